@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cora",
+    products: [
+        .executable(name: "cora", targets: ["cora"]),
+        .library(name: "CoraKit", targets: ["CoraKit"]),
+        .library(name: "CoraCSV", targets: ["CoraCSV"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcsv, the C library that parses and writes every CSV byte (Debian: libcsv-dev).
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        // The only target with unsafe pointers and C callbacks: streaming reader, dialect sniffing,
+        // encodings and the writer, all on libcsv.
+        .target(
+            name: "CoraCSV",
+            dependencies: ["CLibCSV"]
+        ),
+        // The canonical CORA process model, mappings, validation and renderers. No I/O of its own.
+        .target(
+            name: "CoraKit",
+            dependencies: ["CoraCSV", .product(name: "Yams", package: "Yams")]
+        ),
+        // The thin command-line front end: files, stdout/stderr, colour and exit codes.
+        .executableTarget(
+            name: "cora",
+            dependencies: ["CoraKit", "CoraCSV", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Reads a file with the Swift reader and counts records and fields (benchmark against C).
+        .executableTarget(
+            name: "cora-bench",
+            dependencies: ["CoraCSV"],
+            path: "Benchmarks/CoraBench"
+        ),
+        .testTarget(
+            name: "CoraCSVTests",
+            dependencies: ["CoraCSV"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CoraKitTests",
+            dependencies: ["CoraKit", "CoraCSV"]
+        ),
+        .testTarget(
+            name: "CoraCLITests",
+            dependencies: ["CoraKit"]
+        ),
+    ]
+)

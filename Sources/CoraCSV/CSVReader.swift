@@ -1,0 +1,317 @@
+import CLibCSV
+
+/// Reads CSV records from a byte source, streaming, with libcsv.
+///
+/// The reader first looks at the start of the input to settle the dialect (byte order mark, UTF-16,
+/// Excel's `sep=` line, delimiter, line ending, UTF-8 or Windows-1252), then feeds the input to
+/// libcsv one chunk at a time. Memory is bounded by the chunk size and the largest record.
+///
+/// ```swift
+/// let reader = try CSVReader(source: MemoryByteSource(text: "a;b\n1;2\n"))
+/// while let record = try reader.next() { print(record.line, record.fields) }
+/// ```
+///
+/// Malformed input (a quote never closed, a stray quote, a NUL byte, a field over the limit) ends
+/// the read: ``next()`` first hands out every record before the problem, then throws a
+/// ``CSVIssue`` naming the line. Warnings the reader worked around are in ``warnings``.
+public final class CSVReader {
+    /// The options the reader was created with.
+    public let options: CSVReadOptions
+    /// The dialect found at the start of the input (or given in the options).
+    public private(set) var dialect: CSVDialect
+    /// Problems the reader worked around (encoding fall-backs and the like), in the order found.
+    public var warnings: [CSVIssue] { prefixWarnings + assembler.pointee.warnings }
+    /// The number of physical lines read so far (the whole file once ``next()`` returned `nil`).
+    public var linesRead: Int { assembler.pointee.firstLine - 1 + linesFed + (endsWithoutLineBreak ? 1 : 0) }
+
+    private var source: any ByteSource
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let assembler: UnsafeMutablePointer<RecordAssembler>
+    private var prefix: [UInt8]
+    private var prefixOffset: Int
+    private var prefixWarnings: [CSVIssue] = []
+    private var transcoder: UTF16Transcoder?
+    private var transcoded: [UInt8] = []
+    private let chunk: UnsafeMutableBufferPointer<UInt8>
+    private var queueHead = 0
+    private var linesFed = 0
+    private var lastByteFed: UInt8 = 0x0A
+    private var endsWithoutLineBreak = false
+    private var phase = Phase.reading
+
+    private enum Phase { case reading, finished, failed(CSVIssue) }
+
+    /// Creates a reader and settles the dialect by reading the start of `source`.
+    ///
+    /// - Throws: ``ByteSourceError`` when the source cannot be read.
+    public init(source: some ByteSource, options: CSVReadOptions = CSVReadOptions()) throws(ByteSourceError) {
+        self.options = options
+        self.source = source
+        self.chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: options.chunkSize)
+        self.parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        self.assembler = UnsafeMutablePointer<RecordAssembler>.allocate(capacity: 1)
+        self.assembler.initialize(to: RecordAssembler())
+        self.prefix = []
+        self.prefixOffset = 0
+        self.dialect = CSVDialect()
+        csv_init(parser, UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI))
+        csv_set_space_func(parser, libcsvKeepSpaces)
+        csv_set_blk_size(parser, 1 << 16)
+        do {
+            try readPrefix()
+        } catch {
+            release()
+            throw error
+        }
+        settleDialect()
+    }
+
+    deinit { release() }
+
+    private var released = false
+    private func release() {
+        guard !released else { return }
+        released = true
+        csv_free(parser)
+        parser.deallocate()
+        assembler.deinitialize(count: 1)
+        assembler.deallocate()
+        chunk.deallocate()
+    }
+
+    /// The next record, or `nil` at the end of the input.
+    ///
+    /// - Throws: ``CSVIssue`` for malformed input (after every record before it was returned), or
+    ///   ``ByteSourceError`` when reading fails.
+    public func next() throws -> CSVRecord? {
+        while true {
+            if queueHead < assembler.pointee.completed.count {
+                let record = assembler.pointee.completed[queueHead]
+                queueHead += 1
+                return record
+            }
+            if queueHead > 0 {
+                assembler.pointee.completed.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            assembler.pointee.prepareForNextChunk()
+            switch phase {
+            case .finished: return nil
+            case .failed(let issue): throw issue
+            case .reading: try feedNextChunk()
+            }
+        }
+    }
+
+    /// Reads every remaining record, calling `body` for each.
+    public func forEach(_ body: (CSVRecord) throws -> Void) throws {
+        while let record = try next() { try body(record) }
+    }
+
+    // MARK: - Dialect
+
+    private func readPrefix() throws(ByteSourceError) {
+        let wanted = max(options.chunkSize, 1 << 16)
+        prefix.reserveCapacity(wanted)
+        while prefix.count < wanted {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(chunk))
+            if count == 0 { break }
+            prefix.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
+        }
+    }
+
+    private func settleDialect() {
+        var encoding: CSVEncoding = .utf8
+        var encodingSource: CSVDialect.Source = .default
+        var hasBOM = false
+        let bom = prefix.withUnsafeBufferPointer { DialectSniffer.byteOrderMark(in: $0) }
+        if let bom, options.encoding == nil || options.encoding == bom.encoding {
+            hasBOM = true
+            prefixOffset = bom.length
+            encoding = bom.encoding
+            encodingSource = .byteOrderMark
+        }
+        if let forced = options.encoding {
+            encoding = forced
+            encodingSource = .option
+        } else if !hasBOM, let utf16 = prefix.withUnsafeBufferPointer({ DialectSniffer.utf16WithoutByteOrderMark(in: $0) }) {
+            encoding = utf16
+            encodingSource = .detected
+            prefixWarnings.append(CSVIssue(
+                kind: .utf16WithoutBOM, line: 1,
+                message: "the file looks like \(utf16.rawValue) without a byte order mark; it was read as such",
+                hint: "pass --encoding to choose another encoding"))
+        }
+
+        // Bring the start of the input into the form libcsv parses: UTF-8, or single-byte text.
+        if encoding.isTranscodedBeforeParsing {
+            var utf16 = UTF16Transcoder(bigEndian: encoding == .utf16BE)
+            var converted: [UInt8] = []
+            prefix.withUnsafeBufferPointer { buffer in
+                utf16.transcode(UnsafeBufferPointer(rebasing: buffer[prefixOffset...]), into: &converted, final: false)
+            }
+            transcoder = utf16
+            prefix = converted
+            prefixOffset = 0
+            assembler.pointee.fieldEncoding = .fixed(encoding)
+        } else if encoding == .utf8 && encodingSource != .option {
+            let endOfInput = prefix.count < max(options.chunkSize, 1 << 16)
+            let bad = prefix.withUnsafeBufferPointer { buffer in
+                UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: buffer[prefixOffset...]), allowTruncatedEnd: !endOfInput)
+            }
+            if let bad {
+                let line = prefix.withUnsafeBufferPointer { buffer in
+                    1 + ByteCounting.count(0x0A, in: UnsafeBufferPointer(rebasing: buffer[prefixOffset..<prefixOffset + bad]))
+                }
+                encoding = .windows1252
+                encodingSource = .fallback
+                assembler.pointee.fieldEncoding = .fixed(.windows1252)
+                assembler.pointee.suppressEncodingWarnings()
+                prefixWarnings.append(CSVIssue(
+                    kind: .encodingFallback, line: line,
+                    message: "the file is not valid UTF-8 (first bad byte on line \(line)); it was read as Windows-1252",
+                    hint: "save the file as \"CSV UTF-8\", or pass --encoding to choose the encoding"))
+            } else {
+                assembler.pointee.fieldEncoding = .utf8WithFallback
+                if encodingSource == .default { encodingSource = .detected }
+            }
+        } else if encoding == .utf8 {
+            assembler.pointee.fieldEncoding = .utf8Strict
+        } else {
+            assembler.pointee.fieldEncoding = .fixed(encoding)
+        }
+
+        var delimiter = options.delimiter ?? UInt8(ascii: ",")
+        var delimiterSource: CSVDialect.Source = options.delimiter == nil ? .default : .option
+        var hasSeparatorLine = false
+        prefix.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[prefixOffset...])
+            if let line = DialectSniffer.separatorLine(in: buffer) {
+                hasSeparatorLine = true
+                prefixOffset += line.length
+                assembler.pointee.firstLine = 2
+                if options.delimiter == nil {
+                    delimiter = line.delimiter
+                    delimiterSource = .separatorLine
+                }
+            }
+        }
+        let lineEnding = prefix.withUnsafeBufferPointer { DialectSniffer.lineEnding(in: UnsafeBufferPointer(rebasing: $0[prefixOffset...])) }
+        if delimiterSource == .default,
+           let sniffed = prefix.withUnsafeBufferPointer({ DialectSniffer.delimiter(in: UnsafeBufferPointer(rebasing: $0[prefixOffset...])) }) {
+            delimiter = sniffed
+            delimiterSource = .detected
+        }
+        dialect = CSVDialect(
+            delimiter: delimiter, encoding: encoding, hasByteOrderMark: hasBOM, hasSeparatorLine: hasSeparatorLine,
+            lineEnding: lineEnding, delimiterSource: delimiterSource, encodingSource: encodingSource)
+        csv_set_delim(parser, delimiter)
+        assembler.pointee.lineByte = lineEnding == .cr ? 0x0D : 0x0A
+        assembler.pointee.maxFieldBytes = options.maxFieldBytes
+        assembler.pointee.maxFieldsPerRecord = options.maxFieldsPerRecord
+    }
+
+    // MARK: - Parsing
+
+    private func feedNextChunk() throws {
+        if prefixOffset < prefix.count {
+            let start = prefixOffset
+            prefixOffset = prefix.count
+            try prefix.withUnsafeBufferPointer { buffer in
+                try parse(UnsafeBufferPointer(rebasing: buffer[start...]))
+            }
+            prefix = []
+            prefixOffset = 0
+            return
+        }
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(chunk))
+        if var utf16 = transcoder {
+            transcoded.removeAll(keepingCapacity: true)
+            utf16.transcode(UnsafeBufferPointer(rebasing: chunk[0..<count]),
+                            into: &transcoded, final: count == 0)
+            transcoder = utf16
+            if !transcoded.isEmpty {
+                try transcoded.withUnsafeBufferPointer { try parse($0) }
+            }
+            if count == 0 {
+                if utf16.replacements > 0 {
+                    prefixWarnings.append(CSVIssue(
+                        kind: .invalidEncoding, line: 1,
+                        message: "\(utf16.replacements) invalid UTF-16 code unit(s) were replaced with U+FFFD"))
+                }
+                finish()
+            }
+            return
+        }
+        if count == 0 {
+            finish()
+            return
+        }
+        try parse(UnsafeBufferPointer(rebasing: chunk[0..<count]))
+    }
+
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard case .reading = phase, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        let nul = ByteCounting.firstIndex(of: 0, in: bytes)
+        let length = nul ?? bytes.count
+        let consumed = csv_parse(parser, base, length, libcsvFieldCallback, libcsvRecordCallback, assembler)
+        let lineByte = assembler.pointee.lineByte
+        func line(at offset: Int) -> Int {
+            assembler.pointee.firstLine + linesFed + ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: bytes[0..<offset]))
+        }
+        if let failure = assembler.pointee.failure {
+            phase = .failed(failure)
+            return
+        }
+        if consumed < length {
+            let error = csv_error(parser)
+            let at = line(at: consumed)
+            if error == CSV_ENOMEM || error == CSV_ETOOBIG {
+                phase = .failed(CSVIssue(kind: .outOfMemory, line: at, record: assembler.pointee.recordCount + 1,
+                                         message: "libcsv ran out of memory for a field"))
+            } else {
+                phase = .failed(CSVIssue(
+                    kind: .strayQuote, line: at, record: assembler.pointee.recordCount + 1,
+                    message: "a quote in the middle of a field, or text after a closing quote",
+                    hint: "inside a quoted field write a quote as two quotes (\"\"); a field that holds a quote must be quoted as a whole"))
+            }
+            return
+        }
+        let pending = parser.pointee.entry_pos
+        if pending > options.maxFieldBytes {
+            phase = .failed(CSVIssue(
+                kind: .fieldTooLarge, line: assembler.pointee.currentLine, record: assembler.pointee.recordCount + 1,
+                message: "a field starting here is larger than the limit of \(options.maxFieldBytes) bytes",
+                hint: parser.pointee.quoted != 0
+                    ? "the field is quoted: a quote that was never closed makes one huge field; otherwise raise the limit with --max-field-size"
+                    : "raise the limit with --max-field-size"))
+            return
+        }
+        if let nul {
+            phase = .failed(CSVIssue(
+                kind: .nulByte, line: line(at: nul), record: assembler.pointee.recordCount + 1,
+                message: "a NUL byte; this looks like a binary file, or UTF-16 read with the wrong encoding",
+                hint: "pass --encoding utf-16le if the file is Excel \"Unicode text\""))
+            return
+        }
+        linesFed += ByteCounting.count(lineByte, in: bytes)
+        lastByteFed = bytes[bytes.count - 1]
+    }
+
+    private func finish() {
+        guard case .reading = phase else { return }
+        let openQuoteLine = assembler.pointee.currentLine
+        let status = csv_fini(parser, libcsvFieldCallback, libcsvRecordCallback, assembler)
+        endsWithoutLineBreak = lastByteFed != 0x0A && lastByteFed != 0x0D
+        if let failure = assembler.pointee.failure {
+            phase = .failed(failure)
+        } else if status != 0 {
+            phase = .failed(CSVIssue(
+                kind: .unclosedQuote, line: openQuoteLine, record: assembler.pointee.recordCount + 1,
+                message: "a quoted field that starts here is never closed",
+                hint: "add the closing quote; a quote inside a quoted field is written as two quotes (\"\")"))
+        } else {
+            phase = .finished
+        }
+    }
+}

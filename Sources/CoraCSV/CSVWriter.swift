@@ -1,0 +1,90 @@
+import CLibCSV
+
+/// Writes records as CSV bytes, quoting fields through libcsv.
+///
+/// The writer collects bytes in memory; the caller takes them with ``takeOutput()`` (and writes
+/// them wherever it wants) as often as it likes, so output can stream.
+///
+/// ```swift
+/// var writer = CSVWriter(options: .excel)
+/// writer.write(["Procescode", "Procesnaam"])
+/// let bytes = writer.takeOutput()
+/// ```
+public struct CSVWriter {
+    /// The options the writer was created with.
+    public let options: CSVWriteOptions
+    private var output: [UInt8] = []
+    private var scratch: [UInt8] = []
+    private var wroteByteOrderMark = false
+    /// How many records were written so far.
+    public private(set) var recordCount = 0
+
+    /// Creates a writer.
+    public init(options: CSVWriteOptions = .canonical) {
+        self.options = options
+    }
+
+    /// Appends one record.
+    public mutating func write<S: Sequence>(_ fields: S) where S.Element == String {
+        if options.byteOrderMark && !wroteByteOrderMark {
+            output.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        }
+        wroteByteOrderMark = true
+        var first = true
+        for field in fields {
+            if !first { output.append(options.delimiter) }
+            first = false
+            append(field: field)
+        }
+        output.append(contentsOf: options.lineEnding.bytes)
+        recordCount += 1
+    }
+
+    /// Returns the bytes written since the last call and forgets them.
+    public mutating func takeOutput() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    /// All bytes written so far, as a string (for tests and small outputs).
+    public var text: String { String(decoding: output, as: UTF8.self) }
+
+    /// Whether a cell would be taken as a formula by a spreadsheet.
+    public static func looksLikeFormula(_ field: String) -> Bool {
+        guard let first = field.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
+    }
+
+    /// Whether `field` must be quoted so that a reader gives back exactly the same text.
+    public static func needsQuotes(_ field: String, delimiter: UInt8) -> Bool {
+        let bytes = field.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
+        for byte in bytes where byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            return true
+        }
+        return false
+    }
+
+    private mutating func append(field original: String) {
+        var field = original
+        if options.formulaProtection && Self.looksLikeFormula(field) { field = "'" + field }
+        let quote = options.quoting == .all || Self.needsQuotes(field, delimiter: options.delimiter)
+        guard quote else {
+            output.append(contentsOf: field.utf8)
+            return
+        }
+        var copy = field
+        copy.withUTF8 { source in
+            let needed = 2 * source.count + 2
+            if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
+            let written = scratch.withUnsafeMutableBytes { destination in
+                csv_write2(destination.baseAddress, needed, source.baseAddress, source.count, UInt8(ascii: "\""))
+            }
+            output.append(contentsOf: scratch[0..<written])
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// One finding about the input: where it is, what is wrong, and how bad it is.
+///
+/// Diagnostics are data: the library collects them and the command line renders them as text,
+/// JSON or CSV. Every diagnostic has a stable kebab-case ``code`` that scripts can rely on.
+public struct Diagnostic: Sendable, Equatable {
+    /// How bad a finding is.
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        /// The data is wrong; the run exits with status 1.
+        case error
+        /// Worth a look; the data was used as it is (or as the hint says).
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// How bad the finding is.
+    public var severity: Severity
+    /// The stable code, such as `unknown-level` or `unclosed-quote`.
+    public var code: DiagnosticCode
+    /// A sentence for people.
+    public var message: String
+    /// The input file (`-` for standard input), or the mapping file.
+    public var file: String
+    /// The physical line (1-based), or `nil` when the finding is about the file as a whole.
+    public var line: Int?
+    /// The record number (1-based, the header is record 1), when the finding is about a record.
+    public var record: Int?
+    /// The column, when the finding is about one cell or column.
+    public var column: Column?
+    /// The raw value in question, as it was in the input.
+    public var value: String?
+    /// What to do about it.
+    public var hint: String?
+
+    /// A column of the input: its header text and its 1-based position.
+    public struct Column: Sendable, Equatable {
+        /// The header text (or a made-up name such as `column 7` when the header is blank).
+        public var name: String
+        /// The 1-based position in the record.
+        public var index: Int
+
+        /// Creates a column reference.
+        public init(name: String, index: Int) {
+            self.name = name
+            self.index = index
+        }
+    }
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, file: String, line: Int? = nil,
+        record: Int? = nil, column: Column? = nil, value: String? = nil, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.record = record
+        self.column = column
+        self.value = value
+        self.hint = hint
+    }
+}
+
+extension Diagnostic {
+    /// Orders diagnostics by file, then line, then column, keeping the original order otherwise.
+    public static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.file != y.file { return a.offset < b.offset }
+            let lineX = x.line ?? 0, lineY = y.line ?? 0
+            if lineX != lineY { return lineX < lineY }
+            let columnX = x.column?.index ?? 0, columnY = y.column?.index ?? 0
+            if columnX != columnY { return columnX < columnY }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

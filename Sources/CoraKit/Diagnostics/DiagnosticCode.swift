@@ -1,0 +1,73 @@
+/// A stable, kebab-case name for a kind of finding.
+///
+/// Codes never change once published: scripts filter on them and reports count them. Each code is
+/// declared once, here, with what it means.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension DiagnosticCode {
+    // MARK: Reading the file
+
+    /// The input could not be opened or read.
+    public static let unreadableInput: DiagnosticCode = "unreadable-input"
+    /// The input holds no records at all.
+    public static let emptyFile: DiagnosticCode = "empty-file"
+    /// The input has a header but no data rows.
+    public static let noData: DiagnosticCode = "no-data"
+
+    // MARK: The header
+
+    /// A header cell is empty while the column holds data.
+    public static let blankHeader: DiagnosticCode = "blank-header"
+    /// Two columns have the same header.
+    public static let duplicateHeader: DiagnosticCode = "duplicate-header"
+    /// A column the mapping needs is not in the header.
+    public static let missingColumn: DiagnosticCode = "missing-column"
+
+    // MARK: One row
+
+    /// A row has more cells than the header, and the extra cells hold data.
+    public static let extraCells: DiagnosticCode = "extra-cells"
+    /// A row has fewer cells than the header; the missing cells count as empty.
+    public static let missingCells: DiagnosticCode = "missing-cells"
+    /// A row whose cells are all empty; it is skipped.
+    public static let emptyRow: DiagnosticCode = "empty-row"
+    /// A process without a name.
+    public static let missingName: DiagnosticCode = "missing-name"
+    /// A level that is not one of the known levels.
+    public static let unknownLevel: DiagnosticCode = "unknown-level"
+    /// A category that is not one of the known categories.
+    public static let unknownCategory: DiagnosticCode = "unknown-category"
+    /// An id that ArchiMate tools would refuse (allowed: letters, digits, `.`, `_`, `-`).
+    public static let invalidID: DiagnosticCode = "invalid-id"
+    /// An order that is not a whole number.
+    public static let invalidOrder: DiagnosticCode = "invalid-order"
+
+    // MARK: Across rows
+
+    /// Two processes with the same id.
+    public static let duplicateID: DiagnosticCode = "duplicate-id"
+    /// A parent reference that matches no process.
+    public static let unknownParent: DiagnosticCode = "unknown-parent"
+    /// A `next` reference that matches no process.
+    public static let unknownNext: DiagnosticCode = "unknown-next"
+    /// Processes that are each other's ancestors.
+    public static let parentCycle: DiagnosticCode = "parent-cycle"
+}
+
+extension DiagnosticCode {
+    /// The code for a problem the CSV reader found.
+    public init(_ kind: CSVIssueKindCode) { self.init(rawValue: kind.rawValue) }
+}
+
+/// The stable code of a reader issue (re-exported so that callers need not import CoraCSV).
+public typealias CSVIssueKindCode = CoraCSV.CSVIssue.Kind
+import CoraCSV

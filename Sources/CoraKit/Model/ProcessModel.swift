@@ -1,0 +1,44 @@
+/// The canonical process model: processes in source order, with the names of the extra properties.
+public struct ProcessModel: Sendable, Equatable {
+    /// The processes, in the order of the input.
+    public var processes: [Process]
+    /// The names of all properties, in the order they first appeared (columns of the canonical CSV).
+    public var propertyNames: [String]
+
+    /// Creates a model. Property names not listed are added in the order the processes carry them.
+    public init(processes: [Process] = [], propertyNames: [String] = []) {
+        self.processes = processes
+        var names = propertyNames
+        var seen = Set(names)
+        for process in processes {
+            for property in process.properties where seen.insert(property.name).inserted {
+                names.append(property.name)
+            }
+        }
+        self.propertyNames = names
+    }
+
+    /// The process with the id `id`.
+    public func process(withID id: String) -> Process? {
+        processes.first { $0.id == id }
+    }
+
+    /// The children of the process with id `parent` (top-level processes for `""`), in order.
+    public func children(of parent: String) -> [Process] {
+        processes.enumerated()
+            .filter { $0.element.parent == parent }
+            .sorted { a, b in
+                let x = a.element.order ?? Int.max, y = b.element.order ?? Int.max
+                return x != y ? x < y : a.offset < b.offset
+            }
+            .map(\.element)
+    }
+
+    /// Adds the processes and property names of `other` after those of this model.
+    public mutating func append(contentsOf other: ProcessModel) {
+        processes.append(contentsOf: other.processes)
+        for name in other.propertyNames where !propertyNames.contains(name) {
+            propertyNames.append(name)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import CoraCSV
+
+/// One data row after the mapping: canonical field values as text, plus the kept source cells.
+public struct MappedRow: Sendable {
+    /// The value of each single-valued field the mapping filled (after clean-up).
+    public var values: [CanonicalField: String]
+    /// The values of each multi-valued field.
+    public var lists: [CanonicalField: [String]]
+    /// Unmapped cells kept as properties.
+    public var properties: [Property]
+    /// Where the row is.
+    public var location: SourceLocation
+    /// The record as read, for rejects files.
+    public var record: CSVRecord
+    /// The column each field came from, for diagnostics.
+    public var columns: [CanonicalField: Diagnostic.Column]
+
+    /// The value of `field`, or an empty string.
+    public subscript(field: CanonicalField) -> String { values[field] ?? "" }
+}

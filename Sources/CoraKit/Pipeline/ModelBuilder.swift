@@ -1,0 +1,239 @@
+import CoraCSV
+
+/// Builds the process model from mapped rows: typed values, ids, and the references between
+/// processes. Every row is either accepted into the model or rejected with at least one error.
+public struct ModelBuilder {
+    /// Whether rows with errors are kept in the model anyway.
+    public var keepInvalid: Bool
+    /// The level words understood.
+    public var levels: Vocabulary<ProcessLevel>
+    /// The category words understood.
+    public var categories: Vocabulary<ProcessCategory>
+
+    private var candidates: [Candidate] = []
+    private var propertyNames: [String] = []
+    private var seenPropertyNames = Set<String>()
+
+    /// A row on its way into the model.
+    private struct Candidate {
+        var process: Process
+        var row: MappedRow
+        var parentReference: String
+        var idWasGiven: Bool
+        var rejected: Bool
+    }
+
+    /// Creates a builder.
+    public init(keepInvalid: Bool = false, levels: Vocabulary<ProcessLevel> = .levels,
+                categories: Vocabulary<ProcessCategory> = .categories) {
+        self.keepInvalid = keepInvalid
+        self.levels = levels
+        self.categories = categories
+    }
+
+    /// Declares property columns up front, so the model lists them even when every cell is empty.
+    public mutating func declareProperties(_ names: [String]) {
+        for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
+    }
+
+    /// Adds one row, checking what can be checked on the row alone.
+    public mutating func add(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
+        let errorsBefore = diagnostics.count(where: { $0.severity == .error })
+        let file = row.location.file
+        func report(_ code: DiagnosticCode, _ field: CanonicalField, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
+            diagnostics.append(Diagnostic(severity, code, message, file: file, line: row.location.line, record: row.location.record,
+                                          column: row.columns[field], value: row.values[field], hint: hint))
+        }
+
+        let name = row[.name]
+        if name.isEmpty {
+            report(.missingName, .name, "the process has no name")
+        }
+        let level = parse(row[.level], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
+                          unknown: .unknownLevel, report: report)
+        let category = parse(row[.category], field: .category, vocabulary: categories, accepted: ProcessCategory.canonicalValues,
+                             unknown: .unknownCategory, report: report)
+        var order: Int?
+        let orderText = row[.order]
+        if !orderText.isEmpty {
+            if let value = Int(orderText), value >= 0 {
+                order = value
+            } else {
+                report(.invalidOrder, .order, "the order \"\(orderText)\" is not a whole number")
+            }
+        }
+        let givenID = row[.id]
+        if !givenID.isEmpty && !ProcessIdentifier.isValid(givenID) {
+            let suggestion = ProcessIdentifier.slug(givenID)
+            report(.invalidID, .id, "the id \"\(givenID)\" has characters that ArchiMate tools refuse (allowed: letters, digits, . _ -)",
+                   hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
+        }
+
+        for property in row.properties where seenPropertyNames.insert(property.name).inserted {
+            propertyNames.append(property.name)
+        }
+        let process = Process(
+            id: givenID, code: row[.code], name: name, level: level, category: category, parent: "",
+            order: order, owner: row[.owner], function: row[.function],
+            services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
+            applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
+            status: row[.status], description: row[.description], properties: row.properties, source: row.location)
+        let hasErrors = diagnostics.count(where: { $0.severity == .error }) > errorsBefore
+        candidates.append(Candidate(process: process, row: row, parentReference: row[.parent],
+                                    idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid))
+    }
+
+    private func parse<Value>(
+        _ text: String, field: CanonicalField, vocabulary: Vocabulary<Value>, accepted: [String], unknown: DiagnosticCode,
+        report: (DiagnosticCode, CanonicalField, String, String?, Diagnostic.Severity) -> Void
+    ) -> Value? {
+        guard !text.isEmpty else { return nil }
+        switch vocabulary.lookUp(text) {
+        case .found(let value):
+            return value
+        case .ambiguous:
+            report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous",
+                   "define what \"\(text)\" means in the mapping; accepted: \(accepted.joined(separator: ", "))", .error)
+        case .unknown:
+            let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords)
+            report(unknown, field, "unknown \(field.rawValue) \"\(text)\"",
+                   (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", "))", .error)
+        }
+        return nil
+    }
+
+    /// Finishes the model: assigns missing ids, resolves parents and `next` references, and checks
+    /// what spans rows (duplicate ids, unknown parents, cycles).
+    public mutating func build(diagnostics: inout [Diagnostic]) -> (model: ProcessModel, rejected: [MappedRow]) {
+        assignIDs(diagnostics: &diagnostics)
+        resolveParents(diagnostics: &diagnostics)
+        breakCycles(diagnostics: &diagnostics)
+        resolveNext(diagnostics: &diagnostics)
+        let accepted = candidates.filter { !$0.rejected }.map(\.process)
+        let rejected = candidates.filter(\.rejected).map(\.row)
+        return (ProcessModel(processes: accepted, propertyNames: propertyNames), rejected)
+    }
+
+    private mutating func assignIDs(diagnostics: inout [Diagnostic]) {
+        var firstLine: [String: Int] = [:]
+        for index in candidates.indices where candidates[index].idWasGiven {
+            let candidate = candidates[index]
+            if let line = firstLine[candidate.process.id] {
+                diagnostics.append(Diagnostic(
+                    .error, .duplicateID, "the id \"\(candidate.process.id)\" is also used on line \(line)",
+                    file: candidate.row.location.file, line: candidate.row.location.line, record: candidate.row.location.record,
+                    column: candidate.row.columns[.id], value: candidate.process.id,
+                    hint: "ids must be unique; line \(line) keeps it"))
+                if !keepInvalid { candidates[index].rejected = true }
+            } else {
+                firstLine[candidate.process.id] = candidate.row.location.line
+            }
+        }
+        var taken = Set(firstLine.keys)
+        for index in candidates.indices where !candidates[index].idWasGiven {
+            let process = candidates[index].process
+            let base = ProcessIdentifier.derive(code: process.code, name: process.name) ?? "p-line-\(candidates[index].row.location.line)"
+            let id = ProcessIdentifier.unique(base, avoiding: taken)
+            taken.insert(id)
+            candidates[index].process.id = id
+        }
+    }
+
+    /// Finds the candidate a reference (an id, a code or a name) points to.
+    private func lookUp(_ reference: String, ids: [String: Int], codes: [String: Int], names: [String: Int]) -> Int? {
+        ids[reference] ?? codes[reference] ?? names[TextNormalization.matchKey(reference)]
+    }
+
+    private func indexes() -> (ids: [String: Int], codes: [String: Int], names: [String: Int]) {
+        var ids: [String: Int] = [:], codes: [String: Int] = [:], names: [String: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            if ids[candidate.process.id] == nil || candidates[ids[candidate.process.id]!].rejected { ids[candidate.process.id] = index }
+            if !candidate.process.code.isEmpty, codes[candidate.process.code] == nil { codes[candidate.process.code] = index }
+            let key = TextNormalization.matchKey(candidate.process.name)
+            if !key.isEmpty, names[key] == nil { names[key] = index }
+        }
+        return (ids, codes, names)
+    }
+
+    private mutating func resolveParents(diagnostics: inout [Diagnostic]) {
+        let (ids, codes, names) = indexes()
+        var target: [Int: Int] = [:]
+        for index in candidates.indices {
+            let reference = candidates[index].parentReference
+            guard !reference.isEmpty else { continue }
+            let row = candidates[index].row
+            guard let parent = lookUp(reference, ids: ids, codes: codes, names: names), parent != index else {
+                diagnostics.append(Diagnostic(
+                    .error, .unknownParent, "the parent \"\(reference)\" matches no process (by id, code or name)",
+                    file: row.location.file, line: row.location.line, record: row.location.record,
+                    column: row.columns[.parent], value: reference))
+                if !keepInvalid { candidates[index].rejected = true }
+                continue
+            }
+            target[index] = parent
+            candidates[index].process.parent = candidates[parent].process.id
+        }
+        // A row whose parent was rejected is rejected too, so the model never points at a missing parent.
+        var changed = !keepInvalid
+        while changed {
+            changed = false
+            for (child, parent) in target where !candidates[child].rejected && candidates[parent].rejected {
+                candidates[child].rejected = true
+                changed = true
+                let row = candidates[child].row
+                diagnostics.append(Diagnostic(
+                    .error, .unknownParent,
+                    "the parent \"\(candidates[child].parentReference)\" (line \(candidates[parent].row.location.line)) has errors and is not in the model",
+                    file: row.location.file, line: row.location.line, record: row.location.record,
+                    column: row.columns[.parent], value: candidates[child].parentReference,
+                    hint: "fix the parent's row first"))
+            }
+        }
+    }
+
+    private mutating func breakCycles(diagnostics: inout [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (position, candidate) in candidates.enumerated() where !candidate.rejected { index[candidate.process.id] = position }
+        for start in candidates.indices where !candidates[start].rejected {
+            var current = start
+            var steps = 0
+            while let parent = index[candidates[current].process.parent], steps <= candidates.count {
+                if parent == start {
+                    let row = candidates[start].row
+                    diagnostics.append(Diagnostic(
+                        .error, .parentCycle, "the process \"\(candidates[start].process.name)\" is its own ancestor",
+                        file: row.location.file, line: row.location.line, record: row.location.record,
+                        column: row.columns[.parent], value: candidates[start].parentReference,
+                        hint: "follow the parents from here: one of them points back down"))
+                    break
+                }
+                current = parent
+                steps += 1
+            }
+        }
+        if !keepInvalid {
+            for diagnostic in diagnostics where diagnostic.code == .parentCycle {
+                if let position = candidates.firstIndex(where: { $0.row.location.line == diagnostic.line && $0.row.location.file == diagnostic.file }) {
+                    candidates[position].rejected = true
+                }
+            }
+        }
+    }
+
+    private mutating func resolveNext(diagnostics: inout [Diagnostic]) {
+        let (ids, codes, names) = indexes()
+        for index in candidates.indices where !candidates[index].rejected {
+            let row = candidates[index].row
+            candidates[index].process.next = candidates[index].process.next.map { reference in
+                if let target = lookUp(reference, ids: ids, codes: codes, names: names), !candidates[target].rejected {
+                    return candidates[target].process.id
+                }
+                diagnostics.append(Diagnostic(
+                    .warning, .unknownNext, "the next process \"\(reference)\" matches no process in the model; kept as written",
+                    file: row.location.file, line: row.location.line, record: row.location.record,
+                    column: row.columns[.next], value: reference))
+                return reference
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CoraCSV
+
+/// The header row of an input table, with the names under which its columns are known.
+public struct TableHeader: Sendable, Equatable {
+    /// The header cells exactly as in the file.
+    public let cells: [String]
+    /// A unique, non-empty name per column: blank headers become `column N`, a repeated header
+    /// gets ` (2)`, ` (3)`, … These are the property names of unmapped columns.
+    public let columnNames: [String]
+    /// The physical line of the header.
+    public let line: Int
+    /// The record number of the header.
+    public let record: Int
+    private let keys: [String]
+
+    /// Reads a header from its record; reports duplicate headers.
+    public init(record: CSVRecord, file: String, diagnostics: inout [Diagnostic]) {
+        let cells = record.fields
+        self.cells = cells
+        self.line = record.line
+        self.record = record.number
+        self.keys = cells.map(TextNormalization.matchKey)
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        for (index, cell) in cells.enumerated() {
+            let trimmed = cell.trimmingWhitespace()
+            var name = trimmed.isEmpty ? "column \(index + 1)" : trimmed
+            let key = TextNormalization.matchKey(name)
+            if let first = seen[key] {
+                var counter = 2
+                while seen[TextNormalization.matchKey("\(name) (\(counter))")] != nil { counter += 1 }
+                diagnostics.append(Diagnostic(
+                    .error, .duplicateHeader,
+                    "the header \"\(trimmed)\" appears again; the first, column \(first + 1), is the one mapped",
+                    file: file, line: record.line, record: record.number,
+                    column: .init(name: trimmed, index: index + 1), value: cell,
+                    hint: "rename one of the columns; this one is kept as the property \"\(name) (\(counter))\""))
+                name = "\(name) (\(counter))"
+            }
+            seen[TextNormalization.matchKey(name)] = index
+            names.append(name)
+        }
+        self.columnNames = names
+    }
+
+    /// The number of columns.
+    public var count: Int { cells.count }
+
+    /// The first column whose header matches one of `candidates` (case-, whitespace- and
+    /// accent-insensitively), trying the candidates in order.
+    public func index(matchingAny candidates: [String]) -> Int? {
+        for candidate in candidates {
+            let key = TextNormalization.matchKey(candidate)
+            if let index = keys.firstIndex(of: key) { return index }
+        }
+        return nil
+    }
+
+    /// Whether the header of the column at `index` is blank.
+    public func isBlank(_ index: Int) -> Bool {
+        index < cells.count && cells[index].trimmingWhitespace().isEmpty
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (spaces, tabs, line breaks, NBSP).
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+}

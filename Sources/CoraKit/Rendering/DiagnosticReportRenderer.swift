@@ -1,0 +1,75 @@
+import CoraCSV
+
+/// Renders diagnostics as a machine-readable report: JSON or CSV.
+///
+/// In both, every diagnostic has `severity, code, message, file, line, record, column, value`,
+/// followed by `columnIndex` and `hint`.
+public struct DiagnosticReportRenderer: Sendable {
+    /// A report format.
+    public enum Format: String, Sendable, CaseIterable {
+        /// A JSON object with a `diagnostics` array and counts.
+        case json
+        /// One CSV row per diagnostic.
+        case csv
+
+        /// The format named by a path's extension (`.json`, `.csv`), if any.
+        public init?(pathExtension path: String) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".csv") { self = .csv } else { return nil }
+        }
+    }
+
+    /// The format.
+    public var format: Format
+
+    /// Creates a renderer.
+    public init(format: Format) {
+        self.format = format
+    }
+
+    /// The CSV report header.
+    public static let csvHeader = ["severity", "code", "message", "file", "line", "record", "column", "value", "columnIndex", "hint"]
+
+    /// The report.
+    public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
+        switch format {
+        case .json:
+            var json = JSONWriter()
+            json.beginObject()
+            json.number("errors", diagnostics.count { $0.severity == .error })
+            json.number("warnings", diagnostics.count { $0.severity == .warning })
+            json.beginArray("diagnostics")
+            for diagnostic in diagnostics { Self.write(diagnostic, to: &json) }
+            json.endArray()
+            json.endObject()
+            return Array((json.text + "\n").utf8)
+        case .csv:
+            var writer = CSVWriter(options: .canonical)
+            writer.write(Self.csvHeader)
+            for d in diagnostics {
+                writer.write([
+                    d.severity.rawValue, d.code.rawValue, d.message, d.file, d.line.map(String.init) ?? "",
+                    d.record.map(String.init) ?? "", d.column?.name ?? "", d.value ?? "",
+                    d.column.map { String($0.index) } ?? "", d.hint ?? "",
+                ])
+            }
+            return writer.takeOutput()
+        }
+    }
+
+    /// Writes one diagnostic as a JSON object.
+    static func write(_ diagnostic: Diagnostic, to json: inout JSONWriter) {
+        json.beginObject()
+        json.string("severity", diagnostic.severity.rawValue)
+        json.string("code", diagnostic.code.rawValue)
+        json.string("message", diagnostic.message)
+        json.string("file", diagnostic.file)
+        json.number("line", diagnostic.line)
+        json.number("record", diagnostic.record)
+        json.optionalString("column", diagnostic.column?.name)
+        json.optionalString("value", diagnostic.value)
+        json.number("columnIndex", diagnostic.column?.index)
+        json.optionalString("hint", diagnostic.hint)
+        json.endObject()
+    }
+}

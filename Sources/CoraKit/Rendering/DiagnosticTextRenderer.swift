@@ -1,0 +1,46 @@
+/// Renders diagnostics as compiler-style text: `file:line:column: error: message [code]`, with the
+/// value and the hint on `note:` lines. Colours (ANSI) only when asked for.
+public struct DiagnosticTextRenderer: Sendable {
+    /// Whether to colour severities.
+    public var colored: Bool
+
+    /// Creates a renderer.
+    public init(colored: Bool = false) {
+        self.colored = colored
+    }
+
+    /// One diagnostic, as one or more lines (each ending with a line break).
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var location = diagnostic.file
+        if let line = diagnostic.line {
+            location += ":\(line)"
+            if let column = diagnostic.column { location += ":\(column.index)" }
+        }
+        let severity: String
+        switch diagnostic.severity {
+        case .error: severity = paint("error:", "1;31")
+        case .warning: severity = paint("warning:", "1;35")
+        }
+        var message = diagnostic.message
+        if let column = diagnostic.column, !message.contains("\"\(column.name)\"") {
+            message += " (column \"\(column.name)\")"
+        }
+        var text = "\(paint(location + ":", "1")) \(severity) \(message) [\(diagnostic.code.rawValue)]\n"
+        if let value = diagnostic.value, !value.isEmpty, !message.contains(value) {
+            text += "\(location): \(paint("note:", "1;36")) the value is \(JSONWriter.quote(value))\n"
+        }
+        if let hint = diagnostic.hint {
+            text += "\(location): \(paint("note:", "1;36")) \(hint)\n"
+        }
+        return text
+    }
+
+    /// All diagnostics.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages cora needs when they are missing (with sudo when not root).
+#   scripts/setup.sh            libcsv-dev (to build)
+#   scripts/setup.sh --test     the same (the test tools of later features are added here)
+set -euo pipefail
+packages=(libcsv-dev)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
