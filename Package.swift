@@ -49,9 +49,10 @@ let package = Package(
             name: "CoraKitTests",
             dependencies: ["CoraKit", "CoraCSV"]
         ),
+        // Runs the built `cora` binary and checks its output, files and exit status.
         .testTarget(
             name: "CoraCLITests",
-            dependencies: ["CoraKit"]
+            dependencies: ["cora"]
         ),
     ]
 )

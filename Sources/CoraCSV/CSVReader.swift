@@ -160,8 +160,13 @@ public final class CSVReader {
                 UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: buffer[prefixOffset...]), allowTruncatedEnd: !endOfInput)
             }
             if let bad {
+                // Count lines by the byte that ends them in this file, as the parser does later:
+                // CR in a file with old Mac line endings, LF otherwise.
+                let lineByte: UInt8 = prefix.withUnsafeBufferPointer {
+                    DialectSniffer.lineEnding(in: UnsafeBufferPointer(rebasing: $0[prefixOffset...]))
+                } == .cr ? 0x0D : 0x0A
                 let line = prefix.withUnsafeBufferPointer { buffer in
-                    1 + ByteCounting.count(0x0A, in: UnsafeBufferPointer(rebasing: buffer[prefixOffset..<prefixOffset + bad]))
+                    1 + ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: buffer[prefixOffset..<prefixOffset + bad]))
                 }
                 encoding = .windows1252
                 encodingSource = .fallback

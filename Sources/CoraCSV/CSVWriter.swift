@@ -30,11 +30,17 @@ public struct CSVWriter {
             output.append(contentsOf: [0xEF, 0xBB, 0xBF])
         }
         wroteByteOrderMark = true
-        var first = true
+        let start = output.count
+        var fieldCount = 0
         for field in fields {
-            if !first { output.append(options.delimiter) }
-            first = false
+            if fieldCount > 0 { output.append(options.delimiter) }
+            fieldCount += 1
             append(field: field)
+        }
+        // A record of one empty field would be an empty line, which readers (this one included)
+        // skip as a blank line: the row would be lost. Write it as "" so that it reads back.
+        if fieldCount == 1 && output.count == start {
+            output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
         }
         output.append(contentsOf: options.lineEnding.bytes)
         recordCount += 1

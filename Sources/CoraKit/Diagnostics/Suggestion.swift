@@ -1,7 +1,8 @@
 /// "Did you mean …?": the closest known word to a misspelled one.
 public enum Suggestion {
     /// The candidate closest to `word` (compared as ``TextNormalization/matchKey(_:)``), when it is
-    /// close enough to be a likely typo: at most a third of the letters differ.
+    /// close enough to be a likely typo: one edit for words of up to three letters, otherwise two
+    /// edits or a third of the letters, whichever is more.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let key = TextNormalization.matchKey(word)
         guard !key.isEmpty else { return nil }
@@ -10,7 +11,8 @@ public enum Suggestion {
             let distance = editDistance(key, TextNormalization.matchKey(candidate))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best, best.distance <= max(1, key.count / 3) else { return nil }
+        let allowed = key.count <= 3 ? 1 : max(2, key.count / 3)
+        guard let best, best.distance <= allowed else { return nil }
         return best.candidate
     }
 

@@ -1,12 +1,12 @@
 /// The canonical process model: processes in source order, with the names of the extra properties.
 public struct ProcessModel: Sendable, Equatable {
     /// The processes, in the order of the input.
-    public var processes: [Process]
+    public var processes: [CoraProcess]
     /// The names of all properties, in the order they first appeared (columns of the canonical CSV).
     public var propertyNames: [String]
 
     /// Creates a model. Property names not listed are added in the order the processes carry them.
-    public init(processes: [Process] = [], propertyNames: [String] = []) {
+    public init(processes: [CoraProcess] = [], propertyNames: [String] = []) {
         self.processes = processes
         var names = propertyNames
         var seen = Set(names)
@@ -19,12 +19,12 @@ public struct ProcessModel: Sendable, Equatable {
     }
 
     /// The process with the id `id`.
-    public func process(withID id: String) -> Process? {
+    public func process(withID id: String) -> CoraProcess? {
         processes.first { $0.id == id }
     }
 
     /// The children of the process with id `parent` (top-level processes for `""`), in order.
-    public func children(of parent: String) -> [Process] {
+    public func children(of parent: String) -> [CoraProcess] {
         processes.enumerated()
             .filter { $0.element.parent == parent }
             .sorted { a, b in

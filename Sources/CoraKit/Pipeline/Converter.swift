@@ -59,8 +59,10 @@ public struct Converter: Sendable {
                     unmapped.append(record)
                     continue
                 }
+                let findingsBefore = diagnostics.count
                 if let row = mapper!.map(record, diagnostics: &diagnostics) {
-                    builder.add(row, diagnostics: &diagnostics)
+                    let mappingFoundErrors = diagnostics[findingsBefore...].contains { $0.severity == .error }
+                    builder.add(row, rowHasErrors: mappingFoundErrors, diagnostics: &diagnostics)
                 }
             }
         } catch let issue as CSVIssue {

@@ -16,7 +16,7 @@ public struct ModelBuilder {
 
     /// A row on its way into the model.
     private struct Candidate {
-        var process: Process
+        var process: CoraProcess
         var row: MappedRow
         var parentReference: String
         var idWasGiven: Bool
@@ -36,9 +36,10 @@ public struct ModelBuilder {
         for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
     }
 
-    /// Adds one row, checking what can be checked on the row alone.
-    public mutating func add(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
-        let errorsBefore = diagnostics.count(where: { $0.severity == .error })
+    /// Adds one row, checking what can be checked on the row alone. `rowHasErrors` says that an
+    /// earlier stage (the mapping) already found an error in the row.
+    public mutating func add(_ row: MappedRow, rowHasErrors: Bool = false, diagnostics: inout [Diagnostic]) {
+        let findingsBefore = diagnostics.count
         let file = row.location.file
         func report(_ code: DiagnosticCode, _ field: CanonicalField, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
             diagnostics.append(Diagnostic(severity, code, message, file: file, line: row.location.line, record: row.location.record,
@@ -46,7 +47,7 @@ public struct ModelBuilder {
         }
 
         let name = row[.name]
-        if name.isEmpty {
+        if name.trimmingWhitespace().isEmpty {
             report(.missingName, .name, "the process has no name")
         }
         let level = parse(row[.level], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
@@ -72,13 +73,13 @@ public struct ModelBuilder {
         for property in row.properties where seenPropertyNames.insert(property.name).inserted {
             propertyNames.append(property.name)
         }
-        let process = Process(
+        let process = CoraProcess(
             id: givenID, code: row[.code], name: name, level: level, category: category, parent: "",
             order: order, owner: row[.owner], function: row[.function],
             services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
             status: row[.status], description: row[.description], properties: row.properties, source: row.location)
-        let hasErrors = diagnostics.count(where: { $0.severity == .error }) > errorsBefore
+        let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { $0.severity == .error }
         candidates.append(Candidate(process: process, row: row, parentReference: row[.parent],
                                     idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid))
     }

@@ -20,7 +20,7 @@ public struct CanonicalCSVRenderer: Sendable {
     }
 
     /// The cells of one process, in the order of ``header(for:)``.
-    public func cells(of process: Process, propertyNames: [String]) -> [String] {
+    public func cells(of process: CoraProcess, propertyNames: [String]) -> [String] {
         var cells: [String] = [
             process.id, process.code, process.name, process.level?.rawValue ?? "", process.category?.rawValue ?? "",
             process.parent, process.order.map(String.init) ?? "", process.owner, process.function,

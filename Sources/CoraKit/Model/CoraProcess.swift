@@ -2,7 +2,7 @@
 ///
 /// Every field is text as the source had it (after the mapping's clean-up); the level and the
 /// category are typed. Source columns that no field took are kept in ``properties``.
-public struct Process: Sendable, Equatable {
+public struct CoraProcess: Sendable, Equatable {
     /// The stable identifier, matching `[A-Za-z0-9._-]+` (see ``ProcessIdentifier``).
     public var id: String
     /// The corporation's own code, such as `P03.01`.

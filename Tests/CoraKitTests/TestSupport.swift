@@ -1,0 +1,28 @@
+import CoraCSV
+import CoraKit
+import Foundation
+import Testing
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Converts CSV text with the mapping `mapping` (default canonical).
+func convert(_ text: String, mapping: String = "canonical", file: String = "test.csv", keepInvalid: Bool = false,
+             options: CSVReadOptions = CSVReadOptions()) throws -> ConversionResult {
+    let mapping = try MappingCatalog.builtin.mapping(named: mapping)
+    return try Converter(mapping: mapping, readOptions: options, keepInvalid: keepInvalid)
+        .convert(MemoryByteSource(text: text), file: file)
+}
+
+/// The canonical header line.
+let canonicalHeader = CanonicalField.canonicalHeader.joined(separator: ",")
+
+/// A canonical CSV text: the header, then the given rows (one line each).
+func canonicalCSV(_ rows: String...) -> String {
+    ([canonicalHeader] + rows).joined(separator: "\n") + "\n"
+}
+
+/// A compact view of a diagnostic for exact comparisons: `code@line:column`.
+func summary(_ diagnostic: Diagnostic) -> String {
+    "\(diagnostic.code.rawValue)@\(diagnostic.line.map(String.init) ?? "-")" + (diagnostic.column.map { ":\($0.index)" } ?? "")
+}
