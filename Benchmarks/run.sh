@@ -66,6 +66,7 @@ cc -O2 -o "$counter" Benchmarks/csv_count.c -lcsv
 tools=("C (libcsv)" "$counter -d ;")
 if [[ -x "$CORA_BENCH" ]]; then
     tools+=("Swift (cora-bench)" "$CORA_BENCH count --delimiter ;")
+    tools+=("Swift, a String per field" "$CORA_BENCH count --strings --delimiter ;")
 else
     echo "Skipping Swift: no executable at $CORA_BENCH (build it with 'swift build -c release' or set CORA_BENCH)." >&2
 fi
@@ -130,9 +131,10 @@ print()
 if not GNU_TIME:
     print("\\* /usr/bin/time not found: peak RSS from os.wait4, includes the Python spawner's memory.")
     print()
-if len(results) == 2:
-    ratio = results[1][1] / results[0][1]
-    print(f"Swift/C time ratio: {ratio:.2f} (Swift reaches {100 / ratio:.0f} % of the C throughput)")
+if len(results) >= 2:
+    for label, seconds, _, _ in results[1:]:
+        ratio = seconds / results[0][1]
+        print(f"- {label}: time ratio to C {ratio:.2f}, so {100 / ratio:.0f} % of the C throughput")
 else:
     print("Swift/C time ratio: n/a (Swift skipped)")
 

@@ -65,12 +65,33 @@ public enum DialectSniffer {
     }
 
     /// The line ending that occurs most often in `bytes` (CRLF, LF or CR), or `.none` for none.
+    ///
+    /// Line breaks inside quoted fields are data, not line endings, so only those outside quotes
+    /// count: otherwise a CRLF file whose cells hold lone CRs would be taken for an old Mac file and
+    /// every line number after them would be wrong. Only when there is no line break outside quotes
+    /// at all (one long quoted field, say) are the ones inside counted.
     public static func lineEnding(in bytes: UnsafeBufferPointer<UInt8>) -> CSVDialect.LineEnding {
+        let outside = countLineEndings(in: bytes, outsideQuotesOnly: true)
+        let counts = outside.crlf + outside.lf + outside.cr > 0 ? outside : countLineEndings(in: bytes, outsideQuotesOnly: false)
+        let (crlf, lf, cr) = counts
+        if crlf == 0 && lf == 0 && cr == 0 { return .none }
+        if crlf >= lf && crlf >= cr { return .crlf }
+        return lf >= cr ? .lf : .cr
+    }
+
+    /// Counts CRLF pairs, lone LFs and lone CRs; with `outsideQuotesOnly`, skips those inside quotes
+    /// (a quote toggles, so a doubled quote inside a quoted field leaves it quoted).
+    private static func countLineEndings(in bytes: UnsafeBufferPointer<UInt8>, outsideQuotesOnly: Bool) -> (crlf: Int, lf: Int, cr: Int) {
         var crlf = 0, lf = 0, cr = 0
+        var inQuotes = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0D {
+            if byte == UInt8(ascii: "\"") && outsideQuotesOnly {
+                inQuotes.toggle()
+            } else if inQuotes {
+                // Data inside a quoted field.
+            } else if byte == 0x0D {
                 if index + 1 < bytes.count, bytes[index + 1] == 0x0A {
                     crlf += 1
                     index += 1
@@ -82,9 +103,7 @@ public enum DialectSniffer {
             }
             index += 1
         }
-        if crlf == 0 && lf == 0 && cr == 0 { return .none }
-        if crlf >= lf && crlf >= cr { return .crlf }
-        return lf >= cr ? .lf : .cr
+        return (crlf, lf, cr)
     }
 
     /// The delimiter that splits the first lines of `bytes` most consistently, counting only outside

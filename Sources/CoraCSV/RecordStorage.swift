@@ -15,6 +15,10 @@ final class RecordStorage: @unchecked Sendable {
 
     /// A storage holding exactly `fields`, for records made in memory.
     init(fields: [String]) {
+        // The properties' default buffers are already allocated: free them before replacing them
+        // with buffers of the right size, or every record made in memory leaks 96 KiB.
+        bytes.release()
+        ends.release()
         bytes = FieldBuffer<UInt8>(capacity: max(16, fields.reduce(0) { $0 + $1.utf8.count }))
         ends = FieldBuffer<Int>(capacity: max(1, fields.count))
         for field in fields {

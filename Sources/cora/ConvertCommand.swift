@@ -57,20 +57,19 @@ struct ConvertCommand: ParsableCommand {
         do {
             let mapping = try MappingResolver.resolve(mapping)
             let converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid)
-            var model = ProcessModel()
-            var diagnostics: [Diagnostic] = []
+            var run = ConversionRun(converter: converter)
             for path in inputs {
                 let input = try InputFile(path: path)
                 defer { input.close() }
-                let result: ConversionResult
                 do {
-                    result = try converter.convert(input.source, file: path)
+                    try run.add(input.source, file: path)
                 } catch {
                     throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
                 }
-                model.append(contentsOf: result.model)
-                diagnostics += result.diagnostics
             }
+            let result = run.finish()
+            let model = result.model
+            let diagnostics = result.diagnostics
             let bytes: [UInt8]
             switch to {
             case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(model)

@@ -64,11 +64,14 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 extension Diagnostic {
-    /// Orders diagnostics by file, then line, then column, keeping the original order otherwise.
-    public static func sortedByLocation(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
+    /// Orders diagnostics by file (in `fileOrder`, else by first appearance), then line, then
+    /// column, keeping the original order otherwise.
+    public static func sortedByLocation(_ diagnostics: [Diagnostic], fileOrder: [String: Int] = [:]) -> [Diagnostic] {
+        var rank = fileOrder
+        for diagnostic in diagnostics where rank[diagnostic.file] == nil { rank[diagnostic.file] = rank.count + 1_000_000 }
+        return diagnostics.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
-            if x.file != y.file { return a.offset < b.offset }
+            if x.file != y.file { return rank[x.file]! < rank[y.file]! }
             let lineX = x.line ?? 0, lineY = y.line ?? 0
             if lineX != lineY { return lineX < lineY }
             let columnX = x.column?.index ?? 0, columnY = y.column?.index ?? 0

@@ -11,6 +11,7 @@ public enum TextNormalization {
     /// The form in which header names and vocabulary values are compared: accents removed, lower
     /// case, and every run of whitespace, `_`, `-` and `.` turned into one space, trimmed.
     public static func matchKey(_ text: String) -> String {
+        if let ascii = asciiMatchKey(text) { return ascii }
         var result = ""
         var pendingSpace = false
         for character in foldAccents(text).lowercased() {
@@ -23,5 +24,24 @@ public enum TextNormalization {
             }
         }
         return result
+    }
+
+    /// ``matchKey(_:)`` for ASCII text, byte by byte; `nil` when the text is not all ASCII.
+    private static func asciiMatchKey(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                pendingSpace = true
+            default:
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,28 +1,46 @@
 import CoraCSV
 
-/// What converting one input produced.
+/// What converting one or more inputs produced.
 public struct ConversionResult: Sendable {
-    /// The input's name.
-    public var file: String
     /// The processes that made it into the model.
     public var model: ProcessModel
-    /// Every finding, in the order of the input.
+    /// Every finding, by input and then in the order of the input.
     public var diagnostics: [Diagnostic]
+    /// What was read from each input.
+    public var inputs: [InputSummary]
+    /// The data records that had errors and are not in the model, as they were read.
+    public var rejectedRecords: [CSVRecord]
+    /// The input of each rejected record.
+    public var rejectedFiles: [String]
+
+    /// The dialect of the first input.
+    public var dialect: CSVDialect? { inputs.first?.dialect }
+    /// Data rows read from all inputs.
+    public var rowsRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
+    /// Whether malformed input ended a read before the end of its file.
+    public var stoppedEarly: Bool { inputs.contains(where: \.stoppedEarly) }
+    /// The number of error diagnostics.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// The number of warning diagnostics.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// What reading one input produced, before the model was built.
+public struct InputSummary: Sendable {
+    /// The input's name.
+    public var file: String
     /// The dialect the input was read in.
     public var dialect: CSVDialect
     /// The header, unless the input was empty.
     public var header: TableHeader?
     /// Data rows read (the header and skipped rows not counted).
     public var rowsRead: Int
-    /// The data records that had errors and are not in the model, as they were read.
-    public var rejectedRecords: [CSVRecord]
     /// Physical lines read.
     public var linesRead: Int
     /// Whether malformed input ended the read before the end of the file.
     public var stoppedEarly: Bool
-
-    /// The number of error diagnostics.
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    /// The number of warning diagnostics.
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    /// Rows that could not be mapped at all (a required column is missing).
+    public var unmappedRecords: [CSVRecord]
+    /// The findings while reading and mapping (not yet those across rows).
+    public var diagnostics: [Diagnostic]
 }

@@ -27,24 +27,30 @@ public struct Converter: Sendable {
     /// Problems in the data become diagnostics in the result; only a source that cannot be read
     /// throws.
     public func convert(_ source: some ByteSource, file: String) throws(ByteSourceError) -> ConversionResult {
+        var run = ConversionRun(converter: self)
+        try run.add(source, file: file)
+        return run.finish()
+    }
+
+    /// Reads one input into `builder`: the header, then every row through the mapping.
+    func read(_ source: some ByteSource, file: String, into builder: inout ModelBuilder) throws(ByteSourceError) -> InputSummary {
         var options = readOptions
         if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
         if options.encoding == nil { options.encoding = mapping.dialect.encoding }
         let reader = try CSVReader(source: source, options: options)
         var diagnostics: [Diagnostic] = []
         var rowsRead = 0
-        var skipped: [CSVRecord] = []
+        var skipped = 0
         var header: TableHeader?
         var mapper: RowMapper?
-        var builder = ModelBuilder(keepInvalid: keepInvalid)
         var unmapped: [CSVRecord] = []
         var fatal: CSVIssue?
 
         do {
             while let record = try reader.next() {
-                if header == nil {
-                    if skipped.count < mapping.dialect.skipRows {
-                        skipped.append(record)
+                guard var rowMapper = mapper else {
+                    if skipped < mapping.dialect.skipRows {
+                        skipped += 1
                         continue
                     }
                     let tableHeader = TableHeader(record: record, file: file, diagnostics: &diagnostics)
@@ -55,12 +61,14 @@ public struct Converter: Sendable {
                     continue
                 }
                 rowsRead += 1
-                if mapper!.lacksRequiredColumn {
+                if rowMapper.lacksRequiredColumn {
                     unmapped.append(record)
                     continue
                 }
                 let findingsBefore = diagnostics.count
-                if let row = mapper!.map(record, diagnostics: &diagnostics) {
+                let row = rowMapper.map(record, diagnostics: &diagnostics)
+                mapper = rowMapper
+                if let row {
                     let mappingFoundErrors = diagnostics[findingsBefore...].contains { $0.severity == .error }
                     builder.add(row, rowHasErrors: mappingFoundErrors, diagnostics: &diagnostics)
                 }
@@ -81,15 +89,50 @@ public struct Converter: Sendable {
         }
         if header == nil && fatal == nil {
             diagnostics.append(Diagnostic(.error, .emptyFile, "the file holds no rows, not even a header", file: file, line: 1))
-        } else if header != nil && rowsRead == 0 && fatal == nil {
-            diagnostics.append(Diagnostic(.warning, .noData, "the file has a header but no data rows", file: file, line: header!.line))
+        } else if let header, rowsRead == 0, fatal == nil {
+            diagnostics.append(Diagnostic(.warning, .noData, "the file has a header but no data rows", file: file, line: header.line))
         }
+        return InputSummary(
+            file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
+            stoppedEarly: fatal != nil, unmappedRecords: unmapped, diagnostics: diagnostics)
+    }
+}
 
+/// Several inputs converted into one model: parents may be in another input, and an id used in two
+/// inputs is a duplicate.
+///
+/// ```swift
+/// var run = ConversionRun(converter: converter)
+/// for (source, name) in inputs { try run.add(source, file: name) }
+/// let result = run.finish()
+/// ```
+public struct ConversionRun {
+    /// The converter used for every input.
+    public let converter: Converter
+    private var builder: ModelBuilder
+    private var inputs: [InputSummary] = []
+
+    /// Starts a run.
+    public init(converter: Converter) {
+        self.converter = converter
+        self.builder = ModelBuilder(keepInvalid: converter.keepInvalid)
+    }
+
+    /// Reads one more input.
+    public mutating func add(_ source: some ByteSource, file: String) throws(ByteSourceError) {
+        inputs.append(try converter.read(source, file: file, into: &builder))
+    }
+
+    /// Builds the model from every input read and checks what spans rows and files.
+    public mutating func finish() -> ConversionResult {
+        var diagnostics = inputs.flatMap(\.diagnostics)
         let (model, rejected) = builder.build(diagnostics: &diagnostics)
-        return ConversionResult(
-            file: file, model: model, diagnostics: Diagnostic.sortedByLocation(diagnostics), dialect: reader.dialect,
-            header: header, rowsRead: rowsRead, rejectedRecords: unmapped + rejected.map(\.record),
-            linesRead: reader.linesRead, stoppedEarly: fatal != nil)
+        let order = Dictionary(inputs.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let sorted = Diagnostic.sortedByLocation(diagnostics, fileOrder: order)
+        let rejectedRecords = inputs.flatMap { input in input.unmappedRecords.map { (input.file, $0) } }
+            + rejected.map { ($0.location.file, $0.record) }
+        return ConversionResult(model: model, diagnostics: sorted, inputs: inputs,
+                                rejectedRecords: rejectedRecords.map(\.1), rejectedFiles: rejectedRecords.map(\.0))
     }
 }
 

@@ -96,7 +96,10 @@ public struct ModelBuilder {
             report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous",
                    "define what \"\(text)\" means in the mapping; accepted: \(accepted.joined(separator: ", "))", .error)
         case .unknown:
-            let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords)
+            // Suggest the canonical spelling when the closest word is just another way to write it.
+            let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords).map { word in
+                accepted.first { TextNormalization.matchKey($0) == TextNormalization.matchKey(word) } ?? word
+            }
             report(unknown, field, "unknown \(field.rawValue) \"\(text)\"",
                    (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", "))", .error)
         }
@@ -110,24 +113,30 @@ public struct ModelBuilder {
         resolveParents(diagnostics: &diagnostics)
         breakCycles(diagnostics: &diagnostics)
         resolveNext(diagnostics: &diagnostics)
-        let accepted = candidates.filter { !$0.rejected }.map(\.process)
-        let rejected = candidates.filter(\.rejected).map(\.row)
+        var accepted: [CoraProcess] = []
+        var rejected: [MappedRow] = []
+        accepted.reserveCapacity(candidates.count)
+        for index in candidates.indices {
+            if candidates[index].rejected { rejected.append(candidates[index].row) } else { accepted.append(candidates[index].process) }
+        }
         return (ProcessModel(processes: accepted, propertyNames: propertyNames), rejected)
     }
 
     private mutating func assignIDs(diagnostics: inout [Diagnostic]) {
-        var firstLine: [String: Int] = [:]
+        var firstLine: [String: SourceLocation] = [:]
         for index in candidates.indices where candidates[index].idWasGiven {
-            let candidate = candidates[index]
-            if let line = firstLine[candidate.process.id] {
+            let id = candidates[index].process.id
+            let location = candidates[index].row.location
+            if let first = firstLine[id] {
+                let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
                 diagnostics.append(Diagnostic(
-                    .error, .duplicateID, "the id \"\(candidate.process.id)\" is also used on line \(line)",
-                    file: candidate.row.location.file, line: candidate.row.location.line, record: candidate.row.location.record,
-                    column: candidate.row.columns[.id], value: candidate.process.id,
-                    hint: "ids must be unique; line \(line) keeps it"))
+                    .error, .duplicateID, "the id \"\(id)\" is also used on \(place)",
+                    file: location.file, line: location.line, record: location.record,
+                    column: candidates[index].row.columns[.id], value: id,
+                    hint: "ids must be unique; \(place) keeps it"))
                 if !keepInvalid { candidates[index].rejected = true }
             } else {
-                firstLine[candidate.process.id] = candidate.row.location.line
+                firstLine[id] = location
             }
         }
         var taken = Set(firstLine.keys)
@@ -140,30 +149,51 @@ public struct ModelBuilder {
         }
     }
 
-    /// Finds the candidate a reference (an id, a code or a name) points to.
-    private func lookUp(_ reference: String, ids: [String: Int], codes: [String: Int], names: [String: Int]) -> Int? {
-        ids[reference] ?? codes[reference] ?? names[TextNormalization.matchKey(reference)]
+    /// Finds the candidate a reference points to: by id, then by code, then by name (the name
+    /// index is built only when a reference needs it).
+    private func lookUp(_ reference: String, in index: inout ReferenceIndex) -> Int? {
+        if let found = index.ids[reference] ?? index.codes[reference] { return found }
+        if index.names == nil {
+            var names: [String: Int] = [:]
+            for position in candidates.indices {
+                let key = TextNormalization.matchKey(candidates[position].process.name)
+                if !key.isEmpty, names[key] == nil { names[key] = position }
+            }
+            index.names = names
+        }
+        return index.names?[TextNormalization.matchKey(reference)]
     }
 
-    private func indexes() -> (ids: [String: Int], codes: [String: Int], names: [String: Int]) {
-        var ids: [String: Int] = [:], codes: [String: Int] = [:], names: [String: Int] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            if ids[candidate.process.id] == nil || candidates[ids[candidate.process.id]!].rejected { ids[candidate.process.id] = index }
-            if !candidate.process.code.isEmpty, codes[candidate.process.code] == nil { codes[candidate.process.code] = index }
-            let key = TextNormalization.matchKey(candidate.process.name)
-            if !key.isEmpty, names[key] == nil { names[key] = index }
+    /// Where to find candidates by id, code and name.
+    private struct ReferenceIndex {
+        var ids: [String: Int] = [:]
+        var codes: [String: Int] = [:]
+        var names: [String: Int]?
+    }
+
+    private func referenceIndex() -> ReferenceIndex {
+        var index = ReferenceIndex()
+        index.ids.reserveCapacity(candidates.count)
+        for position in candidates.indices {
+            let id = candidates[position].process.id, code = candidates[position].process.code
+            if let existing = index.ids[id] {
+                if candidates[existing].rejected { index.ids[id] = position }
+            } else {
+                index.ids[id] = position
+            }
+            if !code.isEmpty, index.codes[code] == nil { index.codes[code] = position }
         }
-        return (ids, codes, names)
+        return index
     }
 
     private mutating func resolveParents(diagnostics: inout [Diagnostic]) {
-        let (ids, codes, names) = indexes()
+        var references = referenceIndex()
         var target: [Int: Int] = [:]
         for index in candidates.indices {
             let reference = candidates[index].parentReference
             guard !reference.isEmpty else { continue }
             let row = candidates[index].row
-            guard let parent = lookUp(reference, ids: ids, codes: codes, names: names), parent != index else {
+            guard let parent = lookUp(reference, in: &references), parent != index else {
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent, "the parent \"\(reference)\" matches no process (by id, code or name)",
                     file: row.location.file, line: row.location.line, record: row.location.record,
@@ -194,7 +224,7 @@ public struct ModelBuilder {
 
     private mutating func breakCycles(diagnostics: inout [Diagnostic]) {
         var index: [String: Int] = [:]
-        for (position, candidate) in candidates.enumerated() where !candidate.rejected { index[candidate.process.id] = position }
+        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
         for start in candidates.indices where !candidates[start].rejected {
             var current = start
             var steps = 0
@@ -222,11 +252,11 @@ public struct ModelBuilder {
     }
 
     private mutating func resolveNext(diagnostics: inout [Diagnostic]) {
-        let (ids, codes, names) = indexes()
-        for index in candidates.indices where !candidates[index].rejected {
+        var references = referenceIndex()
+        for index in candidates.indices where !candidates[index].rejected && !candidates[index].process.next.isEmpty {
             let row = candidates[index].row
             candidates[index].process.next = candidates[index].process.next.map { reference in
-                if let target = lookUp(reference, ids: ids, codes: codes, names: names), !candidates[target].rejected {
+                if let target = lookUp(reference, in: &references), !candidates[target].rejected {
                     return candidates[target].process.id
                 }
                 diagnostics.append(Diagnostic(

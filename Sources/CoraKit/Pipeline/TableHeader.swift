@@ -65,6 +65,10 @@ public struct TableHeader: Sendable, Equatable {
 extension String {
     /// The string without leading and trailing whitespace (spaces, tabs, line breaks, NBSP).
     func trimmingWhitespace() -> String {
+        // Fast path: nothing to trim when the first and last bytes are visible ASCII.
+        let bytes = utf8
+        guard let head = bytes.first, let tail = bytes.last else { return self }
+        if head > 0x20 && head < 0x7F && tail > 0x20 && tail < 0x7F { return self }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])

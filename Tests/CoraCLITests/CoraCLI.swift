@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// What one run of the `cora` binary left behind: its exit status and everything it printed.
+struct CLIRun: CustomStringConvertible {
+    /// The exit status (the signal number when it was killed by a signal, with `crashed` set).
+    var status: Int32
+    /// Whether the process ended by a signal instead of exiting.
+    var crashed: Bool
+    /// The bytes written to standard output.
+    var stdout: [UInt8]
+    /// The bytes written to standard error.
+    var stderr: [UInt8]
+
+    /// Standard output as UTF-8 text.
+    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    /// Standard error as UTF-8 text.
+    var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    /// The lines of standard error, without their line breaks.
+    var stderrLines: [String] { stderrText.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    /// The lines of standard error that report an error (`…: error: …`).
+    var errorLines: [String] { stderrLines.filter { $0.contains(": error: ") } }
+
+    var description: String {
+        "exit \(status)\(crashed ? " (signal)" : "")\n--- stdout ---\n\(stdoutText)\n--- stderr ---\n\(stderrText)"
+    }
+}
+
+/// Runs the built `cora` executable.
+enum CoraCLI {
+    /// The package root: this file is `<root>/Tests/CoraCLITests/CoraCLI.swift`.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The sample inventory shipped with the package.
+    static let sample: URL = packageRoot.appendingPathComponent("Samples/woonstad-waterland.csv")
+
+    /// The `cora` binary: `<root>/.build/debug/cora`, or beside the test bundle.
+    static let executable: URL = {
+        var candidates = [packageRoot.appendingPathComponent(".build/debug/cora")]
+        let bundle = URL(fileURLWithPath: Bundle.main.bundlePath)
+        candidates.append(bundle.appendingPathComponent("cora"))
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("cora"))
+        if let first = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("cora"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    /// Runs `cora` with `arguments` in `directory`, with `NO_COLOR=1`, feeding `stdin` (or nothing)
+    /// on standard input. Standard output and error go to files, so a large output cannot block.
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+
+        let captures = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cora-cli-capture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: captures, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: captures) }
+        let outURL = captures.appendingPathComponent("stdout")
+        let errURL = captures.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+        }
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+
+        let inputPipe = Pipe()
+        process.standardInput = inputPipe
+        try process.run()
+        // Feed standard input from another thread: the child may not read it all before it writes.
+        let writer = inputPipe.fileHandleForWriting
+        let bytes = Data(stdin ?? [])
+        let feeder = Thread {
+            if !bytes.isEmpty { try? writer.write(contentsOf: bytes) }
+            try? writer.close()
+        }
+        feeder.start()
+        process.waitUntilExit()
+
+        return CLIRun(
+            status: process.terminationStatus,
+            crashed: process.terminationReason == .uncaughtSignal,
+            stdout: Array(try Data(contentsOf: outURL)),
+            stderr: Array(try Data(contentsOf: errURL)))
+    }
+}
+
+/// A fresh, empty directory under the temporary directory, removed when the value goes away.
+final class Scratch {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("cora-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `bytes` to `name` inside the directory and returns its URL.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file
+    }
+
+    /// Writes `text` as UTF-8 to `name` inside the directory and returns its URL.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> URL {
+        try write(name, Array(text.utf8))
+    }
+
+    /// The bytes of `name` inside the directory.
+    func read(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: url.appendingPathComponent(name)))
+    }
+
+    /// The names of the files in the directory, sorted.
+    func listing() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+
+    /// Runs `cora` with this directory as the working directory.
+    func cora(_ arguments: String..., stdin: [UInt8]? = nil) throws -> CLIRun {
+        try CoraCLI.run(arguments, stdin: stdin, in: url)
+    }
+}
+
+/// Small canonical CSV inputs.
+enum Canonical {
+    /// The 15 canonical columns.
+    static let header = "id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description"
+
+    /// A canonical row with the given id, code, name, level, category, parent and order, the rest
+    /// empty except `description`.
+    static func row(_ id: String, _ code: String, _ name: String, level: String = "business-process",
+                    category: String = "steering", parent: String = "", order: String = "1",
+                    description: String = "") -> String {
+        [id, code, name, level, category, parent, order, "", "", "", "", "", "", "", description].joined(separator: ",")
+    }
+
+    /// A document: the header and `rows`, each ending with LF.
+    static func document(_ rows: String...) -> String {
+        ([header] + rows).map { $0 + "\n" }.joined()
+    }
+}
+
+/// The bytes of a file.
+func bytes(of url: URL) throws -> [UInt8] {
+    Array(try Data(contentsOf: url))
+}
+
+/// Parses JSON bytes.
+func parseJSON(_ bytes: [UInt8]) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+}
+
+/// Expects exactly one diagnostic line on standard error that starts with `prefix` (for example
+/// `bad.csv:3:4: error: `) and ends with ` [code]`, and returns it.
+@discardableResult
+func expectDiagnostic(_ run: CLIRun, prefix: String, code: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    let matches = run.stderrLines.filter { $0.hasPrefix(prefix) && $0.hasSuffix(" [\(code)]") }
+    #expect(matches.count == 1, "expected one line \"\(prefix)… [\(code)]\" on stderr:\n\(run.stderrText)",
+            sourceLocation: sourceLocation)
+    return matches.first
+}
