@@ -25,10 +25,11 @@ struct FieldBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ elements: UnsafeBufferPointer<Element>) {
         guard let source = elements.baseAddress else { return }
         if count + elements.count > capacity { grow(to: count + elements.count) }
-        (base + count).update(from: source, count: elements.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: elements.count * MemoryLayout<Element>.stride)
         count += elements.count
     }
 
@@ -48,7 +49,8 @@ struct FieldBuffer<Element: BitwiseCopyable> {
         count = 0
     }
 
-    private mutating func grow(to minimum: Int) {
+    @inline(never)
+    mutating func grow(to minimum: Int) {
         var newCapacity = max(capacity * 2, 16)
         while newCapacity < minimum { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
@@ -64,5 +66,26 @@ extension FieldBuffer where Element == Int {
     mutating func removeFirst(_ n: Int, adjustingBy delta: Int) {
         removeFirst(n)
         for index in 0..<count { base[index] += delta }
+    }
+}
+
+extension FieldBuffer where Element == UInt8 {
+    /// Appends bytes; short runs (most fields) are copied with two overlapping 8-byte moves instead
+    /// of a call into `memcpy`.
+    @inline(__always)
+    mutating func appendBytes(_ source: UnsafePointer<UInt8>, count length: Int) {
+        // Keep 16 bytes of slack so the overlapping moves never write past the allocation.
+        if count + length + 16 > capacity { grow(to: count + length + 16) }
+        let destination = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(source)
+        if length >= 8 && length <= 16 {
+            destination.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (destination + length - 8).storeBytes(of: (from + length - 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else if length < 8 {
+            for offset in 0..<length { destination.storeBytes(of: source[offset], toByteOffset: offset, as: UInt8.self) }
+        } else {
+            destination.copyMemory(from: from, byteCount: length)
+        }
+        count += length
     }
 }

@@ -15,7 +15,8 @@ struct RecordAssembler {
     private var fieldCount = 0
     /// The line on which the record being built starts.
     var recordLine = 0
-    /// Line breaks seen so far by the callbacks: record terminators and breaks inside fields.
+    /// Line breaks seen so far by the callbacks: record terminators, and breaks inside the fields of
+    /// completed records (counted once per record, which is cheaper than once per field).
     var lineBreaks = 0
     /// The number of the first line fed to libcsv (2 when a `sep=` line was skipped).
     var firstLine = 1
@@ -50,33 +51,41 @@ struct RecordAssembler {
         case fixed(CSVEncoding)
     }
 
-    /// The line a field starting now would be on.
-    var currentLine: Int { firstLine + lineBreaks }
+    /// The line a field starting now would be on: after the completed records and the fields of the
+    /// record being built. Used for messages only, so it may count.
+    var currentLine: Int {
+        firstLine + lineBreaks + ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: storage.bytes.buffer[recordByteStart...]))
+    }
 
+    /// Called by libcsv for every field: the hot path, kept small (the rare failures are out of line).
     mutating func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
         guard !failed else { return }
-        if fieldCount == 0 { recordLine = currentLine }
+        if fieldCount == 0 { recordLine = firstLine + lineBreaks }
+        if length > maxFieldBytes || fieldCount >= maxFieldsPerRecord {
+            failLimit(fieldLength: length)
+            return
+        }
+        if length > 0, let pointer {
+            storage.bytes.appendBytes(pointer.assumingMemoryBound(to: UInt8.self), count: length)
+        }
+        storage.ends.append(storage.bytes.count)
+        fieldCount += 1
+    }
+
+    /// Records that a field broke the size limit or the record has too many fields.
+    @inline(never)
+    private mutating func failLimit(fieldLength length: Int) {
         if length > maxFieldBytes {
             failure = CSVIssue(
                 kind: .fieldTooLarge, line: currentLine, record: recordCount + 1,
                 message: "a field of \(length) bytes is larger than the limit of \(maxFieldBytes) bytes",
                 hint: "a quote that was never closed makes one huge field; otherwise raise the limit with --max-field-size")
-            return
-        }
-        if fieldCount >= maxFieldsPerRecord {
+        } else {
             failure = CSVIssue(
                 kind: .tooManyFields, line: recordLine, record: recordCount + 1,
                 message: "the record has more than \(maxFieldsPerRecord) fields",
                 hint: "check the delimiter, or raise the limit with --max-fields")
-            return
         }
-        if length > 0, let pointer {
-            let field = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
-            storage.bytes.append(field)
-            lineBreaks += ByteCounting.count(lineByte, in: field)
-        }
-        storage.ends.append(storage.bytes.count)
-        fieldCount += 1
     }
 
     mutating func endRecord(_ terminator: Int32) {
@@ -85,6 +94,8 @@ struct RecordAssembler {
         // A terminator without fields is a blank line (or the LF of a CRLF): counted, not a record.
         guard fieldCount > 0 else { return }
         recordCount += 1
+        // Line breaks inside the record's (quoted) fields, all at once.
+        lineBreaks += ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: storage.bytes.buffer[recordByteStart...]))
         let encoding = encodingOfCurrentRecord()
         completed.append(CSVRecord(
             storage: storage, byteStart: recordByteStart, endStart: recordEndStart, count: fieldCount,
