@@ -136,10 +136,12 @@ struct ValidationTests {
         #expect(try convert(canonicalHeader + "\n").diagnostics.map(summary) == ["no-data@1"])
     }
 
-    @Test("a missing required column stops the mapping; every row is rejected, not dropped")
+    @Test("a missing required column stops the mapping; every row is rejected, not dropped; the finding names the mapping's line")
     func missingColumn() throws {
         let result = try convert("id,names\na,Een\nb,Twee\n")
-        #expect(result.diagnostics.map(summary) == ["missing-column@1"])
+        #expect(result.diagnostics.map(summary) == ["missing-column@17"])
+        #expect(result.diagnostics.first?.file == "builtin:canonical")
+        #expect(result.diagnostics.first?.message == "test.csv has no column \"name\" for the field name (header on line 1)")
         #expect(result.diagnostics.first?.hint == "did you mean \"names\"?")
         #expect(result.model.processes.isEmpty)
         #expect(result.rejectedRecords.map(\.line) == [2, 3])

@@ -55,6 +55,8 @@ extension DiagnosticCode {
 
     /// Two processes with the same id.
     public static let duplicateID: DiagnosticCode = "duplicate-id"
+    /// The same process twice under the same parent (per-level layouts).
+    public static let duplicateProcess: DiagnosticCode = "duplicate-process"
     /// A parent reference that matches no process.
     public static let unknownParent: DiagnosticCode = "unknown-parent"
     /// A `next` reference that matches no process.

@@ -26,7 +26,7 @@ public enum BuiltinMappings {
             required: true
           level: level
           category: category
-          parent: parent          # the parent's id
+          parent: parent          # the parent's id (a code or a name is accepted too)
           order: order
           owner: owner
           function: function
@@ -44,6 +44,12 @@ public enum BuiltinMappings {
             split: ["|"]
           status: status
           description: description
+        
+        # The parent column holds the parent's id. Nothing is filled in from ancestors: the
+        # canonical form says everything itself.
+        hierarchy:
+          from: parent-column
+          inherit-category: false
         
         # Every other column survives as a property of its process.
         properties: all

@@ -17,6 +17,12 @@ public struct Mapping: Sendable, Equatable {
     public var fields: [CanonicalField: FieldRule]
     /// Whether values are trimmed of surrounding whitespace, unless a field says otherwise.
     public var trim: Bool
+    /// Whether runs of whitespace inside values become one space, unless a field says otherwise.
+    public var collapseWhitespace: Bool
+    /// How the hierarchy is found.
+    public var hierarchy: Hierarchy
+    /// Headers that identify the layout, for `--mapping auto` (besides the fields' columns).
+    public var detectHeaders: [String]
     /// Which unmapped columns become properties.
     public var properties: PropertySelection
     /// Where the mapping came from (a path, or `builtin:NAME`), for messages.
@@ -24,14 +30,69 @@ public struct Mapping: Sendable, Equatable {
 
     /// Creates a mapping.
     public init(name: String, description: String = "", dialect: Dialect = Dialect(), fields: [CanonicalField: FieldRule] = [:],
-                trim: Bool = true, properties: PropertySelection = .all, origin: String = "") {
+                trim: Bool = true, collapseWhitespace: Bool = false, hierarchy: Hierarchy = Hierarchy(),
+                detectHeaders: [String] = [], properties: PropertySelection = .all, origin: String = "") {
         self.name = name
         self.description = description
         self.dialect = dialect
         self.fields = fields
         self.trim = trim
+        self.collapseWhitespace = collapseWhitespace
+        self.hierarchy = hierarchy
+        self.detectHeaders = detectHeaders
         self.properties = properties
         self.origin = origin
+    }
+
+    /// How the hierarchy of processes is written in the export.
+    public struct Hierarchy: Sendable, Equatable {
+        /// The shape of the hierarchy.
+        public var shape: Shape
+        /// For ``Shape/levelColumns``: one column per level, from coarse to fine.
+        public var levelColumns: [LevelColumn]
+        /// The level of a process by its depth (1 = top), for processes without a level of their own.
+        public var levelsByDepth: [ProcessLevel]
+        /// Whether a process without a category takes its parent's.
+        public var inheritCategory: Bool
+        /// The line of `hierarchy` in the mapping file.
+        public var line: Int?
+
+        /// Creates hierarchy settings.
+        public init(shape: Shape = .parentColumn, levelColumns: [LevelColumn] = [], levelsByDepth: [ProcessLevel] = [],
+                    inheritCategory: Bool = true, line: Int? = nil) {
+            self.shape = shape
+            self.levelColumns = levelColumns
+            self.levelsByDepth = levelsByDepth
+            self.inheritCategory = inheritCategory
+            self.line = line
+        }
+
+        /// The three shapes found in practice.
+        public enum Shape: String, Sendable, Equatable, CaseIterable {
+            /// A column names each process's parent (by id, code or name).
+            case parentColumn = "parent-column"
+            /// Codes carry the hierarchy: `1.2.3` has the parent `1.2`.
+            case dottedCodes = "dotted-codes"
+            /// One column per level (`Niveau 1`, `Niveau 2`, …); a blank cell means "same as the row above".
+            case levelColumns = "level-columns"
+        }
+
+        /// One column of a per-level layout.
+        public struct LevelColumn: Sendable, Equatable {
+            /// Header names of the column (the first present is used).
+            public var columns: [String]
+            /// The level of the processes named in this column.
+            public var level: ProcessLevel?
+            /// The line in the mapping file.
+            public var line: Int?
+
+            /// Creates a level column.
+            public init(columns: [String], level: ProcessLevel?, line: Int? = nil) {
+                self.columns = columns
+                self.level = level
+                self.line = line
+            }
+        }
     }
 
     /// The dialect settings of a mapping; `nil` means "detect".
@@ -40,7 +101,8 @@ public struct Mapping: Sendable, Equatable {
         public var delimiter: UInt8?
         /// The encoding.
         public var encoding: CSVEncoding?
-        /// Rows to skip before the header (titles above the table).
+        /// Rows to skip before the header (titles above the table); `header-row: N` is the same as
+        /// `skip-rows: N-1`.
         public var skipRows: Int
 
         /// Creates dialect settings.
@@ -66,17 +128,58 @@ public struct Mapping: Sendable, Equatable {
         public var trim: Bool?
         /// Whether the field must be present in the file.
         public var required: Bool
+        /// Whether runs of whitespace become one space; `nil` follows the mapping.
+        public var collapseWhitespace: Bool?
+        /// Value map: a source value (compared case-, accent- and whitespace-insensitively) and what
+        /// it stands for. For `level` and `category` the right-hand side is a canonical value.
+        public var values: [(from: String, to: String)]
+        /// Prefixes removed from the start of values (case-insensitively), such as `WP `.
+        public var stripPrefixes: [String]
+        /// Suffixes removed from the end of values (case-insensitively), such as `(werkproces)`.
+        public var stripSuffixes: [String]
+        /// For `parent` and `next`: what the reference names.
+        public var match: ReferenceMatch
+        /// The line of the field in the mapping file.
+        public var line: Int?
 
         /// Creates a rule.
         public init(columns: [String] = [], constant: String? = nil, defaultValue: String? = nil,
-                    split: [String] = [], trim: Bool? = nil, required: Bool = false) {
+                    split: [String] = [], trim: Bool? = nil, required: Bool = false, collapseWhitespace: Bool? = nil,
+                    values: [(from: String, to: String)] = [], stripPrefixes: [String] = [], stripSuffixes: [String] = [],
+                    match: ReferenceMatch = .any, line: Int? = nil) {
             self.columns = columns
             self.constant = constant
             self.defaultValue = defaultValue
             self.split = split
             self.trim = trim
             self.required = required
+            self.collapseWhitespace = collapseWhitespace
+            self.values = values
+            self.stripPrefixes = stripPrefixes
+            self.stripSuffixes = stripSuffixes
+            self.match = match
+            self.line = line
         }
+
+        public static func == (lhs: FieldRule, rhs: FieldRule) -> Bool {
+            lhs.columns == rhs.columns && lhs.constant == rhs.constant && lhs.defaultValue == rhs.defaultValue
+                && lhs.split == rhs.split && lhs.trim == rhs.trim && lhs.required == rhs.required
+                && lhs.collapseWhitespace == rhs.collapseWhitespace
+                && lhs.values.map(\.from) == rhs.values.map(\.from) && lhs.values.map(\.to) == rhs.values.map(\.to)
+                && lhs.stripPrefixes == rhs.stripPrefixes && lhs.stripSuffixes == rhs.stripSuffixes && lhs.match == rhs.match
+        }
+    }
+
+    /// What a reference to another process (in `parent` or `next`) names.
+    public enum ReferenceMatch: String, Sendable, Equatable, CaseIterable {
+        /// The id, else the code, else the name.
+        case any
+        /// The id only.
+        case id
+        /// The code only.
+        case code
+        /// The name only (compared case-, accent- and whitespace-insensitively).
+        case name
     }
 
     /// Which unmapped columns become properties.

@@ -22,9 +22,11 @@ public struct MappingParser {
         return try parser.parse(yaml, fallbackName: fallbackName)
     }
 
-    private static let topLevelKeys = ["name", "description", "dialect", "trim", "fields", "properties"]
-    private static let dialectKeys = ["delimiter", "encoding", "skip-rows"]
-    private static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required"]
+    private static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties"]
+    private static let dialectKeys = ["delimiter", "encoding", "skip-rows", "header-row"]
+    private static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required", "collapse-whitespace",
+                                    "values", "strip-prefixes", "strip-suffixes", "match"]
+    private static let hierarchyKeys = ["from", "levels", "levels-by-depth", "inherit-category"]
 
     mutating func parse(_ yaml: String, fallbackName: String) throws(MappingError) -> Mapping {
         guard yaml.utf8.count <= Self.maxBytes else {
@@ -47,8 +49,11 @@ public struct MappingParser {
             case "name": result.name = try scalar(value, what: "name")
             case "description": result.description = try scalar(value, what: "description")
             case "trim": result.trim = try bool(value, what: "trim")
+            case "collapse-whitespace": result.collapseWhitespace = try bool(value, what: "collapse-whitespace")
+            case "detect": result.detectHeaders = try detect(value)
             case "dialect": result.dialect = try dialect(value)
             case "fields": result.fields = try fields(value)
+            case "hierarchy": result.hierarchy = try hierarchy(value)
             case "properties": result.properties = try properties(value)
             default: throw unknownKey(key, at: keyNode, allowed: Self.topLevelKeys, in: "a mapping")
             }
@@ -79,6 +84,12 @@ public struct MappingParser {
                 dialect.encoding = encoding
             case "skip-rows":
                 dialect.skipRows = try count(value, what: "skip-rows")
+            case "header-row":
+                let row = try count(value, what: "header-row")
+                guard row >= 1 else {
+                    throw MappingError(file: file, line: Self.line(value), message: "header-row counts from 1, not \(row)")
+                }
+                dialect.skipRows = row - 1
             default: throw unknownKey(key, at: keyNode, allowed: Self.dialectKeys, in: "dialect")
             }
         }
@@ -92,16 +103,18 @@ public struct MappingParser {
             guard let field = CanonicalField(rawValue: key) else {
                 throw unknownKey(key, at: keyNode, allowed: CanonicalField.canonicalHeader, in: "fields", noun: "field")
             }
-            result[field] = try rule(value, field: field)
+            var fieldRule = try rule(value, field: field)
+            fieldRule.line = Self.line(keyNode)
+            result[field] = fieldRule
         }
         return result
     }
 
     private mutating func rule(_ node: Node, field: CanonicalField) throws(MappingError) -> Mapping.FieldRule {
         // Shorthands: `name: Procesnaam` and `name: [Procesnaam, Naam]`.
-        if node.scalar != nil { return Mapping.FieldRule(columns: [try scalar(node, what: field.rawValue)]) }
-        if node.sequence != nil { return Mapping.FieldRule(columns: try strings(node, what: field.rawValue)) }
-        var rule = Mapping.FieldRule()
+        if node.scalar != nil { return Mapping.FieldRule(columns: [try scalar(node, what: field.rawValue)], line: Self.line(node)) }
+        if node.sequence != nil { return Mapping.FieldRule(columns: try strings(node, what: field.rawValue), line: Self.line(node)) }
+        var rule = Mapping.FieldRule(line: Self.line(node))
         for (keyNode, value) in try mapping(node, what: "the field \(field.rawValue)") {
             let key = try scalar(keyNode, what: "a key")
             switch key {
@@ -112,10 +125,127 @@ public struct MappingParser {
             case "split": rule.split = value.sequence != nil ? try strings(value, what: "split") : [try scalar(value, what: "split")]
             case "trim": rule.trim = try bool(value, what: "trim")
             case "required": rule.required = try bool(value, what: "required")
+            case "collapse-whitespace": rule.collapseWhitespace = try bool(value, what: "collapse-whitespace")
+            case "strip-prefixes": rule.stripPrefixes = try stringOrStrings(value, what: key)
+            case "strip-suffixes": rule.stripSuffixes = try stringOrStrings(value, what: key)
+            case "values": rule.values = try valueMap(value, field: field)
+            case "match":
+                let text = try scalar(value, what: "match")
+                guard field == .parent || field == .next else {
+                    throw MappingError(file: file, line: Self.line(keyNode), message: "match applies to parent and next only, not to \(field.rawValue)")
+                }
+                guard let match = Mapping.ReferenceMatch(rawValue: text) else {
+                    throw MappingError(file: file, line: Self.line(value), message: "match must be any, id, code or name, not \"\(text)\"")
+                }
+                rule.match = match
             default: throw unknownKey(key, at: keyNode, allowed: Self.fieldKeys, in: "the field \(field.rawValue)")
             }
         }
+        if rule.constant != nil && !rule.columns.isEmpty {
+            throw MappingError(file: file, line: Self.line(node), message: "the field \(field.rawValue) has both columns and a constant; choose one")
+        }
         return rule
+    }
+
+    private mutating func valueMap(_ node: Node, field: CanonicalField) throws(MappingError) -> [(from: String, to: String)] {
+        var result: [(from: String, to: String)] = []
+        for (keyNode, value) in try mapping(node, what: "values") {
+            let from = try scalar(keyNode, what: "a value")
+            let to = try scalar(value, what: "the value for \"\(from)\"")
+            switch field {
+            case .level:
+                guard case .found = Vocabulary.levels.lookUp(to) else {
+                    throw MappingError(file: file, line: Self.line(value), message: "\"\(to)\" is not a level",
+                                       hint: "use one of \(ProcessLevel.canonicalValues.joined(separator: ", "))")
+                }
+            case .category:
+                guard case .found = Vocabulary.categories.lookUp(to) else {
+                    throw MappingError(file: file, line: Self.line(value), message: "\"\(to)\" is not a category",
+                                       hint: "use one of \(ProcessCategory.canonicalValues.joined(separator: ", "))")
+                }
+            default: break
+            }
+            result.append((from, to))
+        }
+        return result
+    }
+
+    private mutating func detect(_ node: Node) throws(MappingError) -> [String] {
+        var headers: [String] = []
+        for (keyNode, value) in try mapping(node, what: "detect") {
+            let key = try scalar(keyNode, what: "a key")
+            guard key == "headers" else { throw unknownKey(key, at: keyNode, allowed: ["headers"], in: "detect") }
+            headers = try strings(value, what: "headers")
+        }
+        return headers
+    }
+
+    private mutating func hierarchy(_ node: Node) throws(MappingError) -> Mapping.Hierarchy {
+        var hierarchy = Mapping.Hierarchy(line: Self.line(node))
+        var shapeGiven = false
+        for (keyNode, value) in try mapping(node, what: "hierarchy") {
+            let key = try scalar(keyNode, what: "a key")
+            switch key {
+            case "from":
+                let text = try scalar(value, what: "from")
+                guard let shape = Mapping.Hierarchy.Shape(rawValue: text) else {
+                    throw MappingError(file: file, line: Self.line(value), message: "unknown hierarchy shape \"\(text)\"",
+                                       hint: "use one of \(Mapping.Hierarchy.Shape.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                hierarchy.shape = shape
+                shapeGiven = true
+            case "levels":
+                guard let items = value.sequence else {
+                    throw MappingError(file: file, line: Self.line(value), message: "levels must be a list of {column, level}")
+                }
+                try count(node: value)
+                for item in items {
+                    var columns: [String] = []
+                    var level: ProcessLevel?
+                    for (itemKey, itemValue) in try mapping(item, what: "an item of levels") {
+                        let name = try scalar(itemKey, what: "a key")
+                        switch name {
+                        case "column", "columns": columns = try stringOrStrings(itemValue, what: name)
+                        case "level": level = try self.level(itemValue)
+                        default: throw unknownKey(name, at: itemKey, allowed: ["column", "columns", "level"], in: "levels")
+                        }
+                    }
+                    guard !columns.isEmpty else {
+                        throw MappingError(file: file, line: Self.line(item), message: "each item of levels needs a column")
+                    }
+                    hierarchy.levelColumns.append(.init(columns: columns, level: level, line: Self.line(item)))
+                }
+            case "levels-by-depth":
+                guard let items = value.sequence else {
+                    throw MappingError(file: file, line: Self.line(value), message: "levels-by-depth must be a list of levels")
+                }
+                try count(node: value)
+                var levels: [ProcessLevel] = []
+                for item in items { levels.append(try level(item)) }
+                hierarchy.levelsByDepth = levels
+            case "inherit-category":
+                hierarchy.inheritCategory = try bool(value, what: "inherit-category")
+            default: throw unknownKey(key, at: keyNode, allowed: Self.hierarchyKeys, in: "hierarchy")
+            }
+        }
+        if !hierarchy.levelColumns.isEmpty && !shapeGiven { hierarchy.shape = .levelColumns }
+        if hierarchy.shape == .levelColumns && hierarchy.levelColumns.isEmpty {
+            throw MappingError(file: file, line: Self.line(node), message: "hierarchy from level-columns needs levels: one {column, level} per level")
+        }
+        return hierarchy
+    }
+
+    private mutating func level(_ node: Node) throws(MappingError) -> ProcessLevel {
+        let text = try scalar(node, what: "a level")
+        guard case .found(let level) = Vocabulary.levels.lookUp(text) else {
+            throw MappingError(file: file, line: Self.line(node), message: "\"\(text)\" is not a level",
+                               hint: "use one of \(ProcessLevel.canonicalValues.joined(separator: ", "))")
+        }
+        return level
+    }
+
+    private mutating func stringOrStrings(_ node: Node, what: String) throws(MappingError) -> [String] {
+        node.sequence != nil ? try strings(node, what: what) : [try scalar(node, what: what)]
     }
 
     private mutating func properties(_ node: Node) throws(MappingError) -> Mapping.PropertySelection {

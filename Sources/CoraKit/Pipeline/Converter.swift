@@ -115,7 +115,7 @@ public struct ConversionRun {
     /// Starts a run.
     public init(converter: Converter) {
         self.converter = converter
-        self.builder = ModelBuilder(keepInvalid: converter.keepInvalid)
+        self.builder = ModelBuilder(mapping: converter.mapping, keepInvalid: converter.keepInvalid)
     }
 
     /// Reads one more input.

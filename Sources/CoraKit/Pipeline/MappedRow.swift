@@ -14,6 +14,12 @@ public struct MappedRow: Sendable {
     public var record: CSVRecord
     /// The column each field came from, for diagnostics.
     public var columns: [CanonicalField: Diagnostic.Column]
+    /// In a per-level layout: the names of the process's ancestors, from the top down.
+    public var levelPath: [String]? = nil
+    /// In a per-level layout: the level of each ancestor in ``levelPath``.
+    public var levelPathLevels: [ProcessLevel?] = []
+    /// The level given by the column the process is in (per-level layouts).
+    public var levelFromHierarchy: ProcessLevel? = nil
 
     /// The value of `field`, or an empty string.
     public subscript(field: CanonicalField) -> String { values[field] ?? "" }

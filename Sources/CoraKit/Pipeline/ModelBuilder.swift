@@ -9,8 +9,16 @@ public struct ModelBuilder {
     public var levels: Vocabulary<ProcessLevel>
     /// The category words understood.
     public var categories: Vocabulary<ProcessCategory>
+    /// How the hierarchy is written.
+    public var hierarchy: Mapping.Hierarchy
+    /// What a `parent` reference names.
+    public var parentMatch: Mapping.ReferenceMatch
+    /// What a `next` reference names.
+    public var nextMatch: Mapping.ReferenceMatch
 
     private var candidates: [Candidate] = []
+    /// Per-level layouts: the candidate for each path of names (ancestors and own name).
+    private var pathIndex: [String: Int] = [:]
     private var propertyNames: [String] = []
     private var seenPropertyNames = Set<String>()
 
@@ -19,16 +27,31 @@ public struct ModelBuilder {
         var process: CoraProcess
         var row: MappedRow
         var parentReference: String
+        var parentMatch: Mapping.ReferenceMatch
         var idWasGiven: Bool
         var rejected: Bool
+        /// The parent found from the layout itself (per-level columns), not from a reference.
+        var structuralParent: Int? = nil
+        /// Made for an ancestor named in a per-level layout that has no row of its own.
+        var implicit = false
     }
 
     /// Creates a builder.
-    public init(keepInvalid: Bool = false, levels: Vocabulary<ProcessLevel> = .levels,
-                categories: Vocabulary<ProcessCategory> = .categories) {
+    public init(keepInvalid: Bool = false, hierarchy: Mapping.Hierarchy = Mapping.Hierarchy(),
+                parentMatch: Mapping.ReferenceMatch = .any, nextMatch: Mapping.ReferenceMatch = .any,
+                levels: Vocabulary<ProcessLevel> = .levels, categories: Vocabulary<ProcessCategory> = .categories) {
         self.keepInvalid = keepInvalid
+        self.hierarchy = hierarchy
+        self.parentMatch = parentMatch
+        self.nextMatch = nextMatch
         self.levels = levels
         self.categories = categories
+    }
+
+    /// Creates a builder for the settings of `mapping`.
+    public init(mapping: Mapping, keepInvalid: Bool = false) {
+        self.init(keepInvalid: keepInvalid, hierarchy: mapping.hierarchy,
+                  parentMatch: mapping.fields[.parent]?.match ?? .any, nextMatch: mapping.fields[.next]?.match ?? .any)
     }
 
     /// Declares property columns up front, so the model lists them even when every cell is empty.
@@ -51,7 +74,7 @@ public struct ModelBuilder {
             report(.missingName, .name, "the process has no name")
         }
         let level = parse(row[.level], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
-                          unknown: .unknownLevel, report: report)
+                          unknown: .unknownLevel, report: report) ?? (row[.level].isEmpty ? row.levelFromHierarchy : nil)
         let category = parse(row[.category], field: .category, vocabulary: categories, accepted: ProcessCategory.canonicalValues,
                              unknown: .unknownCategory, report: report)
         var order: Int?
@@ -80,8 +103,69 @@ public struct ModelBuilder {
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
             status: row[.status], description: row[.description], properties: row.properties, source: row.location)
         let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { $0.severity == .error }
-        candidates.append(Candidate(process: process, row: row, parentReference: row[.parent],
-                                    idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid))
+        var candidate = Candidate(process: process, row: row, parentReference: row[.parent], parentMatch: parentMatch,
+                                  idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
+        if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
+            candidate.parentReference = Self.dottedParent(of: process.code)
+            candidate.parentMatch = .code
+        }
+        if let path = row.levelPath {
+            place(candidate, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
+        } else {
+            candidates.append(candidate)
+        }
+    }
+
+    /// The code of the parent in a dotted numbering: `1.2.3` → `1.2`, `P03.01` → `P03`; empty at the top.
+    public static func dottedParent(of code: String) -> String {
+        guard let dot = code.lastIndex(of: ".") else { return "" }
+        return String(code[..<dot])
+    }
+
+    /// Adds a candidate from a per-level layout: finds (or makes) its ancestors by their names.
+    private mutating func place(_ candidate: Candidate, under path: [String], levels: [ProcessLevel?], diagnostics: inout [Diagnostic]) {
+        var candidate = candidate
+        var parent: Int?
+        var key = ""
+        for (depth, name) in path.enumerated() {
+            key += TextNormalization.matchKey(name) + "\u{1F}"
+            if let existing = pathIndex[key] {
+                parent = existing
+                continue
+            }
+            // An ancestor without a row of its own: it exists because its descendants name it.
+            var process = CoraProcess(id: "", name: name, level: depth < levels.count ? levels[depth] : nil,
+                                      category: candidate.process.category, source: candidate.row.location)
+            process.properties = []
+            var implicit = Candidate(process: process, row: candidate.row, parentReference: "", parentMatch: .any,
+                                     idWasGiven: false, rejected: false, structuralParent: parent, implicit: true)
+            implicit.row.columns = [:]
+            candidates.append(implicit)
+            parent = candidates.count - 1
+            pathIndex[key] = parent
+        }
+        key += TextNormalization.matchKey(candidate.process.name) + "\u{1F}"
+        candidate.structuralParent = parent
+        if let existing = pathIndex[key] {
+            if candidates[existing].implicit {
+                // The row of an ancestor made earlier from its descendants: it takes the ancestor's place.
+                candidate.structuralParent = candidates[existing].structuralParent
+                candidates[existing] = candidate
+                return
+            }
+            let first = candidates[existing].row.location
+            diagnostics.append(Diagnostic(
+                .error, .duplicateProcess,
+                "the process \"\(candidate.process.name)\"" + (path.last.map { " under \"\($0)\"" } ?? "") + " is also on line \(first.line)",
+                file: candidate.row.location.file, line: candidate.row.location.line, record: candidate.row.location.record,
+                column: candidate.row.columns[.name], value: candidate.process.name,
+                hint: "a process appears once per parent; line \(first.line) keeps it"))
+            if !keepInvalid { candidate.rejected = true }
+            candidates.append(candidate)
+            return
+        }
+        candidates.append(candidate)
+        if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
     }
 
     private func parse<Value>(
@@ -112,12 +196,17 @@ public struct ModelBuilder {
         assignIDs(diagnostics: &diagnostics)
         resolveParents(diagnostics: &diagnostics)
         breakCycles(diagnostics: &diagnostics)
+        completeFromAncestors()
         resolveNext(diagnostics: &diagnostics)
         var accepted: [CoraProcess] = []
         var rejected: [MappedRow] = []
         accepted.reserveCapacity(candidates.count)
         for index in candidates.indices {
-            if candidates[index].rejected { rejected.append(candidates[index].row) } else { accepted.append(candidates[index].process) }
+            if candidates[index].rejected {
+                if !candidates[index].implicit { rejected.append(candidates[index].row) }
+            } else {
+                accepted.append(candidates[index].process)
+            }
         }
         return (ProcessModel(processes: accepted, propertyNames: propertyNames), rejected)
     }
@@ -151,8 +240,13 @@ public struct ModelBuilder {
 
     /// Finds the candidate a reference points to: by id, then by code, then by name (the name
     /// index is built only when a reference needs it).
-    private func lookUp(_ reference: String, in index: inout ReferenceIndex) -> Int? {
-        if let found = index.ids[reference] ?? index.codes[reference] { return found }
+    private func lookUp(_ reference: String, match: Mapping.ReferenceMatch = .any, in index: inout ReferenceIndex) -> Int? {
+        switch match {
+        case .id: return index.ids[reference]
+        case .code: return index.codes[reference]
+        case .any: if let found = index.ids[reference] ?? index.codes[reference] { return found }
+        case .name: break
+        }
         if index.names == nil {
             var names: [String: Int] = [:]
             for position in candidates.indices {
@@ -190,12 +284,19 @@ public struct ModelBuilder {
         var references = referenceIndex()
         var target: [Int: Int] = [:]
         for index in candidates.indices {
+            if let parent = candidates[index].structuralParent {
+                target[index] = parent
+                candidates[index].process.parent = candidates[parent].process.id
+                continue
+            }
             let reference = candidates[index].parentReference
             guard !reference.isEmpty else { continue }
             let row = candidates[index].row
-            guard let parent = lookUp(reference, in: &references), parent != index else {
+            let match = candidates[index].parentMatch
+            guard let parent = lookUp(reference, match: match, in: &references), parent != index else {
+                let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
                 diagnostics.append(Diagnostic(
-                    .error, .unknownParent, "the parent \"\(reference)\" matches no process (by id, code or name)",
+                    .error, .unknownParent, "the parent \"\(reference)\" matches no process (\(how))",
                     file: row.location.file, line: row.location.line, record: row.location.record,
                     column: row.columns[.parent], value: reference))
                 if !keepInvalid { candidates[index].rejected = true }
@@ -222,31 +323,81 @@ public struct ModelBuilder {
         }
     }
 
+    /// Finds processes that are their own ancestors, in one pass: each walk up stops at a process
+    /// already settled, so every process is visited a bounded number of times.
     private mutating func breakCycles(diagnostics: inout [Diagnostic]) {
         var index: [String: Int] = [:]
         for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
-        for start in candidates.indices where !candidates[start].rejected {
-            var current = start
-            var steps = 0
-            while let parent = index[candidates[current].process.parent], steps <= candidates.count {
-                if parent == start {
-                    let row = candidates[start].row
-                    diagnostics.append(Diagnostic(
-                        .error, .parentCycle, "the process \"\(candidates[start].process.name)\" is its own ancestor",
-                        file: row.location.file, line: row.location.line, record: row.location.record,
-                        column: row.columns[.parent], value: candidates[start].parentReference,
-                        hint: "follow the parents from here: one of them points back down"))
-                    break
-                }
-                current = parent
-                steps += 1
+        enum State { case unvisited, onPath, settled }
+        var state = [State](repeating: .unvisited, count: candidates.count)
+        var inCycle: [Int] = []
+        for start in candidates.indices where !candidates[start].rejected && state[start] == .unvisited {
+            var path: [Int] = []
+            var current: Int? = start
+            while let node = current, state[node] == .unvisited {
+                state[node] = .onPath
+                path.append(node)
+                current = index[candidates[node].process.parent]
             }
+            if let node = current, state[node] == .onPath, let cycleStart = path.firstIndex(of: node) {
+                inCycle.append(contentsOf: path[cycleStart...])
+            }
+            for node in path { state[node] = .settled }
         }
-        if !keepInvalid {
-            for diagnostic in diagnostics where diagnostic.code == .parentCycle {
-                if let position = candidates.firstIndex(where: { $0.row.location.line == diagnostic.line && $0.row.location.file == diagnostic.file }) {
-                    candidates[position].rejected = true
+        for position in inCycle.sorted() {
+            let row = candidates[position].row
+            diagnostics.append(Diagnostic(
+                .error, .parentCycle, "the process \"\(candidates[position].process.name)\" is its own ancestor",
+                file: row.location.file, line: row.location.line, record: row.location.record,
+                column: row.columns[.parent], value: candidates[position].parentReference,
+                hint: "follow the parents from here: one of them points back down"))
+            if !keepInvalid { candidates[position].rejected = true }
+        }
+    }
+
+    /// Fills in what the hierarchy implies: a level from the depth (when the mapping lists
+    /// levels by depth) and the category of the nearest ancestor that has one.
+    private mutating func completeFromAncestors() {
+        var index: [String: Int] = [:]
+        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
+        var depth = [Int?](repeating: nil, count: candidates.count)
+        var inherited = [ProcessCategory??](repeating: nil, count: candidates.count)
+        func depthOf(_ start: Int) -> Int {
+            var chain: [Int] = []
+            var current: Int? = start
+            while let node = current, depth[node] == nil, chain.count <= candidates.count {
+                chain.append(node)
+                current = index[candidates[node].process.parent]
+            }
+            var base = current.flatMap { depth[$0] } ?? 0
+            for node in chain.reversed() {
+                base += 1
+                depth[node] = base
+            }
+            return depth[start] ?? 1
+        }
+        func categoryOf(_ start: Int) -> ProcessCategory? {
+            var chain: [Int] = []
+            var current: Int? = start
+            var found: ProcessCategory?
+            while let node = current, chain.count <= candidates.count {
+                if let known = inherited[node] { found = known; break }
+                if let own = candidates[node].process.category { found = own; inherited[node] = own; break }
+                chain.append(node)
+                current = index[candidates[node].process.parent]
+            }
+            for node in chain { inherited[node] = .some(found) }
+            return found
+        }
+        for position in candidates.indices where !candidates[position].rejected {
+            if candidates[position].process.level == nil, !hierarchy.levelsByDepth.isEmpty {
+                let level = depthOf(position)
+                if level <= hierarchy.levelsByDepth.count {
+                    candidates[position].process.level = hierarchy.levelsByDepth[level - 1]
                 }
+            }
+            if candidates[position].process.category == nil, hierarchy.inheritCategory {
+                candidates[position].process.category = categoryOf(position)
             }
         }
     }
@@ -256,7 +407,7 @@ public struct ModelBuilder {
         for index in candidates.indices where !candidates[index].rejected && !candidates[index].process.next.isEmpty {
             let row = candidates[index].row
             candidates[index].process.next = candidates[index].process.next.map { reference in
-                if let target = lookUp(reference, in: &references), !candidates[target].rejected {
+                if let target = lookUp(reference, match: nextMatch, in: &references), !candidates[target].rejected {
                     return candidates[target].process.id
                 }
                 diagnostics.append(Diagnostic(

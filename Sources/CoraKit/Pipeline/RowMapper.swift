@@ -13,7 +13,11 @@ public struct RowMapper {
     private var propertyColumns: [(index: Int, name: String)] = []
     private var blankHeaderReported = Set<Int>()
 
-    /// Binds `mapping` to `header`; reports required columns that are missing.
+    /// The columns of a per-level layout, from coarse to fine, and what was last seen in each.
+    private var levelColumns: [(index: Int, level: ProcessLevel?)] = []
+    private var carried: [String] = []
+
+    /// Binds `mapping` to `header`; reports columns of the mapping that are not in the file.
     public init(mapping: Mapping, header: TableHeader, file: String, diagnostics: inout [Diagnostic]) {
         self.mapping = mapping
         self.header = header
@@ -26,23 +30,46 @@ public struct RowMapper {
             } else if let index = header.index(matchingAny: rule.columns) {
                 fieldColumns.append((field, index, rule))
                 mapped.insert(index)
-            } else if rule.required {
-                lacksRequiredColumn = true
-                let wanted = rule.columns.map { "\"\($0)\"" }.joined(separator: " or ")
-                let suggestion = rule.columns.lazy.compactMap { Suggestion.closest(to: $0, in: header.columnNames) }.first
-                diagnostics.append(Diagnostic(
-                    .error, .missingColumn,
-                    "the mapping \(mapping.name) needs a column \(wanted) for the field \(field.rawValue), and the header has none",
-                    file: file, line: header.line, record: header.record,
-                    hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "the header has: \(header.columnNames.joined(separator: ", "))"))
-            } else if let defaultValue = rule.defaultValue {
-                constants.append((field, defaultValue, rule))
+            } else {
+                if rule.required { lacksRequiredColumn = true }
+                reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: rule.required,
+                              diagnostics: &diagnostics)
+                if let defaultValue = rule.defaultValue { constants.append((field, defaultValue, rule)) }
             }
+        }
+        if mapping.hierarchy.shape == .levelColumns {
+            for column in mapping.hierarchy.levelColumns {
+                if let index = header.index(matchingAny: column.columns) {
+                    levelColumns.append((index, column.level))
+                    mapped.insert(index)
+                } else {
+                    lacksRequiredColumn = true
+                    reportMissing(column.columns, for: "a level of the hierarchy", line: column.line, required: true,
+                                  diagnostics: &diagnostics)
+                }
+            }
+            carried = Array(repeating: "", count: levelColumns.count)
         }
         for index in 0..<header.count where !mapped.contains(index) {
             let name = header.columnNames[index]
             if mapping.properties.includes(name) { propertyColumns.append((index, name)) }
         }
+    }
+
+    /// Reports columns of the mapping that the header lacks: an error when the mapping needs them,
+    /// a warning when one of the header's columns looks like a misspelling of them.
+    private func reportMissing(_ columns: [String], for purpose: String, line: Int?, required: Bool,
+                                        diagnostics: inout [Diagnostic]) {
+        let names = header.columnNames
+        let suggestion = columns.lazy.compactMap { Suggestion.closest(to: $0, in: names) }.first
+        guard required || suggestion != nil else { return }
+        let wanted = columns.map { "\"\($0)\"" }.joined(separator: " or ")
+        let mappingFile = mapping.origin.isEmpty ? mapping.name : mapping.origin
+        diagnostics.append(Diagnostic(
+            required ? .error : .warning, .missingColumn,
+            "\(file) has no column \(wanted) for \(purpose) (header on line \(header.line))",
+            file: mappingFile, line: line,
+            hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "the header has: \(header.columnNames.joined(separator: ", "))"))
     }
 
     /// The names of the columns kept as properties, in the order of the header.
@@ -63,30 +90,85 @@ public struct RowMapper {
         checkWidth(of: record, diagnostics: &diagnostics)
 
         var row = MappedRow(values: [:], lists: [:], properties: [], location: location, record: record, columns: [:])
-        for (field, index, rule) in fieldColumns {
-            let raw = record.field(at: index) ?? ""
-            row.columns[field] = .init(name: header.columnNames[index], index: index + 1)
-            store(raw, for: field, rule: rule, in: &row)
-        }
-        for (field, value, rule) in constants {
-            store(value, for: field, rule: rule, in: &row)
-        }
         for (index, name) in propertyColumns {
             guard index < record.count, !record.isEmpty(at: index) else { continue }
             row.properties.append(Property(name: name, value: record[index]))
         }
+        for (field, index, rule) in fieldColumns {
+            let raw = record.field(at: index) ?? ""
+            row.columns[field] = .init(name: header.columnNames[index], index: index + 1)
+            store(raw, for: field, rule: rule, column: header.columnNames[index], in: &row)
+        }
+        for (field, value, rule) in constants {
+            store(value, for: field, rule: rule, column: nil, in: &row)
+        }
+        if !levelColumns.isEmpty { placeInLevels(record, row: &row) }
         return row
     }
 
-    private func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, in row: inout MappedRow) {
-        let trim = rule.trim ?? mapping.trim
-        var value = trim ? raw.trimmingWhitespace() : raw
-        if value.isEmpty, let defaultValue = rule.defaultValue { value = defaultValue }
+    /// For a per-level layout: the row's process is in its finest filled level column; the coarser
+    /// columns, filled or carried down from the rows above, are its ancestors.
+    private mutating func placeInLevels(_ record: CSVRecord, row: inout MappedRow) {
+        let cells = levelColumns.map { clean(record.field(at: $0.index) ?? "", rule: nil) }
+        guard let deepest = cells.lastIndex(where: { !$0.isEmpty }) else { return }
+        var path: [String] = []
+        for depth in 0..<deepest {
+            let value = cells[depth].isEmpty ? carried[depth] : cells[depth]
+            path.append(value)
+            carried[depth] = value
+        }
+        carried[deepest] = cells[deepest]
+        for depth in (deepest + 1)..<carried.count { carried[depth] = "" }
+        row.levelPath = path
+        row.levelPathLevels = levelColumns.prefix(deepest).map(\.level)
+        if row[.name].isEmpty {
+            row.values[.name] = cells[deepest]
+            let index = levelColumns[deepest].index
+            row.columns[.name] = .init(name: header.columnNames[index], index: index + 1)
+        }
+        if row[.level].isEmpty, let level = levelColumns[deepest].level {
+            row.levelFromHierarchy = level
+        }
+    }
+
+    /// Trims and collapses whitespace as the mapping (or the field's rule) says.
+    private func clean(_ raw: String, rule: Mapping.FieldRule?) -> String {
+        var value = (rule?.trim ?? mapping.trim) ? raw.trimmingWhitespace() : raw
+        if rule?.collapseWhitespace ?? mapping.collapseWhitespace { value = value.collapsingWhitespace() }
+        return value
+    }
+
+    /// Cleans one value: prefixes and suffixes stripped, then the value map.
+    private func transform(_ value: String, rule: Mapping.FieldRule) -> String {
+        var result = value
+        for prefix in rule.stripPrefixes {
+            if let stripped = result.removingPrefix(prefix) { result = stripped.trimmingWhitespace() }
+        }
+        for suffix in rule.stripSuffixes {
+            if let stripped = result.removingSuffix(suffix) { result = stripped.trimmingWhitespace() }
+        }
+        if !rule.values.isEmpty {
+            let key = TextNormalization.matchKey(result)
+            if let entry = rule.values.first(where: { TextNormalization.matchKey($0.from) == key }) { result = entry.to }
+        }
+        return result
+    }
+
+    private func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, column: String?, in row: inout MappedRow) {
+        let value = clean(raw, rule: rule)
         if field.isMultiValued {
             let separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
-            row.lists[field] = Self.split(value, on: separators)
+            var items = Self.split(value, on: separators).map { transform($0, rule: rule) }.filter { !$0.isEmpty }
+            if items.isEmpty, let defaultValue = rule.defaultValue { items = Self.split(defaultValue, on: separators) }
+            row.lists[field] = items
         } else {
-            row.values[field] = value
+            var result = transform(value, rule: rule)
+            if result != value && !rule.stripPrefixes.isEmpty || result != value && !rule.stripSuffixes.isEmpty, let column {
+                // The original stays available when a prefix or suffix was stripped.
+                row.properties.append(Property(name: "\(column) (original)", value: raw))
+            }
+            if result.isEmpty, let defaultValue = rule.defaultValue { result = defaultValue }
+            row.values[field] = result
         }
     }
 

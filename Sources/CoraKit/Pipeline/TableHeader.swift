@@ -74,3 +74,35 @@ extension String {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// The string with every run of whitespace (spaces, tabs, line breaks, NBSP) turned into one space.
+    func collapsingWhitespace() -> String {
+        var result = ""
+        var inWhitespace = false
+        for character in self {
+            if character.isWhitespace {
+                if !inWhitespace { result.append(" ") }
+                inWhitespace = true
+            } else {
+                result.append(character)
+                inWhitespace = false
+            }
+        }
+        return result
+    }
+
+    /// The string without `prefix` (compared case-insensitively), or `nil` when it does not start with it.
+    func removingPrefix(_ prefix: String) -> String? {
+        guard !prefix.isEmpty, count >= prefix.count,
+              self.prefix(prefix.count).lowercased() == prefix.lowercased() else { return nil }
+        return String(dropFirst(prefix.count))
+    }
+
+    /// The string without `suffix` (compared case-insensitively), or `nil` when it does not end with it.
+    func removingSuffix(_ suffix: String) -> String? {
+        guard !suffix.isEmpty, count >= suffix.count,
+              self.suffix(suffix.count).lowercased() == suffix.lowercased() else { return nil }
+        return String(dropLast(suffix.count))
+    }
+}
