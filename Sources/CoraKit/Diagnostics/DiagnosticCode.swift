@@ -18,6 +18,8 @@ extension DiagnosticCode {
 
     /// The input could not be opened or read.
     public static let unreadableInput: DiagnosticCode = "unreadable-input"
+    /// `--max-errors` was reached; the rest of the input was not read.
+    public static let maxErrorsReached: DiagnosticCode = "max-errors-reached"
     /// The input holds no records at all.
     public static let emptyFile: DiagnosticCode = "empty-file"
     /// The input has a header but no data rows.

@@ -14,12 +14,19 @@ public struct Converter: Sendable {
     public var readOptions: CSVReadOptions
     /// Whether rows with errors are kept in the model.
     public var keepInvalid: Bool
+    /// Whether warnings count as errors.
+    public var strict: Bool
+    /// Stop reading after this many errors (`nil`: no limit).
+    public var maxErrors: Int?
 
     /// Creates a converter.
-    public init(mapping: Mapping, readOptions: CSVReadOptions = CSVReadOptions(), keepInvalid: Bool = false) {
+    public init(mapping: Mapping, readOptions: CSVReadOptions = CSVReadOptions(), keepInvalid: Bool = false,
+                strict: Bool = false, maxErrors: Int? = nil) {
         self.mapping = mapping
         self.readOptions = readOptions
         self.keepInvalid = keepInvalid
+        self.strict = strict
+        self.maxErrors = maxErrors
     }
 
     /// Converts the table in `source`; `file` names it in diagnostics.
@@ -33,7 +40,8 @@ public struct Converter: Sendable {
     }
 
     /// Reads one input into `builder`: the header, then every row through the mapping.
-    func read(_ source: some ByteSource, file: String, into builder: inout ModelBuilder) throws(ByteSourceError) -> InputSummary {
+    func read(_ source: some ByteSource, file: String, into builder: inout ModelBuilder,
+              errorsBefore: Int = 0) throws(ByteSourceError) -> InputSummary {
         var options = readOptions
         if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
         if options.encoding == nil { options.encoding = mapping.dialect.encoding }
@@ -45,9 +53,20 @@ public struct Converter: Sendable {
         var mapper: RowMapper?
         var unmapped: [CSVRecord] = []
         var fatal: CSVIssue?
+        var errors = errorsBefore
+        var stoppedAtLimit = false
 
         do {
             while let record = try reader.next() {
+                if let maxErrors, errors >= maxErrors {
+                    stoppedAtLimit = true
+                    diagnostics.append(Diagnostic(
+                        .error, .maxErrorsReached,
+                        "stopped after \(errors) errors (--max-errors \(maxErrors)); line \(record.line) and the rest of the file were not checked",
+                        file: file, line: record.line, record: record.number,
+                        hint: "fix these errors first, or raise --max-errors"))
+                    break
+                }
                 guard var rowMapper = mapper else {
                     if skipped < mapping.dialect.skipRows {
                         skipped += 1
@@ -66,10 +85,12 @@ public struct Converter: Sendable {
                     continue
                 }
                 let findingsBefore = diagnostics.count
+                defer { errors += diagnostics[findingsBefore...].count { strict || $0.severity == .error } }
                 let row = rowMapper.map(record, diagnostics: &diagnostics)
                 mapper = rowMapper
                 if let row {
-                    let mappingFoundErrors = diagnostics[findingsBefore...].contains { $0.severity == .error }
+                    CellRules.check(row, diagnostics: &diagnostics)
+                    let mappingFoundErrors = diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
                     builder.add(row, rowHasErrors: mappingFoundErrors, diagnostics: &diagnostics)
                 }
             }
@@ -94,7 +115,7 @@ public struct Converter: Sendable {
         }
         return InputSummary(
             file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil, unmappedRecords: unmapped, diagnostics: diagnostics)
+            stoppedEarly: fatal != nil || stoppedAtLimit, unmappedRecords: unmapped, diagnostics: diagnostics)
     }
 }
 
@@ -116,17 +137,27 @@ public struct ConversionRun {
     public init(converter: Converter) {
         self.converter = converter
         self.builder = ModelBuilder(mapping: converter.mapping, keepInvalid: converter.keepInvalid)
+        self.builder.strict = converter.strict
     }
 
     /// Reads one more input.
     public mutating func add(_ source: some ByteSource, file: String) throws(ByteSourceError) {
-        inputs.append(try converter.read(source, file: file, into: &builder))
+        let errorsBefore = inputs.reduce(0) { total, input in
+            total + input.diagnostics.count { converter.strict || $0.severity == .error }
+        }
+        inputs.append(try converter.read(source, file: file, into: &builder, errorsBefore: errorsBefore))
     }
 
     /// Builds the model from every input read and checks what spans rows and files.
     public mutating func finish() -> ConversionResult {
         var diagnostics = inputs.flatMap(\.diagnostics)
         let (model, rejected) = builder.build(diagnostics: &diagnostics)
+        if converter.strict {
+            for index in diagnostics.indices where diagnostics[index].severity == .warning {
+                diagnostics[index].severity = .error
+                diagnostics[index].message += " (an error with --strict)"
+            }
+        }
         let order = Dictionary(inputs.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let sorted = Diagnostic.sortedByLocation(diagnostics, fileOrder: order)
         let rejectedRecords = inputs.flatMap { input in input.unmappedRecords.map { (input.file, $0) } }

@@ -5,6 +5,8 @@ import CoraCSV
 public struct ModelBuilder {
     /// Whether rows with errors are kept in the model anyway.
     public var keepInvalid: Bool
+    /// Whether warnings count as errors (`--strict`): a row with a warning is left out too.
+    public var strict = false
     /// The level words understood.
     public var levels: Vocabulary<ProcessLevel>
     /// The category words understood.
@@ -102,7 +104,7 @@ public struct ModelBuilder {
             services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
             status: row[.status], description: row[.description], properties: row.properties, source: row.location)
-        let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { $0.severity == .error }
+        let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
         var candidate = Candidate(process: process, row: row, parentReference: row[.parent], parentMatch: parentMatch,
                                   idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
         if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
@@ -197,6 +199,7 @@ public struct ModelBuilder {
         resolveParents(diagnostics: &diagnostics)
         breakCycles(diagnostics: &diagnostics)
         completeFromAncestors()
+        applyModelRules(diagnostics: &diagnostics)
         resolveNext(diagnostics: &diagnostics)
         var accepted: [CoraProcess] = []
         var rejected: [MappedRow] = []
@@ -352,6 +355,50 @@ public struct ModelBuilder {
                 column: row.columns[.parent], value: candidates[position].parentReference,
                 hint: "follow the parents from here: one of them points back down"))
             if !keepInvalid { candidates[position].rejected = true }
+        }
+    }
+
+    /// Runs ``ModelRules`` over the processes still in the model; an error (or, with `strict`, any
+    /// finding) keeps the process out, and its descendants with it.
+    private mutating func applyModelRules(diagnostics: inout [Diagnostic]) {
+        var positions: [Int] = []
+        var subjectIndex: [String: Int] = [:]
+        for position in candidates.indices where !candidates[position].rejected {
+            subjectIndex[candidates[position].process.id] = positions.count
+            positions.append(position)
+        }
+        let subjects = positions.map { position in
+            ModelRules.Subject(
+                process: candidates[position].process,
+                parentIndex: subjectIndex[candidates[position].process.parent],
+                row: candidates[position].implicit ? nil : candidates[position].row)
+        }
+        let findings = ModelRules.check(subjects, strict: strict)
+        var rejectedIDs = Set<String>()
+        for finding in findings {
+            diagnostics.append(finding.diagnostic)
+            if !keepInvalid && (strict || finding.diagnostic.severity == .error) {
+                let position = positions[finding.index]
+                candidates[position].rejected = true
+                rejectedIDs.insert(candidates[position].process.id)
+            }
+        }
+        guard !rejectedIDs.isEmpty else { return }
+        // Descendants of a process left out go with it, so the model never points at a missing parent.
+        var changed = true
+        while changed {
+            changed = false
+            for position in positions where !candidates[position].rejected && rejectedIDs.contains(candidates[position].process.parent) {
+                candidates[position].rejected = true
+                rejectedIDs.insert(candidates[position].process.id)
+                changed = true
+                let row = candidates[position].row
+                diagnostics.append(Diagnostic(
+                    .error, .unknownParent,
+                    "the parent \"\(candidates[position].process.parent)\" has errors and is not in the model",
+                    file: row.location.file, line: row.location.line, record: row.location.record,
+                    column: row.columns[.parent], value: candidates[position].parentReference, hint: "fix the parent's row first"))
+            }
         }
     }
 
