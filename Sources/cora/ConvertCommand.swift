@@ -22,67 +22,37 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The mapping: a shipped name (see Mappings/) or the path of a YAML file.", valueName: "name|path"))
-    var mapping: String = "canonical"
-
     @Option(name: .long, help: ArgumentHelp("The output format: csv, excel-csv or json.", valueName: "format"))
     var to: OutputFormat = .csv
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -).", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write the diagnostics to this file, as JSON or CSV (from the extension or --report-format).", valueName: "path"))
-    var report: String?
-
-    @Option(name: .long, help: ArgumentHelp("The format of --report: json or csv.", valueName: "format"))
-    var reportFormat: DiagnosticReportRenderer.Format?
-
     @Flag(name: .long, help: "Keep rows with errors in the model instead of leaving them out.")
     var keepInvalid = false
 
-    @OptionGroup var reading: ReadingOptions
+    @OptionGroup var conversion: ConversionOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case csv, excelCSV = "excel-csv", json
     }
 
     func validate() throws {
-        if let report, reportFormat == nil, DiagnosticReportRenderer.Format(pathExtension: report) == nil {
-            throw ValidationError("--report \(report): say the format with --report-format json|csv, or end the path in .json or .csv")
-        }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
         do {
-            let mapping = try MappingResolver.resolve(mapping)
-            let converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid)
-            var run = ConversionRun(converter: converter)
-            for path in inputs {
-                let input = try InputFile(path: path)
-                defer { input.close() }
-                do {
-                    try run.add(input.source, file: path)
-                } catch {
-                    throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
-                }
-            }
-            let result = run.finish()
-            let model = result.model
-            let diagnostics = result.diagnostics
+            let result = try conversion.convert(inputs, keepInvalid: keepInvalid)
             let bytes: [UInt8]
             switch to {
-            case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(model)
-            case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(model)
-            case .json: bytes = Array(ModelJSONRenderer().render(model, diagnostics: diagnostics).utf8)
+            case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(result.model)
+            case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
+            case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)
             }
-            Terminal.report(diagnostics)
+            try conversion.deliverFindings(of: result)
             try OutputFile.write(bytes, to: output)
-            if let report {
-                let format = reportFormat ?? DiagnosticReportRenderer.Format(pathExtension: report) ?? .json
-                try OutputFile.write(DiagnosticReportRenderer(format: format).render(diagnostics), to: report)
-            }
-            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.dataErrors }
+            if result.errorCount > 0 { throw ExitStatus.dataErrors }
         } catch let failure as RunFailure {
             Terminal.writeStderr(failure.message + "\n")
             throw ExitStatus.cannotContinue

@@ -1,0 +1,38 @@
+import CoraCSV
+
+/// Writes rejected rows back exactly as they were read: the same delimiter, line ending, byte
+/// order mark, `sep=` line and encoding as the input, the header first, then the rows in input
+/// order, so they can be fixed and fed back.
+public struct RejectsRenderer: Sendable {
+    /// Creates a renderer.
+    public init() {}
+
+    /// The rejects file for one input.
+    public func render(header: [String], records: [CSVRecord], dialect: CSVDialect) -> [UInt8] {
+        let options = CSVWriteOptions(
+            delimiter: dialect.delimiter, lineEnding: dialect.lineEnding == .crlf ? .crlf : .lf,
+            byteOrderMark: false, quoting: .minimal, formulaProtection: false)
+        var writer = CSVWriter(options: options)
+        var utf8: [UInt8] = []
+        if dialect.hasSeparatorLine {
+            utf8 += Array("sep=\(String(UnicodeScalar(dialect.delimiter)))".utf8) + (options.lineEnding == .crlf ? [0x0D, 0x0A] : [0x0A])
+        }
+        writer.write(header)
+        for record in records.sorted(by: { $0.line < $1.line }) { writer.write(record.fields) }
+        utf8 += writer.takeOutput()
+        let bom = dialect.hasByteOrderMark ? CSVTextEncoder.byteOrderMark(for: dialect.encoding) : []
+        return bom + CSVTextEncoder.encode(utf8, as: dialect.encoding)
+    }
+
+    /// The path of the rejects file for `input` when several inputs share one `--rejects` path:
+    /// `rejects.csv` becomes `rejects-INPUTNAME.csv`.
+    public static func path(_ path: String, for input: String, among count: Int) -> String {
+        guard count > 1 else { return path }
+        let base = input.split(separator: "/").last.map(String.init) ?? input
+        let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
+        if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") {
+            return String(path[..<dot]) + "-" + stem + String(path[dot...])
+        }
+        return path + "-" + stem
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CoraCSV
+import CoraKit
+
+/// The options shared by `cora convert` and `cora validate`: the mapping, how strict to be, and
+/// where findings and rejected rows go.
+struct ConversionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The mapping: a shipped name (cora mapping list), the path of a YAML file, or auto.", valueName: "name|path|auto"))
+    var mapping: String = "canonical"
+
+    @Flag(name: .long, help: "Treat warnings as errors: rows with warnings are left out too, and the exit status is 1.")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Stop after this many errors; the report says where it stopped.", valueName: "count"))
+    var maxErrors: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write the rows that had errors to this file exactly as they were read (same delimiter, encoding and line endings, header first), to fix and feed back. With several inputs, one file per input: PATH-INPUTNAME.csv.",
+        valueName: "path"))
+    var rejects: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the diagnostics to this file, as JSON or CSV (from the extension or --report-format).", valueName: "path"))
+    var report: String?
+
+    @Option(name: .long, help: ArgumentHelp("The format of --report: json or csv.", valueName: "format"))
+    var reportFormat: DiagnosticReportRenderer.Format?
+
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        if let report, reportFormat == nil, DiagnosticReportRenderer.Format(pathExtension: report) == nil {
+            throw ValidationError("--report \(report): say the format with --report-format json|csv, or end the path in .json or .csv")
+        }
+        if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+    }
+
+    /// Reads, maps, builds and validates `inputs` into one model.
+    func convert(_ inputs: [String], keepInvalid: Bool) throws -> ConversionResult {
+        let mapping = try MappingResolver.resolve(self.mapping)
+        let converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
+                                  strict: strict, maxErrors: maxErrors)
+        var run = ConversionRun(converter: converter)
+        for path in inputs {
+            let input = try InputFile(path: path)
+            defer { input.close() }
+            do {
+                try run.add(input.source, file: path)
+            } catch {
+                throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
+            }
+        }
+        return run.finish()
+    }
+
+    /// Prints the diagnostics and writes the report and the rejects files.
+    func deliverFindings(of result: ConversionResult) throws {
+        Terminal.report(result.diagnostics)
+        if let report {
+            let format = reportFormat ?? DiagnosticReportRenderer.Format(pathExtension: report) ?? .json
+            try OutputFile.write(DiagnosticReportRenderer(format: format).render(result.diagnostics), to: report)
+        }
+        if let rejects {
+            // One rejects file per input (the header alone when nothing was rejected, so an old
+            // file never lingers); with several inputs each gets its own name.
+            for input in result.inputs {
+                guard let header = input.header else { continue }
+                let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
+                let path = RejectsRenderer.path(rejects, for: input.file, among: result.inputs.count)
+                try OutputFile.write(RejectsRenderer().render(header: header.cells, records: records, dialect: input.dialect), to: path)
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CoraKit
+
+/// `cora validate`: every check of `cora convert`, without writing a model.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check inventories against a mapping and report every problem per row, without writing a model.",
+        discussion: """
+        Reads, maps and validates like cora convert and prints the diagnostics \
+        (file:line:column: error: message [code]) and a summary. Exit status 0 when there are no \
+        errors, 1 when there are, 2 when the run cannot go on.
+        """)
+
+    @Argument(help: ArgumentHelp("The CSV files to check; - reads standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @OptionGroup var conversion: ConversionOptions
+
+    func validate() throws {
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        do {
+            let result = try conversion.convert(inputs, keepInvalid: false)
+            try conversion.deliverFindings(of: result)
+            Terminal.writeStderr(ValidationSummary(result: result).text)
+            if result.errorCount > 0 { throw ExitStatus.dataErrors }
+        } catch let failure as RunFailure {
+            Terminal.writeStderr(failure.message + "\n")
+            throw ExitStatus.cannotContinue
+        }
+    }
+}
