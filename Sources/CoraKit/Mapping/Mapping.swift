@@ -198,8 +198,8 @@ public struct Mapping: Sendable, Equatable {
             switch self {
             case .all: return true
             case .none: return false
-            case .only(let names): return names.contains { TextNormalization.matchKey($0) == TextNormalization.matchKey(name) }
-            case .except(let names): return !names.contains { TextNormalization.matchKey($0) == TextNormalization.matchKey(name) }
+            case .only(let names): return names.contains { TextNormalization.headerKey($0) == TextNormalization.headerKey(name) }
+            case .except(let names): return !names.contains { TextNormalization.headerKey($0) == TextNormalization.headerKey(name) }
             }
         }
     }

@@ -26,6 +26,12 @@ public enum TextNormalization {
         return result
     }
 
+    /// The form in which column headers are compared: ``matchKey(_:)`` without any spaces, so that
+    /// `Procescode`, `Proces code`, `proces-code` and ` PROCESCODE ` are the same header.
+    public static func headerKey(_ text: String) -> String {
+        matchKey(text).replacingOccurrences(of: " ", with: "")
+    }
+
     /// ``matchKey(_:)`` for ASCII text, byte by byte; `nil` when the text is not all ASCII.
     private static func asciiMatchKey(_ text: String) -> String? {
         var bytes: [UInt8] = []

@@ -19,16 +19,16 @@ public struct TableHeader: Sendable, Equatable {
         self.cells = cells
         self.line = record.line
         self.record = record.number
-        self.keys = cells.map(TextNormalization.matchKey)
+        self.keys = cells.map(TextNormalization.headerKey)
         var names: [String] = []
         var seen: [String: Int] = [:]
         for (index, cell) in cells.enumerated() {
             let trimmed = cell.trimmingWhitespace()
             var name = trimmed.isEmpty ? "column \(index + 1)" : trimmed
-            let key = TextNormalization.matchKey(name)
+            let key = TextNormalization.headerKey(name)
             if let first = seen[key] {
                 var counter = 2
-                while seen[TextNormalization.matchKey("\(name) (\(counter))")] != nil { counter += 1 }
+                while seen[TextNormalization.headerKey("\(name) (\(counter))")] != nil { counter += 1 }
                 diagnostics.append(Diagnostic(
                     .error, .duplicateHeader,
                     "the header \"\(trimmed)\" appears again; the first, column \(first + 1), is the one mapped",
@@ -37,7 +37,7 @@ public struct TableHeader: Sendable, Equatable {
                     hint: "rename one of the columns; this one is kept as the property \"\(name) (\(counter))\""))
                 name = "\(name) (\(counter))"
             }
-            seen[TextNormalization.matchKey(name)] = index
+            seen[TextNormalization.headerKey(name)] = index
             names.append(name)
         }
         self.columnNames = names
@@ -46,11 +46,11 @@ public struct TableHeader: Sendable, Equatable {
     /// The number of columns.
     public var count: Int { cells.count }
 
-    /// The first column whose header matches one of `candidates` (case-, whitespace- and
-    /// accent-insensitively), trying the candidates in order.
+    /// The first column whose header matches one of `candidates` (ignoring case, accents, spaces,
+    /// `-`, `_` and `.`), trying the candidates in order.
     public func index(matchingAny candidates: [String]) -> Int? {
         for candidate in candidates {
-            let key = TextNormalization.matchKey(candidate)
+            let key = TextNormalization.headerKey(candidate)
             if let index = keys.firstIndex(of: key) { return index }
         }
         return nil

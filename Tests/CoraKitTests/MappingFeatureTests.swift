@@ -1,0 +1,208 @@
+import CoraCSV
+import CoraKit
+import Testing
+
+/// Each feature of the mapping format, applied to a small export, with the exact model expected.
+@Suite("Mapping features")
+struct MappingFeatureTests {
+    private func run(_ yaml: String, _ csv: String, keepInvalid: Bool = false) throws -> ConversionResult {
+        let mapping = try MappingParser.parse(yaml, file: "m.yaml")
+        return try Converter(mapping: mapping, keepInvalid: keepInvalid).convert(MemoryByteSource(text: csv), file: "in.csv")
+    }
+
+    @Test("headers match case-, whitespace- and accent-insensitively; the first listed column present wins")
+    func headerMatching() throws {
+        let result = try run("""
+            fields:
+              name: [Naam proces, Procesnaam]
+              code: [Nummer, Procescode]
+            """, "  PROCESNAAM ;procés-code;Naam proces\nA;1;Eerste\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.model.processes.map(\.name) == ["Eerste"])
+        #expect(result.model.processes.map(\.code) == ["1"])
+        #expect(result.model.propertyNames == ["PROCESNAAM"])
+    }
+
+    @Test("constant, default, trim and collapse-whitespace")
+    func constantsAndCleaning() throws {
+        let result = try run("""
+            collapse-whitespace: true
+            fields:
+              name: Naam
+              status: {columns: [Status], default: Concept}
+              category: {constant: primary}
+              owner: {columns: [Eigenaar], trim: false}
+            """, "Naam;Status;Eigenaar\n  Verhuren   eenheid ;; Manager  Wonen \nOpleveren eenheid;Vastgesteld;x\n")
+        #expect(result.model.processes.map(\.name) == ["Verhuren eenheid", "Opleveren eenheid"])
+        #expect(result.model.processes.map(\.status) == ["Concept", "Vastgesteld"])
+        #expect(result.model.processes.map(\.category) == [.primary, .primary])
+        #expect(result.model.processes.first?.owner == " Manager Wonen ")
+    }
+
+    @Test("split on several separators, a line break inside the cell included")
+    func splitting() throws {
+        let result = try run("""
+            fields:
+              name: Naam
+              applications: {columns: [Applicaties], split: [",", ";", "\\n"]}
+            """, "Naam|Applicaties\nA|\"Empire, AFAS\r\nSharePoint;  Viewpoint \"\n")
+        #expect(result.model.processes.first?.applications == ["Empire", "AFAS", "SharePoint", "Viewpoint"])
+    }
+
+    @Test("prefixes and suffixes are stripped; the original stays as a property")
+    func stripping() throws {
+        let result = try run("""
+            fields:
+              name: {columns: [Procesnaam], strip-prefixes: ["WP ", "BP "], strip-suffixes: ["(werkproces)"]}
+            """, "Procesnaam\nWP Verhuren eenheid (werkproces)\nbp Verhuren eenheden\nOpleveren eenheid\n")
+        #expect(result.model.processes.map(\.name) == ["Verhuren eenheid", "Verhuren eenheden", "Opleveren eenheid"])
+        #expect(result.model.processes[0].properties == [Property(name: "Procesnaam (original)", value: "WP Verhuren eenheid (werkproces)")])
+        #expect(result.model.processes[2].properties == [])
+    }
+
+    @Test("value maps define what a corporation's codes mean, including a bare S")
+    func valueMaps() throws {
+        let yaml = """
+            fields:
+              name: Naam
+              category: {columns: [Groep], values: {S: steering, K: primary, O: supporting}}
+              level: {columns: [Type], values: {HP: business-process, DP: work-process}}
+            """
+        let result = try run(yaml, "Naam;Groep;Type\nBepalen visie;S;HP\nVerhuren eenheid;k;DP\nLeveren ICT;Ondersteunend;werkproces\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.model.processes.map(\.category) == [.steering, .primary, .supporting])
+        #expect(result.model.processes.map(\.level) == [.businessProcess, .workProcess, .workProcess])
+        #expect(throws: MappingError.self) { try MappingParser.parse("fields:\n  level: {columns: [T], values: {X: hoofdzaak}}\n", file: "m.yaml") }
+    }
+
+    @Test("hierarchy by parent column, matched by code only")
+    func parentByCode() throws {
+        let result = try run("""
+            fields:
+              code: Code
+              name: Naam
+              parent: {columns: [Hoofdproces], match: code}
+            hierarchy:
+              levels-by-depth: [business-process, work-process, process-step]
+            """, "Code;Naam;Hoofdproces\nP1;Verhuren eenheden;\nP1.1;Verhuren eenheid;P1\nP1.1.1;Aanmaken klant;P1.1\nX;Fout;Verhuren eenheden\n")
+        #expect(result.model.processes.map(\.parent) == ["", "P1", "P1.1"])
+        #expect(result.model.processes.map(\.level) == [.businessProcess, .workProcess, .processStep])
+        #expect(result.diagnostics.map(summary) == ["unknown-parent@5:3"])
+        #expect(result.diagnostics.first?.message == "the parent \"Verhuren eenheden\" matches no process (by code)")
+    }
+
+    @Test("hierarchy from dotted codes, levels from the depth, categories inherited")
+    func dottedCodes() throws {
+        let result = try run("""
+            fields:
+              code: Nr
+              name: Naam
+              category: Categorie
+            hierarchy:
+              from: dotted-codes
+              levels-by-depth: [business-process, work-process, process-step]
+            """, "Nr;Naam;Categorie\n1;Verhuren eenheden;primair\n1.1;Verhuren eenheid;\n1.1.1;Aanmaken klant;\n1.2;Opleveren eenheid;\n2;Leveren ICT-diensten;ondersteunend\n2.1;Leveren ICT middelen;\n3.1;Wees;\n")
+        let byCode = Dictionary(uniqueKeysWithValues: result.model.processes.map { ($0.code, $0) })
+        #expect(byCode["1.1"]?.parent == byCode["1"]?.id)
+        #expect(byCode["1.1.1"]?.parent == byCode["1.1"]?.id)
+        #expect(byCode["1.1.1"]?.level == .processStep)
+        #expect(byCode["1.2"]?.level == .workProcess)
+        #expect(byCode["1.1.1"]?.category == .primary)
+        #expect(byCode["2.1"]?.category == .supporting)
+        #expect(result.diagnostics.map(summary) == ["unknown-parent@8"])
+        #expect(result.diagnostics.first?.value == "3")
+    }
+
+    @Test("hierarchy from one column per level: blank cells mean 'same as above', ancestors without a row are made")
+    func levelColumns() throws {
+        let result = try run("""
+            fields:
+              category: Categorie
+              owner: Eigenaar
+            hierarchy:
+              levels:
+                - {column: Niveau 1, level: business-process}
+                - {column: Niveau 2, level: work-process}
+                - {column: Niveau 3, level: process-step}
+            """, """
+            Categorie;Niveau 1;Niveau 2;Niveau 3;Eigenaar
+            Primair;Verhuren eenheden;;;Manager Wonen
+            ;;Verhuren eenheid;;Teamleider Verhuur
+            ;;;Voorbereiden verhuurdossier;
+            ;;;Aanmaken klant;
+            ;;Opleveren eenheid;;
+            Ondersteunend;Leveren ICT-diensten;Leveren ICT middelen;Beheren werkplekken;ICT
+            ;;Opleveren eenheid;;
+
+            """)
+        #expect(result.errorCount == 0, "\(result.diagnostics)")
+        let processes = result.model.processes
+        #expect(processes.map(\.name) == [
+            "Verhuren eenheden", "Verhuren eenheid", "Voorbereiden verhuurdossier", "Aanmaken klant", "Opleveren eenheid",
+            "Leveren ICT-diensten", "Leveren ICT middelen", "Beheren werkplekken", "Opleveren eenheid",
+        ])
+        #expect(processes.map(\.level) == [
+            .businessProcess, .workProcess, .processStep, .processStep, .workProcess,
+            .businessProcess, .workProcess, .processStep, .workProcess,
+        ])
+        let ids = processes.map(\.id)
+        #expect(processes.map(\.parent) == ["", ids[0], ids[1], ids[1], ids[0], "", ids[5], ids[6], ids[5]])
+        #expect(processes.map(\.category) == [.primary, .primary, .primary, .primary, .primary,
+                                              .supporting, .supporting, .supporting, .supporting])
+        #expect(processes[1].owner == "Teamleider Verhuur")
+        #expect(processes[7].owner == "ICT")
+        #expect(processes[5].source?.line == 7, "a process made for an ancestor points at the row that named it")
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test("level columns: the same process twice under one parent is a duplicate-process error")
+    func duplicateProcess() throws {
+        let result = try run("""
+            hierarchy:
+              levels:
+                - {column: Niveau 1, level: business-process}
+                - {column: Niveau 2, level: work-process}
+            """, "Niveau 1;Niveau 2\nVerhuren eenheden;\n;Verhuren eenheid\n;verhuren  eenheid\n")
+        #expect(result.diagnostics.map(summary) == ["duplicate-process@4:2"])
+        #expect(result.diagnostics.first?.message == "the process \"verhuren  eenheid\" under \"Verhuren eenheden\" is also on line 3")
+        #expect(result.model.processes.count == 2)
+    }
+
+    @Test("skip-rows and header-row skip titles above the table")
+    func skipRows() throws {
+        let csv = "Procesoverzicht 2024;\nWoonstad;\nNaam;Code\nVerhuren;P1\n"
+        let skip = try run("dialect: {skip-rows: 2}\nfields: {name: Naam, code: Code}\n", csv)
+        let header = try run("dialect: {header-row: 3}\nfields: {name: Naam, code: Code}\n", csv)
+        #expect(skip.model.processes.map(\.code) == ["P1"])
+        #expect(header.model.processes.map(\.code) == ["P1"])
+        #expect(skip.inputs.first?.header?.line == 3)
+    }
+
+    @Test("properties: all, none, only and except")
+    func propertySelection() throws {
+        let csv = "Naam;Afdeling;Opmerking;Versie\nA;Wonen;let op;2\n"
+        let names = { (selection: String) in try self.run("fields: {name: Naam}\nproperties: \(selection)\n", csv).model.propertyNames }
+        #expect(try names("all") == ["Afdeling", "Opmerking", "Versie"])
+        #expect(try names("none") == [])
+        #expect(try names("{only: [afdeling]}") == ["Afdeling"])
+        #expect(try names("{except: [Opmerking]}") == ["Afdeling", "Versie"])
+    }
+
+    @Test("a column the file lacks: an error at the mapping's line when required, a warning with a suggestion for a likely typo")
+    func missingColumns() throws {
+        let yaml = """
+            name: typos
+            fields:
+              name:
+                columns: [Procesnaam]
+                required: true
+              owner: Proceseigenaar
+              function: Bedrijfsfunctie
+            """
+        let result = try run(yaml, "Procesnaam;Proceseigenaaar\nA;B\n")
+        #expect(result.diagnostics.map(summary) == ["missing-column@6"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.file == "m.yaml")
+        #expect(result.diagnostics.first?.hint == "did you mean \"Proceseigenaaar\"?")
+    }
+}
