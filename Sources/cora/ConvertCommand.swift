@@ -28,13 +28,19 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -).", valueName: "path"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("The language of documents (md, dot, svg, png): nl (CORA's Dutch terms) or en.", valueName: "nl|en"))
+    var lang: DocumentLanguage = .nl
+
+    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (the three bands), process:ID (one business process), full (everything).", valueName: "view"))
+    var view: DOTRenderer.View = .landscape
+
     @Flag(name: .long, help: "Keep rows with errors in the model instead of leaving them out.")
     var keepInvalid = false
 
     @OptionGroup var conversion: ConversionOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, excelCSV = "excel-csv", json
+        case csv, excelCSV = "excel-csv", json, md, dot
     }
 
     func validate() throws {
@@ -49,6 +55,13 @@ struct ConvertCommand: ParsableCommand {
             case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(result.model)
             case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
             case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)
+            case .md: bytes = Array(MarkdownRenderer(language: lang).render(result.model, diagnostics: result.diagnostics).utf8)
+            case .dot:
+                do {
+                    bytes = Array(try DOTRenderer(language: lang).render(result.model, view: view).utf8)
+                } catch {
+                    throw RunFailure(message: "error: --view: \(error)")
+                }
             }
             try conversion.deliverFindings(of: result)
             try OutputFile.write(bytes, to: output)
@@ -61,3 +74,5 @@ struct ConvertCommand: ParsableCommand {
 }
 
 extension DiagnosticReportRenderer.Format: ExpressibleByArgument {}
+extension DocumentLanguage: ExpressibleByArgument {}
+extension DOTRenderer.View: ExpressibleByArgument {}

@@ -1,0 +1,70 @@
+/// The hierarchy of a model as a tree: children in order (by `order`, then input order), walks from
+/// the top down, and the business processes of each category in the order of the tree.
+public struct ProcessTree: Sendable {
+    /// The model.
+    public let model: ProcessModel
+    private let childrenByParent: [String: [Int]]
+    private let indexByID: [String: Int]
+
+    /// Builds the tree of `model`. A process whose parent is not in the model counts as a root.
+    public init(_ model: ProcessModel) {
+        self.model = model
+        var index: [String: Int] = [:]
+        for (position, process) in model.processes.enumerated() where index[process.id] == nil { index[process.id] = position }
+        var children: [String: [Int]] = [:]
+        for (position, process) in model.processes.enumerated() {
+            let parent = index[process.parent] != nil ? process.parent : ""
+            children[parent, default: []].append(position)
+        }
+        for key in children.keys {
+            children[key]!.sort { a, b in
+                let x = model.processes[a].order ?? Int.max, y = model.processes[b].order ?? Int.max
+                return x != y ? x < y : a < b
+            }
+        }
+        self.childrenByParent = children
+        self.indexByID = index
+    }
+
+    /// The process with id `id`.
+    public func process(_ id: String) -> CoraProcess? { indexByID[id].map { model.processes[$0] } }
+
+    /// The children of the process `id` (the roots for `""`), in order.
+    public func children(of id: String) -> [CoraProcess] {
+        (childrenByParent[id] ?? []).map { model.processes[$0] }
+    }
+
+    /// Every process below `id` (the whole forest for `""`), depth first, with its depth (1 for
+    /// the children of `id`).
+    public func descendants(of id: String) -> [(process: CoraProcess, depth: Int)] {
+        var result: [(CoraProcess, Int)] = []
+        var stack: [(Int, Int)] = (childrenByParent[id] ?? []).reversed().map { ($0, 1) }
+        var seen = Set<Int>()
+        while let (position, depth) = stack.popLast() {
+            guard seen.insert(position).inserted else { continue }
+            let process = model.processes[position]
+            result.append((process, depth))
+            stack.append(contentsOf: (childrenByParent[process.id] ?? []).reversed().map { ($0, depth + 1) })
+        }
+        return result
+    }
+
+    /// All processes, depth first from the roots.
+    public var depthFirst: [CoraProcess] { descendants(of: "").map(\.process) }
+
+    /// The business processes of `category` (`nil`: without a category), in the order of the tree.
+    public func businessProcesses(in category: ProcessCategory?) -> [CoraProcess] {
+        depthFirst.filter { $0.level == .businessProcess && $0.category == category }
+    }
+
+    /// The ancestors of `id`, from its parent up.
+    public func ancestors(of id: String) -> [CoraProcess] {
+        var result: [CoraProcess] = []
+        var current = process(id)?.parent ?? ""
+        while let parent = process(current), result.count < model.processes.count {
+            result.append(parent)
+            current = parent.parent
+        }
+        return result
+    }
+}

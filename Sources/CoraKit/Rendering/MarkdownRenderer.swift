@@ -1,0 +1,182 @@
+/// Renders the model as one GitHub-flavoured Markdown document: a title and counts, a table of
+/// contents, a section per category with its business processes in order, per business process a
+/// table of its work processes and steps, the process chains, and the validation summary.
+///
+/// Every piece of text from the spreadsheet goes through ``MarkdownText`` so that it cannot break
+/// a table or inject HTML.
+public struct MarkdownRenderer: Sendable {
+    /// The language of labels.
+    public var language: DocumentLanguage
+    /// The document title; "Procesmodel" ("Process model") when `nil`.
+    public var title: String?
+    /// How many findings the validation section lists one by one.
+    public var findingsListed: Int
+
+    /// Creates a renderer.
+    public init(language: DocumentLanguage = .nl, title: String? = nil, findingsListed: Int = 20) {
+        self.language = language
+        self.title = title
+        self.findingsListed = findingsListed
+    }
+
+    /// The Markdown document, ending with a line break.
+    public func render(_ model: ProcessModel, diagnostics: [Diagnostic] = []) -> String {
+        let tree = ProcessTree(model)
+        let l = language
+        var anchors = AnchorBook()
+        var out = ""
+        let titleText = title ?? l.text(.processModel)
+        _ = anchors.anchor(for: titleText)
+        out += "# \(MarkdownText.inline(titleText))\n\n"
+        out += summary(of: model) + "\n\n"
+
+        // Plan the sections first so the table of contents can link to their anchors.
+        let categories: [ProcessCategory?] = ProcessCategory.allCases.map(Optional.some) + [nil]
+        var sections: [(heading: String, anchor: String, category: ProcessCategory?, processes: [(CoraProcess, String)])] = []
+        _ = anchors.anchor(for: l.text(.contents))
+        for category in categories {
+            let processes = tree.businessProcesses(in: category)
+            if processes.isEmpty && category == nil { continue }
+            let heading = l.section(category)
+            let anchor = anchors.anchor(for: heading)
+            let entries = processes.map { ($0, anchors.anchor(for: $0.name.replacingOccurrences(of: "\n", with: " "))) }
+            sections.append((heading, anchor, category, entries))
+        }
+        let groupers = tree.depthFirst.filter { $0.level == .processChain || $0.level == .steeringScenario }
+        let chainsAnchor = groupers.isEmpty ? nil : anchors.anchor(for: l.text(.chains))
+        let others = tree.depthFirst.filter { process in
+            process.level != .businessProcess && process.level != .processChain && process.level != .steeringScenario
+                && !tree.ancestors(of: process.id).contains { $0.level == .businessProcess }
+        }
+        let othersAnchor = others.isEmpty ? nil : anchors.anchor(for: l.text(.otherProcesses))
+        let validationAnchor = anchors.anchor(for: l.text(.validation))
+
+        out += "## \(l.text(.contents))\n\n"
+        for section in sections {
+            out += "- [\(MarkdownText.inline(section.heading))](#\(section.anchor))\n"
+            for (process, anchor) in section.processes {
+                out += "  - [\(MarkdownText.inline(oneLine(process.name)))](#\(anchor))\n"
+            }
+        }
+        if let chainsAnchor { out += "- [\(MarkdownText.inline(l.text(.chains)))](#\(chainsAnchor))\n" }
+        if let othersAnchor { out += "- [\(MarkdownText.inline(l.text(.otherProcesses)))](#\(othersAnchor))\n" }
+        out += "- [\(l.text(.validation))](#\(validationAnchor))\n\n"
+
+        for section in sections {
+            out += "## \(MarkdownText.inline(section.heading))\n\n"
+            if section.processes.isEmpty {
+                out += (l == .nl ? "Geen bedrijfsprocessen." : "No business processes.") + "\n\n"
+            }
+            for (process, _) in section.processes {
+                out += businessProcessSection(process, tree: tree)
+            }
+        }
+        if !groupers.isEmpty {
+            out += "## \(MarkdownText.inline(l.text(.chains)))\n\n"
+            let plural = l.levelPlural(.businessProcess)
+            out += table(header: [l.text(.code), l.text(.name), l.text(.status), plural.prefix(1).uppercased() + plural.dropFirst()],
+                         rows: groupers.map { grouper in
+                             let members = tree.descendants(of: grouper.id).map(\.process).filter { $0.level == .businessProcess }
+                             return [grouper.code, "\(grouper.name) (\(l.level(grouper.level).lowercased()))", grouper.status,
+                                     members.map(\.name).joined(separator: ", ")]
+                         })
+        }
+        if !others.isEmpty {
+            out += "## \(MarkdownText.inline(l.text(.otherProcesses)))\n\n"
+            out += table(header: [l.text(.code), l.text(.name), l.text(.owner), l.text(.function)],
+                         rows: others.map { [$0.code, "\($0.name) (\(l.level($0.level).lowercased()))", $0.owner, $0.function] })
+        }
+        out += validationSection(diagnostics)
+        return out
+    }
+
+    private func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
+    private func summary(of model: ProcessModel) -> String {
+        let l = language
+        var parts: [String] = []
+        for level in ProcessLevel.allCases {
+            let count = model.processes.count { $0.level == level }
+            if count > 0 { parts.append("\(count) \(count == 1 ? l.level(level).lowercased() : l.levelPlural(level))") }
+        }
+        var text = "\(model.processes.count) \(l.text(.processes))"
+        if !parts.isEmpty { text += ": " + parts.joined(separator: ", ") }
+        let perCategory = ProcessCategory.allCases.map { category in
+            "\(l == .nl ? category.dutchName : category.rawValue) \(model.processes.count { $0.category == category })"
+        }
+        let categories = perCategory.joined(separator: ", ")
+        return text + ". " + categories.prefix(1).uppercased() + categories.dropFirst() + "."
+    }
+
+    private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree) -> String {
+        let l = language
+        var out = "### \(MarkdownText.inline(oneLine(process.name)))\n\n"
+        var facts: [String] = [[l.level(process.level), process.code].filter { !$0.isEmpty }.map(MarkdownText.inline).joined(separator: " ")]
+        if !process.owner.isEmpty { facts.append("\(l.text(.owner)): \(MarkdownText.inline(process.owner))") }
+        if !process.services.isEmpty { facts.append("\(l.text(.services)): \(MarkdownText.inline(process.services.joined(separator: ", ")))") }
+        if !process.events.isEmpty { facts.append("\(l.text(.events)): \(MarkdownText.inline(process.events.joined(separator: ", ")))") }
+        if !process.applications.isEmpty { facts.append("\(l.text(.applications)): \(MarkdownText.inline(process.applications.joined(separator: ", ")))") }
+        if !process.status.isEmpty { facts.append("\(l.text(.status)): \(MarkdownText.inline(process.status))") }
+        let chain = tree.ancestors(of: process.id).first { $0.level == .processChain || $0.level == .steeringScenario }
+        if let chain { facts.append("\(l.text(.partOf)): \(MarkdownText.inline(oneLine(chain.name)))") }
+        if !process.next.isEmpty {
+            let names = process.next.map { tree.process($0)?.name ?? $0 }
+            facts.append("\(l.text(.next)): \(MarkdownText.inline(names.joined(separator: ", ")))")
+        }
+        out += facts.joined(separator: " · ") + "\n\n"
+        if !process.description.isEmpty { out += MarkdownText.inline(process.description) + "\n\n" }
+        let rows = tree.descendants(of: process.id)
+        if rows.isEmpty {
+            out += l.text(.noWorkProcesses) + "\n\n"
+            return out
+        }
+        out += table(
+            header: [l.text(.code), l.level(.workProcess) + (l == .nl ? " / processtap" : " / step"), l.text(.owner), l.text(.function),
+                     l.text(.services), l.text(.applications)],
+            rows: rows.map { entry in
+                let indent = entry.depth > 1 ? String(repeating: "↳ ", count: entry.depth - 1) : ""
+                let levelNote = entry.process.level == .workProcess || (entry.process.level == nil && entry.depth == 1)
+                    ? "" : " (\(l.level(entry.process.level).lowercased()))"
+                return [entry.process.code, indent + entry.process.name + levelNote, entry.process.owner, entry.process.function,
+                        entry.process.services.joined(separator: ", "), entry.process.applications.joined(separator: ", ")]
+            })
+        return out
+    }
+
+    private func table(header: [String], rows: [[String]]) -> String {
+        var out = "| " + header.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: " --- |", count: header.count) + "\n"
+        for row in rows {
+            out += "| " + row.map { MarkdownText.cell($0) }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n"
+    }
+
+    private func validationSection(_ diagnostics: [Diagnostic]) -> String {
+        let l = language
+        var out = "## \(l.text(.validation))\n\n"
+        guard !diagnostics.isEmpty else { return out + l.text(.noFindings) + "\n" }
+        var counts: [DiagnosticCode: (errors: Int, warnings: Int)] = [:]
+        for diagnostic in diagnostics {
+            var count = counts[diagnostic.code] ?? (0, 0)
+            if diagnostic.severity == .error { count.errors += 1 } else { count.warnings += 1 }
+            counts[diagnostic.code] = count
+        }
+        out += table(header: [l.text(.code), l.text(.errors), l.text(.warnings)],
+                     rows: counts.keys.sorted().map { [$0.rawValue, String(counts[$0]!.errors), String(counts[$0]!.warnings)] })
+        out += "\(l.text(.firstFindings)):\n\n"
+        for diagnostic in diagnostics.prefix(findingsListed) {
+            var location = diagnostic.file
+            if let line = diagnostic.line { location += ", \(l.text(.line)) \(line)" }
+            if let column = diagnostic.column { location += ", \(column.name)" }
+            out += "- \(MarkdownText.inline(location)): \(l.text(diagnostic.severity == .error ? .error : .warning)) "
+            out += "— \(MarkdownText.inline(oneLine(diagnostic.message))) `\(diagnostic.code.rawValue)`\n"
+        }
+        if diagnostics.count > findingsListed {
+            out += "- … \(diagnostics.count - findingsListed) " + (l == .nl ? "meer" : "more") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+/// Escaping of spreadsheet text for GitHub-flavoured Markdown, so that no cell can break a table,
+/// start a list or a heading, or inject HTML into a wiki page.
+public enum MarkdownText {
+    /// `text` as inline Markdown: a backslash before `\` `|` `*` `_` `` ` `` `[` `]` `~` (emphasis,
+    /// links, code, tables), `<` `>` `&` as entities (no HTML), line breaks as `<br>`, and a leading
+    /// `#`, `-`, `+`, `=` or `1.` defused so a paragraph cannot turn into a heading or a list.
+    public static func inline(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        var previousWasCR = false
+        for character in text {
+            switch character {
+            case "\r\n", "\n", "\r":
+                if !(character == "\n" && previousWasCR) { result += "<br>" }
+            case "\\", "|", "*", "_", "`", "[", "]", "~":
+                result += "\\" + String(character)
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            default: result.append(character)
+            }
+            previousWasCR = character == "\r"
+        }
+        // Block starts: "- x", "+ x", "= x" (setext), "1. x" at the start of a paragraph.
+        if let first = result.first, first == "-" || first == "+" || first == "=" || first == "#" {
+            result = "\\" + result
+        } else if let dot = result.firstIndex(where: { !$0.isNumber }), dot != result.startIndex,
+                  result[dot] == "." || result[dot] == ")" {
+            result.insert("\\", at: dot)
+        }
+        return result
+    }
+
+    /// `text` for a table cell: like ``inline(_:)``; an empty cell stays empty.
+    public static func cell(_ text: String) -> String {
+        inline(text)
+    }
+
+    /// The anchor GitHub gives a heading with the text `text`: lower case, letters, digits, `-`
+    /// and `_` kept, spaces turned into `-`, everything else dropped.
+    public static func githubSlug(_ text: String) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character == " " {
+                slug.append("-")
+            } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+                slug.append(character)
+            }
+        }
+        return slug
+    }
+}
+
+/// Hands out unique anchors the way GitHub does: a repeated slug gets `-1`, `-2`, …
+struct AnchorBook {
+    private var used: [String: Int] = [:]
+
+    /// The anchor for a heading with the text `text`.
+    mutating func anchor(for text: String) -> String {
+        let slug = MarkdownText.githubSlug(text)
+        if let count = used[slug] {
+            used[slug] = count + 1
+            let candidate = "\(slug)-\(count + 1)"
+            used[candidate] = 0
+            return candidate
+        }
+        used[slug] = 0
+        return slug
+    }
+}
