@@ -27,12 +27,19 @@ demo: build
 	@$(CORA) convert $(SAMPLE) --to excel-csv -o demo-output/woonstad-waterland.excel.csv
 	@echo "== cora convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json"
 	@$(CORA) convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json
+	@echo "== cora convert $(SAMPLE) --to md -o demo-output/woonstad-waterland.md"
+	@$(CORA) convert $(SAMPLE) --to md -o demo-output/woonstad-waterland.md
+	@echo "== cora convert $(SAMPLE) --to svg -o demo-output/woonstad-waterland.svg (the landscape)"
+	@$(CORA) convert $(SAMPLE) --to svg -o demo-output/woonstad-waterland.svg
+	@echo "== cora convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg"
+	@$(CORA) convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg
 	@echo "== cora convert $(SAMPLE) --to csv (first lines)"
 	@$(CORA) convert $(SAMPLE) --to csv | head -n 6
 	@echo "== written: demo-output/"
 	@ls -l demo-output
 
-test: setup
+test:
+	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -52,7 +52,8 @@ let package = Package(
         // Runs the built `cora` binary and checks its output, files and exit status.
         .testTarget(
             name: "CoraCLITests",
-            dependencies: ["cora"]
+            dependencies: ["cora"],
+            exclude: ["Golden"]
         ),
     ]
 )

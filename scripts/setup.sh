@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages cora needs when they are missing (with sudo when not root).
-#   scripts/setup.sh            libcsv-dev (to build)
-#   scripts/setup.sh --test     the same (the test tools of later features are added here)
+#   scripts/setup.sh                 libcsv-dev (to build) and graphviz (to draw SVG and PNG)
+#   scripts/setup.sh --test          also cmark-gfm (the tests render the Markdown with it)
 set -euo pipefail
-packages=(libcsv-dev)
+packages=(libcsv-dev graphviz)
+[ "${1:-}" = "--test" ] && packages+=(cmark-gfm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

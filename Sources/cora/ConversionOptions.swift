@@ -39,7 +39,8 @@ struct ConversionOptions: ParsableArguments {
 
     /// Reads, maps, builds and validates `inputs` into one model.
     func convert(_ inputs: [String], keepInvalid: Bool) throws -> ConversionResult {
-        let mapping = try MappingResolver.resolve(self.mapping)
+        // `--mapping auto` looks at the first input; standard input is then read from memory.
+        let (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
         let converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
                                   strict: strict, maxErrors: maxErrors)
         var run = ConversionRun(converter: converter)
@@ -47,7 +48,11 @@ struct ConversionOptions: ParsableArguments {
             let input = try InputFile(path: path)
             defer { input.close() }
             do {
-                try run.add(input.source, file: path)
+                if path == "-", let bufferedStandardInput {
+                    try run.add(MemoryByteSource(bufferedStandardInput), file: path)
+                } else {
+                    try run.add(input.source, file: path)
+                }
             } catch {
                 throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
             }

@@ -14,6 +14,11 @@ struct ConvertCommand: ParsableCommand {
         starts with = + - @ TAB or CR gets a leading ' so Excel shows it as text instead of running \
         it as a formula (CSV injection); note that this also turns a value like -5 into '-5.
           json       the model as JSON: a "processes" array and the "diagnostics".
+          md         a Markdown document (GitHub-flavoured) for a wiki: per category its \
+        business processes, per business process its work processes and steps; --lang en for English.
+          dot        a Graphviz diagram; --view landscape (the three bands, the default), \
+        process:ID (one business process) or full (everything nested).
+          svg, png   the same diagram drawn by Graphviz `dot` (apt-get install graphviz).
 
         Several inputs are converted into one model. Diagnostics go to standard error \
         (file:line:column: error: message [code]), and with --report to a JSON or CSV file.
@@ -22,7 +27,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The output format: csv, excel-csv or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The output format: csv, excel-csv, json, md, dot, svg or png.", valueName: "format"))
     var to: OutputFormat = .csv
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -).", valueName: "path"))
@@ -40,7 +45,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var conversion: ConversionOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, excelCSV = "excel-csv", json, md, dot
+        case csv, excelCSV = "excel-csv", json, md, dot, svg, png
     }
 
     func validate() throws {
@@ -56,12 +61,14 @@ struct ConvertCommand: ParsableCommand {
             case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
             case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)
             case .md: bytes = Array(MarkdownRenderer(language: lang).render(result.model, diagnostics: result.diagnostics).utf8)
-            case .dot:
+            case .dot, .svg, .png:
+                let dotText: String
                 do {
-                    bytes = Array(try DOTRenderer(language: lang).render(result.model, view: view).utf8)
+                    dotText = try DOTRenderer(language: lang).render(result.model, view: view)
                 } catch {
                     throw RunFailure(message: "error: --view: \(error)")
                 }
+                bytes = to == .dot ? Array(dotText.utf8) : try Graphviz.render(dotText, format: to.rawValue)
             }
             try conversion.deliverFindings(of: result)
             try OutputFile.write(bytes, to: output)

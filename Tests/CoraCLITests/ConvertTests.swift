@@ -38,10 +38,10 @@ struct ConvertTests {
     func outputReplacesExistingFile() throws {
         let scratch = try Scratch()
         try scratch.write("out.csv", String(repeating: "old content\n", count: 5000))
-        try scratch.write("in.csv", Canonical.document(Canonical.row("a", "A", "Alpha")))
+        try scratch.write("in.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
         let run = try scratch.cora("convert", "in.csv", "--output", "out.csv")
         #expect(run.status == 0, "\(run)")
-        #expect(try scratch.read("out.csv") == Array(Canonical.document(Canonical.row("a", "A", "Alpha")).utf8))
+        #expect(try scratch.read("out.csv") == Array(Canonical.document(Canonical.row("a", "A", "Bepalen visie")).utf8))
     }
 
     @Test("--to json: 73 processes, the first one's fields, no diagnostics")
@@ -140,63 +140,63 @@ struct ConvertTests {
     func twoInputs() throws {
         let scratch = try Scratch()
         try scratch.write("one.csv", Canonical.document(
-            Canonical.row("a", "A", "Alpha"),
-            Canonical.row("a-1", "A.1", "Alpha één", level: "work-process", parent: "a")))
+            Canonical.row("a", "A", "Bepalen visie"),
+            Canonical.row("a-1", "A.1", "Opstellen woonvisie", level: "work-process", parent: "a")))
         try scratch.write("two.csv", Canonical.document(
-            Canonical.row("b", "B", "Beta", category: "primary", order: "2"),
-            Canonical.row("b-1", "B.1", "Beta één", level: "work-process", category: "primary", parent: "b")))
+            Canonical.row("b", "B", "Verhuren eenheden", category: "primary", order: "2"),
+            Canonical.row("b-1", "B.1", "Verhuren eenheid", level: "work-process", category: "primary", parent: "b")))
         let run = try scratch.cora("convert", "one.csv", "two.csv")
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.isEmpty, "\(run.stderrText)")
         #expect(run.stdoutText == Canonical.document(
-            Canonical.row("a", "A", "Alpha"),
-            Canonical.row("a-1", "A.1", "Alpha één", level: "work-process", parent: "a"),
-            Canonical.row("b", "B", "Beta", category: "primary", order: "2"),
-            Canonical.row("b-1", "B.1", "Beta één", level: "work-process", category: "primary", parent: "b")))
+            Canonical.row("a", "A", "Bepalen visie"),
+            Canonical.row("a-1", "A.1", "Opstellen woonvisie", level: "work-process", parent: "a"),
+            Canonical.row("b", "B", "Verhuren eenheden", category: "primary", order: "2"),
+            Canonical.row("b-1", "B.1", "Verhuren eenheid", level: "work-process", category: "primary", parent: "b")))
 
         // The other order gives the other order of rows.
         let reversed = try scratch.cora("convert", "two.csv", "one.csv")
         #expect(reversed.status == 0)
         #expect(reversed.stdoutText == Canonical.document(
-            Canonical.row("b", "B", "Beta", category: "primary", order: "2"),
-            Canonical.row("b-1", "B.1", "Beta één", level: "work-process", category: "primary", parent: "b"),
-            Canonical.row("a", "A", "Alpha"),
-            Canonical.row("a-1", "A.1", "Alpha één", level: "work-process", parent: "a")))
+            Canonical.row("b", "B", "Verhuren eenheden", category: "primary", order: "2"),
+            Canonical.row("b-1", "B.1", "Verhuren eenheid", level: "work-process", category: "primary", parent: "b"),
+            Canonical.row("a", "A", "Bepalen visie"),
+            Canonical.row("a-1", "A.1", "Opstellen woonvisie", level: "work-process", parent: "a")))
     }
 
     @Test("two inputs with different property columns: the union of the columns, in order")
     func twoInputsWithDifferentProperties() throws {
         let scratch = try Scratch()
-        try scratch.write("one.csv", Canonical.header + ",Afdeling\n" + Canonical.row("a", "A", "Alpha") + ",Bestuur\n")
-        try scratch.write("two.csv", Canonical.header + ",Team\n" + Canonical.row("b", "B", "Beta", order: "2") + ",Blauw\n")
+        try scratch.write("one.csv", Canonical.header + ",Afdeling\n" + Canonical.row("a", "A", "Bepalen visie") + ",Bestuur\n")
+        try scratch.write("two.csv", Canonical.header + ",Team\n" + Canonical.row("b", "B", "Verhuren eenheden", order: "2") + ",Blauw\n")
         let run = try scratch.cora("convert", "one.csv", "-", stdin: try scratch.read("two.csv"))
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText == Canonical.header + ",Afdeling,Team\n"
-            + Canonical.row("a", "A", "Alpha") + ",Bestuur,\n"
-            + Canonical.row("b", "B", "Beta", order: "2") + ",,Blauw\n")
+            + Canonical.row("a", "A", "Bepalen visie") + ",Bestuur,\n"
+            + Canonical.row("b", "B", "Verhuren eenheden", order: "2") + ",,Blauw\n")
     }
 
     @Test("a child in the second input may name its parent in the first input")
     func parentInAnotherInput() throws {
         let scratch = try Scratch()
-        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Alpha")))
-        try scratch.write("two.csv", Canonical.document(Canonical.row("a-1", "A.1", "Kind", level: "work-process", parent: "a")))
+        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        try scratch.write("two.csv", Canonical.document(Canonical.row("a-1", "A.1", "Opstellen klantvisie", level: "work-process", parent: "a")))
         let run = try scratch.cora("convert", "one.csv", "two.csv")
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText == Canonical.document(
-            Canonical.row("a", "A", "Alpha"),
-            Canonical.row("a-1", "A.1", "Kind", level: "work-process", parent: "a")))
+            Canonical.row("a", "A", "Bepalen visie"),
+            Canonical.row("a-1", "A.1", "Opstellen klantvisie", level: "work-process", parent: "a")))
     }
 
     @Test("the same id in two inputs is a duplicate-id error")
     func duplicateIDAcrossInputs() throws {
         let scratch = try Scratch()
-        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Alpha")))
-        try scratch.write("two.csv", Canonical.document(Canonical.row("a", "B", "Beta", order: "2")))
+        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        try scratch.write("two.csv", Canonical.document(Canonical.row("a", "B", "Verhuren eenheden", order: "2")))
         let run = try scratch.cora("convert", "one.csv", "two.csv")
         #expect(run.status == 1, "\(run)")
         expectDiagnostic(run, prefix: "two.csv:2:1: error: ", code: "duplicate-id")
         #expect(run.stderrText.contains("the id \"a\" is also used on one.csv, line 2"), "\(run)")
-        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Alpha")))
+        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
     }
 }

@@ -49,13 +49,15 @@ enum CoraCLI {
 
     /// Runs `cora` with `arguments` in `directory`, with `NO_COLOR=1`, feeding `stdin` (or nothing)
     /// on standard input. Standard output and error go to files, so a large output cannot block.
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL) throws -> CLIRun {
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL,
+                    environment extra: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
 
         let captures = FileManager.default.temporaryDirectory

@@ -5,8 +5,8 @@ import Testing
 /// the rows without errors still in the output.
 @Suite("cora convert diagnostics")
 struct DiagnosticTests {
-    static let alpha = Canonical.row("a", "A", "Alpha")
-    static let gamma = Canonical.row("c", "C", "Gamma", order: "3")
+    static let alpha = Canonical.row("a", "A", "Bepalen visie")
+    static let gamma = Canonical.row("c", "C", "Leveren diensten", order: "3")
 
     /// Converts `input` (written to `bad.csv`) and checks status 1 and a single error line.
     func convert(_ input: String, _ extra: String...) throws -> CLIRun {
@@ -24,11 +24,11 @@ struct DiagnosticTests {
     @Test("an unclosed quote is reported on the line where the quote opened")
     func unclosedQuote() throws {
         let run = try convert(Canonical.header + "\n"
-            + Canonical.row("a", "A", "Alpha", description: "\"two\nlines\"") + "\n"  // lines 2-3
-            + "b,B,Beta,business-process,steering,,2,,,,,,,,\"never closed\n"            // line 4
+            + Canonical.row("a", "A", "Bepalen visie", description: "\"two\nlines\"") + "\n"  // lines 2-3
+            + "b,B,Verhuren eenheden,business-process,steering,,2,,,,,,,,\"never closed\n"            // line 4
             + Self.gamma + "\n" + Self.gamma + "\n")
         expectDiagnostic(run, prefix: "bad.csv:4: error: ", code: "unclosed-quote")
-        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Alpha", description: "\"two\nlines\"")))
+        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Bepalen visie", description: "\"two\nlines\"")))
     }
 
     @Test("a stray quote in an unquoted field")
@@ -55,7 +55,7 @@ struct DiagnosticTests {
     @Test("a field larger than --max-field-size")
     func fieldTooLarge() throws {
         let long = String(repeating: "x", count: 150)
-        let input = Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", order: "2", description: long), Self.gamma)
+        let input = Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2", description: long), Self.gamma)
         let run = try convert(input, "--max-field-size", "100")
         let line = expectDiagnostic(run, prefix: "bad.csv:3: error: ", code: "field-too-large")
         #expect(line?.contains("100") == true)
@@ -73,7 +73,7 @@ struct DiagnosticTests {
 
     @Test("an unknown level, with line and column 4")
     func unknownLevel() throws {
-        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", level: "bogus", order: "2"), Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", level: "bogus", order: "2"), Self.gamma))
         let line = expectDiagnostic(run, prefix: "bad.csv:3:4: error: ", code: "unknown-level")
         #expect(line?.contains("\"bogus\"") == true)
         #expect(run.stdoutText == Canonical.document(Self.alpha, Self.gamma))
@@ -81,7 +81,7 @@ struct DiagnosticTests {
 
     @Test("a level with a typo gets a did-you-mean")
     func unknownLevelSuggestion() throws {
-        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", level: "work-proces", order: "2"), Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", level: "work-proces", order: "2"), Self.gamma))
         expectDiagnostic(run, prefix: "bad.csv:3:4: error: ", code: "unknown-level")
         #expect(run.stderrLines.contains { $0.hasPrefix("bad.csv:3:4: note: ") && $0.contains("did you mean \"work") },
                 "\(run.stderrText)")
@@ -97,7 +97,7 @@ struct DiagnosticTests {
 
     @Test("a duplicate id is reported on the second line and names the first")
     func duplicateID() throws {
-        let run = try convert(Canonical.document(Self.alpha, Canonical.row("a", "B", "Beta", order: "2"), Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, Canonical.row("a", "B", "Verhuren eenheden", order: "2"), Self.gamma))
         let line = expectDiagnostic(run, prefix: "bad.csv:3:1: error: ", code: "duplicate-id")
         #expect(line?.contains("line 2") == true, "\(run.stderrText)")
         #expect(run.stdoutText == Canonical.document(Self.alpha, Self.gamma))
@@ -106,7 +106,7 @@ struct DiagnosticTests {
     @Test("an unknown parent")
     func unknownParent() throws {
         let run = try convert(Canonical.document(
-            Self.alpha, Canonical.row("b", "B", "Beta", level: "work-process", parent: "zz"), Self.gamma))
+            Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", level: "work-process", parent: "zz"), Self.gamma))
         let line = expectDiagnostic(run, prefix: "bad.csv:3:6: error: ", code: "unknown-parent")
         #expect(line?.contains("\"zz\"") == true)
         #expect(run.stdoutText == Canonical.document(Self.alpha, Self.gamma))
@@ -114,7 +114,7 @@ struct DiagnosticTests {
 
     @Test("a row with extra non-empty cells")
     func extraCells() throws {
-        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", order: "2") + ",,extra", Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2") + ",,extra", Self.gamma))
         expectDiagnostic(run, prefix: "bad.csv:3:17: error: ", code: "extra-cells")
         // The row has an error, so it is left out like any other row with an error.
         #expect(run.stdoutText == Canonical.document(Self.alpha, Self.gamma))
@@ -123,18 +123,18 @@ struct DiagnosticTests {
     @Test("extra cells that are empty are no error")
     func extraEmptyCells() throws {
         let scratch = try Scratch()
-        try scratch.write("in.csv", Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", order: "2") + ",,", Self.gamma))
+        try scratch.write("in.csv", Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2") + ",,", Self.gamma))
         let run = try scratch.cora("convert", "in.csv")
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.isEmpty, "\(run.stderrText)")
-        #expect(run.stdoutText == Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", order: "2"), Self.gamma))
+        #expect(run.stdoutText == Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2"), Self.gamma))
     }
 
     @Test("line numbers count the lines inside quoted fields and CRLF")
     func lineNumbersAfterMultilineField() throws {
-        let first = Canonical.row("a", "A", "Alpha", description: "\"one\r\ntwo\r\nthree\"")   // lines 2-4
+        let first = Canonical.row("a", "A", "Bepalen visie", description: "\"one\r\ntwo\r\nthree\"")   // lines 2-4
         let run = try convert(Canonical.header + "\r\n" + first + "\r\n"
-            + Canonical.row("b", "B", "Beta", level: "bogus", order: "2") + "\r\n"  // line 5
+            + Canonical.row("b", "B", "Verhuren eenheden", level: "bogus", order: "2") + "\r\n"  // line 5
             + Self.gamma + "\r\n")
         expectDiagnostic(run, prefix: "bad.csv:5:4: error: ", code: "unknown-level")
         #expect(run.stdoutText == Canonical.document(first, Self.gamma))
@@ -143,7 +143,7 @@ struct DiagnosticTests {
     @Test("diagnostics for standard input name the file -")
     func standardInputName() throws {
         let scratch = try Scratch()
-        let input = Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", level: "bogus", order: "2"))
+        let input = Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", level: "bogus", order: "2"))
         let run = try scratch.cora("convert", "-", stdin: Array(input.utf8))
         #expect(run.status == 1, "\(run)")
         expectDiagnostic(run, prefix: "-:3:4: error: ", code: "unknown-level")
@@ -163,7 +163,7 @@ struct DiagnosticTests {
     @Test("errors are also in the JSON output, and -o still writes the good rows")
     func errorsInJSONAndOutputFile() throws {
         let scratch = try Scratch()
-        try scratch.write("bad.csv", Canonical.document(Self.alpha, Canonical.row("b", "B", "Beta", level: "bogus", order: "2")))
+        try scratch.write("bad.csv", Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", level: "bogus", order: "2")))
         let run = try scratch.cora("convert", "bad.csv", "--to", "json", "-o", "out.json")
         #expect(run.status == 1, "\(run)")
         #expect(run.stdout.isEmpty)

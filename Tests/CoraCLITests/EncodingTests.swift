@@ -7,14 +7,14 @@ struct EncodingTests {
     /// The canonical original (UTF-8, ',', LF) with non-ASCII letters and a quoted field with a comma.
     static let original = Canonical.document(
         Canonical.row("a", "A", "Beëindigen huur", category: "primary", description: "\"Twee, regels\""),
-        Canonical.row("b", "B", "Één café", level: "work-process", category: "primary", parent: "a"))
+        Canonical.row("b", "B", "Überprüfen café", level: "work-process", category: "primary", parent: "a"))
 
     /// The same table with `;` (or another delimiter) between the cells and `eol` after each line.
     static func table(delimiter: String, eol: String) -> String {
         let header = Canonical.header.replacingOccurrences(of: ",", with: delimiter)
         let rows = [
             ["a", "A", "Beëindigen huur", "business-process", "primary", "", "1", "", "", "", "", "", "", "", "\"Twee, regels\""],
-            ["b", "B", "Één café", "work-process", "primary", "a", "1", "", "", "", "", "", "", "", ""],
+            ["b", "B", "Überprüfen café", "work-process", "primary", "a", "1", "", "", "", "", "", "", "", ""],
         ].map { $0.joined(separator: delimiter) }
         return ([header] + rows).map { $0 + eol }.joined()
     }

@@ -8,9 +8,9 @@ struct ReportTests {
 
     /// One error (unknown level on line 3, column 4) and one warning (missing cells on line 4).
     static let input = Canonical.document(
-        Canonical.row("a", "A", "Alpha"),
-        Canonical.row("b", "B", "Beta", level: "bogus", order: "2"),
-        "c,C,Gamma,business-process,steering,,3")
+        Canonical.row("a", "A", "Bepalen visie"),
+        Canonical.row("b", "B", "Verhuren eenheden", level: "bogus", order: "2"),
+        "c,C,Leveren diensten,business-process,steering,,3")
 
     @Test("--report out.json: errors, warnings and diagnostics with exactly the ten keys")
     func jsonReport() throws {
@@ -19,7 +19,7 @@ struct ReportTests {
         let run = try scratch.cora("convert", "in.csv", "--report", "out.json")
         #expect(run.status == 1, "\(run)")
         // The report comes in addition to the output and the text on standard error.
-        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Alpha"), Canonical.row("c", "C", "Gamma", order: "3")))
+        #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Bepalen visie"), Canonical.row("c", "C", "Leveren diensten", order: "3")))
         expectDiagnostic(run, prefix: "in.csv:3:4: error: ", code: "unknown-level")
 
         let root = try #require(try parseJSON(try scratch.read("out.json")) as? [String: Any])

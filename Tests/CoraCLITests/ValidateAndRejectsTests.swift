@@ -76,7 +76,7 @@ struct ValidateAndRejectsTests {
     @Test("a clean run writes a rejects file with the header only, so no stale rejects remain")
     func emptyRejects() throws {
         let scratch = try Scratch()
-        try scratch.write("good.csv", Canonical.document(Canonical.row("a", "A", "Alpha")))
+        try scratch.write("good.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
         let run = try scratch.cora("convert", "good.csv", "--rejects", "rejects.csv", "-o", "out.csv")
         #expect(run.status == 0, "\(run)")
         #expect(try String(decoding: scratch.read("rejects.csv"), as: UTF8.self) == Canonical.header + "\n")
@@ -85,7 +85,7 @@ struct ValidateAndRejectsTests {
     @Test("with several inputs each gets its own rejects file")
     func rejectsPerInput() throws {
         let scratch = try Scratch()
-        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Alpha")))
+        try scratch.write("one.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
         try scratch.write("two.csv", Canonical.document(Canonical.row("b", "B", "")))
         let run = try scratch.cora("convert", "one.csv", "two.csv", "--rejects", "out/rejects.csv", "-o", "model.csv")
         #expect(run.status == 2, "the folder out/ does not exist: \(run)")
@@ -114,16 +114,16 @@ struct ValidateAndRejectsTests {
     @Test("--strict turns warnings into errors: exit 1, and the row with the warning is left out")
     func strict() throws {
         let scratch = try Scratch()
-        let text = Canonical.header + "\n" + Canonical.row("a", "A", "Alpha") + "\n" + "b,B,Beta\n"
+        let text = Canonical.header + "\n" + Canonical.row("a", "A", "Bepalen visie") + "\n" + "b,B,Verhuren eenheden\n"
         try scratch.write("short.csv", text)
         let lenient = try scratch.cora("convert", "short.csv")
         #expect(lenient.status == 0, "\(lenient)")
-        #expect(lenient.stdoutText.contains("\nb,B,Beta,"))
+        #expect(lenient.stdoutText.contains("\nb,B,Verhuren eenheden,"))
         let strict = try scratch.cora("convert", "short.csv", "--strict")
         #expect(strict.status == 1, "\(strict)")
         #expect(strict.errorLines.first?.hasPrefix("short.csv:3:4: error: the row has 3 cells and the header 15") == true, "\(strict)")
         #expect(strict.errorLines.first?.contains("(an error with --strict)") == true, "\(strict)")
         #expect(strict.errorLines.first?.hasSuffix("[missing-cells]") == true, "\(strict)")
-        #expect(!strict.stdoutText.contains("\nb,B,Beta,"))
+        #expect(!strict.stdoutText.contains("\nb,B,Verhuren eenheden,"))
     }
 }

@@ -73,12 +73,23 @@ struct CanonicalRoundTripTests {
             let count = 1 + Int(random.next() % 6)
             var processes: [CoraProcess] = []
             for index in 0..<count {
-                let parent = index > 0 && random.next() % 2 == 0 ? processes[Int(random.next() % UInt64(index))].id : ""
+                let parentIndex: Int? = index > 0 && random.next() % 2 == 0 ? Int(random.next() % UInt64(index)) : nil
+                let parent = parentIndex.map { processes[$0].id } ?? ""
+                // Levels that nest as CORA allows (invalid nesting is an error, tested elsewhere).
+                let allowed: [ProcessLevel?]
+                switch parentIndex.flatMap({ processes[$0].level }) {
+                case .none: allowed = parentIndex == nil ? [nil, .businessProcess, .processChain] : [nil]
+                case .steeringScenario?, .processChain?: allowed = [nil, .businessProcess]
+                case .businessProcess?: allowed = [nil, .workProcess]
+                case .workProcess?: allowed = [nil, .processStep]
+                case .processStep?: allowed = [nil]
+                }
+                let level = allowed[Int(random.next() % UInt64(allowed.count))]
                 var name = text(12)
                 if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { name = "Proces \(index)" }
                 processes.append(CoraProcess(
                     id: "p\(round)-\(index)", code: text(4), name: name,
-                    level: random.next() % 3 == 0 ? nil : ProcessLevel.allCases[Int(random.next() % 5)],
+                    level: level,
                     category: random.next() % 3 == 0 ? nil : ProcessCategory.allCases[Int(random.next() % 3)],
                     parent: parent, order: random.next() % 2 == 0 ? nil : Int(random.next() % 50),
                     owner: text(6), function: text(6),

@@ -53,6 +53,18 @@ extension DiagnosticCode {
     /// An order that is not a whole number.
     public static let invalidOrder: DiagnosticCode = "invalid-order"
 
+    // MARK: Cell values (CellRules)
+
+    /// A value Excel mangled: a long number in scientific notation, a dotted code turned into a
+    /// date, a `="…"` formula wrapper, or an error value such as `#N/A` or `#####`.
+    public static let excelDamage: DiagnosticCode = "excel-damage"
+    /// UTF-8 text that was read as Windows-1252 and saved again (`Ã«` for `ë`), or a lost character (`�`).
+    public static let mojibake: DiagnosticCode = "mojibake"
+    /// A name with surrounding or doubled whitespace, a `WP `/`BP ` prefix or a `(werkproces)` suffix.
+    public static let nameNoise: DiagnosticCode = "name-noise"
+    /// A process name that breaks CORA's naming convention (a verb first: "Verhuren eenheden").
+    public static let namingConvention: DiagnosticCode = "naming-convention"
+
     // MARK: Across rows
 
     /// Two processes with the same id.
@@ -65,6 +77,15 @@ extension DiagnosticCode {
     public static let unknownNext: DiagnosticCode = "unknown-next"
     /// Processes that are each other's ancestors.
     public static let parentCycle: DiagnosticCode = "parent-cycle"
+
+    // MARK: The model (ModelRules)
+
+    /// A process under a parent of a level that may not contain it (a work process under a work process).
+    public static let invalidNesting: DiagnosticCode = "invalid-nesting"
+    /// A process whose category differs from its parent's.
+    public static let categoryMismatch: DiagnosticCode = "category-mismatch"
+    /// A work process without a responsible business function (an error with `--strict`).
+    public static let missingFunction: DiagnosticCode = "missing-function"
 }
 
 extension DiagnosticCode {

@@ -54,5 +54,253 @@ public enum BuiltinMappings {
         # Every other column survives as a property of its process.
         properties: all
         """#),
+        ("cora-wiki", #"""
+        # cora-wiki: a table copied from the CORA wiki, the page of work processes (werkprocessen).
+        #
+        #   Werkproces,Levert bedrijfsservice(s),Gebruikt in bedrijfsproces(sen),Beschrijving
+        #   Verhuren eenheid,Huurovereenkomst,Verhuren eenheden,Van verhuurdossier tot …
+        #   Administratief afhandelen …,"Afgehandelde onderhoudsopdracht","Uitvoeren reparatieonderhoud
+        #   Uitvoeren mutatieonderhoud",…
+        #
+        # - A cell with several values holds one per line, as the wiki shows them.
+        # - Bedrijfsfunctie, when the copy has it, is the one function responsible for the work process.
+        # - "Gebruikt in bedrijfsproces(sen)" names the business processes BY NAME. CORA lets one work
+        #   process serve several business processes; the model has one parent per process, so the FIRST
+        #   line is the parent. The whole cell stays available as the property
+        #   "Gebruikt in bedrijfsproces(sen) (original)" when it names more than one.
+        # - The business processes must be in the file too, or every reference to them is an unknown
+        #   parent. The wiki keeps them in another table; this mapping expects them as extra rows of the
+        #   same table (the usual way when the copy is pasted into one sheet): their name in the
+        #   Werkproces column, their dienst in "Levert bedrijfsservice(s)", nothing in "Gebruikt in", and
+        #   two added columns:
+        #     Type       "Bedrijfsproces" on those rows; empty (or "Werkproces") on the wiki's own rows
+        #     Categorie  Sturend / Primair / Ondersteunend on the business processes; the work
+        #                processes take their parent's
+        #   A file of only the wiki's rows (no Type column) still reads: every row is a work process.
+        # - The dialect is detected; a copy saved from a browser or a spreadsheet is usually ",", UTF-8, LF.
+        name: cora-wiki
+        description: Copy of the CORA wiki table of werkprocessen (Werkproces, Levert bedrijfsservice(s), Gebruikt in bedrijfsproces(sen)), business processes as extra rows
+        
+        detect:
+          headers: [Werkproces, Levert bedrijfsservice(s), Gebruikt in bedrijfsproces(sen)]
+        
+        # Cells copied from a web page carry stray spaces, no-break spaces included: trimmed.
+        trim: true
+        
+        fields:
+          name:
+            columns: [Werkproces, Naam]
+            required: true
+            collapse-whitespace: true
+        
+          # Every row is a work process, unless its Type says otherwise.
+          level:
+            columns: [Type, Niveau]
+            default: work-process
+        
+          category:
+            columns: [Categorie, Procescategorie]
+            values:
+              Sturende processen: steering
+              Primaire processen: primary
+              Ondersteunende processen: supporting
+        
+          # The parent business process, by name (case-, space- and accent-insensitively); one per line,
+          # the first is the parent.
+          parent:
+            columns: [Gebruikt in bedrijfsproces(sen), Gebruikt in bedrijfsproces, Bedrijfsproces(sen)]
+            split: "\n"
+            match: name
+        
+          # Bedrijfsservices (for a business process: its dienst), one per line.
+          services:
+            columns: [Levert bedrijfsservice(s), Levert bedrijfsservice, Bedrijfsservice(s), Levert dienst]
+            split: "\n"
+        
+          # CORA puts each work process under exactly one bedrijfsfunctie.
+          function: [Bedrijfsfunctie, Verantwoordelijke bedrijfsfunctie]
+          description: [Beschrijving, Toelichting]
+        
+        hierarchy:
+          from: parent-column
+          inherit-category: true
+        
+        properties: all
+        """#),
+        ("excel-nl", #"""
+        # excel-nl: a typical Dutch process inventory kept in Excel, one row per process.
+        #
+        #   Procescode;Procesnaam;Soort;Procesgroep;Bovenliggend proces;Proceseigenaar;Bedrijfsfunctie;
+        #   Levert dienst;Applicaties;Omschrijving;…
+        #
+        # - Soort holds the level (Bedrijfsproces / Werkproces / Processtap, or BP, WP, Hoofdproces,
+        #   Deelproces, Stap, Activiteit, …); Procesgroep the category (Sturend / Primair / Ondersteunend,
+        #   in any case, or "Primaire processen", "Kernproces", …).
+        # - Bovenliggend proces holds the CODE of the parent; a row without one is at the top.
+        # - Headers are matched case-, space- and accent-insensitively; each field lists the usual variants
+        #   of its header (the first one present in the file is used), so most home-made inventories map
+        #   without changes. Columns not used by a field are kept as properties (such as "Opmerking").
+        # - The dialect is detected, not fixed: Dutch Excel "CSV (gescheiden door lijstscheidingsteken)"
+        #   writes ";", Windows-1252 and CRLF (the reader falls back to Windows-1252 with a warning), and
+        #   "CSV UTF-8" the same with UTF-8 and a byte order mark. Fixing the encoding here would break
+        #   the second kind.
+        name: excel-nl
+        description: Dutch Excel inventory with Procescode, Procesnaam, Soort, Procesgroep and Bovenliggend proces (parent by code)
+        
+        # The headers that tell this layout apart, for `--mapping auto`.
+        detect:
+          headers: [Procescode, Procesnaam, Soort, Procesgroep, Bovenliggend proces]
+        
+        # Values are trimmed of surrounding spaces (Excel users leave plenty); line breaks inside a
+        # description are kept.
+        trim: true
+        
+        fields:
+          code: [Procescode, Code, Procesnummer, Nummer, Nr, ID, Kenmerk, Referentie]
+        
+          name:
+            columns: [Procesnaam, Naam, Naam proces, Proces, Processtapnaam]
+            required: true
+            # "Opstellen  kwartaalrapportage" → one space.
+            collapse-whitespace: true
+            # VERA-style prefixes and suffixes; the original is kept as the property "<column> (original)".
+            strip-prefixes: ["BP ", "WP ", "BP: ", "WP: "]
+            strip-suffixes: ["(bedrijfsproces)", "(werkproces)", "(processtap)"]
+        
+          # The level. The built-in words already cover bedrijfsproces, BP, hoofdproces, werkproces, WP,
+          # deelproces, subproces, processtap, stap, activiteit, procesketen and stuurscenario; these are
+          # the plurals and home-made words seen in inventories.
+          level:
+            columns: [Soort, Type, Niveau, Procesniveau, Soort element, Elementtype]
+            values:
+              Bedrijfsprocessen: business-process
+              Hoofdprocessen: business-process
+              Werkprocessen: work-process
+              Deelprocessen: work-process
+              Sub-proces: work-process
+              Processtappen: process-step
+              Proces stap: process-step     # processtap written as two words
+              Taak: process-step
+              Taken: process-step
+              Ketenproces: process-chain
+        
+          # The category. Built in: sturend, primair, ondersteunend and their usual variants (sturende
+          # processen, kernproces, uitvoerend, secundair, …). Added here: the singular "… proces" forms.
+          # A bare S (sturend? secundair?) stays ambiguous: define it in a copy of this mapping.
+          category:
+            columns: [Procesgroep, Categorie, Procescategorie, Procestype, Type proces, Soort proces, Proceslaag]
+            values:
+              Sturend proces: steering
+              Besturend proces: steering
+              Besturende processen: steering
+              Primair proces: primary
+              Kernprocessen: primary
+              Uitvoerend proces: primary
+              Ondersteunend proces: supporting
+              Secundair proces: supporting
+              Secundaire processen: supporting
+        
+          # The parent by its code ("P-03"): codes are unique, names often are not.
+          # An inventory whose parent column holds names needs `match: name` instead.
+          parent:
+            columns: [Bovenliggend proces, Bovenliggende procescode, Hoofdproces, Onderdeel van, Valt onder]
+            match: code
+        
+          order: [Volgorde, Volgnummer]
+          owner: [Proceseigenaar, Eigenaar, Procesverantwoordelijke, Verantwoordelijke, Afdeling, Team]
+          function: [Bedrijfsfunctie, Functie, Hoofdbedrijfsfunctie, Domein]
+        
+          # Several services in one cell: separated by ";" or a line break (not by ",": keep a dienst
+          # name with a comma whole).
+          services:
+            columns: [Levert dienst, Dienst, Diensten, Levert bedrijfsservice, Bedrijfsservice, Resultaat, Output]
+            split: [";", "\n"]
+        
+          events:
+            columns: [Trigger, Aanleiding, Gebeurtenis, Startmoment]
+            split: [";", "\n"]
+        
+          # Applications: "Empire, WoningNet", "AFAS Profit; Power BI" or one per line.
+          applications:
+            columns: [Applicaties, Applicatie, Systemen, Systeem, Pakket, Pakketten, Informatiesysteem]
+            split: [",", ";", "\n"]
+        
+          # The next process, by code like the parent.
+          next:
+            columns: [Volgend proces, Vervolgproces, Volgende stap]
+            split: [",", ";", "\n"]
+            match: code
+        
+          status: [Status, Versie, Vastgesteld]
+          description: [Omschrijving, Beschrijving, Toelichting, Doel, Documentatie]
+        
+        hierarchy:
+          from: parent-column
+          # A row with an empty Soort gets its level from its depth under the top.
+          levels-by-depth: [business-process, work-process, process-step]
+          # Work processes and steps usually leave Procesgroep empty: they take their parent's.
+          inherit-category: true
+        
+        # Everything else (Opmerking, Laatst gewijzigd, …) is kept as a property.
+        properties: all
+        """#),
+        ("niveaus", #"""
+        # niveaus: an inventory with one column per level, as drawn in Excel with merged cells.
+        #
+        #   Categorie;Niveau 1;Niveau 2;Niveau 3;Eigenaar;Bedrijfsfunctie;Applicaties;Toelichting
+        #   Sturend;Bepalen visie;;;Bestuurder;;SharePoint;
+        #   ;;Opstellen woonvisie;;Manager Strategie;Besturing;SharePoint;
+        #   ;Opstellen portefeuilleplan;;;Manager Vastgoed;;;
+        #
+        # - Niveau 1 holds business processes, Niveau 2 work processes, Niveau 3 process steps.
+        # - A blank level cell means "the same as the row above" (a merged cell once exported): each row is
+        #   the process in its finest filled level column, and the coarser columns, filled or carried down,
+        #   are its ancestors. A row that fills Niveau 1 and Niveau 2 is the work process; its business
+        #   process is made from the name alone (it has no owner or other values of its own).
+        # - The same name may appear under two parents: the path of names tells them apart.
+        # - Categorie is a merged cell too: filled on the first row of a block, and carried down until
+        #   the next filled cell (and a process without one takes its parent's).
+        # - Eigenaar, Bedrijfsfunctie, Applicaties and Toelichting belong to the row's own process; a
+        #   blank cell there is just empty. Every other column is kept as a property.
+        # - The dialect is detected: Excel "CSV UTF-8" (";", BOM, CRLF) and the Windows-1252 export both read.
+        name: niveaus
+        description: One column per level (Niveau 1/2/3 = bedrijfsproces/werkproces/processtap); blank cells repeat the row above
+        
+        detect:
+          headers: [Niveau 1, Niveau 2, Niveau 3]
+        
+        trim: true
+        
+        # The name and the level of each row come from the level columns (see hierarchy); the other
+        # fields are ordinary columns.
+        fields:
+          code: [Code, Procescode, Nr]
+          category:
+            columns: [Categorie, Procescategorie, Procesgroep, Soort proces]
+            values:
+              Sturend proces: steering
+              Primair proces: primary
+              Ondersteunend proces: supporting
+          owner: [Eigenaar, Proceseigenaar, Verantwoordelijke]
+          function: [Bedrijfsfunctie, Functie]
+          services:
+            columns: [Dienst, Levert dienst, Bedrijfsservice]
+            split: [";", "\n"]
+          applications:
+            columns: [Applicaties, Applicatie, Systemen, Systeem]
+            split: [",", ";", "\n"]
+          status: [Status]
+          description: [Toelichting, Omschrijving, Beschrijving]
+        
+        hierarchy:
+          from: level-columns
+          levels:
+            - {columns: [Niveau 1, Bedrijfsproces], level: business-process}
+            - {columns: [Niveau 2, Werkproces], level: work-process}
+            - {columns: [Niveau 3, Processtap], level: process-step}
+          inherit-category: true
+        
+        properties: all
+        """#),
     ]
 }

@@ -22,11 +22,15 @@ public struct MappingParser {
         return try parser.parse(yaml, fallbackName: fallbackName)
     }
 
-    private static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties"]
-    private static let dialectKeys = ["delimiter", "encoding", "skip-rows", "header-row"]
-    private static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required", "collapse-whitespace",
-                                    "values", "strip-prefixes", "strip-suffixes", "match"]
-    private static let hierarchyKeys = ["from", "levels", "levels-by-depth", "inherit-category"]
+    // The keys accepted in each part of a mapping (Mappings/schema/mapping.schema.json lists the same; a test compares them).
+    static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties"]
+    static let detectKeys = ["headers"]
+    static let dialectKeys = ["delimiter", "encoding", "skip-rows", "header-row"]
+    static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required", "collapse-whitespace",
+                            "values", "strip-prefixes", "strip-suffixes", "match"]
+    static let hierarchyKeys = ["from", "levels", "levels-by-depth", "inherit-category"]
+    static let levelItemKeys = ["column", "columns", "level"]
+    static let propertiesKeys = ["only", "except"]
 
     mutating func parse(_ yaml: String, fallbackName: String) throws(MappingError) -> Mapping {
         guard yaml.utf8.count <= Self.maxBytes else {
@@ -174,7 +178,7 @@ public struct MappingParser {
         var headers: [String] = []
         for (keyNode, value) in try mapping(node, what: "detect") {
             let key = try scalar(keyNode, what: "a key")
-            guard key == "headers" else { throw unknownKey(key, at: keyNode, allowed: ["headers"], in: "detect") }
+            guard key == "headers" else { throw unknownKey(key, at: keyNode, allowed: Self.detectKeys, in: "detect") }
             headers = try strings(value, what: "headers")
         }
         return headers
@@ -207,7 +211,7 @@ public struct MappingParser {
                         switch name {
                         case "column", "columns": columns = try stringOrStrings(itemValue, what: name)
                         case "level": level = try self.level(itemValue)
-                        default: throw unknownKey(name, at: itemKey, allowed: ["column", "columns", "level"], in: "levels")
+                        default: throw unknownKey(name, at: itemKey, allowed: Self.levelItemKeys, in: "levels")
                         }
                     }
                     guard !columns.isEmpty else {
@@ -266,7 +270,7 @@ public struct MappingParser {
         switch key {
         case "only": return .only(try strings(value, what: "only"))
         case "except": return .except(try strings(value, what: "except"))
-        default: throw unknownKey(key, at: keyNode, allowed: ["only", "except"], in: "properties")
+        default: throw unknownKey(key, at: keyNode, allowed: Self.propertiesKeys, in: "properties")
         }
     }
 

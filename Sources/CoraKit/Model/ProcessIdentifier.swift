@@ -29,14 +29,16 @@ public enum ProcessIdentifier {
         return "\(id)-\(counter)"
     }
 
-    /// Turns text into id characters: accents removed, runs of other characters become one `-`.
+    /// Turns text into id characters: accents removed, runs of other characters (and of `-`) become
+    /// one `-`: `Verrekenen service-/stookkosten` → `Verrekenen-service-stookkosten`.
     public static func slug(_ text: String) -> String {
         var result = ""
         var pendingDash = false
         for scalar in TextNormalization.foldAccents(text).unicodeScalars {
             if scalar.isASCII, isIDByte(UInt8(scalar.value)) {
-                if pendingDash && !result.isEmpty { result.append("-") }
+                if pendingDash && !result.isEmpty && result.last != "-" && scalar != "-" { result.append("-") }
                 pendingDash = false
+                if scalar == "-" && result.last == "-" { continue }
                 result.unicodeScalars.append(scalar)
             } else {
                 pendingDash = true

@@ -16,6 +16,8 @@ public struct RowMapper {
     /// The columns of a per-level layout, from coarse to fine, and what was last seen in each.
     private var levelColumns: [(index: Int, level: ProcessLevel?)] = []
     private var carried: [String] = []
+    /// Per-level layouts: the last category given, carried down over blank category cells.
+    private var carriedCategory: String?
 
     /// Binds `mapping` to `header`; reports columns of the mapping that are not in the file.
     public init(mapping: Mapping, header: TableHeader, file: String, diagnostics: inout [Diagnostic]) {
@@ -38,14 +40,25 @@ public struct RowMapper {
             }
         }
         if mapping.hierarchy.shape == .levelColumns {
-            for column in mapping.hierarchy.levelColumns {
+            // The coarsest level column is needed; finer ones may be missing (a file that stops at
+            // work processes), but not with a gap above a column that is present.
+            var missing: Mapping.Hierarchy.LevelColumn?
+            for (depth, column) in mapping.hierarchy.levelColumns.enumerated() {
                 if let index = header.index(matchingAny: column.columns) {
+                    if let gap = missing {
+                        lacksRequiredColumn = true
+                        reportMissing(gap.columns, for: "a level of the hierarchy (a finer level column is present)",
+                                      line: gap.line, required: true, diagnostics: &diagnostics)
+                        missing = nil
+                    }
                     levelColumns.append((index, column.level))
                     mapped.insert(index)
-                } else {
+                } else if depth == 0 {
                     lacksRequiredColumn = true
-                    reportMissing(column.columns, for: "a level of the hierarchy", line: column.line, required: true,
+                    reportMissing(column.columns, for: "the first level of the hierarchy", line: column.line, required: true,
                                   diagnostics: &diagnostics)
+                } else if missing == nil {
+                    missing = column
                 }
             }
             carried = Array(repeating: "", count: levelColumns.count)
@@ -102,8 +115,23 @@ public struct RowMapper {
         for (field, value, rule) in constants {
             store(value, for: field, rule: rule, column: nil, in: &row)
         }
-        if !levelColumns.isEmpty { placeInLevels(record, row: &row) }
+        if !levelColumns.isEmpty {
+            carryCategory(into: &row)
+            placeInLevels(record, row: &row)
+        }
         return row
+    }
+
+    /// For a per-level layout: the category column is a merged cell like the level columns (filled
+    /// on the first row of a block), so a blank category cell means "the same as the row above".
+    /// Without this, only the first business process of a block would have the category.
+    private mutating func carryCategory(into row: inout MappedRow) {
+        guard fieldColumns.contains(where: { $0.field == .category }) else { return }
+        if row[.category].isEmpty {
+            if let carriedCategory { row.values[.category] = carriedCategory }
+        } else {
+            carriedCategory = row[.category]
+        }
     }
 
     /// For a per-level layout: the row's process is in its finest filled level column; the coarser
@@ -162,9 +190,14 @@ public struct RowMapper {
             if items.isEmpty, let defaultValue = rule.defaultValue { items = Self.split(defaultValue, on: separators) }
             row.lists[field] = items
         } else {
-            var result = transform(value, rule: rule)
-            if result != value && !rule.stripPrefixes.isEmpty || result != value && !rule.stripSuffixes.isEmpty, let column {
-                // The original stays available when a prefix or suffix was stripped.
+            // A single-valued field with `split` takes the first value of the cell (a CORA wiki cell
+            // names every business process a work process is used in; the first is its parent).
+            let parts = rule.split.isEmpty ? [value] : Self.split(value, on: rule.split)
+            let first = parts.first ?? ""
+            var result = transform(first, rule: rule)
+            let stripped = result != first && !(rule.stripPrefixes.isEmpty && rule.stripSuffixes.isEmpty)
+            if stripped || parts.count > 1, let column {
+                // The original stays available when a prefix or suffix was stripped, or values were dropped.
                 row.properties.append(Property(name: "\(column) (original)", value: raw))
             }
             if result.isEmpty, let defaultValue = rule.defaultValue { result = defaultValue }

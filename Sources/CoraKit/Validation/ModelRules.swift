@@ -1,5 +1,15 @@
 /// Checks that span processes once the hierarchy is known: nesting of levels, categories that
 /// differ from the parent's, work processes without a responsible function.
+///
+/// | code | severity | what |
+/// |---|---|---|
+/// | `invalid-nesting` | error | a process under a parent whose level may not contain it (see ``allowedParents(of:)``) |
+/// | `category-mismatch` | warning | a process whose category differs from its parent's (not under a steering scenario or process chain) |
+/// | `missing-function` | warning, error with `strict` | a work process without a responsible business function, when the inventory records functions |
+///
+/// Each finding names the subject's row: its file, line and record, and the column of the field in
+/// question (parent, category, function) with the field's value. A process made from a per-level
+/// layout without a row of its own is named by its source line, without a column.
 public enum ModelRules {
     /// One process as the rules see it.
     public struct Subject {
@@ -10,6 +20,13 @@ public enum ModelRules {
         /// The row the process came from (for file, line and columns), `nil` for a process made
         /// from a per-level layout without a row of its own.
         public var row: MappedRow?
+
+        /// Creates a subject.
+        public init(process: CoraProcess, parentIndex: Int? = nil, row: MappedRow? = nil) {
+            self.process = process
+            self.parentIndex = parentIndex
+            self.row = row
+        }
     }
 
     /// A finding about the subject at `index`; an error keeps that process out of the model.
@@ -20,8 +37,84 @@ public enum ModelRules {
         public var diagnostic: Diagnostic
     }
 
+    /// The levels a process of `level` may be part of (CORA.md §1). A steering scenario stands at
+    /// the top; a process chain may be part of a steering scenario; a business process of a chain
+    /// or a scenario; a work process only of a business process; a process step only of a work
+    /// process.
+    ///
+    /// Only a parent of a wrong level is checked. A process at the top is never an error: an
+    /// inventory may list work processes without their business processes.
+    public static func allowedParents(of level: ProcessLevel) -> Set<ProcessLevel> {
+        switch level {
+        case .steeringScenario: return []
+        case .processChain: return [.steeringScenario]
+        case .businessProcess: return [.processChain, .steeringScenario]
+        case .workProcess: return [.businessProcess]
+        case .processStep: return [.workProcess]
+        }
+    }
+
     /// The findings for `subjects`. With `strict`, a work process without a function is an error.
+    ///
+    /// A work process without a function is reported only when the inventory records functions:
+    /// when at least one process has one, or with `strict`. An inventory without any function (a
+    /// copy of CORA's own work process table, say) would otherwise get the same warning on every
+    /// work process.
     public static func check(_ subjects: [Subject], strict: Bool) -> [Finding] {
-        []
+        var findings: [Finding] = []
+        let recordsFunctions = strict || subjects.contains { !$0.process.function.trimmingWhitespace().isEmpty }
+        for (index, subject) in subjects.enumerated() {
+            let process = subject.process
+            func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ field: CanonicalField, _ message: String,
+                        value: String?, hint: String) {
+                findings.append(Finding(index: index, diagnostic: diagnostic(
+                    severity, code, message, subject: subject, field: field, value: value, hint: hint)))
+            }
+            if let parentIndex = subject.parentIndex, subjects.indices.contains(parentIndex) {
+                let parent = subjects[parentIndex].process
+                let reference = subject.row.map { $0[.parent] }.flatMap { $0.isEmpty ? nil : $0 } ?? parent.name
+                let parentPlace = parent.source.map { " (line \($0.line))" } ?? ""
+                if let level = process.level, let parentLevel = parent.level, !allowedParents(of: level).contains(parentLevel) {
+                    let allowed = allowedParents(of: level).sorted().map(\.dutchName)
+                    report(.error, .invalidNesting, .parent,
+                           "a \(level.dutchName) cannot be part of the \(parentLevel.dutchName) \"\(parent.name)\"\(parentPlace)",
+                           value: reference,
+                           hint: allowed.isEmpty
+                               ? "a \(level.dutchName) stands at the top; leave the parent empty or check the level"
+                               : "a \(level.dutchName) is part of a \(orList(allowed)); check the parent or the level of either row")
+                }
+                if let category = process.category, let parentCategory = parent.category, category != parentCategory,
+                   parent.level != .steeringScenario && parent.level != .processChain {
+                    report(.warning, .categoryMismatch, .category,
+                           "the category \(category.rawValue) differs from \(parentCategory.rawValue), the category of the parent \"\(parent.name)\"\(parentPlace)",
+                           value: subject.row?.values[.category].flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
+                           hint: "a process has the category of the process it is part of; check the category of either row")
+                }
+            }
+            if recordsFunctions, process.level == .workProcess, process.function.trimmingWhitespace().isEmpty {
+                report(strict ? .error : .warning, .missingFunction, .function,
+                       "the work process \"\(process.name)\" has no responsible business function",
+                       value: subject.row?.values[.function],
+                       hint: "CORA puts every work process under exactly one bedrijfsfunctie (such as Vastgoedverhuur or Incasso); fill in the function")
+            }
+        }
+        return findings
+    }
+
+    /// A diagnostic at the subject's row and the column of `field`, or at its source line.
+    private static func diagnostic(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, subject: Subject,
+                                   field: CanonicalField, value: String?, hint: String) -> Diagnostic {
+        if let row = subject.row {
+            return Diagnostic(severity, code, message, file: row.location.file, line: row.location.line, record: row.location.record,
+                              column: row.columns[field], value: value, hint: hint)
+        }
+        let source = subject.process.source
+        return Diagnostic(severity, code, message, file: source?.file ?? "", line: source?.line, record: source?.record,
+                          value: value, hint: hint)
+    }
+
+    private static func orList(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 }
