@@ -155,7 +155,7 @@ enum MappingResolver {
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
             throw RunFailure(message: """
-                \(first): error: --mapping auto: no mapping fits the header of \(name): \(selection.reason)
+                \(first): error: --mapping auto: no mapping fits the header of \(name): \(selection.fullReason)
                 \(first): note: draft a mapping with `cora mapping init \(first) -o Mappings/NAME.yaml`, or name one with --mapping
                 """)
         }

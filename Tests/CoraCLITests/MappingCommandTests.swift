@@ -166,7 +166,7 @@ struct MappingCommandTests {
         var run = try self.run(scratch, "convert", "excel.csv", "--mapping", "auto", "--to", "json")
         #expect(run.stderrLines.first?.hasPrefix("excel.csv: note: mapping auto chose excel-nl: excel-nl: ") == true, "\(run)")
         #expect(run.stderrLines.first?.contains("columns matched (Procescode, Procesnaam, Soort, Procesgroep, …)") == true)
-        #expect(run.stderrLines.first?.contains("; canonical: 0 of 15 columns matched, but lacks the required name column (name)") == true)
+        #expect(run.stderrLines.first?.contains("; next: ") == true, "\(run)")
         let json = try #require(try parseJSON(run.stdout) as? [String: Any])
         let processes = try #require(json["processes"] as? [[String: Any]])
         // excel-nl leaves a bare S ambiguous: the two steering rows are errors (exit 1), the others convert.

@@ -36,7 +36,7 @@ struct MappingSelectorTests {
         #expect(selection.mapping == nil)
         #expect(selection.scores.count == MappingCatalog.builtin.names.count)
         #expect(selection.scores.allSatisfy { !$0.isEligible })
-        #expect(selection.reason.contains("canonical: 0 of 15 columns matched, but lacks the required name column (name)"))
+        #expect(selection.fullReason.contains("canonical: 0 of 15 columns matched, but lacks the required name column (name)"))
     }
 
     @Test("the score counts the fields' columns, level columns and detect headers, each header column once")
@@ -83,7 +83,9 @@ struct MappingSelectorTests {
         let selection = MappingSelector(candidates: [strict, levels, loose]).select(header: header)
         #expect(selection.mapping?.name == "loose")
         #expect(selection.scores.map(\.name) == ["loose", "levels", "strict"])
-        #expect(selection.reason == "loose: 1 of 1 columns matched (Naam); "
+        #expect(selection.reason == "loose: 1 of 1 columns matched (Naam); next: "
+                + "levels: 4 of 5 columns matched (Procescode, Eigenaar, Bedrijfsfunctie, Niveau 1), but lacks the level column Niveau 2 (and 1 more)")
+        #expect(selection.fullReason == "loose: 1 of 1 columns matched (Naam); "
                 + "levels: 4 of 5 columns matched (Procescode, Eigenaar, Bedrijfsfunctie, Niveau 1), but lacks the level column Niveau 2; "
                 + "strict: 3 of 4 columns matched (Procescode, Eigenaar, Bedrijfsfunctie), but lacks the required name column (Procesnaam)")
     }
@@ -126,7 +128,7 @@ struct MappingSelectorTests {
             return skip < records.count ? .success(records[skip]) : .failure(MappingSelectorError(reason: "no row \(skip + 1)"))
         }
         #expect(selection.mapping?.name == "titled")
-        #expect(selection.reason == "titled: 2 of 2 columns matched (Procescode, Procesnaam); plain: 0 of 1 columns matched")
+        #expect(selection.reason == "titled: 2 of 2 columns matched (Procescode, Procesnaam); next: plain: 0 of 1 columns matched")
 
         let broken = MappingSelector(candidates: [titled]).select { _ in .failure(MappingSelectorError(reason: "cannot read the header")) }
         #expect(broken.mapping == nil)

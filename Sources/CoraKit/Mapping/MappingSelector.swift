@@ -72,9 +72,18 @@ public struct MappingSelector: Sendable {
         /// Every candidate's score, best first (the chosen one, if any, is the first).
         public var scores: [Score]
 
-        /// Why: the chosen mapping's summary, then the others' (`excel-nl: 9 of 11 columns
-        /// matched (…); canonical: 0 of 15 columns matched, but no column for …`).
-        public var reason: String { scores.map(\.summary).joined(separator: "; ") }
+        /// Why: the chosen mapping's summary and the runner-up's (`excel-nl: 9 of 11 columns
+        /// matched (…); next: niveaus: 5 of 11 columns matched, but lacks …`); ``fullReason``
+        /// lists every candidate.
+        public var reason: String {
+            guard let first = scores.first else { return "no mapping to choose from" }
+            guard let second = scores.dropFirst().first else { return first.summary }
+            let others = scores.count > 2 ? " (and \(scores.count - 2) more)" : ""
+            return first.summary + "; next: " + second.summary + others
+        }
+
+        /// Every candidate's summary, best first.
+        public var fullReason: String { scores.map(\.summary).joined(separator: "; ") }
     }
 
     /// Scores `mapping` against the header cells `header`.
