@@ -16,6 +16,10 @@ struct ConversionOptions: ParsableArguments {
         "Stop after this many errors; the report says where it stopped.", valueName: "count"))
     var maxErrors: Int?
 
+    @Option(name: .customLong("ignore"), help: ArgumentHelp(
+        "Leave out warnings with this code (repeatable), e.g. --ignore naming-convention. Errors are never left out.", valueName: "code"))
+    var ignoredCodes: [String] = []
+
     @Option(name: .long, help: ArgumentHelp(
         "Write the rows that had errors to this file exactly as they were read (same delimiter, encoding and line endings, header first), to fix and feed back. With several inputs, one file per input: PATH-INPUTNAME.csv.",
         valueName: "path"))
@@ -40,9 +44,11 @@ struct ConversionOptions: ParsableArguments {
     /// Reads, maps, builds and validates `inputs` into one model.
     func convert(_ inputs: [String], keepInvalid: Bool) throws -> ConversionResult {
         // `--mapping auto` looks at the first input; standard input is then read from memory.
-        let (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
-        let converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
+        var (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
+        if let skipRows = reading.skipRows { mapping.dialect.skipRows = skipRows }
+        var converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
                                   strict: strict, maxErrors: maxErrors)
+        converter.ignoredWarnings = Set(ignoredCodes.map(DiagnosticCode.init(rawValue:)))
         var run = ConversionRun(converter: converter)
         for path in inputs {
             let input = try InputFile(path: path)

@@ -25,6 +25,19 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    /// A finding when the first row looks like a title above the table: few filled cells, while a
+    /// row below is as wide as the table.
+    static func titleRowNote(_ records: [CSVRecord], file: String, skipped: Int) -> Diagnostic? {
+        guard let first = records.first else { return nil }
+        let filled = { (record: CSVRecord) in (0..<record.count).count { !record.isEmpty(at: $0) } }
+        guard let header = records.dropFirst().first(where: { filled($0) >= 2 && filled($0) > 2 * filled(first) }) else { return nil }
+        let skip = skipped + header.number - first.number
+        return Diagnostic(
+            .warning, .headerElsewhere, "line \(first.line) looks like a title, and line \(header.line) like the header",
+            file: file, line: header.line, record: header.number,
+            hint: "inspect with --skip-rows \(skip), and put `dialect: {skip-rows: \(skip)}` in the mapping")
+    }
+
     func run() throws {
         do {
             let file = try InputFile(path: input)
@@ -38,8 +51,15 @@ struct InspectCommand: ParsableCommand {
             var profile = TableProfile()
             var rows: [[String]] = []
             var failure: CSVIssue?
+            var skipped = 0
+            var firstRecords: [CSVRecord] = []
             do {
                 while let record = try reader.next() {
+                    if skipped < reading.skipRows ?? 0 {
+                        skipped += 1
+                        continue
+                    }
+                    if firstRecords.count < 20 { firstRecords.append(record) }
                     if records { rows.append(record.fields) } else { profile.add(record) }
                 }
             } catch let issue as CSVIssue {
@@ -48,6 +68,7 @@ struct InspectCommand: ParsableCommand {
                 throw RunFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
             }
             var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
+            if let note = Self.titleRowNote(firstRecords, file: input, skipped: skipped) { diagnostics.append(note) }
             if let failure { diagnostics.append(Diagnostic(failure, file: input)) }
 
             if records {

@@ -17,6 +17,10 @@ struct ReadingOptions: ParsableArguments {
         valueName: "bytes"))
     var maxFieldSize: Int = CSVReadOptions.defaultMaxFieldBytes
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Rows to skip before the header (titles above the table), instead of what the mapping says.", valueName: "count"))
+    var skipRows: Int?
+
     @Option(name: .long, help: ArgumentHelp("The most fields accepted in one record.", valueName: "count"))
     var maxFields: Int = CSVReadOptions.defaultMaxFieldsPerRecord
 
@@ -29,6 +33,7 @@ struct ReadingOptions: ParsableArguments {
         }
         if maxFieldSize < 1 { throw ValidationError("--max-field-size must be at least 1") }
         if maxFields < 1 { throw ValidationError("--max-fields must be at least 1") }
+        if let skipRows, skipRows < 0 { throw ValidationError("--skip-rows must be 0 or more") }
     }
 
     /// The reader options these stand for.

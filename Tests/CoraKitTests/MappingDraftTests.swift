@@ -350,7 +350,11 @@ struct MappingDraftTests {
         }
         // A field's own name stands for it first; only `id` is first a code (CORA.md §3), the draft sorts it out.
         for field in CanonicalField.allCases where field != .id { #expect(HeaderVocabulary.fields(forHeader: field.rawValue).first == field) }
-        #expect(HeaderVocabulary.fields(forHeader: "Proces-eigenaar") == [])
+        // Not in the list, but "eigenaar" gives it away.
+        #expect(HeaderVocabulary.fields(forHeader: "Proces-eigenaar") == [.owner])
+        #expect(HeaderVocabulary.fields(forHeader: "Verantwoordelijk team") == [.owner])
+        #expect(HeaderVocabulary.fields(forHeader: "Hoort bij") == [.parent])
+        #expect(HeaderVocabulary.fields(forHeader: "Kleur") == [])
         #expect(HeaderVocabulary.fields(forHeader: "Catégorie") == [.category])
         #expect(HeaderVocabulary.fields(forHeader: "ID") == [.code, .id])
         #expect(HeaderVocabulary.levelNumber(ofHeader: "Niveau 2") == 2)

@@ -205,4 +205,64 @@ struct MappingFeatureTests {
         #expect(result.diagnostics.first?.file == "m.yaml")
         #expect(result.diagnostics.first?.hint == "did you mean \"Proceseigenaaar\"?")
     }
+
+    @Test("an empty right-hand side clears a value (a parent of 0 is the top; a category left empty is inherited); * matches any other value")
+    func clearingAndCatchAll() throws {
+        let result = try run("""
+            dialect: {skip-rows: 1}
+            fields:
+              code: Nr.
+              name: Omschrijving proces
+              parent: {columns: [Hoort bij], match: code, values: {"0": ""}}
+              level: {columns: [Type], values: {HOOFD: business-process, SUB: work-process}}
+              category: {columns: [Nr.], values: {"1": primary, "3": supporting, "*": ""}}
+            """, "Overzicht 2023\nNr.|Omschrijving proces|Hoort bij|Type\n1|Innen huur|0|HOOFD\n1.1|Versturen aanmaning|1|SUB\n3|Betalen salarissen|0|HOOFD\n")
+        #expect(result.errorCount == 0, "\(result.diagnostics)")
+        #expect(result.model.processes.map(\.parent) == ["", "p-1", ""])
+        #expect(result.model.processes.map(\.category) == [.primary, .primary, .supporting])
+        #expect(result.model.processes.map(\.level) == [.businessProcess, .workProcess, .businessProcess])
+    }
+
+    @Test("a mapping without a name field: one finding, every row rejected")
+    func noNameField() throws {
+        let result = try run("fields: {code: Nr}\n", "Nr;Naam\n1;Een\n2;Twee\n")
+        #expect(result.diagnostics.map(summary) == ["missing-column@-"])
+        #expect(result.diagnostics.first?.message == "the mapping mapping has no name field, so no process of in.csv would have a name")
+        #expect(result.rejectedRecords.count == 2)
+    }
+
+    @Test("titles above the table: the missing name column, and the line that looks like the header")
+    func headerElsewhere() throws {
+        let result = try run("fields: {name: Procesnaam}\n", "Procesoverzicht 2023\n\nProcescode;Procesnaam\nP1;Verhuren eenheden\n")
+        #expect(result.diagnostics.map(summary) == ["header-elsewhere@3", "missing-column@1"])
+        #expect(result.diagnostics.first?.hint == "skip the 1 row above it: `dialect: {skip-rows: 1}` in the mapping, or --skip-rows 1")
+        #expect(result.rejectedRecords.map(\.line) == [3, 4])
+    }
+
+    @Test("level columns: finer levels may be missing; a gap above a present column is an error")
+    func optionalLevelColumns() throws {
+        let yaml = """
+            hierarchy:
+              levels:
+                - {column: Niveau 1, level: business-process}
+                - {column: Niveau 2, level: work-process}
+                - {column: Niveau 3, level: process-step}
+            """
+        let twoLevels = try run(yaml, "Niveau 1;Niveau 2\nVerhuren eenheden;\n;Verhuren eenheid\n")
+        #expect(twoLevels.diagnostics.isEmpty, "\(twoLevels.diagnostics)")
+        #expect(twoLevels.model.processes.map(\.level) == [.businessProcess, .workProcess])
+        let gap = try run(yaml, "Niveau 1;Niveau 3\nVerhuren eenheden;\n;Aanmaken klant\n")
+        #expect(gap.diagnostics.map(summary) == ["missing-column@4"])
+        #expect(gap.model.processes.isEmpty)
+    }
+
+    @Test("ignored warnings neither show nor count, even with strict; errors cannot be ignored")
+    func ignoredWarnings() throws {
+        let mapping = try MappingParser.parse("fields: {name: Naam, level: Type}\n", file: "m.yaml")
+        var converter = Converter(mapping: mapping, strict: true)
+        converter.ignoredWarnings = ["naming-convention", "unknown-level"]
+        let result = try converter.convert(MemoryByteSource(text: "Naam;Type\nHuur innen;bedrijfsproces\nX;bogus\n"), file: "in.csv")
+        #expect(result.diagnostics.map(summary) == ["unknown-level@3:2"])
+        #expect(result.model.processes.map(\.name) == ["Huur innen"])
+    }
 }

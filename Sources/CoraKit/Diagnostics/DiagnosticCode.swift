@@ -31,6 +31,8 @@ extension DiagnosticCode {
     public static let blankHeader: DiagnosticCode = "blank-header"
     /// Two columns have the same header.
     public static let duplicateHeader: DiagnosticCode = "duplicate-header"
+    /// The header lacks the mapping's columns, and a later row has them (titles above the table).
+    public static let headerElsewhere: DiagnosticCode = "header-elsewhere"
     /// A column the mapping needs is not in the header.
     public static let missingColumn: DiagnosticCode = "missing-column"
 

@@ -16,15 +16,17 @@ public enum HeaderVocabulary {
         .code: ["code", "Procescode", "Code", "Procesnummer", "Nr", "Nummer", "ID", "Kenmerk", "Referentie",
                 "Proces nr", "Procesnr", "Nr.", "Number"],
         .name: ["name", "Proces", "Procesnaam", "Naam", "Naam proces", "Bedrijfsproces", "Werkproces", "Processtap",
-                "Process", "Process name", "Titel", "Title"],
+                "Process", "Process name", "Titel", "Title", "Omschrijving proces", "Proces omschrijving"],
         .level: ["level", "Type", "Soort", "Niveau", "Procesniveau", "Element", "CORA-concepttype", "Elementtype",
                  "Concepttype", "Proceslevel", "Process level"],
         .category: ["category", "Categorie", "Procestype", "Type proces", "Soort proces", "Procesgroep", "Proceslaag",
                     "Procescategorie", "Process category", "Process type"],
         .parent: ["parent", "Bovenliggend proces", "Hoofdproces", "Onderdeel van", "Valt onder", "Bedrijfsproces",
-                  "Procesketen", "Bovenliggend", "Parent process", "Part of"],
+                  "Procesketen", "Bovenliggend", "Parent process", "Part of", "Hoort bij", "Behoort tot", "Hoort onder",
+                  "Hoofdprocescode", "Bovenliggende code"],
         .order: ["order", "Volgorde", "Volgnummer", "Volgnr", "Sortering", "Sequence"],
-        .owner: ["owner", "Eigenaar", "Proceseigenaar", "Verantwoordelijke", "Afdeling", "Team", "Process owner"],
+        .owner: ["owner", "Eigenaar", "Proceseigenaar", "Verantwoordelijke", "Afdeling", "Team", "Process owner",
+                 "Verantwoordelijk", "Verantwoordelijk team", "Verantwoordelijke afdeling", "Verantwoordelijke team"],
         .function: ["function", "Bedrijfsfunctie", "Functie", "Hoofdbedrijfsfunctie", "Domein", "Bedrijfsfuncties",
                     "Business function"],
         .services: ["services", "Dienst", "Levert dienst", "Bedrijfsservice", "Levert bedrijfsservice(s)", "Resultaat",
@@ -55,6 +57,12 @@ public enum HeaderVocabulary {
         for field in CanonicalField.allCases where !result.contains(field) {
             if lookup[field]?.contains(key) == true { result.append(field) }
         }
+        if result.isEmpty {
+            // A header that is not in the list, but holds a telling word ("Naam van het proces",
+            // "Gebruikte systemen", "Eigenaar (team)").
+            let words = Set(key.split(separator: " ").map(String.init))
+            for (word, field) in telltaleWords where words.contains(word) && !result.contains(field) { result.append(field) }
+        }
         return result
     }
 
@@ -84,6 +92,15 @@ public enum HeaderVocabulary {
     /// The words before the number in a numbered level header.
     static let numberedLevelWords: Set<String> = ["niveau", "procesniveau", "proces niveau", "level", "proces level",
                                                   "process level", "laag", "proceslaag", "lvl"]
+
+    /// Words that give a column away when its header is not in ``headers``, in order of preference.
+    static let telltaleWords: [(String, CanonicalField)] = [
+        ("naam", .name), ("procesnaam", .name), ("eigenaar", .owner), ("verantwoordelijk", .owner), ("verantwoordelijke", .owner),
+        ("systeem", .applications), ("systemen", .applications), ("applicatie", .applications), ("applicaties", .applications),
+        ("bedrijfsfunctie", .function), ("functie", .function), ("dienst", .services), ("diensten", .services),
+        ("gebeurtenis", .events), ("trigger", .events), ("toelichting", .description), ("beschrijving", .description),
+        ("status", .status), ("volgorde", .order),
+    ]
 
     private static let lookup: [CanonicalField: Set<String>] = headers.mapValues { Set($0.map(TextNormalization.matchKey)) }
 }

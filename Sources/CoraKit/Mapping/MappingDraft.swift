@@ -266,7 +266,15 @@ public struct MappingDraft: Sendable {
                 if codeIndex != nil, case let code = cell(row, codeIndex), !code.isEmpty, codes[code] == nil { codes[code] = position }
                 if nameIndex != nil, case let name = nameKey(row), !name.isEmpty, names[name] == nil { names[name] = position }
             }
-            let stripped = rows.map(reference).filter { !$0.isEmpty }
+            var stripped = rows.map(reference).filter { !$0.isEmpty }
+            // A placeholder for "no parent" ("0", "-", "n.v.t.") that names no process and stands on
+            // rows whose codes have no dot: cleared by a value map.
+            let unresolved = Set(stripped.filter { ids[$0] == nil && codes[$0] == nil && names[TextNormalization.matchKey($0)] == nil })
+            if unresolved.count == 1, let placeholder = unresolved.first, placeholder.count <= 6,
+               stripped.count - stripped.filter({ $0 == placeholder }).count > 0 {
+                fields[.parent]?.values.append(ValueDraft(from: placeholder, to: "", note: "\"\(placeholder)\" names no process: at the top"))
+                stripped.removeAll { $0 == placeholder }
+            }
             var covering: [Mapping.ReferenceMatch] = []
             if !stripped.isEmpty {
                 if !ids.isEmpty, stripped.allSatisfy({ ids[$0] != nil }) { covering.append(.id) }
@@ -281,9 +289,10 @@ public struct MappingDraft: Sendable {
             } else if covering.isEmpty, !stripped.isEmpty {
                 fields[.parent]?.notes.append("TODO: some values name no process of the sample by id, code or name; check them (match: id, code or name)")
             }
+            let cleared = Set(fields[.parent]?.values.filter { $0.to == "" }.map(\.from) ?? [])
             let parentOf: [Int?] = rows.map { row in
                 let value = reference(row)
-                guard !value.isEmpty else { return nil }
+                guard !value.isEmpty, !cleared.contains(value) else { return nil }
                 return ids[value] ?? codes[value] ?? names[TextNormalization.matchKey(value)]
             }
             depths = Self.depths(parentOf: parentOf)
@@ -471,6 +480,8 @@ public struct MappingDraft: Sendable {
         let multiLine = trimmed.filter { $0.contains("\n") || $0.contains("\r") }
         var result: [String] = many(multiLine.count, of: trimmed.count) ? ["\n"] : []
         let rest = result.isEmpty ? trimmed : trimmed.filter { !($0.contains("\n") || $0.contains("\r")) }
+        // " / " between names ("Tobias / Outlook") is a separator; a bare "/" is too common inside names.
+        if many(rest.filter { $0.contains(" / ") }.count, of: rest.count) { result.append(" / ") }
         result += [";", "|", ","].filter { separator in many(rest.filter { $0.contains(separator) }.count, of: rest.count) }
         return result
     }
@@ -594,6 +605,10 @@ extension MappingDraft {
         let missing = CanonicalField.allCases.filter { fields[$0] == nil && !($0 == .name && !levelColumns.isEmpty) }
         if !missing.isEmpty && anyField {
             lines.append("  # No column found for: \(missing.map(\.rawValue).joined(separator: ", ")).")
+            if missing.contains(.name) {
+                lines.append("  # TODO: every process needs a name: add `name: COLUMN` with the header of the column that holds")
+                lines.append("  # the process names (the columns not placed are listed at the end).")
+            }
         }
         if !anyField {
             lines.append("  # TODO: no column was recognised; name at least the column with the process names:")
@@ -659,16 +674,19 @@ extension MappingDraft {
             let entries = draft.values.map { entry -> String in
                 let key = Self.scalar(entry.from)
                 let padding = String(repeating: " ", count: max(0, width - key.count))
-                let to = entry.to ?? "???"
+                let to = entry.to.map { $0.isEmpty ? "\"\"" : $0 } ?? "???"
                 let line = "\(key):\(padding) \(to)" + String(repeating: " ", count: max(0, valueWidth - to.count)) + "   # \(entry.note)"
                 return entry.to == nil ? "      # " + line : "      " + line
             }
-            let what = field == .level ? "levels" : "categories"
-            if draft.values.contains(where: { $0.to != nil }) {
-                lines.append("    # Values in \(file) that the built-in \(what) do not cover:")
+            let what = field == .level ? "the built-in levels do not cover" : field == .category ? "the built-in categories do not cover"
+                : "mean something else"
+            if field != .level && field != .category {
+                lines.append("    values:   # \(file)'s own way to say it; an empty value clears it")
+            } else if draft.values.contains(where: { $0.to != nil }) {
+                lines.append("    # Values in \(file) that \(what):")
                 lines.append("    values:")
             } else {
-                lines.append("    # Values in \(file) that the built-in \(what) do not cover; uncomment and fill in:")
+                lines.append("    # Values in \(file) that \(what); uncomment and fill in:")
                 lines.append("    # values:")
             }
             lines.append(contentsOf: entries)

@@ -156,13 +156,15 @@ public struct MappingParser {
         for (keyNode, value) in try mapping(node, what: "values") {
             let from = try scalar(keyNode, what: "a value")
             let to = try scalar(value, what: "the value for \"\(from)\"")
+            // An empty right-hand side clears the value ("0" as parent: at the top; a category left
+            // empty is inherited from the parent).
             switch field {
-            case .level:
+            case .level where !to.isEmpty:
                 guard case .found = Vocabulary.levels.lookUp(to) else {
                     throw MappingError(file: file, line: Self.line(value), message: "\"\(to)\" is not a level",
                                        hint: "use one of \(ProcessLevel.canonicalValues.joined(separator: ", "))")
                 }
-            case .category:
+            case .category where !to.isEmpty:
                 guard case .found = Vocabulary.categories.lookUp(to) else {
                     throw MappingError(file: file, line: Self.line(value), message: "\"\(to)\" is not a category",
                                        hint: "use one of \(ProcessCategory.canonicalValues.joined(separator: ", "))")

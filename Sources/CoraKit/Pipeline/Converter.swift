@@ -18,6 +18,8 @@ public struct Converter: Sendable {
     public var strict: Bool
     /// Stop reading after this many errors (`nil`: no limit).
     public var maxErrors: Int?
+    /// Warning codes to leave out (`--ignore`); they neither show nor count, even with `strict`.
+    public var ignoredWarnings: Set<DiagnosticCode> = []
 
     /// Creates a converter.
     public init(mapping: Mapping, readOptions: CSVReadOptions = CSVReadOptions(), keepInvalid: Bool = false,
@@ -55,6 +57,7 @@ public struct Converter: Sendable {
         var fatal: CSVIssue?
         var errors = errorsBefore
         var stoppedAtLimit = false
+        var headerHintGiven = false
 
         do {
             while let record = try reader.next() {
@@ -82,6 +85,10 @@ public struct Converter: Sendable {
                 rowsRead += 1
                 if rowMapper.lacksRequiredColumn {
                     unmapped.append(record)
+                    if !headerHintGiven, unmapped.count <= 20, let hint = Self.headerHint(for: record, mapping: mapping, file: file) {
+                        diagnostics.append(hint)
+                        headerHintGiven = true
+                    }
                     continue
                 }
                 let findingsBefore = diagnostics.count
@@ -90,6 +97,10 @@ public struct Converter: Sendable {
                 mapper = rowMapper
                 if let row {
                     CellRules.check(row, diagnostics: &diagnostics)
+                    if !ignoredWarnings.isEmpty {
+                        let kept = diagnostics[findingsBefore...].filter { $0.severity == .error || !ignoredWarnings.contains($0.code) }
+                        diagnostics.replaceSubrange(findingsBefore..., with: kept)
+                    }
                     let mappingFoundErrors = diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
                     builder.add(row, rowHasErrors: mappingFoundErrors, diagnostics: &diagnostics)
                 }
@@ -119,6 +130,23 @@ public struct Converter: Sendable {
     }
 }
 
+extension Converter {
+    /// When the header lacks the columns the mapping needs, a later row may be the real header
+    /// (titles above the table): a finding that says which line and how to skip to it.
+    static func headerHint(for record: CSVRecord, mapping: Mapping, file: String) -> Diagnostic? {
+        let wanted = (mapping.fields[.name]?.columns ?? []) + mapping.hierarchy.levelColumns.flatMap(\.columns)
+        guard !wanted.isEmpty else { return nil }
+        let keys = Set(wanted.map(TextNormalization.headerKey))
+        guard record.fields.contains(where: { keys.contains(TextNormalization.headerKey($0)) }) else { return nil }
+        let skip = record.number - 1
+        return Diagnostic(
+            .warning, .headerElsewhere,
+            "line \(record.line) looks like the header: it has the column the mapping needs",
+            file: file, line: record.line, record: record.number,
+            hint: "skip the \(skip) row\(skip == 1 ? "" : "s") above it: `dialect: {skip-rows: \(skip)}` in the mapping, or --skip-rows \(skip)")
+    }
+}
+
 /// Several inputs converted into one model: parents may be in another input, and an id used in two
 /// inputs is a duplicate.
 ///
@@ -138,6 +166,7 @@ public struct ConversionRun {
         self.converter = converter
         self.builder = ModelBuilder(mapping: converter.mapping, keepInvalid: converter.keepInvalid)
         self.builder.strict = converter.strict
+        self.builder.ignoredWarnings = converter.ignoredWarnings
     }
 
     /// Reads one more input.
@@ -152,6 +181,7 @@ public struct ConversionRun {
     public mutating func finish() -> ConversionResult {
         var diagnostics = inputs.flatMap(\.diagnostics)
         let (model, rejected) = builder.build(diagnostics: &diagnostics)
+        diagnostics.removeAll { $0.severity == .warning && converter.ignoredWarnings.contains($0.code) }
         if converter.strict {
             for index in diagnostics.indices where diagnostics[index].severity == .warning {
                 diagnostics[index].severity = .error

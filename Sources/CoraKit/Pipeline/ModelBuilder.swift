@@ -7,6 +7,8 @@ public struct ModelBuilder {
     public var keepInvalid: Bool
     /// Whether warnings count as errors (`--strict`): a row with a warning is left out too.
     public var strict = false
+    /// Warning codes that neither show nor count.
+    public var ignoredWarnings: Set<DiagnosticCode> = []
     /// The level words understood.
     public var levels: Vocabulary<ProcessLevel>
     /// The category words understood.
@@ -104,6 +106,10 @@ public struct ModelBuilder {
             services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
             status: row[.status], description: row[.description], properties: row.properties, source: row.location)
+        if !ignoredWarnings.isEmpty {
+            let kept = diagnostics[findingsBefore...].filter { $0.severity == .error || !ignoredWarnings.contains($0.code) }
+            diagnostics.replaceSubrange(findingsBefore..., with: kept)
+        }
         let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
         var candidate = Candidate(process: process, row: row, parentReference: row[.parent], parentMatch: parentMatch,
                                   idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
@@ -180,14 +186,15 @@ public struct ModelBuilder {
             return value
         case .ambiguous:
             report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous",
-                   "define what \"\(text)\" means in the mapping; accepted: \(accepted.joined(separator: ", "))", .error)
+                   "say what \"\(text)\" means in the mapping (`values: {\(text): ...}` in the \(field.rawValue) field); accepted: \(accepted.joined(separator: ", "))", .error)
         case .unknown:
             // Suggest the canonical spelling when the closest word is just another way to write it.
             let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords).map { word in
                 accepted.first { TextNormalization.matchKey($0) == TextNormalization.matchKey(word) } ?? word
             }
             report(unknown, field, "unknown \(field.rawValue) \"\(text)\"",
-                   (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", "))", .error)
+                   (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", ")) and their Dutch names"
+                   + " (see `cora help convert`); a corporation's own words go in the mapping: `values: {\(text): ...}`", .error)
         }
         return nil
     }
@@ -373,7 +380,9 @@ public struct ModelBuilder {
                 parentIndex: subjectIndex[candidates[position].process.parent],
                 row: candidates[position].implicit ? nil : candidates[position].row)
         }
-        let findings = ModelRules.check(subjects, strict: strict)
+        let findings = ModelRules.check(subjects, strict: strict).filter {
+            $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
+        }
         var rejectedIDs = Set<String>()
         for finding in findings {
             diagnostics.append(finding.diagnostic)

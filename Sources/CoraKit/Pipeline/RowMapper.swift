@@ -33,8 +33,10 @@ public struct RowMapper {
                 fieldColumns.append((field, index, rule))
                 mapped.insert(index)
             } else {
-                if rule.required { lacksRequiredColumn = true }
-                reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: rule.required,
+                // Without its name column no row can become a process: the name is always required.
+                let required = rule.required || (field == .name && rule.defaultValue == nil)
+                if required { lacksRequiredColumn = true }
+                reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
                               diagnostics: &diagnostics)
                 if let defaultValue = rule.defaultValue { constants.append((field, defaultValue, rule)) }
             }
@@ -62,6 +64,15 @@ public struct RowMapper {
                 }
             }
             carried = Array(repeating: "", count: levelColumns.count)
+        }
+        if mapping.fields[.name] == nil && mapping.hierarchy.shape != .levelColumns {
+            // One clear finding instead of a missing name on every row.
+            lacksRequiredColumn = true
+            diagnostics.append(Diagnostic(
+                .error, .missingColumn, "the mapping \(mapping.name) has no name field, so no process of \(file) would have a name",
+                file: mapping.origin.isEmpty ? mapping.name : mapping.origin, line: nil,
+                hint: "add `name: COLUMN` under `fields:`, with the header of the column that holds the names; the header has: "
+                    + header.columnNames.joined(separator: ", ")))
         }
         for index in 0..<header.count where !mapped.contains(index) {
             let name = header.columnNames[index]
@@ -177,7 +188,10 @@ public struct RowMapper {
         }
         if !rule.values.isEmpty {
             let key = TextNormalization.matchKey(result)
-            if let entry = rule.values.first(where: { TextNormalization.matchKey($0.from) == key }) { result = entry.to }
+            if let entry = rule.values.first(where: { TextNormalization.matchKey($0.from) == key })
+                ?? (result.isEmpty ? nil : rule.values.first(where: { $0.from == "*" })) {
+                result = entry.to
+            }
         }
         return result
     }
