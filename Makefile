@@ -28,9 +28,9 @@ demo: build
 	@echo "== cora convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json"
 	@$(CORA) convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json
 	@echo "== cora convert $(SAMPLE) --to md -o demo-output/woonstad-waterland.md"
-	@$(CORA) convert $(SAMPLE) --to md -o demo-output/woonstad-waterland.md
+	@$(CORA) convert $(SAMPLE) --to md --title "Procesmodel Woonstad Waterland" -o demo-output/woonstad-waterland.md
 	@echo "== cora convert $(SAMPLE) --to svg -o demo-output/woonstad-waterland.svg (the landscape)"
-	@$(CORA) convert $(SAMPLE) --to svg -o demo-output/woonstad-waterland.svg
+	@$(CORA) convert $(SAMPLE) --to svg --title "Woonstad Waterland" -o demo-output/woonstad-waterland.svg
 	@echo "== cora convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg"
 	@$(CORA) convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg
 	@echo "== cora convert $(SAMPLE) --to csv (first lines)"

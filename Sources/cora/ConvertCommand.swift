@@ -36,6 +36,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of documents (md, dot, svg, png): nl (CORA's Dutch terms) or en.", valueName: "nl|en"))
     var lang: DocumentLanguage = .nl
 
+    @Option(name: .long, help: ArgumentHelp("The title of a document or diagram (md, dot, svg, png).", valueName: "text"))
+    var title: String?
+
     @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (the three bands), process:ID (one business process), full (everything).", valueName: "view"))
     var view: DOTRenderer.View = .landscape
 
@@ -60,11 +63,11 @@ struct ConvertCommand: ParsableCommand {
             case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(result.model)
             case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
             case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)
-            case .md: bytes = Array(MarkdownRenderer(language: lang).render(result.model, diagnostics: result.diagnostics).utf8)
+            case .md: bytes = Array(MarkdownRenderer(language: lang, title: title).render(result.model, diagnostics: result.diagnostics).utf8)
             case .dot, .svg, .png:
                 let dotText: String
                 do {
-                    dotText = try DOTRenderer(language: lang).render(result.model, view: view)
+                    dotText = try DOTRenderer(language: lang, title: title).render(result.model, view: view)
                 } catch {
                     throw RunFailure(message: "error: --view: \(error)")
                 }

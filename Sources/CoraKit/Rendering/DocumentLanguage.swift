@@ -58,6 +58,7 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
             case .owner: return "Eigenaar"
             case .function: return "Bedrijfsfunctie"
             case .services: return "Diensten"
+            case .businessServices: return "Bedrijfsservices"
             case .applications: return "Applicaties"
             case .events: return "Gebeurtenissen"
             case .status: return "Status"
@@ -85,6 +86,7 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
             case .owner: return "Owner"
             case .function: return "Business function"
             case .services: return "Services"
+            case .businessServices: return "Business services"
             case .applications: return "Applications"
             case .events: return "Events"
             case .status: return "Status"
@@ -108,7 +110,7 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
 
     /// The fixed labels of documents.
     public enum Label: Sendable {
-        case processModel, contents, code, name, owner, function, services, applications, events, status
+        case processModel, contents, code, name, owner, function, services, businessServices, applications, events, status
         case validation, errors, warnings, error, warning, noFindings, firstFindings, line, processes, chains, otherProcesses
         case noWorkProcesses, next, partOf
     }

@@ -134,7 +134,7 @@ public struct MarkdownRenderer: Sendable {
         }
         out += table(
             header: [l.text(.code), l.level(.workProcess) + (l == .nl ? " / processtap" : " / step"), l.text(.owner), l.text(.function),
-                     l.text(.services), l.text(.applications)],
+                     l.text(.businessServices), l.text(.applications)],
             rows: rows.map { entry in
                 let indent = entry.depth > 1 ? String(repeating: "↳ ", count: entry.depth - 1) : ""
                 let levelNote = entry.process.level == .workProcess || (entry.process.level == nil && entry.depth == 1)
