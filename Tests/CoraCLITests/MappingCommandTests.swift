@@ -235,4 +235,20 @@ struct MappingCommandTests {
         #expect(run.stderrLines.first?.contains("canonical: 0 of 15 columns matched, but lacks the required name column (name)") == true)
         #expect(run.stderrLines.last == "vreemd.csv: note: draft a mapping with `cora mapping init vreemd.csv -o Mappings/NAME.yaml`, or name one with --mapping")
     }
+
+    @Test("init on each shipped sample drafts a mapping that converts that sample without errors", arguments: [
+        "Samples/woonstad-waterland.csv", "Samples/excel-nl/woningstichting-de-polder.csv",
+        "Samples/niveaus/woonbron-noord.csv", "Samples/cora-wiki/werkprocessen.csv",
+    ])
+    func initOnSamples(_ sample: String) throws {
+        let scratch = try Scratch()
+        let path = CoraCLI.packageRoot.appendingPathComponent(sample).path
+        let draft = try scratch.cora("mapping", "init", path, "-o", "draft.yaml")
+        #expect(draft.status == 0, "\(draft)")
+        let run = try scratch.cora("convert", path, "--mapping", "draft.yaml", "-o", "out.csv")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.errorLines.isEmpty, "\(run)")
+        let rows = String(decoding: try scratch.read("out.csv"), as: UTF8.self).split(separator: "\n").count
+        #expect(rows > 40, "\(rows) lines")
+    }
 }
