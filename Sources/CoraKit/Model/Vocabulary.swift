@@ -15,7 +15,7 @@ public struct Vocabulary<Value: Sendable & Hashable>: Sendable {
     }
 
     /// The result of looking a word up.
-    public enum Lookup: Equatable {
+    public enum Lookup: Equatable, Sendable {
         /// The word means `value`.
         case found(Value)
         /// The word could mean several things.

@@ -3,9 +3,9 @@ import CoraCSV
 /// One data row after the mapping: canonical field values as text, plus the kept source cells.
 public struct MappedRow: Sendable {
     /// The value of each single-valued field the mapping filled (after clean-up).
-    public var values: [CanonicalField: String]
+    public var values: FieldTable<String>
     /// The values of each multi-valued field.
-    public var lists: [CanonicalField: [String]]
+    public var lists: FieldTable<[String]>
     /// Unmapped cells kept as properties.
     public var properties: [Property]
     /// Where the row is.
@@ -13,7 +13,7 @@ public struct MappedRow: Sendable {
     /// The record as read, for rejects files.
     public var record: CSVRecord
     /// The column each field came from, for diagnostics.
-    public var columns: [CanonicalField: Diagnostic.Column]
+    public var columns: FieldTable<Diagnostic.Column>
     /// In a per-level layout: the names of the process's ancestors, from the top down.
     public var levelPath: [String]? = nil
     /// In a per-level layout: the level of each ancestor in ``levelPath``.

@@ -21,6 +21,9 @@ public struct ModelBuilder {
     public var nextMatch: Mapping.ReferenceMatch
 
     private var candidates: [Candidate] = []
+    /// Level and category words already looked up (a file uses a handful, on every row).
+    private var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
+    private var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
     /// Per-level layouts: the candidate for each path of names (ancestors and own name).
     private var pathIndex: [String: Int] = [:]
     private var propertyNames: [String] = []
@@ -77,10 +80,15 @@ public struct ModelBuilder {
         if name.trimmingWhitespace().isEmpty {
             report(.missingName, .name, "the process has no name")
         }
-        let level = parse(row[.level], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
-                          unknown: .unknownLevel, report: report) ?? (row[.level].isEmpty ? row.levelFromHierarchy : nil)
-        let category = parse(row[.category], field: .category, vocabulary: categories, accepted: ProcessCategory.canonicalValues,
-                             unknown: .unknownCategory, report: report)
+        let levelText = row[.level], categoryText = row[.category]
+        if !levelText.isEmpty, levelWords[levelText] == nil, levelWords.count < 1024 { levelWords[levelText] = levels.lookUp(levelText) }
+        if !categoryText.isEmpty, categoryWords[categoryText] == nil, categoryWords.count < 1024 {
+            categoryWords[categoryText] = categories.lookUp(categoryText)
+        }
+        let level = parse(levelText, lookup: levelWords[levelText], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
+                          unknown: .unknownLevel, report: report) ?? (levelText.isEmpty ? row.levelFromHierarchy : nil)
+        let category = parse(categoryText, lookup: categoryWords[categoryText], field: .category, vocabulary: categories,
+                             accepted: ProcessCategory.canonicalValues, unknown: .unknownCategory, report: report)
         var order: Int?
         let orderText = row[.order]
         if !orderText.isEmpty {
@@ -177,11 +185,11 @@ public struct ModelBuilder {
     }
 
     private func parse<Value>(
-        _ text: String, field: CanonicalField, vocabulary: Vocabulary<Value>, accepted: [String], unknown: DiagnosticCode,
-        report: (DiagnosticCode, CanonicalField, String, String?, Diagnostic.Severity) -> Void
+        _ text: String, lookup: Vocabulary<Value>.Lookup?, field: CanonicalField, vocabulary: Vocabulary<Value>, accepted: [String],
+        unknown: DiagnosticCode, report: (DiagnosticCode, CanonicalField, String, String?, Diagnostic.Severity) -> Void
     ) -> Value? {
         guard !text.isEmpty else { return nil }
-        switch vocabulary.lookUp(text) {
+        switch lookup ?? vocabulary.lookUp(text) {
         case .found(let value):
             return value
         case .ambiguous:
@@ -275,9 +283,18 @@ public struct ModelBuilder {
         var names: [String: Int]?
     }
 
+    /// The position of each process still in the model, by id.
+    private func liveIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(candidates.count)
+        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
+        return index
+    }
+
     private func referenceIndex() -> ReferenceIndex {
         var index = ReferenceIndex()
         index.ids.reserveCapacity(candidates.count)
+        index.codes.reserveCapacity(candidates.count)
         for position in candidates.indices {
             let id = candidates[position].process.id, code = candidates[position].process.code
             if let existing = index.ids[id] {
@@ -336,8 +353,7 @@ public struct ModelBuilder {
     /// Finds processes that are their own ancestors, in one pass: each walk up stops at a process
     /// already settled, so every process is visited a bounded number of times.
     private mutating func breakCycles(diagnostics: inout [Diagnostic]) {
-        var index: [String: Int] = [:]
-        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
+        let index = liveIndex()
         enum State { case unvisited, onPath, settled }
         var state = [State](repeating: .unvisited, count: candidates.count)
         var inCycle: [Int] = []
@@ -370,6 +386,8 @@ public struct ModelBuilder {
     private mutating func applyModelRules(diagnostics: inout [Diagnostic]) {
         var positions: [Int] = []
         var subjectIndex: [String: Int] = [:]
+        subjectIndex.reserveCapacity(candidates.count)
+        positions.reserveCapacity(candidates.count)
         for position in candidates.indices where !candidates[position].rejected {
             subjectIndex[candidates[position].process.id] = positions.count
             positions.append(position)
@@ -414,8 +432,7 @@ public struct ModelBuilder {
     /// Fills in what the hierarchy implies: a level from the depth (when the mapping lists
     /// levels by depth) and the category of the nearest ancestor that has one.
     private mutating func completeFromAncestors() {
-        var index: [String: Int] = [:]
-        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
+        let index = liveIndex()
         var depth = [Int?](repeating: nil, count: candidates.count)
         var inherited = [ProcessCategory??](repeating: nil, count: candidates.count)
         func depthOf(_ start: Int) -> Int {

@@ -13,6 +13,11 @@ public struct RowMapper {
     private var propertyColumns: [(index: Int, name: String)] = []
     private var blankHeaderReported = Set<Int>()
 
+    /// Each field's value map, keyed by the match key of the source value (built once), and the
+    /// results already worked out for values seen before (cells repeat a lot).
+    private var valueMaps: [CanonicalField: (table: [String: String], fallback: String?)] = [:]
+    private var transformed: [CanonicalField: [String: String]] = [:]
+
     /// The columns of a per-level layout, from coarse to fine, and what was last seen in each.
     private var levelColumns: [(index: Int, level: ProcessLevel?)] = []
     private var carried: [String] = []
@@ -24,6 +29,14 @@ public struct RowMapper {
         self.mapping = mapping
         self.header = header
         self.file = file
+        for (field, rule) in mapping.fields where !rule.values.isEmpty {
+            var table: [String: String] = [:]
+            for entry in rule.values where entry.from != "*" {
+                let key = TextNormalization.matchKey(entry.from)
+                if table[key] == nil { table[key] = entry.to }
+            }
+            valueMaps[field] = (table, rule.values.first { $0.from == "*" }?.to)
+        }
         var mapped = Set<Int>()
         for field in CanonicalField.allCases {
             guard let rule = mapping.fields[field] else { continue }
@@ -177,8 +190,11 @@ public struct RowMapper {
         return value
     }
 
-    /// Cleans one value: prefixes and suffixes stripped, then the value map.
-    private func transform(_ value: String, rule: Mapping.FieldRule) -> String {
+    /// Cleans one value: prefixes and suffixes stripped, then the value map. Results of value-mapped
+    /// fields are remembered per distinct value (up to a few thousand), since those cells repeat.
+    private mutating func transform(_ value: String, field: CanonicalField, rule: Mapping.FieldRule) -> String {
+        let map = valueMaps[field]
+        if map != nil, let known = transformed[field]?[value] { return known }
         var result = value
         for prefix in rule.stripPrefixes {
             if let stripped = result.removingPrefix(prefix) { result = stripped.trimmingWhitespace() }
@@ -186,21 +202,26 @@ public struct RowMapper {
         for suffix in rule.stripSuffixes {
             if let stripped = result.removingSuffix(suffix) { result = stripped.trimmingWhitespace() }
         }
-        if !rule.values.isEmpty {
-            let key = TextNormalization.matchKey(result)
-            if let entry = rule.values.first(where: { TextNormalization.matchKey($0.from) == key })
-                ?? (result.isEmpty ? nil : rule.values.first(where: { $0.from == "*" })) {
-                result = entry.to
+        if let map {
+            if let mapped = map.table[TextNormalization.matchKey(result)] {
+                result = mapped
+            } else if !result.isEmpty, let fallback = map.fallback {
+                result = fallback
             }
+            if transformed[field, default: [:]].count < 4096 { transformed[field, default: [:]][value] = result }
         }
         return result
     }
 
-    private func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, column: String?, in row: inout MappedRow) {
+    private mutating func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, column: String?, in row: inout MappedRow) {
         let value = clean(raw, rule: rule)
         if field.isMultiValued {
             let separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
-            var items = Self.split(value, on: separators).map { transform($0, rule: rule) }.filter { !$0.isEmpty }
+            var items: [String] = []
+            for part in Self.split(value, on: separators) {
+                let item = transform(part, field: field, rule: rule)
+                if !item.isEmpty { items.append(item) }
+            }
             if items.isEmpty, let defaultValue = rule.defaultValue { items = Self.split(defaultValue, on: separators) }
             row.lists[field] = items
         } else {
@@ -208,7 +229,7 @@ public struct RowMapper {
             // names every business process a work process is used in; the first is its parent).
             let parts = rule.split.isEmpty ? [value] : Self.split(value, on: rule.split)
             let first = parts.first ?? ""
-            var result = transform(first, rule: rule)
+            var result = transform(first, field: field, rule: rule)
             let stripped = result != first && !(rule.stripPrefixes.isEmpty && rule.stripSuffixes.isEmpty)
             if stripped || parts.count > 1, let column {
                 // The original stays available when a prefix or suffix was stripped, or values were dropped.

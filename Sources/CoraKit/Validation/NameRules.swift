@@ -28,13 +28,7 @@ enum NameRules {
         let trimmed = name.trimmingWhitespace()
         // Two or more whitespace characters in a row; a single line break (CRLF is one character)
         // is left alone, as a name written on two lines in a cell.
-        var run = 0
-        var doubled = false
-        for character in trimmed {
-            run = character.isWhitespace ? run + 1 : 0
-            if run >= 2 { doubled = true; break }
-        }
-        if doubled {
+        if trimmed.hasWhitespaceRun {
             noise.problems.append("several spaces in a row")
             noise.settings.append("collapse-whitespace: true")
         }
@@ -53,6 +47,11 @@ enum NameRules {
     /// `name` without the noise: trimmed, whitespace collapsed, level prefixes and suffixes removed.
     static func withoutNoise(_ name: String) -> String {
         var result = name.trimmingWhitespace().collapsingWhitespace()
+        // Most names have neither: a level prefix has a space as its third byte, a suffix ends in ")".
+        let bytes = result.utf8
+        let mayHavePrefix = bytes.count > 3 && bytes[bytes.index(bytes.startIndex, offsetBy: 2)] == 0x20
+        let mayHaveSuffix = bytes.last == UInt8(ascii: ")")
+        guard mayHavePrefix || mayHaveSuffix else { return result }
         for prefix in levelPrefixes {
             if let stripped = result.removingPrefix(prefix) { result = stripped.trimmingWhitespace() }
         }
@@ -147,7 +146,18 @@ enum NameRules {
 
     /// The letters of `word`, lower case and without accents ("(Her)ontwikkelen" → "herontwikkelen").
     private static func letters(of word: String) -> String {
-        String(TextNormalization.foldAccents(word).lowercased().filter(\.isLetter))
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-case letters byte by byte, without Foundation's folding.
+            let bytes = word.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case 0x41...0x5A: return byte + 0x20
+                case 0x61...0x7A: return byte
+                default: return nil
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(TextNormalization.foldAccents(word).lowercased().filter(\.isLetter))
     }
 
 }
