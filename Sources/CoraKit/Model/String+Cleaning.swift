@@ -24,6 +24,24 @@ extension String {
         }
     }
 
+    /// Whether every byte is ASCII (checked eight bytes at a time).
+    var isPureASCII: Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            var index = 0
+            while index + 8 <= bytes.count {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                if base[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// The string without leading and trailing whitespace (spaces, tabs, line breaks, NBSP).
     func trimmingWhitespace() -> String {
         let bytes = utf8

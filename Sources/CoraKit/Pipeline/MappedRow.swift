@@ -13,7 +13,7 @@ public struct MappedRow: Sendable {
     /// The record as read, for rejects files.
     public var record: CSVRecord
     /// The column each field came from, for diagnostics.
-    public var columns: FieldTable<Diagnostic.Column>
+    public var columns: FieldColumns
     /// In a per-level layout: the names of the process's ancestors, from the top down.
     public var levelPath: [String]? = nil
     /// In a per-level layout: the level of each ancestor in ``levelPath``.

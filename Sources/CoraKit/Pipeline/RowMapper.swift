@@ -126,7 +126,8 @@ public struct RowMapper {
         }
         checkWidth(of: record, diagnostics: &diagnostics)
 
-        var row = MappedRow(values: [:], lists: [:], properties: [], location: location, record: record, columns: [:])
+        var row = MappedRow(values: [:], lists: [:], properties: [], location: location, record: record,
+                            columns: FieldColumns(names: header.columnNames))
         for (index, name) in propertyColumns {
             guard index < record.count, !record.isEmpty(at: index) else { continue }
             row.properties.append(Property(name: name, value: record[index]))

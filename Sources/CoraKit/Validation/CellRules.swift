@@ -33,8 +33,8 @@ public enum CellRules {
     /// Excel damage and mojibake in one field value (or one item of a multi-valued field).
     private static func checkValue(_ value: String, field: CanonicalField, isItem: Bool, row: MappedRow,
                                    diagnostics: inout [Diagnostic]) {
-        let subject = isItem ? "\"\(value)\" in \(field.rawValue)" : "the \(field.rawValue) \"\(value)\""
         if let damage = ExcelDamage.inspect(value, identifier: identifierFields.contains(field)) {
+            let subject = isItem ? "\"\(value)\" in \(field.rawValue)" : "the \(field.rawValue) \"\(value)\""
             diagnostics.append(diagnostic(.error, .excelDamage, "\(subject) \(damage.what)", row: row,
                                           column: row.columns[field], value: value, hint: damage.hint))
         }
@@ -49,7 +49,7 @@ public enum CellRules {
     private static func checkProperties(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
         for (position, property) in row.properties.enumerated() {
             guard let finding = Mojibake.inspect(property.value) else { continue }
-            let mapped = Set(row.columns.values.map(\.index))
+            let mapped = Set(CanonicalField.allCases.compactMap { row.columns[$0]?.index })
             let cells = (0..<row.record.count).filter { !mapped.contains($0 + 1) && row.record[$0] == property.value }
             let earlier = row.properties[..<position].count { $0.value == property.value }
             // No such cell: a copy of a mapped cell ("Procesnaam (original)"), checked as that field.

@@ -43,7 +43,7 @@ enum Mojibake {
     /// Looks at `text`; `nil` when nothing is suspicious.
     static func inspect(_ text: String) -> Finding? {
         // Most values are ASCII or plain Dutch: look closer only when a lead character or � is there.
-        guard text.unicodeScalars.contains(where: { !$0.isASCII && suspects.contains($0) }) else { return nil }
+        guard !text.isPureASCII, text.unicodeScalars.contains(where: { !$0.isASCII && suspects.contains($0) }) else { return nil }
         guard var pass = scan(Array(text.unicodeScalars)) else { return nil }
         let parts = pass.parts
         var repaired: String? = pass.repairable ? pass.repaired : nil

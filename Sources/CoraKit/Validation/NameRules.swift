@@ -102,6 +102,7 @@ enum NameRules {
         case .processStep: expected = "a verb first, such as \"Opstellen huurovereenkomst\""
         case .steeringScenario, .processChain: return nil
         }
+        if quicklyStartsWithVerb(name) { return nil }
         let clean = withoutNoise(name)
         var words = clean.split(separator: " ").map(String.init)
         while let first = words.first, !first.contains(where: \.isLetter) { words.removeFirst() }
@@ -121,6 +122,23 @@ enum NameRules {
 
     /// Whether a first word is a verb: every part of "Publiceren/adverteren" is, or it is one of
     /// CORA's own exceptions.
+    /// The common case without building words: a plain ASCII first word of four or more letters
+    /// that ends in "en" or "aan" ("Verhuren eenheid").
+    static func quicklyStartsWithVerb(_ name: String) -> Bool {
+        var letters = 0
+        var last2: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in name.utf8 {
+            if byte == 0x20 { break }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            guard lower >= 0x61 && lower <= 0x7A else { return false }
+            letters += 1
+            last2 = (last2.1, last2.2, lower)
+        }
+        guard letters >= 4 else { return false }
+        return (last2.1 == UInt8(ascii: "e") && last2.2 == UInt8(ascii: "n"))
+            || (last2.0 == UInt8(ascii: "a") && last2.1 == UInt8(ascii: "a") && last2.2 == UInt8(ascii: "n"))
+    }
+
     static func startsWithVerb(_ word: String) -> Bool {
         let key = letters(of: word)
         if actionNouns.contains(key) { return true }
