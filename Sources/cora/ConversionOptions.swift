@@ -6,7 +6,8 @@ import CoraKit
 /// where findings and rejected rows go.
 struct ConversionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The mapping: a shipped name (cora mapping list), the path of a YAML file, or auto.", valueName: "name|path|auto"))
+        "The mapping: a shipped name (cora mapping list), the path of a YAML file, auto, or archi for an Archi CSV export (name any file of the set: elements.csv, relations.csv, properties.csv, or its folder; auto picks archi for a file with an Archi header or a folder holding elements.csv).",
+        valueName: "name|path|auto|archi"))
     var mapping: String = "canonical"
 
     @Flag(name: .long, help: "Treat warnings as errors: rows with warnings are left out too, and the exit status is 1.")
@@ -43,6 +44,9 @@ struct ConversionOptions: ParsableArguments {
 
     /// Reads, maps, builds and validates `inputs` into one model.
     func convert(_ inputs: [String], keepInvalid: Bool) throws -> ConversionResult {
+        if ArchiInput.isChosen(mapping: mapping, inputs: inputs) {
+            return try ArchiInput.convert(inputs, options: self, keepInvalid: keepInvalid)
+        }
         // `--mapping auto` looks at the first input; standard input is then read from memory.
         var (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
         if let skipRows = reading.skipRows { mapping.dialect.skipRows = skipRows }

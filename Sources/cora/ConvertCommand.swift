@@ -19,6 +19,12 @@ struct ConvertCommand: ParsableCommand {
           dot        a Graphviz diagram; --view landscape (the three bands, the default), \
         process:ID (one business process) or full (everything nested).
           svg, png   the same diagram drawn by Graphviz `dot` (apt-get install graphviz).
+          archi      an Archi CSV set for Archi's "Import CSV Data Into Model": elements.csv, \
+        relations.csv and properties.csv in the folder given with -o (made if missing), every field \
+        quoted, CRLF, UTF-8; --prefix puts a name before each file, --archi-delimiter chooses , ; or \
+        tab. Processes, functions, services, events, applications and a Grouping per category become \
+        elements, with the relationships between them; an Archi input comes back with everything \
+        else it held, unchanged.
 
         Several inputs are converted into one model. Diagnostics go to standard error \
         (file:line:column: error: message [code]), and with --report to a JSON or CSV file.
@@ -27,20 +33,26 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The output format: csv, excel-csv, json, md, dot, svg or png.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The output format: csv, excel-csv, json, md, dot, svg, png or archi.", valueName: "format"))
     var to: OutputFormat = .csv
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -).", valueName: "path"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -); with --to archi, the folder of the three files.", valueName: "path"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("The language of documents (md, dot, svg, png): nl (CORA's Dutch terms) or en.", valueName: "nl|en"))
     var lang: DocumentLanguage = .nl
 
-    @Option(name: .long, help: ArgumentHelp("The title of a document or diagram (md, dot, svg, png).", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("The title of a document or diagram (md, dot, svg, png), or the name of a new model row (archi).", valueName: "text"))
     var title: String?
 
     @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (the three bands), process:ID (one business process), full (everything).", valueName: "view"))
     var view: DOTRenderer.View = .landscape
+
+    @Option(name: .long, help: ArgumentHelp("With --to archi: a name put before each file (test1- gives test1-elements.csv, …).", valueName: "text"))
+    var prefix: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --to archi: the delimiter of the files, comma (the default), semicolon or tab. (--delimiter is about the input.)", valueName: "char"))
+    var archiDelimiter: String?
 
     @Flag(name: .long, help: "Keep rows with errors in the model instead of leaving them out.")
     var keepInvalid = false
@@ -48,18 +60,36 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var conversion: ConversionOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, excelCSV = "excel-csv", json, md, dot, svg, png
+        case csv, excelCSV = "excel-csv", json, md, dot, svg, png, archi
     }
 
     func validate() throws {
+        if to == .archi, output == nil || output == "-" {
+            throw ValidationError("--to archi writes three files (elements.csv, relations.csv, properties.csv): name their folder with -o DIR")
+        }
+        if to != .archi, prefix != nil || archiDelimiter != nil {
+            throw ValidationError("--prefix and --archi-delimiter are for --to archi")
+        }
+        if let archiDelimiter, ArchiOutput.delimiter(named: archiDelimiter) == nil {
+            throw ValidationError("--archi-delimiter must be \(ArchiOutput.delimiterNames), not \"\(archiDelimiter)\"")
+        }
+        if let prefix, prefix.contains("/") { throw ValidationError("--prefix is part of a file name and cannot hold /") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
         do {
             let result = try conversion.convert(inputs, keepInvalid: keepInvalid)
+            if to == .archi, let output {
+                try conversion.deliverFindings(of: result)
+                try ArchiOutput.write(result.model, to: output, prefix: prefix ?? "",
+                                      delimiter: archiDelimiter.flatMap(ArchiOutput.delimiter(named:)) ?? UInt8(ascii: ","), title: title)
+                if result.errorCount > 0 { throw ExitStatus.dataErrors }
+                return
+            }
             let bytes: [UInt8]
             switch to {
+            case .archi: return  // written above
             case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(result.model)
             case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
             case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)

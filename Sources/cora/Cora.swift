@@ -13,7 +13,7 @@ struct Cora: ParsableCommand {
         64 for bad arguments.
         """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, MappingCommand.self],
+        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, MappingCommand.self, BatchCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -117,41 +117,7 @@ enum MappingResolver {
         var standardInput: [UInt8]?
         if inputs.contains("-") { standardInput = try readStandardInput() }
 
-        var candidates: [Mapping] = []
-        var byName: [String: Int] = [:]
-        for entry in entries() {
-            switch entry.mapping {
-            case .success(let mapping):
-                // A local mapping replaces a shipped one of the same name.
-                if let index = byName[mapping.name] {
-                    candidates[index] = mapping
-                } else {
-                    byName[mapping.name] = candidates.count
-                    candidates.append(mapping)
-                }
-            case .failure(let error):
-                Terminal.writeStderr("\(entry.origin): warning: left out of --mapping auto: \(error.message)\n")
-            }
-        }
-
-        // Read the first records once per dialect that a candidate asks for.
-        var cache: [String: Result<[[String]], MappingSelectorError>] = [:]
-        let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
-        let selection = MappingSelector(candidates: candidates).select { mapping in
-            var options = readOptions
-            if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
-            if options.encoding == nil { options.encoding = mapping.dialect.encoding }
-            let key = "\(options.delimiter.map(String.init) ?? "-")/\(options.encoding?.rawValue ?? "-")"
-            let records = cache[key] ?? firstRecords(of: first, standardInput: standardInput, options: options, count: deepest + 1)
-            cache[key] = records
-            return records.flatMap { records in
-                let skip = mapping.dialect.skipRows
-                guard skip < records.count else {
-                    return .failure(MappingSelectorError(reason: skip == 0 ? "the file has no header" : "the file has no record \(skip + 1) for its header (skip-rows: \(skip))"))
-                }
-                return .success(records[skip])
-            }
-        }
+        let selection = select(for: first, standardInput: standardInput, candidates: autoCandidates().map(\.mapping), readOptions: readOptions)
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
             throw RunFailure(message: """
@@ -161,6 +127,52 @@ enum MappingResolver {
         }
         Terminal.writeStderr("\(first): note: mapping auto chose \(mapping.name): \(selection.reason)\n")
         return (mapping, standardInput)
+    }
+
+    /// The mappings `--mapping auto` chooses among, with their entries: the shipped ones and the
+    /// local ones, a local mapping replacing a shipped one of the same name. Local mappings that
+    /// cannot be used are left out with a warning on standard error.
+    static func autoCandidates() -> [(mapping: Mapping, entry: Entry)] {
+        var candidates: [(mapping: Mapping, entry: Entry)] = []
+        var byName: [String: Int] = [:]
+        for entry in entries() {
+            switch entry.mapping {
+            case .success(let mapping):
+                // A local mapping replaces a shipped one of the same name.
+                if let index = byName[mapping.name] {
+                    candidates[index] = (mapping, entry)
+                } else {
+                    byName[mapping.name] = candidates.count
+                    candidates.append((mapping, entry))
+                }
+            case .failure(let error):
+                Terminal.writeStderr("\(entry.origin): warning: left out of --mapping auto: \(error.message)\n")
+            }
+        }
+        return candidates
+    }
+
+    /// Chooses among `candidates` the mapping that fits the header of `path` (or of the buffered
+    /// standard input) best, reading the first records once per dialect that a candidate asks for.
+    static func select(for path: String, standardInput: [UInt8]?, candidates: [Mapping], readOptions: CSVReadOptions)
+        -> MappingSelector.Selection {
+        var cache: [String: Result<[[String]], MappingSelectorError>] = [:]
+        let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
+        return MappingSelector(candidates: candidates).select { mapping in
+            var options = readOptions
+            if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
+            if options.encoding == nil { options.encoding = mapping.dialect.encoding }
+            let key = "\(options.delimiter.map(String.init) ?? "-")/\(options.encoding?.rawValue ?? "-")"
+            let records = cache[key] ?? firstRecords(of: path, standardInput: standardInput, options: options, count: deepest + 1)
+            cache[key] = records
+            return records.flatMap { records in
+                let skip = mapping.dialect.skipRows
+                guard skip < records.count else {
+                    return .failure(MappingSelectorError(reason: skip == 0 ? "the file has no header" : "the file has no record \(skip + 1) for its header (skip-rows: \(skip))"))
+                }
+                return .success(records[skip])
+            }
+        }
     }
 
     /// The first `count` records of `path` (or of the buffered standard input), read with `options`.

@@ -88,6 +88,27 @@ extension DiagnosticCode {
     public static let categoryMismatch: DiagnosticCode = "category-mismatch"
     /// A work process without a responsible business function (an error with `--strict`).
     public static let missingFunction: DiagnosticCode = "missing-function"
+
+    // MARK: Archi CSV sets (--mapping archi)
+
+    /// The first row of an Archi file is not Archi's header for that file (the file is not read).
+    public static let archiHeader: DiagnosticCode = "archi-header"
+    /// A row of an Archi file with another number of fields than its header; Archi refuses it.
+    public static let archiRecordSize: DiagnosticCode = "archi-record-size"
+    /// A Type that is not an ArchiMate element (elements.csv) or relationship (relations.csv) type.
+    public static let archiUnknownType: DiagnosticCode = "archi-unknown-type"
+    /// A relation whose source or target is no element or relation of the set.
+    public static let archiMissingEnd: DiagnosticCode = "archi-missing-end"
+    /// A property whose id is no element, relation or model row of the set.
+    public static let archiUnknownOwner: DiagnosticCode = "archi-unknown-owner"
+    /// A file of the set is missing (elements.csv; relations.csv and properties.csv are optional).
+    public static let archiMissingFile: DiagnosticCode = "archi-missing-file"
+    /// A second model row (Type ArchimateModel); the first is kept.
+    public static let archiModelRow: DiagnosticCode = "archi-model-row"
+    /// A process that is part of two processes (two aggregations or compositions); the first is its parent.
+    public static let archiTwoParents: DiagnosticCode = "archi-two-parents"
+    /// A process under more than one business function; the first is its function.
+    public static let archiSeveralFunctions: DiagnosticCode = "archi-several-functions"
 }
 
 extension DiagnosticCode {

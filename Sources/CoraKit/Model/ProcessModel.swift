@@ -4,10 +4,14 @@ public struct ProcessModel: Sendable, Equatable {
     public var processes: [CoraProcess]
     /// The names of all properties, in the order they first appeared (columns of the canonical CSV).
     public var propertyNames: [String]
+    /// What an Archi import kept besides the processes (other elements, relations, properties and
+    /// the model row), so that `--to archi` writes it back; `nil` for other inputs.
+    public var archi: ArchiRetained?
 
     /// Creates a model. Property names not listed are added in the order the processes carry them.
-    public init(processes: [CoraProcess] = [], propertyNames: [String] = []) {
+    public init(processes: [CoraProcess] = [], propertyNames: [String] = [], archi: ArchiRetained? = nil) {
         self.processes = processes
+        self.archi = archi
         var names = propertyNames
         var seen = Set(names)
         for process in processes {
@@ -34,9 +38,12 @@ public struct ProcessModel: Sendable, Equatable {
             .map(\.element)
     }
 
-    /// Adds the processes and property names of `other` after those of this model.
+    /// Adds the processes, property names and retained Archi content of `other` after those of this model.
     public mutating func append(contentsOf other: ProcessModel) {
         processes.append(contentsOf: other.processes)
+        if let retained = other.archi {
+            if archi == nil { archi = retained } else { archi?.append(contentsOf: retained) }
+        }
         for name in other.propertyNames where !propertyNames.contains(name) {
             propertyNames.append(name)
         }

@@ -32,7 +32,7 @@ public struct ModelBuilder {
     /// A row on its way into the model.
     private struct Candidate {
         var process: CoraProcess
-        var row: MappedRow
+        var row: RowTrace
         var parentReference: String
         var parentMatch: Mapping.ReferenceMatch
         var idWasGiven: Bool
@@ -119,7 +119,7 @@ public struct ModelBuilder {
             diagnostics.replaceSubrange(findingsBefore..., with: kept)
         }
         let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
-        var candidate = Candidate(process: process, row: row, parentReference: row[.parent], parentMatch: parentMatch,
+        var candidate = Candidate(process: process, row: RowTrace(row), parentReference: row[.parent], parentMatch: parentMatch,
                                   idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
         if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
             candidate.parentReference = Self.dottedParent(of: process.code)
@@ -209,7 +209,7 @@ public struct ModelBuilder {
 
     /// Finishes the model: assigns missing ids, resolves parents and `next` references, and checks
     /// what spans rows (duplicate ids, unknown parents, cycles).
-    public mutating func build(diagnostics: inout [Diagnostic]) -> (model: ProcessModel, rejected: [MappedRow]) {
+    public mutating func build(diagnostics: inout [Diagnostic]) -> (model: ProcessModel, rejected: [RowTrace]) {
         assignIDs(diagnostics: &diagnostics)
         resolveParents(diagnostics: &diagnostics)
         breakCycles(diagnostics: &diagnostics)
@@ -217,7 +217,7 @@ public struct ModelBuilder {
         applyModelRules(diagnostics: &diagnostics)
         resolveNext(diagnostics: &diagnostics)
         var accepted: [CoraProcess] = []
-        var rejected: [MappedRow] = []
+        var rejected: [RowTrace] = []
         accepted.reserveCapacity(candidates.count)
         for index in candidates.indices {
             if candidates[index].rejected {
@@ -396,7 +396,7 @@ public struct ModelBuilder {
             ModelRules.Subject(
                 process: candidates[position].process,
                 parentIndex: subjectIndex[candidates[position].process.parent],
-                row: candidates[position].implicit ? nil : candidates[position].row)
+                row: candidates[position].implicit ? nil : candidates[position].row.mappedRow)
         }
         let findings = ModelRules.check(subjects, strict: strict).filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
