@@ -39,13 +39,36 @@ enum ArchiInput {
 
     /// Reads every input as an Archi set and converts them into one model.
     static func convert(_ inputs: [String], options: ConversionOptions, keepInvalid: Bool) throws -> ConversionResult {
-        var conversion = ArchiConversion(keepInvalid: keepInvalid, strict: options.strict)
-        conversion.ignoredWarnings = Set(options.ignoredCodes.map(DiagnosticCode.init(rawValue:)))
+        try convert(inputs, readOptions: options.reading.readOptions, strict: options.strict,
+                    ignored: Set(options.ignoredCodes.map(DiagnosticCode.init(rawValue:))), keepInvalid: keepInvalid)
+    }
+
+    /// Whether the batch input at `path` is the elements file of an Archi set (by its name and header).
+    static func isSetInput(_ path: String) -> Bool {
+        guard let set = ArchiFileSet(path: path), set.table == .elements else { return false }
+        return headerTable(of: path) == .elements
+    }
+
+    /// The bytes of every file of the set that `path` names, for a content hash.
+    static func contents(ofSetAt path: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (_, file) in (try? files(of: path)) ?? [] {
+            guard let file, let text = try? InputFile.readText(path: file, limit: 1 << 30) else { continue }
+            bytes += Array(file.utf8) + [0] + Array(text.utf8) + [0]
+        }
+        return bytes
+    }
+
+    /// Reads every input as an Archi set and converts them into one model.
+    static func convert(_ inputs: [String], readOptions: CSVReadOptions, strict: Bool, ignored: Set<DiagnosticCode>,
+                        keepInvalid: Bool) throws -> ConversionResult {
+        var conversion = ArchiConversion(keepInvalid: keepInvalid, strict: strict)
+        conversion.ignoredWarnings = ignored
         for input in inputs {
             guard input != "-" else {
                 throw RunFailure(message: "-: error: --mapping archi reads files, not standard input: name a file of the set or its folder")
             }
-            var reader = ArchiCSVReader(options: options.reading.readOptions)
+            var reader = ArchiCSVReader(options: readOptions)
             for (table, path) in try files(of: input) {
                 guard let path else {
                     reader.noteMissing(table, file: ArchiFileSet(path: input)?.path(of: table) ?? input)

@@ -159,6 +159,15 @@ struct BatchInputScanner {
             if seen.insert(key).inserted { scan.inputs.append(entry) }
         }
         scan.inputs.sort { ($0.input.relativePath, $0.input.path) < ($1.input.relativePath, $1.input.path) }
+        // An Archi CSV set is one input: its elements.csv; relations.csv and properties.csv go with it.
+        let elements = Set(scan.inputs.compactMap { entry -> String? in
+            guard let set = ArchiFileSet(path: entry.input.path), set.table == .elements else { return nil }
+            return set.prefix + "\u{1F}" + set.suffix
+        })
+        scan.inputs.removeAll { entry in
+            guard let set = ArchiFileSet(path: entry.input.path), set.table != .elements else { return false }
+            return elements.contains(set.prefix + "\u{1F}" + set.suffix)
+        }
         return scan
     }
 

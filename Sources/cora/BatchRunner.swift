@@ -324,22 +324,41 @@ final class BatchRunner: @unchecked Sendable {
         var failure = Self.contentFailure(fingerprint, path: input.path)
         var mapping: Mapping?
         var mappingHash = "none"
-        if failure == nil {
+        var contentHash = fingerprint.hash
+        // An Archi CSV set (its elements.csv stands for it) is read by the Archi reader.
+        let archiSet = failure == nil && (settings.mapping == MappingResolver.auto || settings.mapping == ArchiInput.mappingName)
+            && ArchiInput.isSetInput(input.path)
+        if archiSet {
+            mappingHash = "archi"
+            contentHash = SHA256.hexDigest(of: ArchiInput.contents(ofSetAt: input.path))
+        } else if failure == nil {
             (mapping, mappingHash, failure) = self.mapping(for: input.path)
         }
-        if !settings.force, let record = manifest.unchangedRecord(for: input, contentHash: fingerprint.hash, mappingHash: mappingHash, optionsHash: optionsHash),
+        if !settings.force, let record = manifest.unchangedRecord(for: input, contentHash: contentHash, mappingHash: mappingHash, optionsHash: optionsHash),
            outputsIntact(record.outputs) {
             return FileOutcome(summary: record.summary, record: record, unchanged: true)
         }
-        if let failure { return failed(failure, contentHash: fingerprint.hash, mappingHash: mappingHash) }
-        guard let mapping else { return failed(Diagnostic(.error, .noMappingFits, "no mapping", file: input.path), contentHash: nil, mappingHash: "") }
+        if let failure { return failed(failure, contentHash: contentHash, mappingHash: mappingHash) }
 
         let result: ConversionResult
-        switch convert(input.path, with: mapping) {
-        case .success(let converted): result = converted
-        case .failure(let failure):
-            if stopRequested() { return FileOutcome(summary: .interrupted(input, mapping: mapping.name), record: nil, keepOldRecord: true) }
-            return failed(failure.diagnostic, contentHash: nil, mappingHash: mappingHash)
+        let mappingName: String
+        if archiSet {
+            mappingName = ArchiInput.mappingName
+            do {
+                result = try ArchiInput.convert([input.path], readOptions: settings.readOptions, strict: settings.strict,
+                                                ignored: settings.ignoredWarnings, keepInvalid: false)
+            } catch {
+                return failed(Diagnostic(.error, .unreadableInput, "\(error)", file: input.path), contentHash: nil, mappingHash: mappingHash)
+            }
+        } else {
+            guard let mapping else { return failed(Diagnostic(.error, .noMappingFits, "no mapping", file: input.path), contentHash: nil, mappingHash: "") }
+            mappingName = mapping.name
+            switch convert(input.path, with: mapping) {
+            case .success(let converted): result = converted
+            case .failure(let failure):
+                if stopRequested() { return FileOutcome(summary: .interrupted(input, mapping: mapping.name), record: nil, keepOldRecord: true) }
+                return failed(failure.diagnostic, contentHash: nil, mappingHash: mappingHash)
+            }
         }
 
         // From here the file is finished even when a stop is asked for: writing takes no time.
@@ -357,9 +376,9 @@ final class BatchRunner: @unchecked Sendable {
         }
         var diagnostics = result.diagnostics
         let (written, complete) = write(produced, replacing: old?.outputs ?? [], file: input.path, diagnostics: &diagnostics)
-        let summary = BatchFileSummary(input: input, mapping: mapping.name, read: read, processes: processes,
+        let summary = BatchFileSummary(input: input, mapping: mappingName, read: read, processes: processes,
                                        rejectedRows: result.rejectedRecords.count, diagnostics: diagnostics, outputs: written.map(\.path))
-        let record = complete ? BatchManifest.FileRecord(input: input.path, contentHash: fingerprint.hash, mappingHash: mappingHash,
+        let record = complete ? BatchManifest.FileRecord(input: input.path, contentHash: contentHash, mappingHash: mappingHash,
                                                          optionsHash: optionsHash, outputs: written, summary: summary) : nil
         return FileOutcome(summary: summary, record: record)
     }

@@ -566,4 +566,29 @@ struct BatchTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("merged/merged.archi").path).sorted()
                 == ["elements.csv", "properties.csv", "relations.csv"])
     }
+
+    @Test("an Archi CSV set in the folder is one input, read by the Archi reader; a change to its relations redoes it")
+    func archiSet() throws {
+        let scratch = try Scratch()
+        for table in ["elements", "relations", "properties"] {
+            let name = "woonstad-waterland-\(table).csv"
+            try Self.put(scratch, "in/archi/\(name)", Array(try Data(contentsOf: CoraCLI.packageRoot.appendingPathComponent("Samples/archi/\(name)"))))
+        }
+        let run = try scratch.cora("batch", "in", "--out", "out", "--to", "csv")
+        #expect(run.status == 0, "\(run)")
+        let (_, files) = try Self.summary(scratch)
+        #expect(files.keys.sorted() == ["archi/woonstad-waterland-elements.csv"], "\(files.keys)")
+        #expect(files["archi/woonstad-waterland-elements.csv"]?["mapping"] as? String == "archi")
+        #expect(try scratch.read("out/archi/woonstad-waterland-elements.csv")
+                == Array(try Data(contentsOf: CoraCLI.sample)))
+        // The set is one input: touching relations.csv makes it new.
+        let again = try scratch.cora("batch", "in", "--out", "out", "--to", "csv")
+        #expect(again.stdoutText.contains("unchanged") || again.stderrText.contains("unchanged"), "\(again)")
+        let relations = scratch.url.appendingPathComponent("in/archi/woonstad-waterland-relations.csv")
+        var bytes = Array(try Data(contentsOf: relations))
+        bytes.append(contentsOf: Array("\r\n".utf8))
+        try Data(bytes).write(to: relations)
+        let third = try scratch.cora("batch", "in", "--out", "out", "--to", "csv")
+        #expect(!(third.stdoutText + third.stderrText).contains("unchanged"), "\(third)")
+    }
 }
