@@ -396,7 +396,7 @@ public struct ModelBuilder {
             ModelRules.Subject(
                 process: candidates[position].process,
                 parentIndex: subjectIndex[candidates[position].process.parent],
-                row: candidates[position].implicit ? nil : candidates[position].row.mappedRow)
+                row: candidates[position].implicit ? nil : candidates[position].row)
         }
         let findings = ModelRules.check(subjects, strict: strict).filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)

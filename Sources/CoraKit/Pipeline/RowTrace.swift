@@ -26,13 +26,4 @@ public struct RowTrace: Sendable {
         functionText = row[.function]
         parentText = row[.parent]
     }
-
-    /// A mapped row with what the trace still knows (for rules that take rows).
-    public var mappedRow: MappedRow {
-        var values = FieldTable<String>()
-        values[.category] = categoryText
-        values[.function] = functionText
-        values[.parent] = parentText
-        return MappedRow(values: values, lists: [:], properties: [], location: location, record: record, columns: columns)
-    }
 }

@@ -19,10 +19,10 @@ public enum ModelRules {
         public var parentIndex: Int?
         /// The row the process came from (for file, line and columns), `nil` for a process made
         /// from a per-level layout without a row of its own.
-        public var row: MappedRow?
+        public var row: RowTrace?
 
         /// Creates a subject.
-        public init(process: CoraProcess, parentIndex: Int? = nil, row: MappedRow? = nil) {
+        public init(process: CoraProcess, parentIndex: Int? = nil, row: RowTrace? = nil) {
             self.process = process
             self.parentIndex = parentIndex
             self.row = row
@@ -72,7 +72,7 @@ public enum ModelRules {
             }
             if let parentIndex = subject.parentIndex, subjects.indices.contains(parentIndex) {
                 let parent = subjects[parentIndex].process
-                let reference = subject.row.map { $0[.parent] }.flatMap { $0.isEmpty ? nil : $0 } ?? parent.name
+                let reference = subject.row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent.name
                 let parentPlace = parent.source.map { " (line \($0.line))" } ?? ""
                 if let level = process.level, let parentLevel = parent.level, !allowedParents(of: level).contains(parentLevel) {
                     let allowed = allowedParents(of: level).sorted().map(\.dutchName)
@@ -87,14 +87,14 @@ public enum ModelRules {
                    parent.level != .steeringScenario && parent.level != .processChain {
                     report(.warning, .categoryMismatch, .category,
                            "the category \(category.rawValue) differs from \(parentCategory.rawValue), the category of the parent \"\(parent.name)\"\(parentPlace)",
-                           value: subject.row?.values[.category].flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
+                           value: subject.row.map(\.categoryText).flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
                            hint: "a process has the category of the process it is part of; check the category of either row")
                 }
             }
             if recordsFunctions, process.level == .workProcess, process.function.trimmingWhitespace().isEmpty {
                 report(strict ? .error : .warning, .missingFunction, .function,
                        "the work process \"\(process.name)\" has no responsible business function",
-                       value: subject.row?.values[.function],
+                       value: subject.row?.functionText,
                        hint: "CORA puts every work process under exactly one bedrijfsfunctie (such as Vastgoedverhuur or Incasso); fill in the function")
             }
         }
