@@ -3,14 +3,17 @@ SWIFT ?= swift
 CORA := .build/release/cora
 SAMPLE := Samples/woonstad-waterland.csv
 
-.PHONY: all setup build demo test bench bench-smoke mappings clean help
+.PHONY: all setup build demo test bench bench-smoke bench-build bench-reader mappings clean help
 
 all: build
 
 help:
 	@echo "make demo        install what is missing, build, convert the sample and show the result"
 	@echo "make test        install what is missing, build and run the whole test suite"
-	@echo "make bench       the reader benchmark (Swift against C on libcsv), 1,000,000 rows"
+	@echo "make bench       the benchmark suite (issue 7): 1k, 100k and 1M rows against Miller, Python and C;"
+	@echo "                 writes BENCHMARKS.md (BENCH_ARGS=\"--sizes 1000,100000\" for fewer sizes)"
+	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
+	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
 
 setup:
@@ -43,7 +46,22 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-bench: setup
+# The benchmark suite (Benchmarks/bench.py). Both build the release binaries first; bench-smoke writes
+# its report to a temporary file, never to BENCHMARKS.md, and exits non-zero when a tool's output is wrong.
+BENCH_SMOKE_REPORT ?= $(or $(TMPDIR),/tmp)/cora-BENCHMARKS-smoke.md
+
+bench-build: setup
+	@Benchmarks/setup.sh
+	$(SWIFT) build -c release --product cora
+	$(SWIFT) build -c release --product cora-bench
+
+bench: bench-build
+	python3 Benchmarks/bench.py --output BENCHMARKS.md $(BENCH_ARGS)
+
+bench-smoke: bench-build
+	python3 Benchmarks/bench.py --smoke --output $(BENCH_SMOKE_REPORT)
+
+bench-reader: setup
 	$(SWIFT) build -c release --product cora-bench
 	Benchmarks/run.sh $(ROWS)
 
