@@ -3,7 +3,7 @@ SWIFT ?= swift
 CORA := .build/release/cora
 SAMPLE := Samples/woonstad-waterland.csv
 
-.PHONY: all setup build demo test bench bench-smoke bench-build bench-reader mappings clean help
+.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings clean help
 
 all: build
 
@@ -15,6 +15,9 @@ help:
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
+	@echo "make sanitize    the test suite under AddressSanitizer, the batch tests under ThreadSanitizer (slow;"
+	@echo "                 own build folders .build-asan and .build-tsan)"
+	@echo "make fuzz        the libFuzzer target for FUZZ_SECONDS (default 600) seconds (scripts/fuzz.sh)"
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +49,27 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+# Issue 8: the whole suite under AddressSanitizer, and the batch tests (cora batch runs inputs in
+# parallel) under ThreadSanitizer. Each in its own build folder, so `make test` is not rebuilt. The
+# tests run the `cora` built beside them, so the binary is checked too; halt_on_error makes a report
+# in that child an exit status the tests see.
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address:
+	@scripts/setup.sh --test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitize-thread:
+	@scripts/setup.sh --test
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter Batch
+
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 # The benchmark suite (Benchmarks/bench.py). Both build the release binaries first; bench-smoke writes
 # its report to a temporary file, never to BENCHMARKS.md, and exits non-zero when a tool's output is wrong.
 BENCH_SMOKE_REPORT ?= $(or $(TMPDIR),/tmp)/cora-BENCHMARKS-smoke.md
@@ -69,4 +93,4 @@ mappings:
 	scripts/embed-mappings.sh
 
 clean:
-	rm -rf .build demo-output
+	rm -rf .build .build-asan .build-tsan .build-fuzz demo-output

@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(
             name: "CoraCLITests",
             dependencies: ["cora"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "BadInputs"]
         ),
     ]
 )

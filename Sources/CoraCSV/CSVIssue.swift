@@ -42,6 +42,8 @@ public struct CSVIssue: Sendable, Equatable, Error, CustomStringConvertible {
         case tooManyFields = "too-many-fields"
         /// libcsv could not get memory.
         case outOfMemory = "out-of-memory"
+        /// More records than the limit (`CSVReadOptions.maxRecords`).
+        case tooManyRecords = "too-many-rows"
         /// Bytes that are not valid UTF-8 were read as Windows-1252.
         case encodingFallback = "encoding-fallback"
         /// Bytes that are not valid in the forced encoding were replaced with U+FFFD.

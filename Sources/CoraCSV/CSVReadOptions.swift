@@ -9,6 +9,9 @@ public struct CSVReadOptions: Sendable, Equatable {
     public var maxFieldBytes: Int
     /// The most fields accepted in one record (default 10,000).
     public var maxFieldsPerRecord: Int
+    /// The most records read from one input, the header included (default 10,000,000); the next
+    /// one ends the read with a `too-many-rows` error instead of memory running out.
+    public var maxRecords: Int
     /// How many bytes are read from the source at a time.
     public var chunkSize: Int
 
@@ -16,14 +19,18 @@ public struct CSVReadOptions: Sendable, Equatable {
     public static let defaultMaxFieldBytes = 1 << 20
     /// The default limit on fields per record.
     public static let defaultMaxFieldsPerRecord = 10_000
+    /// The default limit on records per input.
+    public static let defaultMaxRecords = 10_000_000
 
     /// Creates options; the defaults detect everything.
     public init(
         delimiter: UInt8? = nil, encoding: CSVEncoding? = nil,
         maxFieldBytes: Int = CSVReadOptions.defaultMaxFieldBytes,
         maxFieldsPerRecord: Int = CSVReadOptions.defaultMaxFieldsPerRecord,
-        chunkSize: Int = 1 << 16
+        chunkSize: Int = 1 << 16,
+        maxRecords: Int = CSVReadOptions.defaultMaxRecords
     ) {
+        self.maxRecords = maxRecords
         self.delimiter = delimiter
         self.encoding = encoding
         self.maxFieldBytes = maxFieldBytes

@@ -87,6 +87,7 @@ public final class CSVReader {
         while true {
             if queueHead < assembler.pointee.completed.count {
                 let record = assembler.pointee.completed[queueHead]
+                if record.number > options.maxRecords { throw failTooManyRecords(at: record) }
                 queueHead += 1
                 return record
             }
@@ -168,13 +169,24 @@ public final class CSVReader {
                 let line = prefix.withUnsafeBufferPointer { buffer in
                     1 + ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: buffer[prefixOffset..<prefixOffset + bad]))
                 }
-                encoding = .windows1252
-                encodingSource = .fallback
-                assembler.pointee.fieldEncoding = .fixed(.windows1252)
+                let mixed = prefix.withUnsafeBufferPointer {
+                    UTF8Validation.containsMultiByteSequence(in: UnsafeBufferPointer(rebasing: $0[prefixOffset...]))
+                }
+                if mixed {
+                    // UTF-8 text and bytes that are not: each record is read as UTF-8 when it is, else as Windows-1252.
+                    assembler.pointee.fieldEncoding = .utf8WithFallback
+                    if encodingSource == .default { encodingSource = .detected }
+                } else {
+                    encoding = .windows1252
+                    encodingSource = .fallback
+                    assembler.pointee.fieldEncoding = .fixed(.windows1252)
+                }
                 assembler.pointee.suppressEncodingWarnings()
                 prefixWarnings.append(CSVIssue(
                     kind: .encodingFallback, line: line,
-                    message: "the file is not valid UTF-8 (first bad byte on line \(line)); it was read as Windows-1252",
+                    message: mixed
+                        ? "the file mixes UTF-8 and other bytes (first on line \(line)); each line that is not valid UTF-8 was read as Windows-1252"
+                        : "the file is not valid UTF-8 (first bad byte on line \(line)); it was read as Windows-1252",
                     hint: "save the file as \"CSV UTF-8\", or pass --encoding to choose the encoding"))
             } else {
                 assembler.pointee.fieldEncoding = .utf8WithFallback
@@ -301,6 +313,19 @@ public final class CSVReader {
         }
         linesFed += ByteCounting.count(lineByte, in: bytes)
         lastByteFed = bytes[bytes.count - 1]
+    }
+
+    /// Ends the read at `record`, one past the limit on records.
+    @inline(never)
+    private func failTooManyRecords(at record: CSVRecord) -> CSVIssue {
+        let issue = CSVIssue(
+            kind: .tooManyRecords, line: record.line, record: record.number,
+            message: "the input has more than \(options.maxRecords) records (the header included)",
+            hint: "split the file, or raise the limit with --max-rows")
+        assembler.pointee.completed.removeAll()
+        queueHead = 0
+        phase = .failed(issue)
+        return issue
     }
 
     private func finish() {

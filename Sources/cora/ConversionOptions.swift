@@ -17,6 +17,11 @@ struct ConversionOptions: ParsableArguments {
         "Stop after this many errors; the report says where it stopped.", valueName: "count"))
     var maxErrors: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The deepest nesting accepted (CORA has five levels): a process deeper in its parent chain is an error.",
+        valueName: "levels"))
+    var maxDepth: Int = ModelRules.defaultMaxDepth
+
     @Option(name: .customLong("ignore"), help: ArgumentHelp(
         "Leave out warnings with this code (repeatable), e.g. --ignore naming-convention. Errors are never left out.", valueName: "code"))
     var ignoredCodes: [String] = []
@@ -40,6 +45,7 @@ struct ConversionOptions: ParsableArguments {
             throw ValidationError("--report \(report): say the format with --report-format json|csv, or end the path in .json or .csv")
         }
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
     }
 
     /// Reads, maps, builds and validates `inputs` into one model.
@@ -53,6 +59,7 @@ struct ConversionOptions: ParsableArguments {
         var converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
                                   strict: strict, maxErrors: maxErrors)
         converter.ignoredWarnings = Set(ignoredCodes.map(DiagnosticCode.init(rawValue:)))
+        converter.maxDepth = maxDepth
         var run = ConversionRun(converter: converter)
         for path in inputs {
             let input = try InputFile(path: path)

@@ -47,7 +47,11 @@ struct InputFile {
             let count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > limit { throw RunFailure(message: "\(path): error: larger than \(limit) bytes") }
+            if bytes.count > limit {
+                // Name the line where the limit is passed, as for every other problem in a mapping.
+                let line = 1 + bytes[..<limit].count { $0 == 0x0A }
+                throw RunFailure(message: "\(path):\(line): error: the file is larger than \(limit) bytes; the limit is passed on line \(line)")
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

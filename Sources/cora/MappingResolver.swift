@@ -199,7 +199,10 @@ enum MappingResolver {
         return records
     }
 
-    /// Reads all of standard input into memory.
+    /// The most standard input that `--mapping auto` holds in memory: 1 GiB.
+    static let standardInputLimit = 1 << 30
+
+    /// Reads all of standard input into memory (at most ``standardInputLimit`` bytes).
     static func readStandardInput() throws -> [UInt8] {
         var source = FileDescriptorByteSource(descriptor: 0)
         var bytes: [UInt8] = []
@@ -213,6 +216,9 @@ enum MappingResolver {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > standardInputLimit {
+                throw RunFailure(message: "-: error: standard input is larger than \(standardInputLimit >> 20) MiB; --mapping auto holds it in memory: save it to a file, or name the mapping [unreadable-input]")
+            }
         }
         return bytes
     }

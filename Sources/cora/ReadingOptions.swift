@@ -24,6 +24,11 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The most fields accepted in one record.", valueName: "count"))
     var maxFields: Int = CSVReadOptions.defaultMaxFieldsPerRecord
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The most rows read from one file, the header included; the next one ends the read with an error.",
+        valueName: "count"))
+    var maxRows: Int = CSVReadOptions.defaultMaxRecords
+
     func validate() throws {
         if let delimiter, CSVDialect.delimiter(named: delimiter) == nil {
             throw ValidationError("--delimiter must be one character (or tab, comma, semicolon, pipe), not \"\(delimiter)\"")
@@ -33,6 +38,7 @@ struct ReadingOptions: ParsableArguments {
         }
         if maxFieldSize < 1 { throw ValidationError("--max-field-size must be at least 1") }
         if maxFields < 1 { throw ValidationError("--max-fields must be at least 1") }
+        if maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
         if let skipRows, skipRows < 0 { throw ValidationError("--skip-rows must be 0 or more") }
     }
 
@@ -41,6 +47,6 @@ struct ReadingOptions: ParsableArguments {
         CSVReadOptions(
             delimiter: delimiter.flatMap(CSVDialect.delimiter(named:)),
             encoding: encoding.flatMap(CSVEncoding.init(name:)),
-            maxFieldBytes: maxFieldSize, maxFieldsPerRecord: maxFields)
+            maxFieldBytes: maxFieldSize, maxFieldsPerRecord: maxFields, maxRecords: maxRows)
     }
 }

@@ -35,16 +35,18 @@ enum CoraCLI {
     /// The sample inventory shipped with the package.
     static let sample: URL = packageRoot.appendingPathComponent("Samples/woonstad-waterland.csv")
 
-    /// The `cora` binary: `<root>/.build/debug/cora`, or beside the test bundle.
+    /// The `cora` binary built beside the tests (so `swift test --sanitize=address --scratch-path
+    /// .build-asan` runs the sanitized one), else `<root>/.build/debug/cora`.
     static let executable: URL = {
-        var candidates = [packageRoot.appendingPathComponent(".build/debug/cora")]
-        let bundle = URL(fileURLWithPath: Bundle.main.bundlePath)
-        candidates.append(bundle.appendingPathComponent("cora"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("cora"))
+        var candidates: [URL] = []
         if let first = CommandLine.arguments.first {
             candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("cora"))
         }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+        let bundle = URL(fileURLWithPath: Bundle.main.bundlePath)
+        candidates.append(bundle.appendingPathComponent("cora"))
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("cora"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/cora"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
     /// Runs `cora` with `arguments` in `directory`, with `NO_COLOR=1`, feeding `stdin` (or nothing)

@@ -216,10 +216,10 @@ struct MalformedInputTests {
     @Test("fatal and non-fatal kinds, and their stable codes")
     func kinds() {
         let fatal = CSVIssue.Kind.allCases.filter(\.isFatal)
-        #expect(fatal == [.unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields, .outOfMemory])
+        #expect(fatal == [.unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields, .outOfMemory, .tooManyRecords])
         #expect(CSVIssue.Kind.allCases.map(\.rawValue) == [
             "unclosed-quote", "stray-quote", "nul-byte", "field-too-large", "too-many-fields", "out-of-memory",
-            "encoding-fallback", "invalid-encoding", "utf16-without-bom",
+            "too-many-rows", "encoding-fallback", "invalid-encoding", "utf16-without-bom",
         ])
     }
 }

@@ -635,7 +635,9 @@ extension MappingDraft {
             lines.append("# Columns without a header (kept as \"column N\" when they hold data): \(blanks.map { String($0 + 1) }.joined(separator: ", ")).")
         }
         lines.append("properties: all")
-        return lines.joined(separator: "\n") + "\n"
+        // Header text also goes into comments: a line break or a control character there would end
+        // the comment and inject YAML, or make the file unreadable (YAML allows neither).
+        return lines.map(Self.oneYAMLLine).joined(separator: "\n") + "\n"
     }
 
     private func render(_ field: CanonicalField, _ draft: FieldDraft) -> [String] {
@@ -747,14 +749,42 @@ extension MappingDraft {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                if !Self.isYAMLPrintable(scalar) || Self.isYAMLLineBreak(scalar) {
+                    result += scalar.value <= 0xFF ? "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                                                   : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
             }
         }
         return result + "\""
+    }
+
+    /// Whether YAML allows `scalar` in a file as it is: tab, LF, CR, printable ASCII, NEL and the
+    /// printable rest of Unicode (YAML 1.1, 5.1), but not the byte order mark inside the text.
+    static func isYAMLPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+            return scalar.value != 0xFEFF
+        default:
+            return false
+        }
+    }
+
+    /// Whether YAML 1.1 reads `scalar` as a line break: LF, CR, NEL, LS, PS.
+    static func isYAMLLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        [0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value)
+    }
+
+    /// `line` with every line break and every character YAML does not allow made a space, so text
+    /// from the file (headers, values in comments) stays on its line.
+    static func oneYAMLLine(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { !isYAMLPrintable($0) || isYAMLLineBreak($0) }) else { return line }
+        var result = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            result.append(!isYAMLPrintable(scalar) || isYAMLLineBreak(scalar) ? " " : scalar)
+        }
+        return String(result)
     }
 
     private static func isPlainSafe(_ text: String) -> Bool {

@@ -34,7 +34,9 @@ public struct MappingParser {
 
     mutating func parse(_ yaml: String, fallbackName: String) throws(MappingError) -> Mapping {
         guard yaml.utf8.count <= Self.maxBytes else {
-            throw MappingError(file: file, message: "the mapping is larger than \(Self.maxBytes) bytes")
+            let line = 1 + yaml.utf8.prefix(Self.maxBytes).count { $0 == 0x0A }
+            throw MappingError(file: file, line: line, message: "the mapping is larger than \(Self.maxBytes) bytes; the limit is passed on line \(line)",
+                               hint: "a mapping is a short hand-written file")
         }
         let root: Node?
         do {

@@ -9,12 +9,15 @@ public enum TextNormalization {
     }
 
     /// The form in which header names and vocabulary values are compared: accents removed, lower
-    /// case, and every run of whitespace, `_`, `-` and `.` turned into one space, trimmed.
+    /// case, invisible format characters (a byte order mark inside a cell of files pasted together,
+    /// zero-width spaces) left out, and every run of whitespace, `_`, `-` and `.` turned into one
+    /// space, trimmed.
     public static func matchKey(_ text: String) -> String {
         if let ascii = asciiMatchKey(text) { return ascii }
         var result = ""
         var pendingSpace = false
         for character in foldAccents(text).lowercased() {
+            if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format }) { continue }
             if character.isWhitespace || character == "_" || character == "-" || character == "." {
                 pendingSpace = true
             } else {

@@ -20,6 +20,8 @@ public struct Converter: Sendable {
     public var maxErrors: Int?
     /// Warning codes to leave out (`--ignore`); they neither show nor count, even with `strict`.
     public var ignoredWarnings: Set<DiagnosticCode> = []
+    /// The deepest nesting accepted (`--max-depth`); a deeper process is a `nesting-too-deep` error.
+    public var maxDepth = ModelRules.defaultMaxDepth
 
     /// Creates a converter.
     public init(mapping: Mapping, readOptions: CSVReadOptions = CSVReadOptions(), keepInvalid: Bool = false,
@@ -167,6 +169,7 @@ public struct ConversionRun {
         self.builder = ModelBuilder(mapping: converter.mapping, keepInvalid: converter.keepInvalid)
         self.builder.strict = converter.strict
         self.builder.ignoredWarnings = converter.ignoredWarnings
+        self.builder.maxDepth = converter.maxDepth
     }
 
     /// Reads one more input.

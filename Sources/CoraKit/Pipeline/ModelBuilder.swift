@@ -19,6 +19,8 @@ public struct ModelBuilder {
     public var parentMatch: Mapping.ReferenceMatch
     /// What a `next` reference names.
     public var nextMatch: Mapping.ReferenceMatch
+    /// The deepest nesting accepted (`nesting-too-deep` beyond it).
+    public var maxDepth = ModelRules.defaultMaxDepth
 
     private var candidates: [Candidate] = []
     /// Level and category words already looked up (a file uses a handful, on every row).
@@ -333,12 +335,19 @@ public struct ModelBuilder {
             candidates[index].process.parent = candidates[parent].process.id
         }
         // A row whose parent was rejected is rejected too, so the model never points at a missing parent.
-        var changed = !keepInvalid
-        while changed {
-            changed = false
-            for (child, parent) in target where !candidates[child].rejected && candidates[parent].rejected {
+        // Down from each rejected parent through a list of children: passes over all rows until
+        // nothing changes took one pass per level, hours for a chain of 100,000 rows written bottom up.
+        guard !keepInvalid else { return }
+        var children: [Int: [Int]] = [:]
+        for (child, parent) in target { children[parent, default: []].append(child) }
+        var queue = children.keys.filter { candidates[$0].rejected }.sorted()
+        var head = 0
+        while head < queue.count {
+            let parent = queue[head]
+            head += 1
+            for child in (children[parent] ?? []).sorted() where !candidates[child].rejected {
                 candidates[child].rejected = true
-                changed = true
+                queue.append(child)
                 let row = candidates[child].row
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent,
@@ -398,7 +407,7 @@ public struct ModelBuilder {
                 parentIndex: subjectIndex[candidates[position].process.parent],
                 row: candidates[position].implicit ? nil : candidates[position].row)
         }
-        let findings = ModelRules.check(subjects, strict: strict).filter {
+        let findings = ModelRules.check(subjects, strict: strict, maxDepth: maxDepth).filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
         }
         var rejectedIDs = Set<String>()

@@ -165,15 +165,21 @@ public struct RowMapper {
         let cells = levelColumns.map { clean(record.field(at: $0.index) ?? "", rule: nil) }
         guard let deepest = cells.lastIndex(where: { !$0.isEmpty }) else { return }
         var path: [String] = []
+        var levels: [ProcessLevel?] = []
         for depth in 0..<deepest {
             let value = cells[depth].isEmpty ? carried[depth] : cells[depth]
-            path.append(value)
             carried[depth] = value
+            // A coarser level that is blank, with nothing above to carry down, has no process:
+            // the row hangs under the level above it (and the model rules say if that nesting is
+            // wrong) instead of under a process without a name.
+            guard !value.isEmpty else { continue }
+            path.append(value)
+            levels.append(levelColumns[depth].level)
         }
         carried[deepest] = cells[deepest]
         for depth in (deepest + 1)..<carried.count { carried[depth] = "" }
         row.levelPath = path
-        row.levelPathLevels = levelColumns.prefix(deepest).map(\.level)
+        row.levelPathLevels = levels
         if row[.name].isEmpty {
             row.values[.name] = cells[deepest]
             let index = levelColumns[deepest].index
@@ -217,7 +223,12 @@ public struct RowMapper {
     private mutating func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, column: String?, in row: inout MappedRow) {
         let value = clean(raw, rule: rule)
         if field.isMultiValued {
-            let separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
+            // Always also on `|`: the canonical CSV joins the values with it, so a value holding one
+            // would come back from it as two. (Looked for first, so most cells cost no extra array.)
+            var separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
+            if !rule.split.isEmpty, value.utf8.contains(UInt8(ascii: "|")), !rule.split.contains(CanonicalField.valueSeparator) {
+                separators.append(CanonicalField.valueSeparator)
+            }
             var items: [String] = []
             for part in Self.split(value, on: separators) {
                 let item = transform(part, field: field, rule: rule)

@@ -22,13 +22,17 @@ public struct TableHeader: Sendable, Equatable {
         self.keys = cells.map(TextNormalization.headerKey)
         var names: [String] = []
         var seen: [String: Int] = [:]
+        // The next number to try per repeated header: counting from 2 every time would make a
+        // header of 10,000 equal cells cost 10,000² look-ups.
+        var nextCounter: [String: Int] = [:]
         for (index, cell) in cells.enumerated() {
             let trimmed = cell.trimmingWhitespace()
             var name = trimmed.isEmpty ? "column \(index + 1)" : trimmed
             let key = TextNormalization.headerKey(name)
             if let first = seen[key] {
-                var counter = 2
+                var counter = nextCounter[key] ?? 2
                 while seen[TextNormalization.headerKey("\(name) (\(counter))")] != nil { counter += 1 }
+                nextCounter[key] = counter + 1
                 diagnostics.append(Diagnostic(
                     .error, .duplicateHeader,
                     "the header \"\(trimmed)\" appears again; the first, column \(first + 1), is the one mapped",

@@ -15,8 +15,34 @@ public struct CanonicalCSVRenderer: Sendable {
     }
 
     /// The header row: canonical field names, then the property names.
+    ///
+    /// Property names are written trimmed (a blank one as `column N`), as the reader names columns.
+    /// A property whose name reads as a canonical column or as an earlier property (headers match
+    /// ignoring case, accents and spaces: an unmapped source column `parent`, or `Afdeling` and
+    /// `afdeling` from two inputs) is written as `NAME (2)`, `NAME (3)`, …, as a repeated header is
+    /// named when read, so that the CSV reads back into the same columns.
     public func header(for model: ProcessModel) -> [String] {
-        CanonicalField.canonicalHeader + model.propertyNames
+        var used = Set(CanonicalField.canonicalHeader.map(TextNormalization.headerKey))
+        let propertyKeys = Set(model.propertyNames.map(TextNormalization.headerKey))
+        var names: [String] = []
+        names.reserveCapacity(model.propertyNames.count)
+        for (position, original) in model.propertyNames.enumerated() {
+            // As the reader names columns: trimmed, and `column N` for a blank one (a property
+            // named so in an Archi set or by a program would otherwise come back renamed).
+            let trimmed = original.trimmingWhitespace()
+            let name = trimmed.isEmpty ? "column \(CanonicalField.canonicalHeader.count + position + 1)" : trimmed
+            var written = name
+            if used.contains(TextNormalization.headerKey(name)) {
+                var counter = 2
+                while case let key = TextNormalization.headerKey("\(name) (\(counter))"), used.contains(key) || propertyKeys.contains(key) {
+                    counter += 1
+                }
+                written = "\(name) (\(counter))"
+            }
+            used.insert(TextNormalization.headerKey(written))
+            names.append(written)
+        }
+        return CanonicalField.canonicalHeader + names
     }
 
     /// The cells of one process, in the order of ``header(for:)``.
@@ -30,15 +56,37 @@ public struct CanonicalCSVRenderer: Sendable {
             process.next.joined(separator: CanonicalField.valueSeparator),
             process.status, process.description,
         ]
-        for name in propertyNames { cells.append(process.property(name) ?? "") }
+        cells.reserveCapacity(cells.count + propertyNames.count)
+        if process.properties.count <= 8 {
+            for name in propertyNames { cells.append(process.property(name) ?? "") }
+        } else {
+            // Looked up by name, not searched per column: a file of 10,000 columns would otherwise
+            // take 10,000² comparisons per row. The first property of a name wins, as in `property(_:)`.
+            var values: [String: String] = [:]
+            values.reserveCapacity(process.properties.count)
+            for property in process.properties where values[property.name] == nil { values[property.name] = property.value }
+            for name in propertyNames { cells.append(values[name] ?? "") }
+        }
         return cells
     }
 
     /// The whole CSV document.
+    ///
+    /// When a header cell holds another delimiter that readers sniff for (a property named
+    /// `Procescode;Procesnaam;Soort`), the header is written with every cell quoted: the delimiter is
+    /// guessed from the delimiters outside quotes, and a short file could otherwise read back as
+    /// `;`-separated.
     public func render(_ model: ProcessModel) -> [UInt8] {
-        var writer = CSVWriter(options: options)
-        writer.write(header(for: model))
-        var output = writer.takeOutput()
+        let header = header(for: model)
+        let others = DialectSniffer.candidateDelimiters.filter { $0 != options.delimiter }
+        var headerOptions = options
+        if header.contains(where: { cell in cell.utf8.contains(where: others.contains) }) { headerOptions.quoting = .all }
+        var headerWriter = CSVWriter(options: headerOptions)
+        headerWriter.write(header)
+        var output = headerWriter.takeOutput()
+        var rowOptions = options
+        rowOptions.byteOrderMark = false  // written with the header
+        var writer = CSVWriter(options: rowOptions)
         for process in model.processes {
             writer.write(cells(of: process, propertyNames: model.propertyNames))
             output.append(contentsOf: writer.takeOutput())

@@ -6,6 +6,7 @@
 /// | `invalid-nesting` | error | a process under a parent whose level may not contain it (see ``allowedParents(of:)``) |
 /// | `category-mismatch` | warning | a process whose category differs from its parent's (not under a steering scenario or process chain) |
 /// | `missing-function` | warning, error with `strict` | a work process without a responsible business function, when the inventory records functions |
+/// | `nesting-too-deep` | error | a process more than ``defaultMaxDepth`` (or the `maxDepth` given) levels below the top |
 ///
 /// Each finding names the subject's row: its file, line and record, and the column of the field in
 /// question (parent, category, function) with the field's value. A process made from a per-level
@@ -54,15 +55,45 @@ public enum ModelRules {
         }
     }
 
+    /// The deepest nesting accepted by default: a process 64 levels below the top. CORA has five
+    /// levels; the limit keeps a parent chain of a million rows (a parent column pointing the wrong
+    /// way, or a hostile file) from making every renderer walk it for every process.
+    public static let defaultMaxDepth = 64
+
+    /// The depth of each subject: 1 at the top, its parent's depth + 1 below. Computed without
+    /// recursion, each subject once; a cycle (which the caller should have broken) counts as the top.
+    static func depths(of subjects: [Subject]) -> [Int] {
+        // 0: not yet known; -1: on the chain being walked (met again: a cycle).
+        var depth = [Int](repeating: 0, count: subjects.count)
+        var chain: [Int] = []
+        for start in subjects.indices where depth[start] == 0 {
+            chain.removeAll(keepingCapacity: true)
+            var current: Int? = start
+            while let node = current, subjects.indices.contains(node), depth[node] == 0 {
+                depth[node] = -1
+                chain.append(node)
+                current = subjects[node].parentIndex
+            }
+            var base = current.flatMap { subjects.indices.contains($0) ? max(depth[$0], 0) : nil } ?? 0
+            for node in chain.reversed() {
+                base += 1
+                depth[node] = base
+            }
+        }
+        return depth
+    }
+
     /// The findings for `subjects`. With `strict`, a work process without a function is an error.
+    /// A process nested more than `maxDepth` levels deep is an error (`nesting-too-deep`).
     ///
     /// A work process without a function is reported only when the inventory records functions:
     /// when at least one process has one, or with `strict`. An inventory without any function (a
     /// copy of CORA's own work process table, say) would otherwise get the same warning on every
     /// work process.
-    public static func check(_ subjects: [Subject], strict: Bool) -> [Finding] {
+    public static func check(_ subjects: [Subject], strict: Bool, maxDepth: Int = defaultMaxDepth) -> [Finding] {
         var findings: [Finding] = []
         let recordsFunctions = strict || subjects.contains { !$0.process.function.trimmingWhitespace().isEmpty }
+        let depths = depths(of: subjects)
         for (index, subject) in subjects.enumerated() {
             let process = subject.process
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ field: CanonicalField, _ message: String,
@@ -90,6 +121,13 @@ public enum ModelRules {
                            value: subject.row.map(\.categoryText).flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
                            hint: "a process has the category of the process it is part of; check the category of either row")
                 }
+            }
+            if depths[index] > maxDepth {
+                let parent = subject.parentIndex.flatMap { subjects.indices.contains($0) ? subjects[$0].process : nil }
+                report(.error, .nestingTooDeep, .parent,
+                       "the process is nested \(depths[index]) levels deep, more than the limit of \(maxDepth)",
+                       value: subject.row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent?.name,
+                       hint: "CORA has five levels: a parent chain this long usually means the parent column points the wrong way; raise the limit with --max-depth")
             }
             if recordsFunctions, process.level == .workProcess, process.function.trimmingWhitespace().isEmpty {
                 report(strict ? .error : .warning, .missingFunction, .function,

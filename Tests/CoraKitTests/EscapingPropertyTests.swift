@@ -1,0 +1,256 @@
+import CoraCSV
+import CoraKit
+import Foundation
+import Testing
+
+/// Properties over random models whose every text is hostile (issue 8):
+///
+/// - Markdown: cmark-gfm renders it with exactly the tables, rows and cells the model calls for, one
+///   heading per business process, and no HTML element that the renderer did not write itself.
+/// - DOT: Graphviz reads every view without an error, with exactly the nodes the model calls for.
+/// - Archi: export → import gives the same processes (names and property values with their line
+///   breaks and tabs made spaces, as Archi does).
+///
+/// Models come from a seeded SplitMix64: a failure names the seed that replays it.
+@Suite("escaping and Archi round trip: properties over random hostile models")
+struct EscapingPropertyTests {
+    /// Pieces of hostile text: Markdown, HTML, DOT and CSV syntax, line breaks of every kind,
+    /// control and invisible characters, and ordinary words.
+    static let pieces = [
+        "Verhuren", "eenheid", " ", "  ", "|", "||", "\\", "\\|", "<", ">", "&", "&amp;", "&lt;", "<script>alert(1)</script>",
+        "<img src=x onerror=alert(2)>", "<b>", "</td>", "<!--", "-->", "\"", "'", "`", "```", "*", "**", "_", "~~", "[", "]", "(", ")",
+        "[x](javascript:alert(3))", "![i](x.png)", "#", "# ", "- ", "+ ", "= ", "1. ", "2) ", ">", "\n", "\r\n", "\r", "\t",
+        "{", "}", ";", ",", "->", "--", "\\N", "\\G", "\\\"", "\\n", "}\n digraph x {", "label=", "]]>",
+        "\u{1}", "\u{7F}", "\u{85}", "\u{2028}", "\u{200B}", "\u{202E}", "\u{FEFF}", "é", "ë", "€", "😀", "𝔘", "1", "-5", "=1+1", "@SUM(A1)",
+    ]
+
+    static func hostile(_ rng: inout SplitMix64, allowEmpty: Bool = false) -> String {
+        if allowEmpty && rng.chance(oneIn: 4) { return "" }
+        var text = ""
+        for _ in 0..<rng.within(1...6) { text += rng.pick(pieces) }
+        return text
+    }
+
+    /// A name that is not empty once trimmed (the model rules need one).
+    static func name(_ rng: inout SplitMix64) -> String {
+        let text = hostile(&rng)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? text + "Naam" : text
+    }
+
+    /// A valid model: 1-4 business processes spread over the categories, each with 0-3 work
+    /// processes with 0-2 steps; every text hostile; ids valid and unique; `next` only to
+    /// processes in the model.
+    static func randomModel(_ rng: inout SplitMix64) -> ProcessModel {
+        var processes: [CoraProcess] = []
+        let propertyNames = (0..<rng.within(0...2)).map { "Eigenschap \($0) " + hostile(&rng).filter { !$0.isNewline } }
+        var counter = 0
+        func make(level: ProcessLevel, category: ProcessCategory?, parent: String, order: Int, rng: inout SplitMix64) -> CoraProcess {
+            counter += 1
+            let id = "p\(counter)" + rng.pick(["", "-a", ".b", "_c", "-1.2"])
+            return CoraProcess(
+                id: id, code: rng.chance(oneIn: 2) ? "C\(counter)" + rng.pick(["", ".1", "-x"]) : "",
+                name: name(&rng), level: level, category: category, parent: parent, order: order,
+                owner: hostile(&rng, allowEmpty: true), function: level == .workProcess ? name(&rng) : "",
+                services: (0..<rng.within(0...2)).map { _ in name(&rng) }, events: (0..<rng.within(0...1)).map { _ in name(&rng) },
+                applications: (0..<rng.within(0...2)).map { _ in name(&rng) }, next: [],
+                status: hostile(&rng, allowEmpty: true), description: hostile(&rng, allowEmpty: true),
+                properties: propertyNames.map { Property(name: $0, value: hostile(&rng, allowEmpty: true)) })
+        }
+        for bp in 0..<rng.within(1...4) {
+            let category = rng.pick(ProcessCategory.allCases)
+            let business = make(level: .businessProcess, category: category, parent: "", order: bp + 1, rng: &rng)
+            processes.append(business)
+            for wp in 0..<rng.within(0...3) {
+                let work = make(level: .workProcess, category: category, parent: business.id, order: wp + 1, rng: &rng)
+                processes.append(work)
+                for step in 0..<rng.within(0...2) {
+                    processes.append(make(level: .processStep, category: category, parent: work.id, order: step + 1, rng: &rng))
+                }
+            }
+        }
+        // A few `next` relations between processes of the same level.
+        for index in processes.indices where rng.chance(oneIn: 3) {
+            let peers = processes.filter { $0.level == processes[index].level && $0.id != processes[index].id }
+            if !peers.isEmpty { processes[index].next = [rng.pick(peers).id] }
+        }
+        return ProcessModel(processes: processes, propertyNames: propertyNames)
+    }
+
+    static let seeds: [UInt64] = Array(1...25)
+
+    // MARK: Markdown
+
+    @Test("Markdown: cmark-gfm finds the expected headings, tables, rows and cells, and no HTML from the data", arguments: seeds)
+    func markdown(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        var model = Self.randomModel(&rng)
+        // A marker per process in the last column: a cell that broke out of its column would push
+        // it out of the row (GFM drops cells beyond the header's), so every row must end with its own.
+        for index in model.processes.indices { model.processes[index].applications.append("marker\(index)x") }
+        let markers = Dictionary(uniqueKeysWithValues: model.processes.enumerated().map { ($1.id, "marker\($0)x") })
+        let markdown = MarkdownRenderer(title: Self.hostile(&rng)).render(model)
+        // --unsafe lets raw HTML through, so any that came from the data would show.
+        let html = try ExternalTool.run("cmark-gfm", ["--unsafe", "-e", "table"], input: Array(markdown.utf8))
+        #expect(html.status == 0, "seed \(seed): \(html.stderr)")
+        let text = html.stdoutText
+        let tree = ProcessTree(model)
+        let businessProcesses = model.processes.filter { $0.level == .businessProcess }
+        #expect(text.components(separatedBy: "<h1>").count - 1 == 1, "seed \(seed): one title\n\(markdown)")
+        #expect(text.components(separatedBy: "<h3>").count - 1 == businessProcesses.count, "seed \(seed): a heading per business process\n\(markdown)")
+        let tables = text.components(separatedBy: "<table>").dropFirst().map { $0.components(separatedBy: "</table>")[0] }
+        // The document goes by category (sturend, primair, ondersteunend), then the tree's order.
+        let categories: [ProcessCategory?] = ProcessCategory.allCases.map(Optional.some) + [nil]
+        let expectedRows = categories.flatMap { tree.businessProcesses(in: $0) }.map { tree.descendants(of: $0.id).map(\.process.id) }
+            .filter { !$0.isEmpty }
+        #expect(tables.count == expectedRows.count, "seed \(seed): tables\n\(markdown)")
+        for (table, rows) in zip(tables, expectedRows) {
+            let bodyRows = Array(table.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "<tr>").dropFirst() ?? [])
+            #expect(bodyRows.count == rows.count, "seed \(seed): rows\n\(table)")
+            for (row, id) in zip(bodyRows, rows) {
+                let cells = row.components(separatedBy: "<td").dropFirst()
+                #expect(cells.count == 6, "seed \(seed): cells in \(row)\n\(markdown)")
+                #expect(cells.last?.contains(markers[id]!) == true, "seed \(seed): a cell of \(id) left its column: \(row)\n\(markdown)")
+            }
+        }
+        // Every table line of the Markdown itself has as many unescaped | as its header.
+        var columns: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else { columns = nil; continue }
+            var pipes = 0, backslashes = 0
+            for character in line {
+                if character == "\\" { backslashes += 1; continue }
+                if character == "|" && backslashes % 2 == 0 { pipes += 1 }
+                backslashes = 0
+            }
+            #expect(pipes == (columns ?? pipes), "seed \(seed): \(line)")
+            columns = columns ?? pipes
+        }
+        let allowed: Set<String> = ["h1", "h2", "h3", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "br"]
+        let tags = Set(text.matches(of: /<([a-zA-Z][a-zA-Z0-9]*)/).map { String($0.1).lowercased() })
+        #expect(tags.isSubset(of: allowed), "seed \(seed): elements from the data: \(tags.subtracting(allowed))\n\(markdown)")
+        #expect(!text.contains("<!--"), "seed \(seed): a comment from the data")
+    }
+
+    // MARK: DOT
+
+    /// The nodes each view draws, by the rules of ``DOTRenderer``.
+    static func expectedNodes(_ model: ProcessModel, view: DOTRenderer.View) -> Int {
+        let tree = ProcessTree(model)
+        let businessProcesses = tree.depthFirst.filter { $0.level == .businessProcess }
+        switch view {
+        case .landscape:
+            let emptyBands = ProcessCategory.allCases.filter { category in !businessProcesses.contains { $0.category == category } }.count
+            return businessProcesses.count + emptyBands
+        case .full:
+            return businessProcesses.reduce(0) { $0 + 1 + tree.descendants(of: $1.id).count }
+        case .process(let id):
+            let work = tree.children(of: id)
+            let steps = work.reduce(0) { $0 + tree.descendants(of: $1.id).count }
+            let services = work.reduce(0) { $0 + $1.services.count }
+            return work.count + steps + services + (work.isEmpty ? 1 : 0)
+        }
+    }
+
+    @Test("DOT: Graphviz reads every view without an error and draws exactly the expected nodes", arguments: seeds)
+    func dot(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let model = Self.randomModel(&rng)
+        let renderer = DOTRenderer(title: Self.hostile(&rng))
+        let views: [DOTRenderer.View] = [.landscape, .full] + model.processes.filter { $0.level == .businessProcess }.map { .process($0.id) }
+        for view in views {
+            let text = try renderer.render(model, view: view)
+            let plain = try ExternalTool.run("dot", ["-Tplain"], input: Array(text.utf8))
+            #expect(plain.status == 0 && plain.stderr.isEmpty, "seed \(seed), \(view): \(plain.stderr)\n\(text)")
+            let nodes = plain.stdoutText.split(separator: "\n").count { $0.hasPrefix("node ") }
+            #expect(nodes == Self.expectedNodes(model, view: view), "seed \(seed), \(view): \(nodes) nodes\n\(text)")
+        }
+    }
+
+    // MARK: Archi
+
+    @Test("Archi: export → import gives the same processes (line breaks and tabs in names and property values made spaces)", arguments: seeds)
+    func archiRoundTrip(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let model = Self.randomModel(&rng)
+        let delimiter = rng.pick([UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
+        let export = ArchiExportRenderer(delimiter: delimiter, title: Self.hostile(&rng)).render(model)
+        let back = try importArchiExport(export)
+        #expect(back.errorCount == 0, "seed \(seed): \(back.diagnostics)")
+        var expected = model.processes
+        for index in expected.indices {
+            let normalise = ArchiCSVReader.normalise
+            expected[index].name = normalise(expected[index].name)
+            expected[index].code = normalise(expected[index].code)
+            expected[index].owner = normalise(expected[index].owner)
+            expected[index].status = normalise(expected[index].status)
+            expected[index].function = normalise(expected[index].function)
+            expected[index].services = expected[index].services.map(normalise)
+            expected[index].events = expected[index].events.map(normalise)
+            expected[index].applications = expected[index].applications.map(normalise)
+            expected[index].properties = expected[index].properties.map { Property(name: normalise($0.name), value: normalise($0.value)) }
+        }
+        let actual = withoutSources(back.model.processes)
+        #expect(actual.count == expected.count, "seed \(seed)")
+        for (was, now) in zip(expected, actual) where was != now {
+            Issue.record("seed \(seed): \(was.id) differs:\n\(was)\n\(now)")
+            break
+        }
+        // What came back is what Archi holds: exporting and importing it again changes nothing.
+        let second = ArchiExportRenderer(delimiter: delimiter).render(back.model)
+        let third = try importArchiExport(second)
+        #expect(ArchiExportRenderer(delimiter: delimiter).render(third.model) == second, "seed \(seed)")
+        #expect(withoutSources(third.model.processes) == actual, "seed \(seed)")
+    }
+}
+
+/// Runs cmark-gfm or dot (installed by `make test`, scripts/setup.sh --test).
+enum ExternalTool {
+    struct Result {
+        var status: Int32
+        var stdout: [UInt8]
+        var stderr: String
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    static func run(_ name: String, _ arguments: [String], input: [UInt8]) throws -> Result {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let executable = try #require(path, "\(name) is not installed; `make test` installs it (scripts/setup.sh --test)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cora-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inURL = directory.appendingPathComponent("in"), outURL = directory.appendingPathComponent("out")
+        let errURL = directory.appendingPathComponent("err")
+        try Data(input).write(to: inURL)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let inHandle = try FileHandle(forReadingFrom: inURL), outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        defer { try? inHandle.close(); try? outHandle.close(); try? errHandle.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = inHandle
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: Array(try Data(contentsOf: outURL)),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// Draws from the SplitMix64 of CanonicalRoundTripTests.swift.
+extension SplitMix64 {
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// A number in `range`.
+    mutating func within(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
+
+    /// An element of `choices`.
+    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
+
+    /// `true` with probability `1 / oneIn`.
+    mutating func chance(oneIn: Int) -> Bool { below(oneIn) == 0 }
+}
