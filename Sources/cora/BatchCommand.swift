@@ -127,7 +127,7 @@ struct BatchSettings: Sendable {
             "lang=\(language.rawValue)", "delimiter=\(readOptions.delimiter.map(String.init) ?? "-")",
             "encoding=\(readOptions.encoding?.rawValue ?? "-")", "max-field-size=\(readOptions.maxFieldBytes)",
             "max-fields=\(readOptions.maxFieldsPerRecord)", "skip-rows=\(skipRows.map(String.init) ?? "-")",
-        ]
+        ] + (readOptions.maxRecords == CSVReadOptions.defaultMaxRecords ? [] : ["max-rows=\(readOptions.maxRecords)"])
         return SHA256.hexDigest(of: lines.joined(separator: "\n"))
     }
 }

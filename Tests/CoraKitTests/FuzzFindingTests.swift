@@ -132,6 +132,22 @@ struct FuzzFindingTests {
         #expect(again.model.processes.first?.properties.map(\.value) == ["v0", "v1", "v2", "v3"])
     }
 
+    // MARK: F7 (fuzz): a reference by name or code to a row whose first namesake was rejected
+
+    @Test("F7: a next or parent that names a process by name or code finds the one in the model, not an earlier rejected row of that name")
+    func referenceSkipsRejectedNamesake() throws {
+        let result = try convert(canonicalCSV(
+            "x,B1,Verantwoorden bedrijfsvoering,business-process,steering,,,,,,,,,,\"Ã«\"",   // rejected: mojibake
+            "a,B1,Verantwoorden bedrijfsvoering,business-process,steering,,,,,,,,,,",
+            "b,B2,Opstellen jaarrekening,business-process,steering,,,,,,,,Verantwoorden bedrijfsvoering,,",
+            "c,W1,Controleren jaarrekening,work-process,steering,B1,,,Control,,,,,,"))
+        #expect(result.model.processes.map(\.id) == ["a", "b", "c"], "\(result.diagnostics)")
+        #expect(result.model.processes[1].next == ["a"])
+        #expect(result.model.processes[2].parent == "a")
+        #expect(!result.diagnostics.contains { $0.code == .unknownNext || $0.code == .unknownParent }, "\(result.diagnostics)")
+        try expectCanonicalRoundTrip(result.model)
+    }
+
     // MARK: Found with the bad inputs: hangs on large files
 
     @Test("H1: 10,000 properties render in a blink (the renderer searched each process's properties per column: 10,000² per row)")

@@ -271,7 +271,14 @@ public struct ModelBuilder {
             var names: [String: Int] = [:]
             for position in candidates.indices {
                 let key = TextNormalization.matchKey(candidates[position].process.name)
-                if !key.isEmpty, names[key] == nil { names[key] = position }
+                guard !key.isEmpty else { continue }
+                // The first row of a name that is in the model, as for ids: a rejected row of the
+                // same name before it would otherwise make a good reference "match no process".
+                if let existing = names[key] {
+                    if candidates[existing].rejected && !candidates[position].rejected { names[key] = position }
+                } else {
+                    names[key] = position
+                }
             }
             index.names = names
         }
@@ -304,7 +311,13 @@ public struct ModelBuilder {
             } else {
                 index.ids[id] = position
             }
-            if !code.isEmpty, index.codes[code] == nil { index.codes[code] = position }
+            if !code.isEmpty {
+                if let existing = index.codes[code] {
+                    if candidates[existing].rejected && !candidates[position].rejected { index.codes[code] = position }
+                } else {
+                    index.codes[code] = position
+                }
+            }
         }
         return index
     }
