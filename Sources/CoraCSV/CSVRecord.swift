@@ -34,6 +34,8 @@ public struct CSVRecord: Sendable {
 
     /// The bytes of the field at `index`, valid while the record lives.
     private func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        // A programming error, never input: every caller bounds the index by `count` (use
+        // `field(at:)` for an index that may be out of range). The check guards the raw read below.
         precondition(index >= 0 && index < count, "field index \(index) out of range 0..<\(count)")
         let ends = storage.ends.base + endStart
         let start = index == 0 ? byteStart : ends[index - 1]
