@@ -16,6 +16,8 @@ public struct CSVWriter {
     private var output: [UInt8] = []
     private var scratch: [UInt8] = []
     private var wroteByteOrderMark = false
+    private var fieldsInRecord = 0
+    private var recordStart = 0
     /// How many records were written so far.
     public private(set) var recordCount = 0
 
@@ -26,27 +28,56 @@ public struct CSVWriter {
 
     /// Appends one record.
     public mutating func write<S: Sequence>(_ fields: S) where S.Element == String {
-        if options.byteOrderMark && !wroteByteOrderMark {
-            output.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        for field in fields { appendField(field) }
+        endRecord()
+    }
+
+    /// Appends one field to the record being written (a delimiter before it when it is not the
+    /// first). ``endRecord()`` ends the record. For writing cells one by one, without an array per row.
+    public mutating func appendField(_ field: String) {
+        if !wroteByteOrderMark {
+            if options.byteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+            wroteByteOrderMark = true
         }
-        wroteByteOrderMark = true
-        let start = output.count
-        var fieldCount = 0
-        for field in fields {
-            if fieldCount > 0 { output.append(options.delimiter) }
-            fieldCount += 1
-            append(field: field)
+        if fieldsInRecord == 0 {
+            recordStart = output.count
+        } else {
+            output.append(options.delimiter)
+        }
+        fieldsInRecord += 1
+        append(field: field)
+    }
+
+    /// Ends the record begun with ``appendField(_:)``: the line ending.
+    public mutating func endRecord() {
+        if !wroteByteOrderMark {
+            if options.byteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+            wroteByteOrderMark = true
         }
         // A record of one empty field would be an empty line, which readers (this one included)
         // skip as a blank line: the row would be lost. Write it as "" so that it reads back.
-        if fieldCount == 1 && output.count == start {
+        if fieldsInRecord == 1 && output.count == recordStart {
             output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
         }
         output.append(contentsOf: options.lineEnding.bytes)
+        fieldsInRecord = 0
         recordCount += 1
     }
 
-    /// Returns the bytes written since the last call and forgets them.
+    /// The number of bytes written and not yet taken.
+    public var pendingByteCount: Int { output.count }
+
+    /// Hands the bytes written so far to `body`, then forgets them (keeping the buffer): for
+    /// writing a large document in pieces.
+    public mutating func drain<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        defer { output.removeAll(keepingCapacity: true) }
+        // `withUnsafeBytes` rethrows untyped errors: the typed one is carried out in a Result.
+        let outcome: Result<Void, E> = output.withUnsafeBytes { bytes in
+            do throws(E) { try body(bytes); return .success(()) } catch { return .failure(error) }
+        }
+        try outcome.get()
+    }
+
     public mutating func takeOutput() -> [UInt8] {
         defer { output.removeAll(keepingCapacity: true) }
         return output
@@ -66,7 +97,11 @@ public struct CSVWriter {
 
     /// Whether `field` must be quoted so that a reader gives back exactly the same text.
     public static func needsQuotes(_ field: String, delimiter: UInt8) -> Bool {
-        let bytes = field.utf8
+        if let answer = field.utf8.withContiguousStorageIfAvailable({ needsQuotes($0, delimiter: delimiter) }) { return answer }
+        return Array(field.utf8).withUnsafeBufferPointer { needsQuotes($0, delimiter: delimiter) }
+    }
+
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return true }
         for byte in bytes where byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {

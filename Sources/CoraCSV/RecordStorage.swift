@@ -13,6 +13,9 @@ final class RecordStorage: @unchecked Sendable {
 
     init() {}
 
+    /// A storage without fields, shared by every record that keeps only its location.
+    static let empty = RecordStorage(fields: [])
+
     /// A storage holding exactly `fields`, for records made in memory.
     init(fields: [String]) {
         // The properties' default buffers are already allocated: free them before replacing them

@@ -60,6 +60,7 @@ struct ConversionOptions: ParsableArguments {
                                   strict: strict, maxErrors: maxErrors)
         converter.ignoredWarnings = Set(ignoredCodes.map(DiagnosticCode.init(rawValue:)))
         converter.maxDepth = maxDepth
+        converter.keepsRejectedRecords = rejects != nil
         var run = ConversionRun(converter: converter)
         for path in inputs {
             let input = try InputFile(path: path)

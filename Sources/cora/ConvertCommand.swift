@@ -87,11 +87,17 @@ struct ConvertCommand: ParsableCommand {
                 if result.errorCount > 0 { throw ExitStatus.dataErrors }
                 return
             }
+            if to == .csv || to == .excelCSV {
+                // Written as it is rendered: a million rows are not held a second time as bytes.
+                try conversion.deliverFindings(of: result)
+                let renderer = CanonicalCSVRenderer(options: to == .csv ? .canonical : .excel)
+                try OutputFile.write(to: output) { write in try renderer.render(result.model, in: write) }
+                if result.errorCount > 0 { throw ExitStatus.dataErrors }
+                return
+            }
             let bytes: [UInt8]
             switch to {
-            case .archi: return  // written above
-            case .csv: bytes = CanonicalCSVRenderer(options: .canonical).render(result.model)
-            case .excelCSV: bytes = CanonicalCSVRenderer(options: .excel).render(result.model)
+            case .archi, .csv, .excelCSV: return  // written above
             case .json: bytes = Array(ModelJSONRenderer().render(result.model, diagnostics: result.diagnostics).utf8)
             case .md: bytes = Array(MarkdownRenderer(language: lang, title: title).render(result.model, diagnostics: result.diagnostics).utf8)
             case .dot, .svg, .png:

@@ -7,8 +7,16 @@ import Glibc
 enum OutputFile {
     /// Writes `bytes` to `path` (standard output for `nil` or `-`).
     static func write(_ bytes: [UInt8], to path: String?) throws {
+        try write(to: path) { (write: (UnsafeRawBufferPointer) throws -> Void) in
+            try bytes.withUnsafeBytes { try write($0) }
+        }
+    }
+
+    /// Writes what `produce` hands to its argument, piece by piece, to `path` (standard output for
+    /// `nil` or `-`): a large output is never held whole in memory. A file is complete or not there.
+    static func write(to path: String?, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
-            try Terminal.writeStdout(bytes)
+            try produce { try Terminal.writeStdout($0) }
             return
         }
         let temporary = path + ".cora-tmp-\(getpid())"
@@ -16,16 +24,17 @@ enum OutputFile {
         guard descriptor >= 0 else {
             throw RunFailure(message: "\(path): error: cannot write: \(String(cString: strerror(errno)))")
         }
-        var offset = 0
         var failure: String?
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                break
+        do {
+            try produce { bytes in
+                if let error = writeAll(bytes, to: descriptor) { throw WriteFailure(reason: error) }
             }
-            offset += written
+        } catch let error as WriteFailure {
+            failure = error.reason
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
@@ -34,5 +43,24 @@ enum OutputFile {
             unlink(temporary)
             throw RunFailure(message: "\(path): error: cannot write: \(failure)")
         }
+    }
+
+    private struct WriteFailure: Error {
+        var reason: String
+    }
+
+    /// Writes all of `bytes`; the reason when it could not.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += written
+        }
+        return nil
     }
 }

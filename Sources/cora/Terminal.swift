@@ -33,12 +33,20 @@ enum Terminal {
         writeStderr(DiagnosticTextRenderer(colored: stderrIsColorTerminal).render(diagnostics))
     }
 
+    /// Writes bytes to standard output.
+    static func writeStdout(_ bytes: UnsafeRawBufferPointer) throws {
+        try write(bytes, to: 1)
+    }
+
     private static func write(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { try write($0, to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw RunFailure(message: "cannot write output: \(String(cString: strerror(errno)))")

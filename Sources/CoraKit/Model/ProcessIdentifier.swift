@@ -23,15 +23,26 @@ public enum ProcessIdentifier {
 
     /// `id`, or `id-2`, `id-3`, … : the first that is not in `taken`.
     public static func unique(_ id: String, avoiding taken: Set<String>) -> String {
-        guard taken.contains(id) else { return id }
+        unique(id) { taken.contains($0) }
+    }
+
+    /// `id`, or `id-2`, `id-3`, … : the first for which `isTaken` says no.
+    public static func unique(_ id: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(id) else { return id }
         var counter = 2
-        while taken.contains("\(id)-\(counter)") { counter += 1 }
+        while isTaken("\(id)-\(counter)") { counter += 1 }
         return "\(id)-\(counter)"
     }
 
     /// Turns text into id characters: accents removed, runs of other characters (and of `-`) become
     /// one `-`: `Verrekenen service-/stookkosten` → `Verrekenen-service-stookkosten`.
     public static func slug(_ text: String) -> String {
+        // Already id characters without a run of dashes (a code such as `P03.01`): itself.
+        var previous: UInt8 = 0
+        if text.utf8.allSatisfy({ byte in
+            defer { previous = byte }
+            return isIDByte(byte) && !(byte == UInt8(ascii: "-") && previous == UInt8(ascii: "-"))
+        }) { return text }
         var result = ""
         var pendingDash = false
         for scalar in TextNormalization.foldAccents(text).unicodeScalars {

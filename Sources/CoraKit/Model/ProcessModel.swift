@@ -22,6 +22,13 @@ public struct ProcessModel: Sendable, Equatable {
         self.propertyNames = names
     }
 
+    /// A model whose `propertyNames` already list every property its processes carry.
+    init(processes: [CoraProcess], listedPropertyNames: [String]) {
+        self.processes = processes
+        self.propertyNames = listedPropertyNames
+        self.archi = nil
+    }
+
     /// The process with the id `id`.
     public func process(withID id: String) -> CoraProcess? {
         processes.first { $0.id == id }

@@ -46,6 +46,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let bytes = utf8
         guard let head = bytes.first, let tail = bytes.last else { return self }
+        // ASCII at both ends that is not whitespace: nothing to trim (no Unicode space can be there).
+        if head < 0x80, tail < 0x80, !Self.isASCIIWhitespace(head), !Self.isASCIIWhitespace(tail) { return self }
         if !mayHoldUnicodeWhitespace {
             if !Self.isASCIIWhitespace(head) && !Self.isASCIIWhitespace(tail) { return self }
             guard let first = bytes.firstIndex(where: { !Self.isASCIIWhitespace($0) }) else { return "" }
@@ -126,7 +128,9 @@ extension String {
 
     /// The string without `prefix` (compared case-insensitively), or `nil` when it does not start with it.
     func removingPrefix(_ prefix: String) -> String? {
-        guard !prefix.isEmpty else { return nil }
+        guard let patternFirst = prefix.utf8.first else { return nil }
+        // Most values differ from the prefix in their first byte: no further work then.
+        if let first = utf8.first, first < 0x80, patternFirst < 0x80, Self.lowercase(first) != Self.lowercase(patternFirst) { return nil }
         if let length = Self.asciiCaseInsensitiveMatch(prefix, in: utf8.prefix(prefix.utf8.count)) {
             return length == nil ? nil : String(Substring(utf8.dropFirst(length!)))
         }
@@ -136,7 +140,8 @@ extension String {
 
     /// The string without `suffix` (compared case-insensitively), or `nil` when it does not end with it.
     func removingSuffix(_ suffix: String) -> String? {
-        guard !suffix.isEmpty else { return nil }
+        guard let patternLast = suffix.utf8.last else { return nil }
+        if let last = utf8.last, last < 0x80, patternLast < 0x80, Self.lowercase(last) != Self.lowercase(patternLast) { return nil }
         if let length = Self.asciiCaseInsensitiveMatch(suffix, in: utf8.suffix(suffix.utf8.count)) {
             return length == nil ? nil : String(Substring(utf8.dropLast(length!)))
         }

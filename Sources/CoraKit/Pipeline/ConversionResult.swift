@@ -8,7 +8,8 @@ public struct ConversionResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// What was read from each input.
     public var inputs: [InputSummary]
-    /// The data records that had errors and are not in the model, as they were read.
+    /// The data records that had errors and are not in the model, as they were read (with
+    /// ``Converter/keepsRejectedRecords`` off: their line and number only).
     public var rejectedRecords: [CSVRecord]
     /// The input of each rejected record.
     public var rejectedFiles: [String]

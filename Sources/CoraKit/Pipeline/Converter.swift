@@ -22,6 +22,10 @@ public struct Converter: Sendable {
     public var ignoredWarnings: Set<DiagnosticCode> = []
     /// The deepest nesting accepted (`--max-depth`); a deeper process is a `nesting-too-deep` error.
     public var maxDepth = ModelRules.defaultMaxDepth
+    /// Whether the rejected rows' records are kept whole, for a rejects file. Without (for a caller
+    /// that writes none), ``ConversionResult/rejectedRecords`` holds each rejected row's line and
+    /// number only, and a large input is not held in memory a second time as records.
+    public var keepsRejectedRecords = true
 
     /// Creates a converter.
     public init(mapping: Mapping, readOptions: CSVReadOptions = CSVReadOptions(), keepInvalid: Bool = false,
@@ -170,6 +174,7 @@ public struct ConversionRun {
         self.builder.strict = converter.strict
         self.builder.ignoredWarnings = converter.ignoredWarnings
         self.builder.maxDepth = converter.maxDepth
+        self.builder.keepsRecords = converter.keepsRejectedRecords
     }
 
     /// Reads one more input.
@@ -180,7 +185,8 @@ public struct ConversionRun {
         inputs.append(try converter.read(source, file: file, into: &builder, errorsBefore: errorsBefore))
     }
 
-    /// Builds the model from every input read and checks what spans rows and files.
+    /// Builds the model from every input read and checks what spans rows and files. Call it once:
+    /// the rows move into the result.
     public mutating func finish() -> ConversionResult {
         var diagnostics = inputs.flatMap(\.diagnostics)
         let (model, rejected) = builder.build(diagnostics: &diagnostics)

@@ -21,8 +21,13 @@ public struct ModelBuilder {
     public var nextMatch: Mapping.ReferenceMatch
     /// The deepest nesting accepted (`nesting-too-deep` beyond it).
     public var maxDepth = ModelRules.defaultMaxDepth
+    /// Whether each row's record is kept whole (for rejects files), or only its line and number.
+    public var keepsRecords = true
 
+    /// The rows on their way into the model, and their processes at the same positions (apart, so
+    /// that the accepted processes become the model's array in place, without a copy).
     private var candidates: [Candidate] = []
+    private var processes: [CoraProcess] = []
     /// Level and category words already looked up (a file uses a handful, on every row).
     private var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
     private var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
@@ -30,10 +35,12 @@ public struct ModelBuilder {
     private var pathIndex: [String: Int] = [:]
     private var propertyNames: [String] = []
     private var seenPropertyNames = Set<String>()
+    /// Once the parents are resolved: the position of each candidate's parent, -1 at the top. The
+    /// later stages follow these instead of looking ids up again.
+    private var parentPosition: [Int32] = []
 
     /// A row on its way into the model.
     private struct Candidate {
-        var process: CoraProcess
         var row: RowTrace
         var parentReference: String
         var parentMatch: Mapping.ReferenceMatch
@@ -121,16 +128,19 @@ public struct ModelBuilder {
             diagnostics.replaceSubrange(findingsBefore..., with: kept)
         }
         let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
-        var candidate = Candidate(process: process, row: RowTrace(row), parentReference: row[.parent], parentMatch: parentMatch,
+        var trace = RowTrace(row)
+        if !keepsRecords { trace.record = trace.record.locationOnly }
+        var candidate = Candidate(row: trace, parentReference: row[.parent], parentMatch: parentMatch,
                                   idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
         if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
             candidate.parentReference = Self.dottedParent(of: process.code)
             candidate.parentMatch = .code
         }
         if let path = row.levelPath {
-            place(candidate, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
+            place(candidate, process, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
         } else {
             candidates.append(candidate)
+            processes.append(process)
         }
     }
 
@@ -141,7 +151,8 @@ public struct ModelBuilder {
     }
 
     /// Adds a candidate from a per-level layout: finds (or makes) its ancestors by their names.
-    private mutating func place(_ candidate: Candidate, under path: [String], levels: [ProcessLevel?], diagnostics: inout [Diagnostic]) {
+    private mutating func place(_ candidate: Candidate, _ process: CoraProcess, under path: [String], levels: [ProcessLevel?],
+                                diagnostics: inout [Diagnostic]) {
         var candidate = candidate
         var parent: Int?
         var key = ""
@@ -152,37 +163,40 @@ public struct ModelBuilder {
                 continue
             }
             // An ancestor without a row of its own: it exists because its descendants name it.
-            var process = CoraProcess(id: "", name: name, level: depth < levels.count ? levels[depth] : nil,
-                                      category: candidate.process.category, source: candidate.row.location)
-            process.properties = []
-            var implicit = Candidate(process: process, row: candidate.row, parentReference: "", parentMatch: .any,
+            let ancestor = CoraProcess(id: "", name: name, level: depth < levels.count ? levels[depth] : nil,
+                                       category: process.category, source: candidate.row.location)
+            var implicit = Candidate(row: candidate.row, parentReference: "", parentMatch: .any,
                                      idWasGiven: false, rejected: false, structuralParent: parent, implicit: true)
             implicit.row.columns = [:]
             candidates.append(implicit)
+            processes.append(ancestor)
             parent = candidates.count - 1
             pathIndex[key] = parent
         }
-        key += TextNormalization.matchKey(candidate.process.name) + "\u{1F}"
+        key += TextNormalization.matchKey(process.name) + "\u{1F}"
         candidate.structuralParent = parent
         if let existing = pathIndex[key] {
             if candidates[existing].implicit {
                 // The row of an ancestor made earlier from its descendants: it takes the ancestor's place.
                 candidate.structuralParent = candidates[existing].structuralParent
                 candidates[existing] = candidate
+                processes[existing] = process
                 return
             }
             let first = candidates[existing].row.location
             diagnostics.append(Diagnostic(
                 .error, .duplicateProcess,
-                "the process \"\(candidate.process.name)\"" + (path.last.map { " under \"\($0)\"" } ?? "") + " is also on line \(first.line)",
+                "the process \"\(process.name)\"" + (path.last.map { " under \"\($0)\"" } ?? "") + " is also on line \(first.line)",
                 file: candidate.row.location.file, line: candidate.row.location.line, record: candidate.row.location.record,
-                column: candidate.row.columns[.name], value: candidate.process.name,
+                column: candidate.row.columns[.name], value: process.name,
                 hint: "a process appears once per parent; line \(first.line) keeps it"))
             if !keepInvalid { candidate.rejected = true }
             candidates.append(candidate)
+            processes.append(process)
             return
         }
         candidates.append(candidate)
+        processes.append(process)
         if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
     }
 
@@ -210,7 +224,8 @@ public struct ModelBuilder {
     }
 
     /// Finishes the model: assigns missing ids, resolves parents and `next` references, and checks
-    /// what spans rows (duplicate ids, unknown parents, cycles).
+    /// what spans rows (duplicate ids, unknown parents, cycles). The rows move into the model: the
+    /// builder is empty afterwards.
     public mutating func build(diagnostics: inout [Diagnostic]) -> (model: ProcessModel, rejected: [RowTrace]) {
         assignIDs(diagnostics: &diagnostics)
         resolveParents(diagnostics: &diagnostics)
@@ -218,23 +233,34 @@ public struct ModelBuilder {
         completeFromAncestors()
         applyModelRules(diagnostics: &diagnostics)
         resolveNext(diagnostics: &diagnostics)
-        var accepted: [CoraProcess] = []
         var rejected: [RowTrace] = []
-        accepted.reserveCapacity(candidates.count)
+        // The accepted processes move to the front of the array, which becomes the model's.
+        var accepted = processes
+        processes = []
+        var kept = 0
         for index in candidates.indices {
             if candidates[index].rejected {
                 if !candidates[index].implicit { rejected.append(candidates[index].row) }
             } else {
-                accepted.append(candidates[index].process)
+                if kept != index { accepted.swapAt(kept, index) }
+                kept += 1
             }
         }
-        return (ProcessModel(processes: accepted, propertyNames: propertyNames), rejected)
+        accepted.removeLast(accepted.count - kept)
+        candidates = []
+        return (ProcessModel(processes: accepted, listedPropertyNames: propertyNames), rejected)
     }
 
     private mutating func assignIDs(diagnostics: inout [Diagnostic]) {
         var firstLine: [String: SourceLocation] = [:]
-        for index in candidates.indices where candidates[index].idWasGiven {
-            let id = candidates[index].process.id
+        firstLine.reserveCapacity(candidates.count)
+        var derivedCount = 0
+        for index in candidates.indices {
+            guard candidates[index].idWasGiven else {
+                derivedCount += 1
+                continue
+            }
+            let id = processes[index].id
             let location = candidates[index].row.location
             if let first = firstLine[id] {
                 let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
@@ -248,13 +274,14 @@ public struct ModelBuilder {
                 firstLine[id] = location
             }
         }
-        var taken = Set(firstLine.keys)
+        guard derivedCount > 0 else { return }
+        var derived = Set<String>(minimumCapacity: derivedCount)
         for index in candidates.indices where !candidates[index].idWasGiven {
-            let process = candidates[index].process
+            let process = processes[index]
             let base = ProcessIdentifier.derive(code: process.code, name: process.name) ?? "p-line-\(candidates[index].row.location.line)"
-            let id = ProcessIdentifier.unique(base, avoiding: taken)
-            taken.insert(id)
-            candidates[index].process.id = id
+            let id = ProcessIdentifier.unique(base) { firstLine[$0] != nil || derived.contains($0) }
+            derived.insert(id)
+            processes[index].id = id
         }
     }
 
@@ -270,7 +297,7 @@ public struct ModelBuilder {
         if index.names == nil {
             var names: [String: Int] = [:]
             for position in candidates.indices {
-                let key = TextNormalization.matchKey(candidates[position].process.name)
+                let key = TextNormalization.matchKey(processes[position].name)
                 guard !key.isEmpty else { continue }
                 // The first row of a name that is in the model, as for ids: a rejected row of the
                 // same name before it would otherwise make a good reference "match no process".
@@ -292,12 +319,11 @@ public struct ModelBuilder {
         var names: [String: Int]?
     }
 
-    /// The position of each process still in the model, by id.
-    private func liveIndex() -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(candidates.count)
-        for position in candidates.indices where !candidates[position].rejected { index[candidates[position].process.id] = position }
-        return index
+    /// The parent of the candidate at `position` while it is in the model: `nil` at the top, or
+    /// when the parent was left out.
+    private func liveParent(of position: Int) -> Int? {
+        let parent = Int(parentPosition[position])
+        return parent >= 0 && !candidates[parent].rejected ? parent : nil
     }
 
     private func referenceIndex() -> ReferenceIndex {
@@ -305,7 +331,7 @@ public struct ModelBuilder {
         index.ids.reserveCapacity(candidates.count)
         index.codes.reserveCapacity(candidates.count)
         for position in candidates.indices {
-            let id = candidates[position].process.id, code = candidates[position].process.code
+            let id = processes[position].id, code = processes[position].code
             if let existing = index.ids[id] {
                 if candidates[existing].rejected { index.ids[id] = position }
             } else {
@@ -323,19 +349,20 @@ public struct ModelBuilder {
     }
 
     private mutating func resolveParents(diagnostics: inout [Diagnostic]) {
-        var references = referenceIndex()
-        var target: [Int: Int] = [:]
+        parentPosition = [Int32](repeating: -1, count: candidates.count)
+        var references: ReferenceIndex?
         for index in candidates.indices {
             if let parent = candidates[index].structuralParent {
-                target[index] = parent
-                candidates[index].process.parent = candidates[parent].process.id
+                parentPosition[index] = Int32(parent)
+                processes[index].parent = processes[parent].id
                 continue
             }
             let reference = candidates[index].parentReference
             guard !reference.isEmpty else { continue }
+            if references == nil { references = referenceIndex() }
             let row = candidates[index].row
             let match = candidates[index].parentMatch
-            guard let parent = lookUp(reference, match: match, in: &references), parent != index else {
+            guard let parent = lookUp(reference, match: match, in: &references!), parent != index else {
                 let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent, "the parent \"\(reference)\" matches no process (\(how))",
@@ -344,21 +371,22 @@ public struct ModelBuilder {
                 if !keepInvalid { candidates[index].rejected = true }
                 continue
             }
-            target[index] = parent
-            candidates[index].process.parent = candidates[parent].process.id
+            parentPosition[index] = Int32(parent)
+            processes[index].parent = processes[parent].id
         }
         // A row whose parent was rejected is rejected too, so the model never points at a missing parent.
         // Down from each rejected parent through a list of children: passes over all rows until
         // nothing changes took one pass per level, hours for a chain of 100,000 rows written bottom up.
         guard !keepInvalid else { return }
-        var children: [Int: [Int]] = [:]
-        for (child, parent) in target { children[parent, default: []].append(child) }
-        var queue = children.keys.filter { candidates[$0].rejected }.sorted()
+        let rejectedParents = candidates.indices.filter { candidates[$0].rejected }
+        guard !rejectedParents.isEmpty else { return }
+        let children = ChildLists(parents: parentPosition)
+        var queue = rejectedParents
         var head = 0
         while head < queue.count {
             let parent = queue[head]
             head += 1
-            for child in (children[parent] ?? []).sorted() where !candidates[child].rejected {
+            for child in children[parent] where !candidates[child].rejected {
                 candidates[child].rejected = true
                 queue.append(child)
                 let row = candidates[child].row
@@ -375,7 +403,6 @@ public struct ModelBuilder {
     /// Finds processes that are their own ancestors, in one pass: each walk up stops at a process
     /// already settled, so every process is visited a bounded number of times.
     private mutating func breakCycles(diagnostics: inout [Diagnostic]) {
-        let index = liveIndex()
         enum State { case unvisited, onPath, settled }
         var state = [State](repeating: .unvisited, count: candidates.count)
         var inCycle: [Int] = []
@@ -385,7 +412,7 @@ public struct ModelBuilder {
             while let node = current, state[node] == .unvisited {
                 state[node] = .onPath
                 path.append(node)
-                current = index[candidates[node].process.parent]
+                current = liveParent(of: node)
             }
             if let node = current, state[node] == .onPath, let cycleStart = path.firstIndex(of: node) {
                 inCycle.append(contentsOf: path[cycleStart...])
@@ -395,7 +422,7 @@ public struct ModelBuilder {
         for position in inCycle.sorted() {
             let row = candidates[position].row
             diagnostics.append(Diagnostic(
-                .error, .parentCycle, "the process \"\(candidates[position].process.name)\" is its own ancestor",
+                .error, .parentCycle, "the process \"\(processes[position].name)\" is its own ancestor",
                 file: row.location.file, line: row.location.line, record: row.location.record,
                 column: row.columns[.parent], value: candidates[position].parentReference,
                 hint: "follow the parents from here: one of them points back down"))
@@ -407,44 +434,43 @@ public struct ModelBuilder {
     /// finding) keeps the process out, and its descendants with it.
     private mutating func applyModelRules(diagnostics: inout [Diagnostic]) {
         var positions: [Int] = []
-        var subjectIndex: [String: Int] = [:]
-        subjectIndex.reserveCapacity(candidates.count)
         positions.reserveCapacity(candidates.count)
+        var subjectIndex = [Int32](repeating: -1, count: candidates.count)
         for position in candidates.indices where !candidates[position].rejected {
-            subjectIndex[candidates[position].process.id] = positions.count
+            subjectIndex[position] = Int32(positions.count)
             positions.append(position)
         }
         let subjects = positions.map { position in
             ModelRules.Subject(
-                process: candidates[position].process,
-                parentIndex: subjectIndex[candidates[position].process.parent],
+                process: processes[position],
+                parentIndex: liveParent(of: position).map { Int(subjectIndex[$0]) },
                 row: candidates[position].implicit ? nil : candidates[position].row)
         }
         let findings = ModelRules.check(subjects, strict: strict, maxDepth: maxDepth).filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
         }
-        var rejectedIDs = Set<String>()
+        var leftOut = false
         for finding in findings {
             diagnostics.append(finding.diagnostic)
             if !keepInvalid && (strict || finding.diagnostic.severity == .error) {
-                let position = positions[finding.index]
-                candidates[position].rejected = true
-                rejectedIDs.insert(candidates[position].process.id)
+                candidates[positions[finding.index]].rejected = true
+                leftOut = true
             }
         }
-        guard !rejectedIDs.isEmpty else { return }
+        guard leftOut else { return }
         // Descendants of a process left out go with it, so the model never points at a missing parent.
         var changed = true
         while changed {
             changed = false
-            for position in positions where !candidates[position].rejected && rejectedIDs.contains(candidates[position].process.parent) {
+            for position in positions where !candidates[position].rejected {
+                let parent = Int(parentPosition[position])
+                guard parent >= 0, subjectIndex[parent] >= 0, candidates[parent].rejected else { continue }
                 candidates[position].rejected = true
-                rejectedIDs.insert(candidates[position].process.id)
                 changed = true
                 let row = candidates[position].row
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent,
-                    "the parent \"\(candidates[position].process.parent)\" has errors and is not in the model",
+                    "the parent \"\(processes[position].parent)\" has errors and is not in the model",
                     file: row.location.file, line: row.location.line, record: row.location.record,
                     column: row.columns[.parent], value: candidates[position].parentReference, hint: "fix the parent's row first"))
             }
@@ -454,7 +480,6 @@ public struct ModelBuilder {
     /// Fills in what the hierarchy implies: a level from the depth (when the mapping lists
     /// levels by depth) and the category of the nearest ancestor that has one.
     private mutating func completeFromAncestors() {
-        let index = liveIndex()
         var depth = [Int?](repeating: nil, count: candidates.count)
         var inherited = [ProcessCategory??](repeating: nil, count: candidates.count)
         func depthOf(_ start: Int) -> Int {
@@ -462,7 +487,7 @@ public struct ModelBuilder {
             var current: Int? = start
             while let node = current, depth[node] == nil, chain.count <= candidates.count {
                 chain.append(node)
-                current = index[candidates[node].process.parent]
+                current = liveParent(of: node)
             }
             var base = current.flatMap { depth[$0] } ?? 0
             for node in chain.reversed() {
@@ -477,33 +502,34 @@ public struct ModelBuilder {
             var found: ProcessCategory?
             while let node = current, chain.count <= candidates.count {
                 if let known = inherited[node] { found = known; break }
-                if let own = candidates[node].process.category { found = own; inherited[node] = own; break }
+                if let own = processes[node].category { found = own; inherited[node] = own; break }
                 chain.append(node)
-                current = index[candidates[node].process.parent]
+                current = liveParent(of: node)
             }
             for node in chain { inherited[node] = .some(found) }
             return found
         }
         for position in candidates.indices where !candidates[position].rejected {
-            if candidates[position].process.level == nil, !hierarchy.levelsByDepth.isEmpty {
+            if processes[position].level == nil, !hierarchy.levelsByDepth.isEmpty {
                 let level = depthOf(position)
                 if level <= hierarchy.levelsByDepth.count {
-                    candidates[position].process.level = hierarchy.levelsByDepth[level - 1]
+                    processes[position].level = hierarchy.levelsByDepth[level - 1]
                 }
             }
-            if candidates[position].process.category == nil, hierarchy.inheritCategory {
-                candidates[position].process.category = categoryOf(position)
+            if processes[position].category == nil, hierarchy.inheritCategory {
+                processes[position].category = categoryOf(position)
             }
         }
     }
 
     private mutating func resolveNext(diagnostics: inout [Diagnostic]) {
+        guard candidates.indices.contains(where: { !candidates[$0].rejected && !processes[$0].next.isEmpty }) else { return }
         var references = referenceIndex()
-        for index in candidates.indices where !candidates[index].rejected && !candidates[index].process.next.isEmpty {
+        for index in candidates.indices where !candidates[index].rejected && !processes[index].next.isEmpty {
             let row = candidates[index].row
-            candidates[index].process.next = candidates[index].process.next.map { reference in
+            processes[index].next = processes[index].next.map { reference in
                 if let target = lookUp(reference, match: nextMatch, in: &references), !candidates[target].rejected {
-                    return candidates[target].process.id
+                    return processes[target].id
                 }
                 diagnostics.append(Diagnostic(
                     .warning, .unknownNext, "the next process \"\(reference)\" matches no process in the model; kept as written",

@@ -8,8 +8,26 @@ public struct RowMapper {
     /// The header of the table.
     public let header: TableHeader
     private let file: String
-    private var fieldColumns: [(field: CanonicalField, index: Int, rule: Mapping.FieldRule)] = []
-    private var constants: [(field: CanonicalField, value: String, rule: Mapping.FieldRule)] = []
+    private var fieldColumns: [BoundField] = []
+    private var constants: [BoundField] = []
+    /// Columns without a header, checked on every row for data.
+    private var blankColumns: [Int] = []
+
+    /// A field bound to its column (or its constant). A class, so that walking the list per row
+    /// does not copy the rule's arrays.
+    private final class BoundField {
+        let field: CanonicalField
+        let index: Int
+        let constant: String
+        let rule: Mapping.FieldRule
+
+        init(_ field: CanonicalField, index: Int = -1, constant: String = "", rule: Mapping.FieldRule) {
+            self.field = field
+            self.index = index
+            self.constant = constant
+            self.rule = rule
+        }
+    }
     private var propertyColumns: [(index: Int, name: String)] = []
     private var blankHeaderReported = Set<Int>()
 
@@ -41,9 +59,9 @@ public struct RowMapper {
         for field in CanonicalField.allCases {
             guard let rule = mapping.fields[field] else { continue }
             if let constant = rule.constant {
-                constants.append((field, constant, rule))
+                constants.append(BoundField(field, constant: constant, rule: rule))
             } else if let index = header.index(matchingAny: rule.columns) {
-                fieldColumns.append((field, index, rule))
+                fieldColumns.append(BoundField(field, index: index, rule: rule))
                 mapped.insert(index)
             } else {
                 // Without its name column no row can become a process: the name is always required.
@@ -51,7 +69,7 @@ public struct RowMapper {
                 if required { lacksRequiredColumn = true }
                 reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
                               diagnostics: &diagnostics)
-                if let defaultValue = rule.defaultValue { constants.append((field, defaultValue, rule)) }
+                if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule)) }
             }
         }
         if mapping.hierarchy.shape == .levelColumns {
@@ -87,6 +105,7 @@ public struct RowMapper {
                 hint: "add `name: COLUMN` under `fields:`, with the header of the column that holds the names; the header has: "
                     + header.columnNames.joined(separator: ", ")))
         }
+        blankColumns = (0..<header.count).filter(header.isBlank)
         for index in 0..<header.count where !mapped.contains(index) {
             let name = header.columnNames[index]
             if mapping.properties.includes(name) { propertyColumns.append((index, name)) }
@@ -132,13 +151,13 @@ public struct RowMapper {
             guard index < record.count, !record.isEmpty(at: index) else { continue }
             row.properties.append(Property(name: name, value: record[index]))
         }
-        for (field, index, rule) in fieldColumns {
-            let raw = record.field(at: index) ?? ""
-            row.columns[field] = .init(name: header.columnNames[index], index: index + 1)
-            store(raw, for: field, rule: rule, column: header.columnNames[index], in: &row)
+        for bound in fieldColumns {
+            let raw = record.field(at: bound.index) ?? ""
+            row.columns[bound.field] = .init(name: header.columnNames[bound.index], index: bound.index + 1)
+            store(raw, for: bound.field, rule: bound.rule, column: header.columnNames[bound.index], in: &row)
         }
-        for (field, value, rule) in constants {
-            store(value, for: field, rule: rule, column: nil, in: &row)
+        for bound in constants {
+            store(bound.constant, for: bound.field, rule: bound.rule, column: nil, in: &row)
         }
         if !levelColumns.isEmpty {
             carryCategory(into: &row)
@@ -256,14 +275,45 @@ public struct RowMapper {
     /// are trimmed and empty ones dropped.
     public static func split(_ value: String, on separators: [String]) -> [String] {
         guard !value.isEmpty else { return [] }
+        // Most cells hold one value: when no separator's first byte is in the cell, there is nothing to split.
+        let firstBytes = separators.compactMap { $0 == "\n" ? UInt8(ascii: "\n") : $0.utf8.first }
+        let mayHoldSeparator = value.utf8.contains { byte in
+            firstBytes.contains(byte) || (byte == UInt8(ascii: "\r") && separators.contains("\n"))
+        }
+        if !mayHoldSeparator {
+            let trimmed = value.trimmingWhitespace()
+            return trimmed.isEmpty ? [] : [trimmed]
+        }
+        // ASCII text is split byte by byte; other text by Foundation, which does not cut a
+        // character (a separator followed by a combining accent is not a separator).
+        let ascii = value.isPureASCII
         var parts = [value]
         for separator in separators {
             let pieces = separator == "\n" ? ["\r\n", "\n", "\r"] : [separator]
             for piece in pieces {
-                parts = parts.flatMap { $0.components(separatedBy: piece) }
+                parts = parts.flatMap { ascii ? asciiComponents(of: $0, separatedBy: piece) : $0.components(separatedBy: piece) }
             }
         }
         return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// `text` cut at every occurrence of `separator`, as `components(separatedBy:)` does, for ASCII text.
+    private static func asciiComponents(of text: String, separatedBy separator: String) -> [String] {
+        let bytes = Array(text.utf8), pattern = Array(separator.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return [text] }
+        var parts: [String] = []
+        var start = 0, index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += pattern.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        parts.append(String(decoding: bytes[start...], as: UTF8.self))
+        return parts
     }
 
     private mutating func checkWidth(of record: CSVRecord, diagnostics: inout [Diagnostic]) {
@@ -285,7 +335,7 @@ public struct RowMapper {
                 file: file, line: record.line, record: record.number,
                 column: .init(name: header.columnNames[record.count], index: record.count + 1)))
         }
-        for index in 0..<min(width, record.count) where header.isBlank(index) && !record.isEmpty(at: index) {
+        for index in blankColumns where index < record.count && !record.isEmpty(at: index) {
             guard blankHeaderReported.insert(index).inserted else { continue }
             diagnostics.append(Diagnostic(
                 .warning, .blankHeader,

@@ -57,6 +57,12 @@ public struct CanonicalCSVRenderer: Sendable {
             process.status, process.description,
         ]
         cells.reserveCapacity(cells.count + propertyNames.count)
+        appendPropertyCells(of: process, propertyNames: propertyNames, to: &cells)
+        return cells
+    }
+
+    /// The property cells of one process, in the order of `propertyNames`.
+    private func appendPropertyCells(of process: CoraProcess, propertyNames: [String], to cells: inout [String]) {
         if process.properties.count <= 8 {
             for name in propertyNames { cells.append(process.property(name) ?? "") }
         } else {
@@ -67,7 +73,6 @@ public struct CanonicalCSVRenderer: Sendable {
             for property in process.properties where values[property.name] == nil { values[property.name] = property.value }
             for name in propertyNames { cells.append(values[name] ?? "") }
         }
-        return cells
     }
 
     /// The whole CSV document.
@@ -77,20 +82,65 @@ public struct CanonicalCSVRenderer: Sendable {
     /// guessed from the delimiters outside quotes, and a short file could otherwise read back as
     /// `;`-separated.
     public func render(_ model: ProcessModel) -> [UInt8] {
+        var output: [UInt8] = []
+        render(model) { output.append(contentsOf: $0) }
+        return output
+    }
+
+    /// The whole CSV document, handed to `write` in pieces of about 256 KiB as it is made, so that
+    /// a large model is never held twice in memory (once as processes, once as bytes).
+    public func render<E: Error>(_ model: ProcessModel, in write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let header = header(for: model)
         let others = DialectSniffer.candidateDelimiters.filter { $0 != options.delimiter }
         var headerOptions = options
         if header.contains(where: { cell in cell.utf8.contains(where: others.contains) }) { headerOptions.quoting = .all }
         var headerWriter = CSVWriter(options: headerOptions)
         headerWriter.write(header)
-        var output = headerWriter.takeOutput()
+        try headerWriter.drain(write)
         var rowOptions = options
         rowOptions.byteOrderMark = false  // written with the header
         var writer = CSVWriter(options: rowOptions)
+        var properties: [String] = []
         for process in model.processes {
-            writer.write(cells(of: process, propertyNames: model.propertyNames))
-            output.append(contentsOf: writer.takeOutput())
+            appendCells(of: process, propertyNames: model.propertyNames, to: &writer, scratch: &properties)
+            writer.endRecord()
+            if writer.pendingByteCount >= 1 << 18 { try writer.drain(write) }
         }
-        return output
+        try writer.drain(write)
+    }
+
+    /// Writes the cells of one process as ``cells(of:propertyNames:)`` gives them, without making
+    /// an array of them.
+    private func appendCells(of process: CoraProcess, propertyNames: [String], to writer: inout CSVWriter, scratch: inout [String]) {
+        writer.appendField(process.id)
+        writer.appendField(process.code)
+        writer.appendField(process.name)
+        writer.appendField(process.level?.rawValue ?? "")
+        writer.appendField(process.category?.rawValue ?? "")
+        writer.appendField(process.parent)
+        writer.appendField(process.order.map(String.init) ?? "")
+        writer.appendField(process.owner)
+        writer.appendField(process.function)
+        func appendList(_ list: [String]) {
+            switch list.count {
+            case 0: writer.appendField("")
+            case 1: writer.appendField(list[0])
+            default: writer.appendField(list.joined(separator: CanonicalField.valueSeparator))
+            }
+        }
+        appendList(process.services)
+        appendList(process.events)
+        appendList(process.applications)
+        appendList(process.next)
+        writer.appendField(process.status)
+        writer.appendField(process.description)
+        guard !propertyNames.isEmpty else { return }
+        if process.properties.isEmpty {
+            for _ in propertyNames { writer.appendField("") }
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        appendPropertyCells(of: process, propertyNames: propertyNames, to: &scratch)
+        for cell in scratch { writer.appendField(cell) }
     }
 }

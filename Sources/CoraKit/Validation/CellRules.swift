@@ -15,6 +15,14 @@ public enum CellRules {
     /// or a date can only be Excel's doing.
     static let identifierFields: Set<CanonicalField> = [.id, .code, .parent, .next]
 
+    /// Whether `field` is one of ``identifierFields`` (a switch: this is asked for every cell).
+    static func isIdentifier(_ field: CanonicalField) -> Bool {
+        switch field {
+        case .id, .code, .parent, .next: return true
+        default: return false
+        }
+    }
+
     /// Appends the findings for `row` to `diagnostics`.
     public static func check(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
         for field in CanonicalField.allCases {
@@ -33,7 +41,7 @@ public enum CellRules {
     /// Excel damage and mojibake in one field value (or one item of a multi-valued field).
     private static func checkValue(_ value: String, field: CanonicalField, isItem: Bool, row: MappedRow,
                                    diagnostics: inout [Diagnostic]) {
-        if let damage = ExcelDamage.inspect(value, identifier: identifierFields.contains(field)) {
+        if let damage = ExcelDamage.inspect(value, identifier: isIdentifier(field)) {
             let subject = isItem ? "\"\(value)\" in \(field.rawValue)" : "the \(field.rawValue) \"\(value)\""
             diagnostics.append(diagnostic(.error, .excelDamage, "\(subject) \(damage.what)", row: row,
                                           column: row.columns[field], value: value, hint: damage.hint))

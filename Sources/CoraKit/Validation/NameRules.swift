@@ -18,6 +18,7 @@ enum NameRules {
     /// The noise in `name`, or `nil` for a clean name. What a mapping strips or trims is gone by
     /// now, so whatever is found here the mapping left in.
     static func noise(in name: String) -> Noise? {
+        if isQuicklyClean(name) { return nil }
         guard let first = name.first, let last = name.last else { return nil }
         var noise = Noise(problems: [], settings: [])
         if first.isWhitespace || last.isWhitespace {
@@ -45,6 +46,26 @@ enum NameRules {
     }
 
     /// `name` without the noise: trimmed, whitespace collapsed, level prefixes and suffixes removed.
+    /// Whether a byte scan alone shows that `name` has none of the noise ``noise(in:)`` looks for:
+    /// no whitespace at either end or twice in a row, no byte that may start a Unicode space, no
+    /// space as the third byte (where `WP `/`BP ` has it) and no `)` at the end. Most names pass;
+    /// the others get the full check.
+    static func isQuicklyClean(_ name: String) -> Bool {
+        var previousWasSpace = true  // whitespace at the start counts as noise
+        var index = 0
+        for byte in name.utf8 {
+            if String.isASCIIWhitespace(byte) {
+                if previousWasSpace || index == 2 { return false }
+                previousWasSpace = true
+            } else {
+                if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 { return false }
+                previousWasSpace = false
+            }
+            index += 1
+        }
+        return !previousWasSpace && name.utf8.last != UInt8(ascii: ")")
+    }
+
     static func withoutNoise(_ name: String) -> String {
         var result = name.trimmingWhitespace().collapsingWhitespace()
         // Most names have neither: a level prefix has a space as its third byte, a suffix ends in ")".
