@@ -76,7 +76,7 @@ public struct Converter: Sendable {
                         hint: "fix these errors first, or raise --max-errors"))
                     break
                 }
-                guard var rowMapper = mapper else {
+                guard mapper != nil else {
                     if skipped < mapping.dialect.skipRows {
                         skipped += 1
                         continue
@@ -89,7 +89,7 @@ public struct Converter: Sendable {
                     continue
                 }
                 rowsRead += 1
-                if rowMapper.lacksRequiredColumn {
+                if mapper!.lacksRequiredColumn {
                     unmapped.append(record)
                     if !headerHintGiven, unmapped.count <= 20, let hint = Self.headerHint(for: record, mapping: mapping, file: file) {
                         diagnostics.append(hint)
@@ -99,8 +99,8 @@ public struct Converter: Sendable {
                 }
                 let findingsBefore = diagnostics.count
                 defer { errors += diagnostics[findingsBefore...].count { strict || $0.severity == .error } }
-                let row = rowMapper.map(record, diagnostics: &diagnostics)
-                mapper = rowMapper
+                // Mapped in place: a copy of the mapper per row would copy its state too.
+                let row = mapper!.map(record, diagnostics: &diagnostics)
                 if let row {
                     CellRules.check(row, diagnostics: &diagnostics)
                     if !ignoredWarnings.isEmpty {

@@ -440,13 +440,16 @@ public struct ModelBuilder {
             subjectIndex[position] = Int32(positions.count)
             positions.append(position)
         }
-        let subjects = positions.map { position in
-            ModelRules.Subject(
-                process: processes[position],
-                parentIndex: liveParent(of: position).map { Int(subjectIndex[$0]) },
-                row: candidates[position].implicit ? nil : candidates[position].row)
-        }
-        let findings = ModelRules.check(subjects, strict: strict, maxDepth: maxDepth).filter {
+        var facts = ModelRules.Facts()
+        facts.levels = positions.map { processes[$0].level }
+        facts.categories = positions.map { processes[$0].category }
+        facts.parents = positions.map { position in liveParent(of: position).map { subjectIndex[$0] } ?? -1 }
+        facts.hasFunction = positions.map { !processes[$0].function.trimmingWhitespace().isEmpty }
+        let findings = ModelRules.check(facts, strict: strict, maxDepth: maxDepth) { index in
+            let position = positions[index]
+            return ModelRules.Subject(process: processes[position], parentIndex: liveParent(of: position).map { Int(subjectIndex[$0]) },
+                                      row: candidates[position].implicit ? nil : candidates[position].row)
+        }.filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
         }
         var leftOut = false

@@ -20,21 +20,45 @@ public struct RowMapper {
         let index: Int
         let constant: String
         let rule: Mapping.FieldRule
+        /// Whether values are trimmed and their whitespace collapsed (the rule's setting, or the mapping's).
+        let trim: Bool
+        let collapse: Bool
+        /// The value map, keyed by the match key of the source value, and its `*` entry.
+        let valueTable: [String: String]?
+        let fallback: String?
+        /// Results of the value map already worked out (cells repeat a lot), up to a few thousand.
+        var remembered: [String: String] = [:]
+        /// For a multi-valued field: what its cells are split on (always also `|`: the canonical
+        /// CSV joins values with it, so a value holding one would come back from it as two).
+        let listSeparators: [String]
 
-        init(_ field: CanonicalField, index: Int = -1, constant: String = "", rule: Mapping.FieldRule) {
+        init(_ field: CanonicalField, index: Int = -1, constant: String = "", rule: Mapping.FieldRule, mapping: Mapping) {
             self.field = field
             self.index = index
             self.constant = constant
             self.rule = rule
+            self.trim = rule.trim ?? mapping.trim
+            self.collapse = rule.collapseWhitespace ?? mapping.collapseWhitespace
+            if rule.values.isEmpty {
+                valueTable = nil
+                fallback = nil
+            } else {
+                var table: [String: String] = [:]
+                for entry in rule.values where entry.from != "*" {
+                    let key = TextNormalization.matchKey(entry.from)
+                    if table[key] == nil { table[key] = entry.to }
+                }
+                valueTable = table
+                fallback = rule.values.first { $0.from == "*" }?.to
+            }
+            var separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
+            if !separators.contains(CanonicalField.valueSeparator) { separators.append(CanonicalField.valueSeparator) }
+            listSeparators = separators
         }
     }
     private var propertyColumns: [(index: Int, name: String)] = []
     private var blankHeaderReported = Set<Int>()
 
-    /// Each field's value map, keyed by the match key of the source value (built once), and the
-    /// results already worked out for values seen before (cells repeat a lot).
-    private var valueMaps: [CanonicalField: (table: [String: String], fallback: String?)] = [:]
-    private var transformed: [CanonicalField: [String: String]] = [:]
 
     /// The columns of a per-level layout, from coarse to fine, and what was last seen in each.
     private var levelColumns: [(index: Int, level: ProcessLevel?)] = []
@@ -47,21 +71,13 @@ public struct RowMapper {
         self.mapping = mapping
         self.header = header
         self.file = file
-        for (field, rule) in mapping.fields where !rule.values.isEmpty {
-            var table: [String: String] = [:]
-            for entry in rule.values where entry.from != "*" {
-                let key = TextNormalization.matchKey(entry.from)
-                if table[key] == nil { table[key] = entry.to }
-            }
-            valueMaps[field] = (table, rule.values.first { $0.from == "*" }?.to)
-        }
         var mapped = Set<Int>()
         for field in CanonicalField.allCases {
             guard let rule = mapping.fields[field] else { continue }
             if let constant = rule.constant {
-                constants.append(BoundField(field, constant: constant, rule: rule))
+                constants.append(BoundField(field, constant: constant, rule: rule, mapping: mapping))
             } else if let index = header.index(matchingAny: rule.columns) {
-                fieldColumns.append(BoundField(field, index: index, rule: rule))
+                fieldColumns.append(BoundField(field, index: index, rule: rule, mapping: mapping))
                 mapped.insert(index)
             } else {
                 // Without its name column no row can become a process: the name is always required.
@@ -69,7 +85,7 @@ public struct RowMapper {
                 if required { lacksRequiredColumn = true }
                 reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
                               diagnostics: &diagnostics)
-                if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule)) }
+                if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }
             }
         }
         if mapping.hierarchy.shape == .levelColumns {
@@ -154,10 +170,10 @@ public struct RowMapper {
         for bound in fieldColumns {
             let raw = record.field(at: bound.index) ?? ""
             row.columns[bound.field] = .init(name: header.columnNames[bound.index], index: bound.index + 1)
-            store(raw, for: bound.field, rule: bound.rule, column: header.columnNames[bound.index], in: &row)
+            store(raw, for: bound, column: header.columnNames[bound.index], in: &row)
         }
         for bound in constants {
-            store(bound.constant, for: bound.field, rule: bound.rule, column: nil, in: &row)
+            store(bound.constant, for: bound, column: nil, in: &row)
         }
         if !levelColumns.isEmpty {
             carryCategory(into: &row)
@@ -181,7 +197,7 @@ public struct RowMapper {
     /// For a per-level layout: the row's process is in its finest filled level column; the coarser
     /// columns, filled or carried down from the rows above, are its ancestors.
     private mutating func placeInLevels(_ record: CSVRecord, row: inout MappedRow) {
-        let cells = levelColumns.map { clean(record.field(at: $0.index) ?? "", rule: nil) }
+        let cells = levelColumns.map { clean(record.field(at: $0.index) ?? "", trim: mapping.trim, collapse: mapping.collapseWhitespace) }
         guard let deepest = cells.lastIndex(where: { !$0.isEmpty }) else { return }
         var path: [String] = []
         var levels: [ProcessLevel?] = []
@@ -210,63 +226,58 @@ public struct RowMapper {
     }
 
     /// Trims and collapses whitespace as the mapping (or the field's rule) says.
-    private func clean(_ raw: String, rule: Mapping.FieldRule?) -> String {
-        var value = (rule?.trim ?? mapping.trim) ? raw.trimmingWhitespace() : raw
-        if rule?.collapseWhitespace ?? mapping.collapseWhitespace { value = value.collapsingWhitespace() }
+    private func clean(_ raw: String, trim: Bool, collapse: Bool) -> String {
+        var value = trim ? raw.trimmingWhitespace() : raw
+        if collapse { value = value.collapsingWhitespace() }
         return value
     }
 
     /// Cleans one value: prefixes and suffixes stripped, then the value map. Results of value-mapped
     /// fields are remembered per distinct value (up to a few thousand), since those cells repeat.
-    private mutating func transform(_ value: String, field: CanonicalField, rule: Mapping.FieldRule) -> String {
-        let map = valueMaps[field]
-        if map != nil, let known = transformed[field]?[value] { return known }
+    private func transform(_ value: String, bound: BoundField) -> String {
+        if bound.valueTable != nil, let known = bound.remembered[value] { return known }
         var result = value
-        for prefix in rule.stripPrefixes {
+        for prefix in bound.rule.stripPrefixes {
             if let stripped = result.removingPrefix(prefix) { result = stripped.trimmingWhitespace() }
         }
-        for suffix in rule.stripSuffixes {
+        for suffix in bound.rule.stripSuffixes {
             if let stripped = result.removingSuffix(suffix) { result = stripped.trimmingWhitespace() }
         }
-        if let map {
-            if let mapped = map.table[TextNormalization.matchKey(result)] {
+        if let table = bound.valueTable {
+            if let mapped = table[TextNormalization.matchKey(result)] {
                 result = mapped
-            } else if !result.isEmpty, let fallback = map.fallback {
+            } else if !result.isEmpty, let fallback = bound.fallback {
                 result = fallback
             }
-            if transformed[field, default: [:]].count < 4096 { transformed[field, default: [:]][value] = result }
+            if bound.remembered.count < 4096 { bound.remembered[value] = result }
         }
         return result
     }
 
-    private mutating func store(_ raw: String, for field: CanonicalField, rule: Mapping.FieldRule, column: String?, in row: inout MappedRow) {
-        let value = clean(raw, rule: rule)
+    private func store(_ raw: String, for bound: BoundField, column: String?, in row: inout MappedRow) {
+        let field = bound.field
+        let value = clean(raw, trim: bound.trim, collapse: bound.collapse)
         if field.isMultiValued {
-            // Always also on `|`: the canonical CSV joins the values with it, so a value holding one
-            // would come back from it as two. (Looked for first, so most cells cost no extra array.)
-            var separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
-            if !rule.split.isEmpty, value.utf8.contains(UInt8(ascii: "|")), !rule.split.contains(CanonicalField.valueSeparator) {
-                separators.append(CanonicalField.valueSeparator)
-            }
+            let separators = bound.listSeparators
             var items: [String] = []
             for part in Self.split(value, on: separators) {
-                let item = transform(part, field: field, rule: rule)
+                let item = transform(part, bound: bound)
                 if !item.isEmpty { items.append(item) }
             }
-            if items.isEmpty, let defaultValue = rule.defaultValue { items = Self.split(defaultValue, on: separators) }
+            if items.isEmpty, let defaultValue = bound.rule.defaultValue { items = Self.split(defaultValue, on: separators) }
             row.lists[field] = items
         } else {
             // A single-valued field with `split` takes the first value of the cell (a CORA wiki cell
             // names every business process a work process is used in; the first is its parent).
-            let parts = rule.split.isEmpty ? [value] : Self.split(value, on: rule.split)
+            let parts = bound.rule.split.isEmpty ? [value] : Self.split(value, on: bound.rule.split)
             let first = parts.first ?? ""
-            var result = transform(first, field: field, rule: rule)
-            let stripped = result != first && !(rule.stripPrefixes.isEmpty && rule.stripSuffixes.isEmpty)
+            var result = transform(first, bound: bound)
+            let stripped = result != first && !(bound.rule.stripPrefixes.isEmpty && bound.rule.stripSuffixes.isEmpty)
             if stripped || parts.count > 1, let column {
                 // The original stays available when a prefix or suffix was stripped, or values were dropped.
                 row.properties.append(Property(name: "\(column) (original)", value: raw))
             }
-            if result.isEmpty, let defaultValue = rule.defaultValue { result = defaultValue }
+            if result.isEmpty, let defaultValue = bound.rule.defaultValue { result = defaultValue }
             row.values[field] = result
         }
     }

@@ -101,8 +101,8 @@ public struct CanonicalCSVRenderer: Sendable {
         rowOptions.byteOrderMark = false  // written with the header
         var writer = CSVWriter(options: rowOptions)
         var properties: [String] = []
-        for process in model.processes {
-            appendCells(of: process, propertyNames: model.propertyNames, to: &writer, scratch: &properties)
+        for index in model.processes.indices {
+            appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
             writer.endRecord()
             if writer.pendingByteCount >= 1 << 18 { try writer.drain(write) }
         }

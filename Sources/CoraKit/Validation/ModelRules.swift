@@ -60,21 +60,41 @@ public enum ModelRules {
     /// way, or a hostile file) from making every renderer walk it for every process.
     public static let defaultMaxDepth = 64
 
-    /// The depth of each subject: 1 at the top, its parent's depth + 1 below. Computed without
-    /// recursion, each subject once; a cycle (which the caller should have broken) counts as the top.
-    static func depths(of subjects: [Subject]) -> [Int] {
+    /// What the rules look at, one entry per process: a few bytes each, so that a million
+    /// processes are checked without a copy of each.
+    struct Facts {
+        var levels: [ProcessLevel?] = []
+        var categories: [ProcessCategory?] = []
+        /// The position of each process's parent, -1 at the top.
+        var parents: [Int32] = []
+        /// Whether each process has a (non-blank) function.
+        var hasFunction: [Bool] = []
+
+        init() {}
+
+        init(_ subjects: [Subject]) {
+            levels = subjects.map(\.process.level)
+            categories = subjects.map(\.process.category)
+            parents = subjects.map { subject in subject.parentIndex.flatMap { subjects.indices.contains($0) ? Int32($0) : nil } ?? -1 }
+            hasFunction = subjects.map { !$0.process.function.trimmingWhitespace().isEmpty }
+        }
+    }
+
+    /// The depth of each process: 1 at the top, its parent's depth + 1 below. Computed without
+    /// recursion, each process once; a cycle (which the caller should have broken) counts as the top.
+    static func depths(parents: [Int32]) -> [Int] {
         // 0: not yet known; -1: on the chain being walked (met again: a cycle).
-        var depth = [Int](repeating: 0, count: subjects.count)
+        var depth = [Int](repeating: 0, count: parents.count)
         var chain: [Int] = []
-        for start in subjects.indices where depth[start] == 0 {
+        for start in parents.indices where depth[start] == 0 {
             chain.removeAll(keepingCapacity: true)
-            var current: Int? = start
-            while let node = current, subjects.indices.contains(node), depth[node] == 0 {
-                depth[node] = -1
-                chain.append(node)
-                current = subjects[node].parentIndex
+            var current = start
+            while current >= 0, depth[current] == 0 {
+                depth[current] = -1
+                chain.append(current)
+                current = Int(parents[current])
             }
-            var base = current.flatMap { subjects.indices.contains($0) ? max(depth[$0], 0) : nil } ?? 0
+            var base = current >= 0 ? max(depth[current], 0) : 0
             for node in chain.reversed() {
                 base += 1
                 depth[node] = base
@@ -91,47 +111,61 @@ public enum ModelRules {
     /// copy of CORA's own work process table, say) would otherwise get the same warning on every
     /// work process.
     public static func check(_ subjects: [Subject], strict: Bool, maxDepth: Int = defaultMaxDepth) -> [Finding] {
+        check(Facts(subjects), strict: strict, maxDepth: maxDepth) { subjects[$0] }
+    }
+
+    /// The findings for the processes described by `facts`; `subject` gives the whole subject at a
+    /// position, asked only for a process with a finding (and its parent).
+    static func check(_ facts: Facts, strict: Bool, maxDepth: Int = defaultMaxDepth, subject: (Int) -> Subject) -> [Finding] {
         var findings: [Finding] = []
-        let recordsFunctions = strict || subjects.contains { !$0.process.function.trimmingWhitespace().isEmpty }
-        let depths = depths(of: subjects)
-        for (index, subject) in subjects.enumerated() {
-            let process = subject.process
+        let recordsFunctions = strict || facts.hasFunction.contains(true)
+        let depths = depths(parents: facts.parents)
+        for index in facts.levels.indices {
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ field: CanonicalField, _ message: String,
                         value: String?, hint: String) {
                 findings.append(Finding(index: index, diagnostic: diagnostic(
-                    severity, code, message, subject: subject, field: field, value: value, hint: hint)))
+                    severity, code, message, subject: subject(index), field: field, value: value, hint: hint)))
             }
-            if let parentIndex = subject.parentIndex, subjects.indices.contains(parentIndex) {
-                let parent = subjects[parentIndex].process
-                let reference = subject.row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent.name
-                let parentPlace = parent.source.map { " (line \($0.line))" } ?? ""
-                if let level = process.level, let parentLevel = parent.level, !allowedParents(of: level).contains(parentLevel) {
-                    let allowed = allowedParents(of: level).sorted().map(\.dutchName)
-                    report(.error, .invalidNesting, .parent,
-                           "a \(level.dutchName) cannot be part of the \(parentLevel.dutchName) \"\(parent.name)\"\(parentPlace)",
-                           value: reference,
-                           hint: allowed.isEmpty
-                               ? "a \(level.dutchName) stands at the top; leave the parent empty or check the level"
-                               : "a \(level.dutchName) is part of a \(orList(allowed)); check the parent or the level of either row")
-                }
-                if let category = process.category, let parentCategory = parent.category, category != parentCategory,
-                   parent.level != .steeringScenario && parent.level != .processChain {
-                    report(.warning, .categoryMismatch, .category,
-                           "the category \(category.rawValue) differs from \(parentCategory.rawValue), the category of the parent \"\(parent.name)\"\(parentPlace)",
-                           value: subject.row.map(\.categoryText).flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
-                           hint: "a process has the category of the process it is part of; check the category of either row")
+            let level = facts.levels[index], category = facts.categories[index]
+            let parentIndex = Int(facts.parents[index])
+            if parentIndex >= 0 {
+                let parentLevel = facts.levels[parentIndex], parentCategory = facts.categories[parentIndex]
+                let levelFits = level.flatMap { level in parentLevel.map { allowedParents(of: level).contains($0) } } ?? true
+                let categoryFits = category == nil || parentCategory == nil || category == parentCategory
+                    || parentLevel == .steeringScenario || parentLevel == .processChain
+                if !levelFits || !categoryFits {
+                    let row = subject(index).row, parent = subject(parentIndex).process
+                    let reference = row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent.name
+                    let parentPlace = parent.source.map { " (line \($0.line))" } ?? ""
+                    if let level, let parentLevel, !levelFits {
+                        let allowed = allowedParents(of: level).sorted().map(\.dutchName)
+                        report(.error, .invalidNesting, .parent,
+                               "a \(level.dutchName) cannot be part of the \(parentLevel.dutchName) \"\(parent.name)\"\(parentPlace)",
+                               value: reference,
+                               hint: allowed.isEmpty
+                                   ? "a \(level.dutchName) stands at the top; leave the parent empty or check the level"
+                                   : "a \(level.dutchName) is part of a \(orList(allowed)); check the parent or the level of either row")
+                    }
+                    if let category, let parentCategory, !categoryFits {
+                        report(.warning, .categoryMismatch, .category,
+                               "the category \(category.rawValue) differs from \(parentCategory.rawValue), the category of the parent \"\(parent.name)\"\(parentPlace)",
+                               value: row.map(\.categoryText).flatMap { $0.isEmpty ? nil : $0 } ?? category.rawValue,
+                               hint: "a process has the category of the process it is part of; check the category of either row")
+                    }
                 }
             }
             if depths[index] > maxDepth {
-                let parent = subject.parentIndex.flatMap { subjects.indices.contains($0) ? subjects[$0].process : nil }
+                let row = subject(index).row
+                let parent = parentIndex >= 0 ? subject(parentIndex).process : nil
                 report(.error, .nestingTooDeep, .parent,
                        "the process is nested \(depths[index]) levels deep, more than the limit of \(maxDepth)",
-                       value: subject.row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent?.name,
+                       value: row.map(\.parentText).flatMap { $0.isEmpty ? nil : $0 } ?? parent?.name,
                        hint: "CORA has five levels: a parent chain this long usually means the parent column points the wrong way; raise the limit with --max-depth")
             }
-            if recordsFunctions, process.level == .workProcess, process.function.trimmingWhitespace().isEmpty {
+            if recordsFunctions, level == .workProcess, !facts.hasFunction[index] {
+                let subject = subject(index)
                 report(strict ? .error : .warning, .missingFunction, .function,
-                       "the work process \"\(process.name)\" has no responsible business function",
+                       "the work process \"\(subject.process.name)\" has no responsible business function",
                        value: subject.row?.functionText,
                        hint: "CORA puts every work process under exactly one bedrijfsfunctie (such as Vastgoedverhuur or Incasso); fill in the function")
             }
