@@ -252,8 +252,7 @@ public struct ModelBuilder {
     }
 
     private mutating func assignIDs(diagnostics: inout [Diagnostic]) {
-        var firstLine: [String: SourceLocation] = [:]
-        firstLine.reserveCapacity(candidates.count)
+        var given = PositionIndex(capacity: candidates.count)
         var derivedCount = 0
         for index in candidates.indices {
             guard candidates[index].idWasGiven else {
@@ -261,27 +260,27 @@ public struct ModelBuilder {
                 continue
             }
             let id = processes[index].id
-            let location = candidates[index].row.location
-            if let first = firstLine[id] {
-                let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
-                diagnostics.append(Diagnostic(
-                    .error, .duplicateID, "the id \"\(id)\" is also used on \(place)",
-                    file: location.file, line: location.line, record: location.record,
-                    column: candidates[index].row.columns[.id], value: id,
-                    hint: "ids must be unique; \(place) keeps it"))
-                if !keepInvalid { candidates[index].rejected = true }
-            } else {
-                firstLine[id] = location
-            }
+            guard let firstIndex = given.insert(id, position: index, hasKey: { processes[$0].id == id }) else { continue }
+            let location = candidates[index].row.location, first = candidates[firstIndex].row.location
+            let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
+            diagnostics.append(Diagnostic(
+                .error, .duplicateID, "the id \"\(id)\" is also used on \(place)",
+                file: location.file, line: location.line, record: location.record,
+                column: candidates[index].row.columns[.id], value: id,
+                hint: "ids must be unique; \(place) keeps it"))
+            if !keepInvalid { candidates[index].rejected = true }
         }
         guard derivedCount > 0 else { return }
-        var derived = Set<String>(minimumCapacity: derivedCount)
+        var derived = PositionIndex(capacity: derivedCount)
         for index in candidates.indices where !candidates[index].idWasGiven {
-            let process = processes[index]
-            let base = ProcessIdentifier.derive(code: process.code, name: process.name) ?? "p-line-\(candidates[index].row.location.line)"
-            let id = ProcessIdentifier.unique(base) { firstLine[$0] != nil || derived.contains($0) }
-            derived.insert(id)
+            let base = ProcessIdentifier.derive(code: processes[index].code, name: processes[index].name)
+                ?? "p-line-\(candidates[index].row.location.line)"
+            let id = ProcessIdentifier.unique(base) { key in
+                (given.count > 0 && given.position(of: key) { processes[$0].id == key } != nil)
+                    || derived.position(of: key) { processes[$0].id == key } != nil
+            }
             processes[index].id = id
+            derived.insert(id, position: index, hasKey: { processes[$0].id == id })
         }
     }
 
@@ -289,9 +288,13 @@ public struct ModelBuilder {
     /// index is built only when a reference needs it).
     private func lookUp(_ reference: String, match: Mapping.ReferenceMatch = .any, in index: inout ReferenceIndex) -> Int? {
         switch match {
-        case .id: return index.ids[reference]
-        case .code: return index.codes[reference]
-        case .any: if let found = index.ids[reference] ?? index.codes[reference] { return found }
+        case .id: return index.ids.position(of: reference) { processes[$0].id == reference }
+        case .code: return index.codes.position(of: reference) { processes[$0].code == reference }
+        case .any:
+            if let found = index.ids.position(of: reference, hasKey: { processes[$0].id == reference })
+                ?? index.codes.position(of: reference, hasKey: { processes[$0].code == reference }) {
+                return found
+            }
         case .name: break
         }
         if index.names == nil {
@@ -314,8 +317,8 @@ public struct ModelBuilder {
 
     /// Where to find candidates by id, code and name.
     private struct ReferenceIndex {
-        var ids: [String: Int] = [:]
-        var codes: [String: Int] = [:]
+        var ids: PositionIndex
+        var codes: PositionIndex
         var names: [String: Int]?
     }
 
@@ -327,22 +330,14 @@ public struct ModelBuilder {
     }
 
     private func referenceIndex() -> ReferenceIndex {
-        var index = ReferenceIndex()
-        index.ids.reserveCapacity(candidates.count)
-        index.codes.reserveCapacity(candidates.count)
+        var index = ReferenceIndex(ids: PositionIndex(capacity: candidates.count), codes: PositionIndex(capacity: candidates.count))
         for position in candidates.indices {
+            // The first row of an id, unless it was rejected; the first row of a code that is in the model.
             let id = processes[position].id, code = processes[position].code
-            if let existing = index.ids[id] {
-                if candidates[existing].rejected { index.ids[id] = position }
-            } else {
-                index.ids[id] = position
-            }
+            index.ids.insert(id, position: position, hasKey: { processes[$0].id == id }, replace: { candidates[$0].rejected })
             if !code.isEmpty {
-                if let existing = index.codes[code] {
-                    if candidates[existing].rejected && !candidates[position].rejected { index.codes[code] = position }
-                } else {
-                    index.codes[code] = position
-                }
+                index.codes.insert(code, position: position, hasKey: { processes[$0].code == code },
+                                   replace: { candidates[$0].rejected && !candidates[position].rejected })
             }
         }
         return index
