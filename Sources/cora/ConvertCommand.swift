@@ -80,6 +80,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         do {
             let result = try conversion.convert(inputs, keepInvalid: keepInvalid)
+            defer { KeptUntilExit.keep(result) }
             if to == .archi, let output {
                 try conversion.deliverFindings(of: result)
                 try ArchiOutput.write(result.model, to: output, prefix: prefix ?? "",

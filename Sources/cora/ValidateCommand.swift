@@ -24,6 +24,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         do {
             let result = try conversion.convert(inputs, keepInvalid: false)
+            defer { KeptUntilExit.keep(result) }
             try conversion.deliverFindings(of: result)
             Terminal.writeStderr(ValidationSummary(result: result).text)
             if result.errorCount > 0 { throw ExitStatus.dataErrors }

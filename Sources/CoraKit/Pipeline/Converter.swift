@@ -102,7 +102,7 @@ public struct Converter: Sendable {
                 // Mapped in place: a copy of the mapper per row would copy its state too.
                 let row = mapper!.map(record, diagnostics: &diagnostics)
                 if let row {
-                    CellRules.check(row, diagnostics: &diagnostics)
+                    CellRules.check(row, level: builder.level(of: row), diagnostics: &diagnostics)
                     if !ignoredWarnings.isEmpty {
                         let kept = diagnostics[findingsBefore...].filter { $0.severity == .error || !ignoredWarnings.contains($0.code) }
                         diagnostics.replaceSubrange(findingsBefore..., with: kept)

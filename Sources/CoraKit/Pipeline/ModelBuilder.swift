@@ -31,6 +31,8 @@ public struct ModelBuilder {
     /// Level and category words already looked up (a file uses a handful, on every row).
     private var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
     private var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
+    /// Level words as the cell rules read them (CORA's own vocabulary), looked up once.
+    private var cellRuleLevels: [String: ProcessLevel?] = [:]
     /// Per-level layouts: the candidate for each path of names (ancestors and own name).
     private var pathIndex: [String: Int] = [:]
     private var propertyNames: [String] = []
@@ -73,6 +75,18 @@ public struct ModelBuilder {
     /// Declares property columns up front, so the model lists them even when every cell is empty.
     public mutating func declareProperties(_ names: [String]) {
         for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
+    }
+
+    /// The level of `row` as its level cell (or its column in a per-level layout) says: what the
+    /// cell rules need to know for the naming convention. Words are looked up once per file.
+    mutating func level(of row: MappedRow) -> ProcessLevel? {
+        let text = row[.level]
+        if text.isEmpty { return row.levelFromHierarchy }
+        if let known = cellRuleLevels[text] { return known }
+        var level: ProcessLevel?
+        if case .found(let found) = Vocabulary.levels.lookUp(text) { level = found }
+        if cellRuleLevels.count < 1024 { cellRuleLevels[text] = level }
+        return level
     }
 
     /// Adds one row, checking what can be checked on the row alone. `rowHasErrors` says that an

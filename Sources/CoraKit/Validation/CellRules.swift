@@ -25,6 +25,12 @@ public enum CellRules {
 
     /// Appends the findings for `row` to `diagnostics`.
     public static func check(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
+        check(row, level: level(of: row), diagnostics: &diagnostics)
+    }
+
+    /// Appends the findings for `row`, whose level (as its level cell or column says) the caller
+    /// already knows, to `diagnostics`.
+    static func check(_ row: MappedRow, level: ProcessLevel?, diagnostics: inout [Diagnostic]) {
         for field in CanonicalField.allCases {
             if field.isMultiValued {
                 for item in row.lists[field] ?? [] {
@@ -35,7 +41,7 @@ public enum CellRules {
             }
         }
         checkProperties(row, diagnostics: &diagnostics)
-        checkName(row, diagnostics: &diagnostics)
+        checkName(row, level: level, diagnostics: &diagnostics)
     }
 
     /// Excel damage and mojibake in one field value (or one item of a multi-valued field).
@@ -93,7 +99,7 @@ public enum CellRules {
     }
 
     /// Noise in the name, and CORA's naming convention for the row's level (when it is known).
-    private static func checkName(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
+    private static func checkName(_ row: MappedRow, level: ProcessLevel?, diagnostics: inout [Diagnostic]) {
         let name = row[.name]
         guard !name.trimmingWhitespace().isEmpty else { return }
         if let noise = NameRules.noise(in: name) {
@@ -102,7 +108,7 @@ public enum CellRules {
                 "the name \"\(name)\" has \(ListFormatting.and(noise.problems))", row: row, column: row.columns[.name], value: name,
                 hint: "clean it in the mapping's name field: \(noise.settings.joined(separator: "; "))"))
         }
-        if let level = level(of: row), let convention = NameRules.convention(for: name, level: level) {
+        if let level, let convention = NameRules.convention(for: name, level: level) {
             diagnostics.append(diagnostic(.warning, .namingConvention, convention.message, row: row, column: row.columns[.name],
                                           value: name, hint: convention.hint))
         }
