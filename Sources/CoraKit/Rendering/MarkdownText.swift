@@ -5,6 +5,7 @@ public enum MarkdownText {
     /// links, code, tables), `<` `>` `&` as entities (no HTML), line breaks as `<br>`, and a leading
     /// `#`, `-`, `+`, `=` or `1.` defused so a paragraph cannot turn into a heading or a list.
     public static func inline(_ text: String) -> String {
+        if needsNoEscaping(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         var previousWasCR = false
@@ -29,6 +30,27 @@ public enum MarkdownText {
             result.insert("\\", at: dot)
         }
         return result
+    }
+
+    /// Whether ``inline(_:)`` leaves `text` as it is: no byte it escapes, and a first byte that
+    /// starts no block (most names and descriptions; one pass over the bytes instead of the characters).
+    static func needsNoEscaping(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return true }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: "0")...UInt8(ascii: "9"): return false
+        case 0x80...: return false  // a character that may be a number or a combining sequence: the slow path decides
+        default: break
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x0D, UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                return false
+            default: continue
+            }
+        }
+        return true
     }
 
     /// `text` for a table cell: like ``inline(_:)``; an empty cell stays empty.
