@@ -15,7 +15,7 @@ help:
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
-	@echo "make sanitize    the test suite under AddressSanitizer, the batch tests under ThreadSanitizer (slow;"
+	@echo "make sanitize    the test suite under AddressSanitizer, the threaded tests under ThreadSanitizer (slow;"
 	@echo "                 own build folders .build-asan and .build-tsan)"
 	@echo "make fuzz        the libFuzzer target for FUZZ_SECONDS (default 600) seconds (scripts/fuzz.sh)"
 
@@ -64,7 +64,7 @@ sanitize-address:
 sanitize-thread:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter Batch
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead"
 
 FUZZ_SECONDS ?= 600
 fuzz: setup

@@ -104,6 +104,14 @@ public final class CSVReader {
         }
     }
 
+    /// Whether the records are read on one thread and used on another (see ``CSVReadAhead``): a
+    /// chunk's storage is then never reused, since whether another thread still holds a record in
+    /// it cannot be asked without a race.
+    var handsRecordsToOtherThreads: Bool {
+        get { !assembler.pointee.reusesStorage }
+        set { assembler.pointee.reusesStorage = !newValue }
+    }
+
     /// Reads every remaining record, calling `body` for each.
     public func forEach(_ body: (CSVRecord) throws -> Void) throws {
         while let record = try next() { try body(record) }

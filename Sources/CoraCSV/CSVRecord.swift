@@ -22,10 +22,9 @@ public struct CSVRecord: Sendable {
                   line: line, number: number, encoding: .utf8)
     }
 
-    /// This record's line and number without its fields (`count` 0): what is left of a record that
-    /// is kept only to say where it was. Shares one empty storage, so it costs no memory of its own.
-    public var locationOnly: CSVRecord {
-        CSVRecord(storage: RecordStorage.empty, byteStart: 0, endStart: 0, count: 0, line: line, number: number, encoding: encoding)
+    /// A record without fields that only says where a record was: line `line`, record `number`.
+    public static func locationOnly(line: Int, number: Int) -> CSVRecord {
+        CSVRecord(storage: RecordStorage.empty, byteStart: 0, endStart: 0, count: 0, line: line, number: number, encoding: .utf8)
     }
 
     init(storage: RecordStorage, byteStart: Int, endStart: Int, count: Int, line: Int, number: Int, encoding: CSVEncoding) {

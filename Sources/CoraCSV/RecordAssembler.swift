@@ -26,6 +26,9 @@ struct RecordAssembler {
     var recordCount = 0
     /// Records completed in the current chunk, waiting to be handed out.
     var completed: [CSVRecord] = []
+    /// Whether a storage no record refers to any more is used again for the next chunk. Off when
+    /// records are handed to another thread: whether it still holds one cannot be asked safely.
+    var reusesStorage = true
     /// Limits from the options.
     var maxFieldBytes = CSVReadOptions.defaultMaxFieldBytes
     var maxFieldsPerRecord = CSVReadOptions.defaultMaxFieldsPerRecord
@@ -110,7 +113,7 @@ struct RecordAssembler {
     /// record moves along.
     mutating func prepareForNextChunk() {
         guard recordEndStart > 0 || recordByteStart > 0 else { return }
-        if isKnownUniquelyReferenced(&storage) {
+        if reusesStorage && isKnownUniquelyReferenced(&storage) {
             storage.keepOnly(fromByte: recordByteStart, fromEnd: recordEndStart)
         } else {
             storage = RecordStorage(unfinishedRecordOf: storage, fromByte: recordByteStart, fromEnd: recordEndStart)

@@ -61,6 +61,7 @@ struct ConversionOptions: ParsableArguments {
         converter.ignoredWarnings = Set(ignoredCodes.map(DiagnosticCode.init(rawValue:)))
         converter.maxDepth = maxDepth
         converter.keepsRejectedRecords = rejects != nil
+        converter.readsAhead = true
         var run = ConversionRun(converter: converter)
         for path in inputs {
             let input = try InputFile(path: path)

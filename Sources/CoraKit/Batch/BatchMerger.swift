@@ -48,7 +48,6 @@ public struct BatchMerger: Sendable {
         var model = ProcessModel()
         var diagnostics: [Diagnostic] = []
         var firstUse: [String: SourceLocation?] = [:]
-        var leftOut = Set<String>()
 
         for part in parts {
             var processes = part.result.model.processes

@@ -1,6 +1,6 @@
 /// The source column of each mapped field of a row: positions per row, names shared by every row
 /// of the table (so a row carries a few integers, not a copy of the header).
-public struct FieldColumns: Sendable, ExpressibleByDictionaryLiteral {
+public struct FieldColumns: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// 0-based column positions; -1 for a field that came from no column.
     private var positions: InlineArray<15, Int32>
     private let names: [String]
@@ -16,6 +16,17 @@ public struct FieldColumns: Sendable, ExpressibleByDictionaryLiteral {
     init(names: [String]) {
         positions = InlineArray(repeating: -1)
         self.names = names
+    }
+
+    /// Whether both name the same columns for the same fields.
+    public static func == (lhs: FieldColumns, rhs: FieldColumns) -> Bool {
+        for index in 0..<15 where lhs.positions[index] != rhs.positions[index] { return false }
+        return lhs.names == rhs.names
+    }
+
+    /// Records that `field` came from the column at the 0-based `position` (the name is the header's).
+    mutating func setPosition(_ position: Int, of field: CanonicalField) {
+        positions[field.ordinal] = Int32(clamping: position)
     }
 
     /// The column of `field`, if the field came from a column. Setting stores the position only;

@@ -22,6 +22,7 @@ public struct ModelBuilder {
     /// The deepest nesting accepted (`nesting-too-deep` beyond it).
     public var maxDepth = ModelRules.defaultMaxDepth
     /// Whether each row's record is kept whole (for rejects files), or only its line and number.
+    /// Set it before the first row is added.
     public var keepsRecords = true
 
     /// The rows on their way into the model, and their processes at the same positions (apart, so
@@ -41,9 +42,27 @@ public struct ModelBuilder {
     /// later stages follow these instead of looking ids up again.
     private var parentPosition: [Int32] = []
 
+    /// The inputs' names and the column layouts of the rows, shared by the candidates (a row keeps
+    /// their positions, not a copy), and the rows' records when they are kept for rejects.
+    private var files: [String] = []
+    private var columnSets: [FieldColumns] = []
+    private var records: [CSVRecord] = []
+
+    /// Where a candidate's row is and what it said, in a few bytes: the full ``RowTrace`` is made
+    /// from it only when a finding or a rejected row needs it.
+    private struct CompactTrace {
+        var file: Int32
+        var columnSet: Int32
+        var line: Int
+        var record: Int
+        /// The category and parent cells as the mapping left them (the function is the process's).
+        var categoryText: String
+        var parentText: String
+    }
+
     /// A row on its way into the model.
     private struct Candidate {
-        var row: RowTrace
+        var trace: CompactTrace
         var parentReference: String
         var parentMatch: Mapping.ReferenceMatch
         var idWasGiven: Bool
@@ -104,13 +123,12 @@ public struct ModelBuilder {
             report(.missingName, .name, "the process has no name")
         }
         let levelText = row[.level], categoryText = row[.category]
-        if !levelText.isEmpty, levelWords[levelText] == nil, levelWords.count < 1024 { levelWords[levelText] = levels.lookUp(levelText) }
-        if !categoryText.isEmpty, categoryWords[categoryText] == nil, categoryWords.count < 1024 {
-            categoryWords[categoryText] = categories.lookUp(categoryText)
-        }
-        let level = parse(levelText, lookup: levelWords[levelText], field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
+        let levelLookup = levelText.isEmpty ? nil : levelWords[levelText] ?? Self.remember(levels.lookUp(levelText), for: levelText, in: &levelWords)
+        let categoryLookup = categoryText.isEmpty ? nil
+            : categoryWords[categoryText] ?? Self.remember(categories.lookUp(categoryText), for: categoryText, in: &categoryWords)
+        let level = parse(levelText, lookup: levelLookup, field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
                           unknown: .unknownLevel, report: report) ?? (levelText.isEmpty ? row.levelFromHierarchy : nil)
-        let category = parse(categoryText, lookup: categoryWords[categoryText], field: .category, vocabulary: categories,
+        let category = parse(categoryText, lookup: categoryLookup, field: .category, vocabulary: categories,
                              accepted: ProcessCategory.canonicalValues, unknown: .unknownCategory, report: report)
         var order: Int?
         let orderText = row[.order]
@@ -128,7 +146,8 @@ public struct ModelBuilder {
                    hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
         }
 
-        for property in row.properties where seenPropertyNames.insert(property.name).inserted {
+        for property in row.properties where !knowsProperty(property.name) {
+            seenPropertyNames.insert(property.name)
             propertyNames.append(property.name)
         }
         let process = CoraProcess(
@@ -142,20 +161,77 @@ public struct ModelBuilder {
             diagnostics.replaceSubrange(findingsBefore..., with: kept)
         }
         let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
-        var trace = RowTrace(row)
-        if !keepsRecords { trace.record = trace.record.locationOnly }
-        var candidate = Candidate(row: trace, parentReference: row[.parent], parentMatch: parentMatch,
+        let trace = CompactTrace(file: fileNumber(row.location.file), columnSet: columnSetNumber(row.columns),
+                                 line: row.location.line, record: row.location.record,
+                                 categoryText: row[.category], parentText: row[.parent])
+        var candidate = Candidate(trace: trace, parentReference: row[.parent], parentMatch: parentMatch,
                                   idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
         if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
             candidate.parentReference = Self.dottedParent(of: process.code)
             candidate.parentMatch = .code
         }
         if let path = row.levelPath {
-            place(candidate, process, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
+            place(candidate, process, record: row.record, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
         } else {
-            candidates.append(candidate)
-            processes.append(process)
+            append(candidate, process, record: row.record)
         }
+    }
+
+    /// Adds a candidate with its process (and its record, when records are kept).
+    private mutating func append(_ candidate: Candidate, _ process: CoraProcess, record: CSVRecord) {
+        candidates.append(candidate)
+        processes.append(process)
+        if keepsRecords { records.append(record) }
+    }
+
+    /// The number of the input `file` in ``files``.
+    private mutating func fileNumber(_ file: String) -> Int32 {
+        if let last = files.last, last == file { return Int32(files.count - 1) }
+        if let known = files.firstIndex(of: file) { return Int32(known) }
+        files.append(file)
+        return Int32(files.count - 1)
+    }
+
+    /// The number of `columns` in ``columnSets`` (rows of one table share one; a per-level layout
+    /// has one per level column).
+    private mutating func columnSetNumber(_ columns: FieldColumns) -> Int32 {
+        if let known = columnSets.lastIndex(of: columns) { return Int32(known) }
+        columnSets.append(columns)
+        return Int32(columnSets.count - 1)
+    }
+
+    /// Where the row of the candidate at `index` is.
+    private func location(of index: Int) -> SourceLocation {
+        let trace = candidates[index].trace
+        return SourceLocation(file: files[Int(trace.file)], line: trace.line, record: trace.record)
+    }
+
+    /// The columns the fields of the candidate at `index` came from.
+    private func columns(of index: Int) -> FieldColumns {
+        columnSets[Int(candidates[index].trace.columnSet)]
+    }
+
+    /// What the builder kept of the row of the candidate at `index`.
+    private func row(of index: Int) -> RowTrace {
+        let trace = candidates[index].trace
+        let location = location(of: index)
+        return RowTrace(location: location,
+                        record: keepsRecords ? records[index] : CSVRecord.locationOnly(line: location.line, number: location.record),
+                        columns: columns(of: index), categoryText: trace.categoryText,
+                        functionText: processes[index].function, parentText: trace.parentText)
+    }
+
+    /// Whether a property of this name was seen before: a look through the few names an inventory
+    /// has, a hash only for many.
+    private func knowsProperty(_ name: String) -> Bool {
+        propertyNames.count <= 16 ? propertyNames.contains(name) : seenPropertyNames.contains(name)
+    }
+
+    /// `lookup`, remembered for `word` in `words` (up to a thousand words: a file uses a handful).
+    private static func remember<Value>(_ lookup: Vocabulary<Value>.Lookup, for word: String,
+                                 in words: inout [String: Vocabulary<Value>.Lookup]) -> Vocabulary<Value>.Lookup {
+        if words.count < 1024 { words[word] = lookup }
+        return lookup
     }
 
     /// The code of the parent in a dotted numbering: `1.2.3` → `1.2`, `P03.01` → `P03`; empty at the top.
@@ -165,11 +241,12 @@ public struct ModelBuilder {
     }
 
     /// Adds a candidate from a per-level layout: finds (or makes) its ancestors by their names.
-    private mutating func place(_ candidate: Candidate, _ process: CoraProcess, under path: [String], levels: [ProcessLevel?],
-                                diagnostics: inout [Diagnostic]) {
+    private mutating func place(_ candidate: Candidate, _ process: CoraProcess, record: CSVRecord, under path: [String],
+                                levels: [ProcessLevel?], diagnostics: inout [Diagnostic]) {
         var candidate = candidate
         var parent: Int?
         var key = ""
+        let location = SourceLocation(file: files[Int(candidate.trace.file)], line: candidate.trace.line, record: candidate.trace.record)
         for (depth, name) in path.enumerated() {
             key += TextNormalization.matchKey(name) + "\u{1F}"
             if let existing = pathIndex[key] {
@@ -178,12 +255,11 @@ public struct ModelBuilder {
             }
             // An ancestor without a row of its own: it exists because its descendants name it.
             let ancestor = CoraProcess(id: "", name: name, level: depth < levels.count ? levels[depth] : nil,
-                                       category: process.category, source: candidate.row.location)
-            var implicit = Candidate(row: candidate.row, parentReference: "", parentMatch: .any,
+                                       category: process.category, source: location)
+            var implicit = Candidate(trace: candidate.trace, parentReference: "", parentMatch: .any,
                                      idWasGiven: false, rejected: false, structuralParent: parent, implicit: true)
-            implicit.row.columns = [:]
-            candidates.append(implicit)
-            processes.append(ancestor)
+            implicit.trace.columnSet = columnSetNumber([:])
+            append(implicit, ancestor, record: record)
             parent = candidates.count - 1
             pathIndex[key] = parent
         }
@@ -195,22 +271,21 @@ public struct ModelBuilder {
                 candidate.structuralParent = candidates[existing].structuralParent
                 candidates[existing] = candidate
                 processes[existing] = process
+                if keepsRecords { records[existing] = record }
                 return
             }
-            let first = candidates[existing].row.location
+            let first = self.location(of: existing)
             diagnostics.append(Diagnostic(
                 .error, .duplicateProcess,
                 "the process \"\(process.name)\"" + (path.last.map { " under \"\($0)\"" } ?? "") + " is also on line \(first.line)",
-                file: candidate.row.location.file, line: candidate.row.location.line, record: candidate.row.location.record,
-                column: candidate.row.columns[.name], value: process.name,
+                file: location.file, line: location.line, record: location.record,
+                column: columnSets[Int(candidate.trace.columnSet)][.name], value: process.name,
                 hint: "a process appears once per parent; line \(first.line) keeps it"))
             if !keepInvalid { candidate.rejected = true }
-            candidates.append(candidate)
-            processes.append(process)
+            append(candidate, process, record: record)
             return
         }
-        candidates.append(candidate)
-        processes.append(process)
+        append(candidate, process, record: record)
         if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
     }
 
@@ -247,21 +322,18 @@ public struct ModelBuilder {
         completeFromAncestors()
         applyModelRules(diagnostics: &diagnostics)
         resolveNext(diagnostics: &diagnostics)
-        var rejected: [RowTrace] = []
+        let rejected = candidates.indices.filter { candidates[$0].rejected && !candidates[$0].implicit }.map(row(of:))
         // The accepted processes move to the front of the array, which becomes the model's.
         var accepted = processes
         processes = []
         var kept = 0
-        for index in candidates.indices {
-            if candidates[index].rejected {
-                if !candidates[index].implicit { rejected.append(candidates[index].row) }
-            } else {
-                if kept != index { accepted.swapAt(kept, index) }
-                kept += 1
-            }
+        for index in candidates.indices where !candidates[index].rejected {
+            if kept != index { accepted.swapAt(kept, index) }
+            kept += 1
         }
         accepted.removeLast(accepted.count - kept)
         candidates = []
+        records = []
         return (ProcessModel(processes: accepted, listedPropertyNames: propertyNames), rejected)
     }
 
@@ -275,12 +347,12 @@ public struct ModelBuilder {
             }
             let id = processes[index].id
             guard let firstIndex = given.insert(id, position: index, hasKey: { processes[$0].id == id }) else { continue }
-            let location = candidates[index].row.location, first = candidates[firstIndex].row.location
+            let location = location(of: index), first = self.location(of: firstIndex)
             let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
             diagnostics.append(Diagnostic(
                 .error, .duplicateID, "the id \"\(id)\" is also used on \(place)",
                 file: location.file, line: location.line, record: location.record,
-                column: candidates[index].row.columns[.id], value: id,
+                column: columns(of: index)[.id], value: id,
                 hint: "ids must be unique; \(place) keeps it"))
             if !keepInvalid { candidates[index].rejected = true }
         }
@@ -288,7 +360,7 @@ public struct ModelBuilder {
         var derived = PositionIndex(capacity: derivedCount)
         for index in candidates.indices where !candidates[index].idWasGiven {
             let base = ProcessIdentifier.derive(code: processes[index].code, name: processes[index].name)
-                ?? "p-line-\(candidates[index].row.location.line)"
+                ?? "p-line-\(candidates[index].trace.line)"
             let id = ProcessIdentifier.unique(base) { key in
                 (given.count > 0 && given.position(of: key) { processes[$0].id == key } != nil)
                     || derived.position(of: key) { processes[$0].id == key } != nil
@@ -369,7 +441,7 @@ public struct ModelBuilder {
             let reference = candidates[index].parentReference
             guard !reference.isEmpty else { continue }
             if references == nil { references = referenceIndex() }
-            let row = candidates[index].row
+            let row = row(of: index)
             let match = candidates[index].parentMatch
             guard let parent = lookUp(reference, match: match, in: &references!), parent != index else {
                 let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
@@ -398,10 +470,10 @@ public struct ModelBuilder {
             for child in children[parent] where !candidates[child].rejected {
                 candidates[child].rejected = true
                 queue.append(child)
-                let row = candidates[child].row
+                let row = row(of: child)
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent,
-                    "the parent \"\(candidates[child].parentReference)\" (line \(candidates[parent].row.location.line)) has errors and is not in the model",
+                    "the parent \"\(candidates[child].parentReference)\" (line \(candidates[parent].trace.line)) has errors and is not in the model",
                     file: row.location.file, line: row.location.line, record: row.location.record,
                     column: row.columns[.parent], value: candidates[child].parentReference,
                     hint: "fix the parent's row first"))
@@ -429,7 +501,7 @@ public struct ModelBuilder {
             for node in path { state[node] = .settled }
         }
         for position in inCycle.sorted() {
-            let row = candidates[position].row
+            let row = row(of: position)
             diagnostics.append(Diagnostic(
                 .error, .parentCycle, "the process \"\(processes[position].name)\" is its own ancestor",
                 file: row.location.file, line: row.location.line, record: row.location.record,
@@ -457,7 +529,7 @@ public struct ModelBuilder {
         let findings = ModelRules.check(facts, strict: strict, maxDepth: maxDepth) { index in
             let position = positions[index]
             return ModelRules.Subject(process: processes[position], parentIndex: liveParent(of: position).map { Int(subjectIndex[$0]) },
-                                      row: candidates[position].implicit ? nil : candidates[position].row)
+                                      row: candidates[position].implicit ? nil : row(of: position))
         }.filter {
             $0.diagnostic.severity == .error || !ignoredWarnings.contains($0.diagnostic.code)
         }
@@ -479,7 +551,7 @@ public struct ModelBuilder {
                 guard parent >= 0, subjectIndex[parent] >= 0, candidates[parent].rejected else { continue }
                 candidates[position].rejected = true
                 changed = true
-                let row = candidates[position].row
+                let row = row(of: position)
                 diagnostics.append(Diagnostic(
                     .error, .unknownParent,
                     "the parent \"\(processes[position].parent)\" has errors and is not in the model",
@@ -538,7 +610,7 @@ public struct ModelBuilder {
         guard candidates.indices.contains(where: { !candidates[$0].rejected && !processes[$0].next.isEmpty }) else { return }
         var references = referenceIndex()
         for index in candidates.indices where !candidates[index].rejected && !processes[index].next.isEmpty {
-            let row = candidates[index].row
+            let row = row(of: index)
             processes[index].next = processes[index].next.map { reference in
                 if let target = lookUp(reference, match: nextMatch, in: &references), !candidates[target].rejected {
                     return processes[target].id

@@ -169,7 +169,7 @@ public struct RowMapper {
         }
         for bound in fieldColumns {
             let raw = record.field(at: bound.index) ?? ""
-            row.columns[bound.field] = .init(name: header.columnNames[bound.index], index: bound.index + 1)
+            row.columns.setPosition(bound.index, of: bound.field)
             store(raw, for: bound, column: header.columnNames[bound.index], in: &row)
         }
         for bound in constants {
@@ -218,7 +218,7 @@ public struct RowMapper {
         if row[.name].isEmpty {
             row.values[.name] = cells[deepest]
             let index = levelColumns[deepest].index
-            row.columns[.name] = .init(name: header.columnNames[index], index: index + 1)
+            row.columns.setPosition(index, of: .name)
         }
         if row[.level].isEmpty, let level = levelColumns[deepest].level {
             row.levelFromHierarchy = level
@@ -269,11 +269,15 @@ public struct RowMapper {
         } else {
             // A single-valued field with `split` takes the first value of the cell (a CORA wiki cell
             // names every business process a work process is used in; the first is its parent).
-            let parts = bound.rule.split.isEmpty ? [value] : Self.split(value, on: bound.rule.split)
-            let first = parts.first ?? ""
+            var first = value, dropped = false
+            if !bound.rule.split.isEmpty {
+                let parts = Self.split(value, on: bound.rule.split)
+                first = parts.first ?? ""
+                dropped = parts.count > 1
+            }
             var result = transform(first, bound: bound)
-            let stripped = result != first && !(bound.rule.stripPrefixes.isEmpty && bound.rule.stripSuffixes.isEmpty)
-            if stripped || parts.count > 1, let column {
+            let stripped = !(bound.rule.stripPrefixes.isEmpty && bound.rule.stripSuffixes.isEmpty) && result != first
+            if stripped || dropped, let column {
                 // The original stays available when a prefix or suffix was stripped, or values were dropped.
                 row.properties.append(Property(name: "\(column) (original)", value: raw))
             }

@@ -17,6 +17,17 @@ public struct RowTrace: Sendable {
     /// The parent cell as the mapping left it.
     public var parentText: String
 
+    /// A trace from its parts.
+    init(location: SourceLocation, record: CSVRecord, columns: FieldColumns, categoryText: String, functionText: String,
+         parentText: String) {
+        self.location = location
+        self.record = record
+        self.columns = columns
+        self.categoryText = categoryText
+        self.functionText = functionText
+        self.parentText = parentText
+    }
+
     /// The trace of `row`.
     public init(_ row: MappedRow) {
         location = row.location
