@@ -64,7 +64,7 @@ sanitize-address:
 sanitize-thread:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead"
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead|ParallelRender"
 
 FUZZ_SECONDS ?= 600
 fuzz: setup

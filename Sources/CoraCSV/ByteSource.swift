@@ -13,6 +13,15 @@ import Darwin
 public protocol ByteSource {
     /// Reads up to `buffer.count` bytes into `buffer` and returns how many were read; 0 at the end.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int
+
+    /// How many bytes the source holds in all, when it knows (a regular file, bytes in memory);
+    /// `nil` for a pipe. Only a hint for sizing: reading goes on until ``read(into:)`` returns 0.
+    var expectedByteCount: Int? { get }
+}
+
+extension ByteSource {
+    /// Unknown, unless the source says.
+    public var expectedByteCount: Int? { nil }
 }
 
 /// A failure to read bytes from a source (not a problem in the data).
@@ -37,6 +46,8 @@ public struct MemoryByteSource: ByteSource {
     /// Creates a source that yields the UTF-8 bytes of `text`.
     public init(text: String) { self.bytes = Array(text.utf8) }
 
+    public var expectedByteCount: Int? { bytes.count }
+
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
         let count = min(buffer.count, bytes.count - offset)
         guard count > 0 else { return 0 }
@@ -55,6 +66,13 @@ public struct FileDescriptorByteSource: ByteSource {
 
     /// Creates a source that reads from `descriptor`.
     public init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// The size of a regular file; `nil` for a pipe, a terminal or a socket.
+    public var expectedByteCount: Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
         while true {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import CoraCSV
 import CoraKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `cora convert`: reads inventories, maps them to the canonical model and writes it out.
 struct ConvertCommand: ParsableCommand {
@@ -63,6 +66,10 @@ struct ConvertCommand: ParsableCommand {
         case csv, excelCSV = "excel-csv", json, md, dot, svg, png, archi
     }
 
+    /// Threads for rendering a large CSV: the cores there are, up to two (one renders while the
+    /// other does too; more hardly helps, the writing is serial).
+    static var renderThreads: Int { min(2, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
     func validate() throws {
         if to == .archi, output == nil || output == "-" {
             throw ValidationError("--to archi writes three files (elements.csv, relations.csv, properties.csv): name their folder with -o DIR")
@@ -92,7 +99,7 @@ struct ConvertCommand: ParsableCommand {
                 // Written as it is rendered: a million rows are not held a second time as bytes.
                 try conversion.deliverFindings(of: result)
                 let renderer = CanonicalCSVRenderer(options: to == .csv ? .canonical : .excel)
-                try OutputFile.write(to: output) { write in try renderer.render(result.model, in: write) }
+                try OutputFile.write(to: output) { write in try renderer.render(result.model, threads: Self.renderThreads, in: write) }
                 if result.errorCount > 0 { throw ExitStatus.dataErrors }
                 return
             }

@@ -74,6 +74,7 @@ public struct Converter: Sendable {
         var errors = errorsBefore
         var stoppedAtLimit = false
         var headerHintGiven = false
+        var sampledBytes = 0
 
         do {
             while let record = try nextRecord() {
@@ -99,6 +100,14 @@ public struct Converter: Sendable {
                     continue
                 }
                 rowsRead += 1
+                if rowsRead <= Self.sampleRows, let expected = source.expectedByteCount {
+                    sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
+                    if rowsRead == Self.sampleRows {
+                        // The size of the whole input over that of the first rows: about how many rows come.
+                        let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Self.sampleRows) * 1.05
+                        builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(options.maxRecords))) - rowsRead)
+                    }
+                }
                 if mapper!.lacksRequiredColumn {
                     unmapped.append(record)
                     if !headerHintGiven, unmapped.count <= 20, let hint = Self.headerHint(for: record, mapping: mapping, file: file) {
@@ -148,6 +157,9 @@ public struct Converter: Sendable {
 }
 
 extension Converter {
+    /// The rows whose size estimates how many rows a large input has.
+    static let sampleRows = 1024
+
     /// When the header lacks the columns the mapping needs, a later row may be the real header
     /// (titles above the table): a finding that says which line and how to skip to it.
     static func headerHint(for record: CSVRecord, mapping: Mapping, file: String) -> Diagnostic? {

@@ -91,6 +91,15 @@ public struct ModelBuilder {
                   parentMatch: mapping.fields[.parent]?.match ?? .any, nextMatch: mapping.fields[.next]?.match ?? .any)
     }
 
+    /// Makes room for `count` more rows up front, so that the arrays of a large input are not
+    /// copied as they grow.
+    public mutating func reserveCapacity(forMoreRows count: Int) {
+        let total = candidates.count + max(0, count)
+        candidates.reserveCapacity(total)
+        processes.reserveCapacity(total)
+        if keepsRecords { records.reserveCapacity(total) }
+    }
+
     /// Declares property columns up front, so the model lists them even when every cell is empty.
     public mutating func declareProperties(_ names: [String]) {
         for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
@@ -178,7 +187,7 @@ public struct ModelBuilder {
     }
 
     /// Adds a candidate with its process (and its record, when records are kept).
-    private mutating func append(_ candidate: Candidate, _ process: CoraProcess, record: CSVRecord) {
+    private mutating func append(_ candidate: consuming Candidate, _ process: consuming CoraProcess, record: CSVRecord) {
         candidates.append(candidate)
         processes.append(process)
         if keepsRecords { records.append(record) }

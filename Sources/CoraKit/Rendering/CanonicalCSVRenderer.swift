@@ -1,4 +1,5 @@
 import CoraCSV
+import Dispatch
 
 /// Renders the model as the canonical CSV: the 15 canonical columns in their fixed order, then one
 /// column per property; multi-valued fields joined with `|`.
@@ -89,7 +90,12 @@ public struct CanonicalCSVRenderer: Sendable {
 
     /// The whole CSV document, handed to `write` in pieces of about 256 KiB as it is made, so that
     /// a large model is never held twice in memory (once as processes, once as bytes).
-    public func render<E: Error>(_ model: ProcessModel, in write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    ///
+    /// With `threads` above 1, blocks of processes are rendered that many at a time, each on a
+    /// thread of its own, and handed to `write` in order: the same bytes, sooner on a machine with
+    /// cores to spare. `write` is always called on the caller's thread.
+    public func render<E: Error>(_ model: ProcessModel, threads: Int = 1,
+                                 in write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let header = header(for: model)
         let others = DialectSniffer.candidateDelimiters.filter { $0 != options.delimiter }
         var headerOptions = options
@@ -99,14 +105,57 @@ public struct CanonicalCSVRenderer: Sendable {
         try headerWriter.drain(write)
         var rowOptions = options
         rowOptions.byteOrderMark = false  // written with the header
-        var writer = CSVWriter(options: rowOptions)
-        var properties: [String] = []
-        for index in model.processes.indices {
-            appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
-            writer.endRecord()
-            if writer.pendingByteCount >= 1 << 18 { try writer.drain(write) }
+        let threads = max(1, min(threads, 16))
+        guard threads > 1, model.processes.count >= 2 * Self.blockSize else {
+            var writer = CSVWriter(options: rowOptions)
+            var properties: [String] = []
+            for index in model.processes.indices {
+                appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
+                writer.endRecord()
+                if writer.pendingByteCount >= 1 << 18 { try writer.drain(write) }
+            }
+            try writer.drain(write)
+            return
         }
-        try writer.drain(write)
+        var start = 0
+        while start < model.processes.count {
+            let blocks = (0..<threads).map { number in
+                let from = min(start + number * Self.blockSize, model.processes.count)
+                return from..<min(from + Self.blockSize, model.processes.count)
+            }
+            let rendered = renderBlocks(blocks, of: model, options: rowOptions)
+            for bytes in rendered { try writer(bytes, write) }
+            start = blocks.last!.upperBound
+        }
+    }
+
+    /// Processes per block when rendering on several threads.
+    static let blockSize = 8192
+
+    /// The rows of each block of `model`'s processes, rendered at the same time, one thread per block.
+    private func renderBlocks(_ blocks: [Range<Int>], of model: ProcessModel, options: CSVWriteOptions) -> [[UInt8]] {
+        var rendered = [[UInt8]](repeating: [], count: blocks.count)
+        rendered.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results  // each thread writes its own element only
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { number in
+                var writer = CSVWriter(options: options)
+                var properties: [String] = []
+                for index in blocks[number] {
+                    appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
+                    writer.endRecord()
+                }
+                results[number] = writer.takeOutput()
+            }
+        }
+        return rendered
+    }
+
+    /// Hands `bytes` to `write`.
+    private func writer<E: Error>(_ bytes: [UInt8], _ write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        let outcome: Result<Void, E> = bytes.withUnsafeBytes { raw in
+            do throws(E) { try write(raw); return .success(()) } catch { return .failure(error) }
+        }
+        try outcome.get()
     }
 
     /// Writes the cells of one process as ``cells(of:propertyNames:)`` gives them, without making
