@@ -104,10 +104,10 @@ public final class CSVReader {
         }
     }
 
-    /// Whether the records are read on one thread and used on another (see ``CSVReadAhead``): a
+    /// Whether the records are read on one thread and used on another (see ``ReadAhead``): a
     /// chunk's storage is then never reused, since whether another thread still holds a record in
     /// it cannot be asked without a race.
-    var handsRecordsToOtherThreads: Bool {
+    public var handsRecordsToOtherThreads: Bool {
         get { !assembler.pointee.reusesStorage }
         set { assembler.pointee.reusesStorage = !newValue }
     }

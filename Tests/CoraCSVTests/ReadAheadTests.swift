@@ -1,7 +1,7 @@
 import Testing
 @testable import CoraCSV
 
-/// `CSVReadAhead` hands out exactly what the reader does, from another thread.
+/// `ReadAhead` hands out exactly what the reader does, from another thread.
 @Suite("Reading ahead on a thread")
 struct ReadAheadTests {
     /// A large input with quoted line breaks, doubled quotes, a Windows-1252 byte now and then and
@@ -28,7 +28,7 @@ struct ReadAheadTests {
     static func outcome(_ bytes: [UInt8], readAhead: Bool, batchSize: Int = 7, depth: Int = 2)
         throws -> (rows: [Row], issue: CSVIssue?, warnings: [CSVIssue], lines: Int) {
         let reader = try CSVReader(source: MemoryByteSource(bytes), options: CSVReadOptions(chunkSize: 4096))
-        let ahead = readAhead ? CSVReadAhead(reader, batchSize: batchSize, depth: depth) : nil
+        let ahead = readAhead ? ReadAhead(reader, batchSize: batchSize, depth: depth) : nil
         func next() throws -> CSVRecord? {
             if let ahead { return try ahead.next() }
             return try reader.next()
@@ -75,7 +75,7 @@ struct ReadAheadTests {
     func stopEarly() throws {
         let bytes = Self.inventory(records: 50_000, seed: 13)
         let reader = try CSVReader(source: MemoryByteSource(bytes))
-        let ahead = CSVReadAhead(reader, batchSize: 16, depth: 1)
+        let ahead = ReadAhead(reader, batchSize: 16, depth: 1)
         var taken: [Row] = []
         for _ in 0..<10 { taken.append(Row(try #require(try ahead.next()))) }
         ahead.finish()
@@ -88,10 +88,32 @@ struct ReadAheadTests {
     func droppedWithoutFinish() throws {
         for seed in 20..<30 as Range<UInt64> {
             let reader = try CSVReader(source: MemoryByteSource(Self.inventory(records: 3_000, seed: seed)))
-            var ahead: CSVReadAhead? = CSVReadAhead(reader, batchSize: 8, depth: 1)
+            var ahead: ReadAhead<CSVRecord>? = ReadAhead(reader, batchSize: 8, depth: 1)
             #expect(try ahead?.next()?.number == 1)
             ahead = nil
             #expect(ahead == nil)
         }
+    }
+}
+
+/// `ReadAhead` over any producer: order, the end, and an error after the elements before it.
+@Suite("Reading ahead: any producer")
+struct ReadAheadProducerTests {
+    struct Stop: Error, Equatable {}
+
+    @Test("100,000 numbers in order, then the producer's error, again on the next call")
+    func numbersThenError() throws {
+        var produced = 0
+        let ahead = ReadAhead<Int>(batchSize: 100, depth: 3) {
+            produced += 1
+            if produced > 100_000 { throw Stop() }
+            return produced
+        }
+        var taken: [Int] = []
+        #expect(throws: Stop()) { while let number = try ahead.next() { taken.append(number) } }
+        #expect(taken == Array(1...100_000))
+        #expect(throws: Stop()) { try ahead.next() }
+        ahead.finish()
+        #expect(try ahead.next() == nil)
     }
 }

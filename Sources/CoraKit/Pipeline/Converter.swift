@@ -26,7 +26,7 @@ public struct Converter: Sendable {
     /// that writes none), ``ConversionResult/rejectedRecords`` holds each rejected row's line and
     /// number only, and a large input is not held in memory a second time as records.
     public var keepsRejectedRecords = true
-    /// Whether the input is parsed on a thread of its own, ahead of the mapping (``CSVReadAhead``):
+    /// Whether the input is parsed on a thread of its own, ahead of the mapping (``ReadAhead``):
     /// faster for one large input on a machine with a core to spare; off where inputs are already
     /// converted in parallel (`cora batch`).
     public var readsAhead = false
@@ -58,7 +58,7 @@ public struct Converter: Sendable {
         if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
         if options.encoding == nil { options.encoding = mapping.dialect.encoding }
         let reader = try CSVReader(source: source, options: options)
-        let readAhead = readsAhead ? CSVReadAhead(reader) : nil
+        let readAhead = readsAhead ? ReadAhead(reader) : nil
         defer { readAhead?.finish() }
         func nextRecord() throws -> CSVRecord? {
             if let readAhead { return try readAhead.next() }
