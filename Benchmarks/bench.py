@@ -622,6 +622,10 @@ def report(suite, machine_rows, started, elapsed):
     out(f"Ratios are wall-time ratios on the {largest:,}-row file: \"N× Miller\" is Miller's time ÷ cora's "
         "(above 1 means cora is faster); \"% of the C remap\" is C's time ÷ cora's.")
     out("")
+    if any(row[2] == "✗" for row in rows_t):
+        out("Where the conversion's time and memory go, and why a target marked ✗ is not met, is written "
+            "up by hand (with a perf profile) in [Benchmarks/conversion-profile.md](Benchmarks/conversion-profile.md).")
+        out("")
 
     # -- machine
     out("## Machine")
