@@ -143,7 +143,7 @@ struct ArchiImportTests {
             elements: Self.elements(
                 ["a", "BusinessProcess", "Verhuren eenheden"], ["b", "BusinessProcess", "Incasseren vorderingen"],
                 ["c", "BusinessProcess", "Verhuren eenheid"], ["f", "BusinessFunction", "Vastgoedverhuur"],
-                ["g", "BusinessFunction", "Incasso"], ["x", "BusinessProcess", "Kringloop een"], ["y", "BusinessProcess", "Kringloop twee"]),
+                ["g", "BusinessFunction", "Incasso"], ["x", "BusinessProcess", "Doorlopen kringloop een"], ["y", "BusinessProcess", "Doorlopen kringloop twee"]),
             relations: Self.relations(
                 ["r1", "AggregationRelationship", "a", "c"], ["r2", "AggregationRelationship", "b", "c"],
                 ["r3", "AggregationRelationship", "f", "c"], ["r4", "AggregationRelationship", "g", "c"],

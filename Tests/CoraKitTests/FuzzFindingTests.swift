@@ -213,61 +213,75 @@ struct FuzzFindingTests {
         #expect(reader.dialect.encoding == .utf8)
     }
 
-    // MARK: Known, in the Archi code (reported; see Fuzz/FINDINGS.md)
+    // MARK: Found in the Archi code (K1-K5 in Fuzz/FINDINGS.md), fixed
 
-    @Test("K1 (known): a `next` that names no process is kept in the canonical CSV but dropped from the Archi export")
-    func archiDropsDanglingNext() throws {
-        let result = try convert(canonicalCSV("a,,Verhuren eenheid,,,,,,,,,,gone,,"))
-        #expect(result.model.processes.first?.next == ["gone"])
-        let back = try importArchiExport(ArchiExportRenderer().render(result.model))
-        withKnownIssue("the Archi export has no relation for a next process that is not in the model") {
-            #expect(back.model.processes.first?.next == ["gone"])
-        }
+    @Test("K1: a `next` that names no process goes out as a `Volgend proces` property and comes back, with a warning")
+    func archiKeepsDanglingNext() throws {
+        let result = try convert(canonicalCSV("a,,Verhuren eenheid,,,,,,,,,,b|gone,,", "b,,Opstellen contract,,,,,,,,,,,,"))
+        #expect(result.model.processes.first?.next == ["b", "gone"])
+        let export = ArchiExportRenderer().render(result.model)
+        let properties = String(decoding: export.properties, as: UTF8.self)
+        #expect(properties.contains("\"a\",\"Volgend proces\",\"gone\""))
+        #expect(!properties.contains("\"Volgend proces\",\"b\""))  // b is in the model: a relation
+        let back = try importArchiExport(export)
+        #expect(back.model.processes.first?.next == ["b", "gone"])
+        #expect(back.diagnostics.map(summary) == ["unknown-next@\(back.diagnostics.first?.line ?? 0):3"])
+        #expect(back.diagnostics.first?.value == "gone")
     }
 
-    @Test("K3 (known): a process property named like a key the Archi set uses for a field (Status, Code, Niveau, …) fills that field when the set is read back")
+    @Test("K3: a process property named like a field key (status) is exported as `Eigenschap: status` and read back as the property")
     func archiPropertyKeyCollision() throws {
         let model = ProcessModel(
-            processes: [CoraProcess(id: "a", name: "Verhuren eenheid", level: .businessProcess, properties: [Property(name: "status", value: "Oud")])],
-            propertyNames: ["status"])
-        let back = try importArchiExport(ArchiExportRenderer().render(model))
-        withKnownIssue("ArchiExportRenderer writes the property under a key that ArchiImport reads as the status") {
-            #expect(back.model.processes.first?.status == "")
-            #expect(back.model.processes.first?.properties == [Property(name: "status", value: "Oud")])
-        }
+            processes: [CoraProcess(id: "a", name: "Verhuren eenheid", level: .businessProcess, status: "Vastgesteld",
+                                    properties: [Property(name: "status", value: "Oud"), Property(name: "Eigenschap: x", value: "1")])],
+            propertyNames: ["status", "Eigenschap: x"])
+        let export = ArchiExportRenderer().render(model)
+        let lines = String(decoding: export.properties, as: UTF8.self).split(separator: "\r\n").map(String.init)
+        #expect(lines == [
+            "\"ID\",\"Key\",\"Value\"", "\"a\",\"CORA-concepttype\",\"Bedrijfsproces\"", "\"a\",\"Status\",\"Vastgesteld\"",
+            "\"a\",\"Eigenschap: status\",\"Oud\"", "\"a\",\"Eigenschap: Eigenschap: x\",\"1\"",
+        ])
+        let back = try importArchiExport(export)
+        #expect(back.model.processes.first?.status == "Vastgesteld")
+        #expect(back.model.processes.first?.properties == [Property(name: "status", value: "Oud"), Property(name: "Eigenschap: x", value: "1")])
     }
 
-    @Test("K4 (known): a process without a level is exported as a BusinessProcess, so a process step under it is invalid nesting in Archi")
+    @Test("K4: a process without a level goes out with an empty CORA-concepttype and comes back without one, nesting and all")
     func archiProcessWithoutLevel() throws {
         let model = ProcessModel(processes: [
             CoraProcess(id: "a", name: "Verhuren eenheid"),
             CoraProcess(id: "b", name: "Opstellen contract", level: .processStep, parent: "a"),
         ])
-        let back = try importArchiExport(ArchiExportRenderer().render(model))
-        withKnownIssue("a process without a level has no Archi type of its own") {
-            #expect(back.errorCount == 0, "\(back.diagnostics)")
-        }
+        let export = ArchiExportRenderer().render(model)
+        #expect(String(decoding: export.properties, as: UTF8.self).contains("\"a\",\"CORA-concepttype\",\"\"\r\n"))
+        let back = try importArchiExport(export)
+        #expect(back.errorCount == 0, "\(back.diagnostics)")
+        #expect(back.model.processes.map(\.level) == [nil, .processStep])
+        #expect(back.model.processes.map(\.parent) == ["", "a"])
     }
 
-    @Test("K5 (known): the Archi import accepts a process without a name, which the canonical CSV then rejects (missing-name)")
+    @Test("K5: the Archi import rejects a process without a name (missing-name), as a table row is")
     func archiProcessWithoutName() throws {
         var reader = ArchiCSVReader()
-        try reader.read(.elements, from: MemoryByteSource(text: "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n\"p1\",\"BusinessProcess\",\"\",\"\",\"\""),
+        try reader.read(.elements, from: MemoryByteSource(text: "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n\"p1\",\"BusinessProcess\",\"\",\"\",\"\"\r\n\"p2\",\"BusinessProcess\",\"Verhuren eenheid\",\"\",\"\""),
                         file: "elements.csv")
         var conversion = ArchiConversion()
         conversion.add(reader.finish())
         let result = conversion.finish()
-        withKnownIssue("ArchiImport has no missing-name check") {
-            #expect(result.diagnostics.contains { $0.code == .missingName }, "\(result.diagnostics)")
-        }
+        #expect(result.diagnostics.map(summary) == ["missing-name@2:3"])
+        #expect(result.model.processes.map(\.id) == ["p2"])
+        #expect(result.rejectedRecords.map(\.line) == [2])
     }
 
-    @Test("K2 (known): the Archi import does not run the cell rules, so mojibake passes there and is an error in its canonical CSV")
-    func archiImportSkipsCellRules() throws {
-        let model = ProcessModel(processes: [CoraProcess(id: "a", name: "Beëindigen", level: .businessProcess, description: "doorgeÃ«xploiteerd")])
+    @Test("K2: the Archi import runs the cell rules: mojibake in a field or a property is an error there too")
+    func archiImportRunsCellRules() throws {
+        let model = ProcessModel(processes: [
+            CoraProcess(id: "a", name: "Beëindigen huurcontract", level: .businessProcess, description: "doorgeÃ«xploiteerd"),
+            CoraProcess(id: "b", name: "Opzeggen huur", level: .businessProcess, properties: [Property(name: "Notitie", value: "geÃ¯nd")]),
+            CoraProcess(id: "c", name: "Verhuren eenheden", level: .businessProcess),
+        ])
         let back = try importArchiExport(ArchiExportRenderer().render(model))
-        withKnownIssue("ArchiImport does not apply CellRules (mojibake, excel-damage)") {
-            #expect(back.diagnostics.contains { $0.code == .mojibake })
-        }
+        #expect(back.diagnostics.map(\.code) == [.mojibake, .mojibake])
+        #expect(back.model.processes.map(\.id) == ["c"])
     }
 }

@@ -275,13 +275,17 @@ private struct ExportPlan {
             func add(_ field: ArchiPropertyKey, _ value: String) {
                 if !value.isEmpty { properties.append(ArchiProperty(id: id, key: field.exportKey, value: value)) }
             }
-            add(.level, process.level.map(ArchiPropertyKey.value(of:)) ?? "")
+            // A process without a level says so with an empty level: the import would otherwise work
+            // one out from the nesting (a business process at the top, say) and find the nesting wrong.
+            properties.append(ArchiProperty(id: id, key: ArchiPropertyKey.level.exportKey,
+                                            value: process.level.map(ArchiPropertyKey.value(of:)) ?? ""))
             add(.code, process.code)
             add(.owner, process.owner)
             add(.status, process.status)
             add(.order, process.order.map(String.init) ?? "")
+            for next in process.next where processIDs[next] == nil { add(.next, next) }
             for property in process.properties {
-                properties.append(ArchiProperty(id: id, key: property.name, value: property.value))
+                properties.append(ArchiProperty(id: id, key: ArchiPropertyKey.exportKey(ofProperty: property.name), value: property.value))
             }
         }
         return ArchiModel(elements: elements, relations: relations, properties: properties)

@@ -49,6 +49,8 @@ public struct ArchiImport: Sendable {
         var element: ArchiElement
         var id = ""
         var level: ProcessLevel?
+        /// The level property is there and empty: the level is not known, and not worked out from the nesting.
+        var levelUnknown = false
         var category: ProcessCategory?
         var grouping: (category: ProcessCategory, relation: ArchiRelation)?
         var parent: Int?
@@ -59,6 +61,8 @@ public struct ArchiImport: Sendable {
         var events: [String] = []
         var applications: [String] = []
         var next: [Int] = []
+        /// Following processes named by a property, not by a relation: references to no process in the model.
+        var unresolvedNext: [(reference: String, property: ArchiProperty)] = []
         var code = ""
         var owner = ""
         var status = ""
@@ -176,10 +180,31 @@ public struct ArchiImport: Sendable {
                 id: candidate.id, code: candidate.code, name: candidate.element.name, level: candidate.level,
                 category: candidate.category, parent: candidate.parent.map { candidates[$0].id } ?? "", order: candidate.order,
                 owner: candidate.owner, function: candidate.function, services: candidate.services, events: candidate.events,
-                applications: candidate.applications, next: candidate.next.map { candidates[$0].id }, status: candidate.status,
+                applications: candidate.applications,
+                next: candidate.next.map { candidates[$0].id } + candidate.unresolvedNext.map(\.reference), status: candidate.status,
                 description: candidate.element.documentation, properties: candidate.properties, source: candidate.element.location)
         }
-        applyModelRules(&processes, parents: candidates.map(\.parent), diagnostics: &diagnostics, rejected: &rejected)
+        for candidate in candidates {
+            for (reference, property) in candidate.unresolvedNext {
+                report(.warning, .unknownNext, "the next process \"\(reference)\" matches no process in the model; kept as written",
+                       property, hint: "a following process in the model is a triggering or flow relation", into: &diagnostics)
+            }
+        }
+        // What a table row is checked for on its own: a name, and the cell rules (mojibake, Excel damage, names).
+        var rowFindings: [ModelRules.Finding] = []
+        for index in processes.indices {
+            var found: [Diagnostic] = []
+            if processes[index].name.trimmingWhitespace().isEmpty {
+                let source = processes[index].source
+                found.append(Diagnostic(.error, .missingName, "the process has no name", file: source?.file ?? "", line: source?.line,
+                                        record: source?.record, column: .init(name: "Name", index: 3), value: processes[index].name,
+                                        hint: "give the element a name in Archi"))
+            }
+            CellRules.check(processes[index], diagnostics: &found)
+            rowFindings += found.map { ModelRules.Finding(index: index, diagnostic: $0) }
+        }
+        applyModelRules(&processes, parents: candidates.map(\.parent), rowFindings: rowFindings, diagnostics: &diagnostics,
+                        rejected: &rejected)
 
         let processElementIDs = Set(candidates.map(\.element.id).filter { !$0.isEmpty })
         let retained = ArchiRetained(
@@ -198,6 +223,16 @@ public struct ArchiImport: Sendable {
         var filled = Set<ArchiPropertyKey>()
         for property in properties {
             let value = property.value
+            if let name = ArchiPropertyKey.propertyName(inKey: property.key) {
+                // A process property whose name reads as a field key, written so by an export.
+                candidate.properties.append(Property(name: name, value: value))
+                continue
+            }
+            if ArchiPropertyKey.field(forKey: property.key) == .level, !filled.contains(.level), value.trimmingWhitespace().isEmpty {
+                candidate.levelUnknown = true
+                filled.insert(.level)
+                continue
+            }
             if let field = ArchiPropertyKey.field(forKey: property.key), !filled.contains(field), !value.isEmpty {
                 var used = true
                 switch field {
@@ -228,6 +263,9 @@ public struct ArchiImport: Sendable {
                         report(.warning, .invalidOrder, "the order \"\(value)\" in the property \"\(property.key)\" is not a whole number; the property is kept",
                                property, hint: "a position among the siblings: 1, 2, 3, …", into: &diagnostics)
                     }
+                case .next:
+                    candidate.unresolvedNext.append((value, property))
+                    continue  // each property is one reference: the field is never filled
                 case .code: candidate.code = value
                 case .owner: candidate.owner = value
                 case .status: candidate.status = value
@@ -298,7 +336,7 @@ public struct ArchiImport: Sendable {
         func level(of index: Int) -> ProcessLevel? {
             if let known = resolved[index] { return known }
             var result: ProcessLevel? = candidates[index].level
-            if result == nil {
+            if result == nil && !candidates[index].levelUnknown {
                 if candidates[index].element.type == ArchiConceptType.businessInteraction {
                     result = holdsInteraction.contains(index) ? .steeringScenario : .processChain
                 } else {
@@ -332,13 +370,13 @@ public struct ArchiImport: Sendable {
         for index in candidates.indices { candidates[index].category = own[index] }
     }
 
-    /// Runs ``ModelRules``; a process with an error (or, with `strict`, any finding) is left out with
-    /// its descendants, unless `keepInvalid`.
-    private func applyModelRules(_ processes: inout [CoraProcess], parents: [Int?], diagnostics: inout [Diagnostic],
-                                 rejected: inout [SourceLocation]) {
+    /// Runs ``ModelRules``; a process with an error here or in `rowFindings` (or, with `strict`, any
+    /// finding) is left out with its descendants, unless `keepInvalid`.
+    private func applyModelRules(_ processes: inout [CoraProcess], parents: [Int?], rowFindings: [ModelRules.Finding],
+                                 diagnostics: inout [Diagnostic], rejected: inout [SourceLocation]) {
         let subjects = processes.indices.map { ModelRules.Subject(process: processes[$0], parentIndex: parents[$0]) }
         var out = Set<Int>()
-        for finding in ModelRules.check(subjects, strict: strict) {
+        for finding in rowFindings + ModelRules.check(subjects, strict: strict) {
             diagnostics.append(finding.diagnostic)
             if !keepInvalid && (strict || finding.diagnostic.severity == .error) { out.insert(finding.index) }
         }

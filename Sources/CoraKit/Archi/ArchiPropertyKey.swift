@@ -12,8 +12,13 @@
 /// | owner | `Eigenaar`, `Proceseigenaar`, `Owner` |
 /// | status | `Status` |
 /// | order | `Volgorde`, `Order` |
+/// | next | `Volgend proces`, `Next` (one property per reference; an export writes only the ones that name no process in the model, the others are relations) |
 ///
-/// Every other property of a process is one of its properties (a column of the canonical CSV).
+/// Every other property of a process is one of its properties (a column of the canonical CSV). A
+/// process property whose name is one of these keys (a column `Status` that the mapping kept as a
+/// property, say) is exported as `Eigenschap: Status` (``propertyPrefix``), and read back as the
+/// property `Status`, not as the field. A level property with an empty value says that the level is
+/// not known: the import leaves it empty instead of working it out from the nesting.
 public enum ArchiPropertyKey: String, Sendable, CaseIterable {
     /// The level: `Bedrijfsproces`, `Werkproces`, `Processtap`, `Procesketen`, `Stuurscenario`.
     case level
@@ -27,6 +32,8 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
     case status
     /// The position among the siblings (a whole number).
     case order
+    /// A following process that is not in the model, kept as written.
+    case next
 
     /// The keys, the one an export writes first.
     public var keys: [String] {
@@ -37,6 +44,7 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
         case .owner: return ["Eigenaar", "Proceseigenaar", "Owner"]
         case .status: return ["Status"]
         case .order: return ["Volgorde", "Order"]
+        case .next: return ["Volgend proces", "Next"]
         }
     }
 
@@ -52,6 +60,20 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
     /// The field whose key `key` is, if any.
     public static func field(forKey key: String) -> ArchiPropertyKey? {
         byKey[TextNormalization.headerKey(key)]
+    }
+
+    /// The prefix that marks a process property whose name would read as a field key.
+    public static let propertyPrefix = "Eigenschap: "
+
+    /// The key an export writes for the process property `name`: the name itself, or with
+    /// ``propertyPrefix`` when it would read as a field key (or already starts with the prefix).
+    public static func exportKey(ofProperty name: String) -> String {
+        field(forKey: name) != nil || name.hasPrefix(propertyPrefix) ? propertyPrefix + name : name
+    }
+
+    /// The name of the process property a key stands for when it is written with ``propertyPrefix``.
+    public static func propertyName(inKey key: String) -> String? {
+        key.hasPrefix(propertyPrefix) ? String(key.dropFirst(propertyPrefix.count)) : nil
     }
 
     /// The value an export writes for `level`: the Dutch CORA term with a capital (`Werkproces`).

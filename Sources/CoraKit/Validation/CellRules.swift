@@ -1,3 +1,5 @@
+import CoraCSV
+
 /// Checks on the values of one mapped row that need no other row: damage done by Excel, mojibake,
 /// noise in names, CORA's naming conventions.
 ///
@@ -26,6 +28,25 @@ public enum CellRules {
     /// Appends the findings for `row` to `diagnostics`.
     public static func check(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
         check(row, level: level(of: row), diagnostics: &diagnostics)
+    }
+
+    /// Appends the findings for `process`, read from somewhere other than a table (an Archi set):
+    /// the same rules on its fields, list items and properties, at its source line, without columns.
+    public static func check(_ process: CoraProcess, diagnostics: inout [Diagnostic]) {
+        var row = MappedRow(values: [:], lists: [:], properties: process.properties,
+                            location: process.source ?? SourceLocation(file: "", line: 0, record: 0),
+                            record: CSVRecord.locationOnly(line: process.source?.line ?? 0, number: process.source?.record ?? 0),
+                            columns: [:])
+        let texts: [(CanonicalField, String)] = [
+            (.id, process.id), (.code, process.code), (.name, process.name), (.parent, process.parent), (.owner, process.owner),
+            (.function, process.function), (.status, process.status), (.description, process.description),
+        ]
+        for (field, value) in texts { row.values[field] = value }
+        row.lists[.services] = process.services
+        row.lists[.events] = process.events
+        row.lists[.applications] = process.applications
+        row.lists[.next] = process.next
+        check(row, level: process.level, diagnostics: &diagnostics)
     }
 
     /// Appends the findings for `row`, whose level (as its level cell or column says) the caller
@@ -63,6 +84,12 @@ public enum CellRules {
     private static func checkProperties(_ row: MappedRow, diagnostics: inout [Diagnostic]) {
         for (position, property) in row.properties.enumerated() {
             guard let finding = Mojibake.inspect(property.value) else { continue }
+            guard row.record.count > 0 else {
+                // A process read from elsewhere than a table (an Archi set): no cells to point at.
+                diagnostics.append(mojibakeDiagnostic(finding, what: "the property \"\(property.name)\"", value: property.value, row: row,
+                                                      column: nil))
+                continue
+            }
             let mapped = Set(CanonicalField.allCases.compactMap { row.columns[$0]?.index })
             let cells = (0..<row.record.count).filter { !mapped.contains($0 + 1) && row.record[$0] == property.value }
             let earlier = row.properties[..<position].count { $0.value == property.value }
