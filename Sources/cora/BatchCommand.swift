@@ -69,6 +69,11 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stop reading a file after this many errors.", valueName: "count"))
     var maxErrors: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The deepest nesting accepted (CORA has five levels): a process deeper in its parent chain is an error.",
+        valueName: "levels"))
+    var maxDepth: Int = ModelRules.defaultMaxDepth
+
     @Option(name: .customLong("ignore"), help: ArgumentHelp("Leave out warnings with this code (repeatable).", valueName: "code"))
     var ignoredCodes: [String] = []
 
@@ -88,13 +93,14 @@ struct BatchCommand: ParsableCommand {
         if let to, case .failure(let error) = BatchFormat.list(to) { throw ValidationError("--to: \(error)") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
     }
 
     func run() throws {
         let readOptions = reading.readOptions
         let settings = BatchSettings(
             inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            merge: merge, force: force, strict: strict, maxErrors: maxErrors,
+            merge: merge, force: force, strict: strict, maxErrors: maxErrors, maxDepth: maxDepth,
             ignoredWarnings: Set(ignoredCodes.map(DiagnosticCode.init(rawValue:))), language: lang,
             readOptions: readOptions, skipRows: reading.skipRows, tool: "cora \(Cora.configuration.version)")
         let status = BatchRunner(settings: settings).run()
@@ -113,6 +119,7 @@ struct BatchSettings: Sendable {
     var force: Bool
     var strict: Bool
     var maxErrors: Int?
+    var maxDepth = ModelRules.defaultMaxDepth
     var ignoredWarnings: Set<DiagnosticCode>
     var language: DocumentLanguage
     var readOptions: CSVReadOptions
@@ -128,6 +135,7 @@ struct BatchSettings: Sendable {
             "encoding=\(readOptions.encoding?.rawValue ?? "-")", "max-field-size=\(readOptions.maxFieldBytes)",
             "max-fields=\(readOptions.maxFieldsPerRecord)", "skip-rows=\(skipRows.map(String.init) ?? "-")",
         ] + (readOptions.maxRecords == CSVReadOptions.defaultMaxRecords ? [] : ["max-rows=\(readOptions.maxRecords)"])
+            + (maxDepth == ModelRules.defaultMaxDepth ? [] : ["max-depth=\(maxDepth)"])
         return SHA256.hexDigest(of: lines.joined(separator: "\n"))
     }
 }

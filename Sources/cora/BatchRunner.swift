@@ -190,6 +190,7 @@ final class BatchRunner: @unchecked Sendable {
         var converter = Converter(mapping: mapping, readOptions: settings.readOptions, keepInvalid: false,
                                   strict: settings.strict, maxErrors: settings.maxErrors)
         converter.ignoredWarnings = settings.ignoredWarnings
+        converter.maxDepth = settings.maxDepth
         return converter
     }
 

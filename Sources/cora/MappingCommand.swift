@@ -36,7 +36,7 @@ struct MappingCommand: ParsableCommand {
                 case .failure(let error): description = "unusable: " + (error.line.map { "line \($0): " } ?? "") + error.message
                 }
                 return [entry.name, origin, description]
-            }
+            } + Self.readers.map { [$0.name, "builtin", $0.description] }
             let nameWidth = max(4, rows.map { $0[0].count }.max() ?? 0)
             let originWidth = max(6, rows.map { $0[1].count }.max() ?? 0)
             func line(_ cells: [String]) -> String {
@@ -44,6 +44,14 @@ struct MappingCommand: ParsableCommand {
             }
             try Terminal.writeStdout(line(["NAME", "ORIGIN", "DESCRIPTION"]) + rows.map(line).joined())
         }
+
+        /// The names `--mapping` takes besides the YAML mappings: readers built into cora.
+        static let readers: [(name: String, description: String)] = [
+            (ArchiInput.mappingName,
+             "Archi's CSV export set (elements.csv, relations.csv, properties.csv; name a file of the set or its folder), read by cora itself, not by a YAML mapping"),
+            (MappingResolver.auto,
+             "Chooses for the first input: archi for an Archi set, else the mapping whose detect headers its header matches (the default)"),
+        ]
     }
 
     /// `cora mapping show`.
@@ -56,6 +64,10 @@ struct MappingCommand: ParsableCommand {
         var mapping: String
 
         func run() throws {
+            if let reader = List.readers.first(where: { $0.name == mapping }) {
+                try Terminal.writeStdout("# \(reader.name): \(reader.description).\n# It has no YAML text; see cora mapping list and the README.\n")
+                return
+            }
             do {
                 let entry = try MappingResolver.entry(mapping)
                 try Terminal.writeStdout(entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n")

@@ -230,6 +230,25 @@ struct BadInputTests {
         #expect(raised.stdoutText.split(separator: "\n").count == 1 + 70)
     }
 
+    @Test("cora batch: --max-depth as in convert; the limit is part of what a rerun compares, so changing it redoes the file")
+    func batchNestingTooDeep() throws {
+        let rows = (1...70).map { "p\($0),,Bepalen stap \($0),,,\($0 == 1 ? "" : "p\($0 - 1)"),,,,,,,,," }
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try scratch.write("in/deep.csv", Canonical.header + "\n" + rows.joined(separator: "\n") + "\n")
+        let output = scratch.url.appendingPathComponent("out/deep.csv")
+        let run = try CoraCLI.run(["batch", "in", "--out", "out", "--mapping", "canonical"], in: scratch.url)
+        #expect(!run.crashed)
+        #expect(run.status == 1, "\(run)")
+        #expect(try String(contentsOf: output, encoding: .utf8).split(separator: "\n").count == 1 + 64)
+        let raised = try CoraCLI.run(["batch", "in", "--out", "out", "--mapping", "canonical", "--max-depth", "100"], in: scratch.url)
+        #expect(raised.status == 0, "\(raised.stderrText)")
+        #expect(try String(contentsOf: output, encoding: .utf8).split(separator: "\n").count == 1 + 70)
+        let zero = try CoraCLI.run(["batch", "in", "--out", "out", "--max-depth", "0"], in: scratch.url)
+        #expect(zero.status == 64)
+        #expect(zero.stderrText.contains("--max-depth must be at least 1"))
+    }
+
     @Test("a parent chain of 20,000 rows written bottom up, its top rejected: seconds, not minutes")
     func longChainRejectedFromTheTop() throws {
         let count = 20_000

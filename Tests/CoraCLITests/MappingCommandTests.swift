@@ -49,8 +49,9 @@ struct MappingCommandTests {
         #expect(run.status == 0, "\(run)")
         var lines = run.stdoutText.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("NAME") == true)
-        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == Self.builtinNames)
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == Self.builtinNames + ["archi", "auto"])
         #expect(lines.dropFirst().allSatisfy { $0.contains(" builtin ") })
+        #expect(lines.contains { $0.hasPrefix("archi ") && $0.contains("Archi's CSV export set") })
         #expect(lines.contains { $0.hasPrefix("canonical ") && $0.hasSuffix("cora's own canonical CSV (15 fixed columns, then properties)") })
 
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("Mappings"), withIntermediateDirectories: true)
@@ -61,7 +62,7 @@ struct MappingCommandTests {
         run = try self.run(scratch, "mapping", "list", environment: ["CORA_MAPPINGS": scratch.url.appendingPathComponent("elders").path])
         #expect(run.status == 0, "\(run)")
         lines = run.stdoutText.split(separator: "\n").map(String.init)
-        #expect(lines.count == 1 + 4 + 3)
+        #expect(lines.count == 1 + 4 + 3 + 2)
         #expect(lines.contains { $0.hasPrefix("canonical ") && $0.contains("builtin (replaced by a local mapping)") })
         #expect(lines.contains { $0.hasPrefix("eigen ") && $0.contains("Mappings/eigen.yaml") && $0.hasSuffix("Onze export") })
         #expect(lines.contains { $0.hasPrefix("kapot ") && $0.contains("unusable: line 1: unknown field \"naam\" in fields") })
@@ -80,6 +81,12 @@ struct MappingCommandTests {
         run = try self.run(scratch, "mapping", "show", "mijn.yaml")
         #expect(run.status == 0)
         #expect(run.stdoutText == "name: mijn\nfields: {name: Naam}\n")
+
+        // archi and auto are readers, not YAML: a comment says so.
+        run = try self.run(scratch, "mapping", "show", "archi")
+        #expect(run.status == 0)
+        #expect(run.stdoutText.hasPrefix("# archi: Archi's CSV export set"))
+        #expect(run.stdoutText.hasSuffix("# It has no YAML text; see cora mapping list and the README.\n"))
 
         run = try self.run(scratch, "mapping", "show", "excel-n")
         #expect(run.status == 2)
