@@ -75,6 +75,7 @@ public struct Converter: Sendable {
         var stoppedAtLimit = false
         var headerHintGiven = false
         var sampledBytes = 0
+        let expectedBytes = source.expectedByteCount  // asked once: for a file, a system call
 
         do {
             while let record = try nextRecord() {
@@ -100,7 +101,7 @@ public struct Converter: Sendable {
                     continue
                 }
                 rowsRead += 1
-                if rowsRead <= Self.sampleRows, let expected = source.expectedByteCount {
+                if rowsRead <= Self.sampleRows, let expected = expectedBytes {
                     sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
                     if rowsRead == Self.sampleRows {
                         // The size of the whole input over that of the first rows: about how many rows come.
