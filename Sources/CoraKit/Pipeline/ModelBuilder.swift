@@ -29,11 +29,8 @@ public struct ModelBuilder {
     /// that the accepted processes become the model's array in place, without a copy).
     private var candidates: [Candidate] = []
     private var processes: [CoraProcess] = []
-    /// Level and category words already looked up (a file uses a handful, on every row).
-    private var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
-    private var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
-    /// Level words as the cell rules read them (CORA's own vocabulary), looked up once.
-    private var cellRuleLevels: [String: ProcessLevel?] = [:]
+    /// Works out what each row says on its own (made on first use, from the settings then).
+    private var preparer: RowPreparer?
     /// Per-level layouts: the candidate for each path of names (ancestors and own name).
     private var pathIndex: [String: Int] = [:]
     private var propertyNames: [String] = []
@@ -105,84 +102,43 @@ public struct ModelBuilder {
         for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
     }
 
+    /// A preparer with this builder's settings, for rows mapped elsewhere (another thread).
+    func makePreparer() -> RowPreparer {
+        RowPreparer(levels: levels, categories: categories, hierarchy: hierarchy, parentMatch: parentMatch,
+                    strict: strict, ignoredWarnings: ignoredWarnings)
+    }
+
     /// The level of `row` as its level cell (or its column in a per-level layout) says: what the
-    /// cell rules need to know for the naming convention. Words are looked up once per file.
+    /// cell rules need to know for the naming convention.
     mutating func level(of row: MappedRow) -> ProcessLevel? {
-        let text = row[.level]
-        if text.isEmpty { return row.levelFromHierarchy }
-        if let known = cellRuleLevels[text] { return known }
-        var level: ProcessLevel?
-        if case .found(let found) = Vocabulary.levels.lookUp(text) { level = found }
-        if cellRuleLevels.count < 1024 { cellRuleLevels[text] = level }
-        return level
+        if preparer == nil { preparer = makePreparer() }
+        return preparer!.level(of: row)
     }
 
     /// Adds one row, checking what can be checked on the row alone. `rowHasErrors` says that an
     /// earlier stage (the mapping) already found an error in the row.
     public mutating func add(_ row: MappedRow, rowHasErrors: Bool = false, diagnostics: inout [Diagnostic]) {
-        let findingsBefore = diagnostics.count
-        let file = row.location.file
-        func report(_ code: DiagnosticCode, _ field: CanonicalField, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-            diagnostics.append(Diagnostic(severity, code, message, file: file, line: row.location.line, record: row.location.record,
-                                          column: row.columns[field], value: row.values[field], hint: hint))
-        }
+        if preparer == nil { preparer = makePreparer() }
+        let prepared = preparer!.prepare(row, rowHasErrors: rowHasErrors, diagnostics: &diagnostics)
+        append(prepared, diagnostics: &diagnostics)
+    }
 
-        let name = row[.name]
-        if name.trimmingWhitespace().isEmpty {
-            report(.missingName, .name, "the process has no name")
-        }
-        let levelText = row[.level], categoryText = row[.category]
-        let levelLookup = levelText.isEmpty ? nil : levelWords[levelText] ?? Self.remember(levels.lookUp(levelText), for: levelText, in: &levelWords)
-        let categoryLookup = categoryText.isEmpty ? nil
-            : categoryWords[categoryText] ?? Self.remember(categories.lookUp(categoryText), for: categoryText, in: &categoryWords)
-        let level = parse(levelText, lookup: levelLookup, field: .level, vocabulary: levels, accepted: ProcessLevel.canonicalValues,
-                          unknown: .unknownLevel, report: report) ?? (levelText.isEmpty ? row.levelFromHierarchy : nil)
-        let category = parse(categoryText, lookup: categoryLookup, field: .category, vocabulary: categories,
-                             accepted: ProcessCategory.canonicalValues, unknown: .unknownCategory, report: report)
-        var order: Int?
-        let orderText = row[.order]
-        if !orderText.isEmpty {
-            if let value = Int(orderText), value >= 0 {
-                order = value
-            } else {
-                report(.invalidOrder, .order, "the order \"\(orderText)\" is not a whole number")
-            }
-        }
-        let givenID = row[.id]
-        if !givenID.isEmpty && !ProcessIdentifier.isValid(givenID) {
-            let suggestion = ProcessIdentifier.slug(givenID)
-            report(.invalidID, .id, "the id \"\(givenID)\" has characters that ArchiMate tools refuse (allowed: letters, digits, . _ -)",
-                   hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
-        }
-
-        for property in row.properties where !knowsProperty(property.name) {
+    /// Adds a row that a ``RowPreparer`` with this builder's settings made ready.
+    mutating func append(_ prepared: consuming PreparedRow, diagnostics: inout [Diagnostic]) {
+        for property in prepared.process.properties where !knowsProperty(property.name) {
             seenPropertyNames.insert(property.name)
             propertyNames.append(property.name)
         }
-        let process = CoraProcess(
-            id: givenID, code: row[.code], name: name, level: level, category: category, parent: "",
-            order: order, owner: row[.owner], function: row[.function],
-            services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
-            applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
-            status: row[.status], description: row[.description], properties: row.properties, source: row.location)
-        if !ignoredWarnings.isEmpty {
-            let kept = diagnostics[findingsBefore...].filter { $0.severity == .error || !ignoredWarnings.contains($0.code) }
-            diagnostics.replaceSubrange(findingsBefore..., with: kept)
-        }
-        let hasErrors = rowHasErrors || diagnostics[findingsBefore...].contains { strict || $0.severity == .error }
-        let trace = CompactTrace(file: fileNumber(row.location.file), columnSet: columnSetNumber(row.columns),
-                                 line: row.location.line, record: row.location.record,
-                                 categoryText: row[.category], parentText: row[.parent])
-        var candidate = Candidate(trace: trace, parentReference: row[.parent], parentMatch: parentMatch,
-                                  idWasGiven: !givenID.isEmpty, rejected: hasErrors && !keepInvalid)
-        if hierarchy.shape == .dottedCodes, candidate.parentReference.isEmpty {
-            candidate.parentReference = Self.dottedParent(of: process.code)
-            candidate.parentMatch = .code
-        }
-        if let path = row.levelPath {
-            place(candidate, process, record: row.record, under: path, levels: row.levelPathLevels, diagnostics: &diagnostics)
+        let trace = CompactTrace(file: fileNumber(prepared.location.file), columnSet: columnSetNumber(prepared.columns),
+                                 line: prepared.location.line, record: prepared.location.record,
+                                 categoryText: prepared.categoryText, parentText: prepared.parentText)
+        let candidate = Candidate(trace: trace, parentReference: prepared.parentReference, parentMatch: prepared.parentMatch,
+                                  idWasGiven: prepared.idWasGiven, rejected: prepared.hasErrors && !keepInvalid)
+        if let path = prepared.levelPath {
+            place(candidate, prepared.process, record: prepared.record, under: path, levels: prepared.levelPathLevels,
+                  diagnostics: &diagnostics)
         } else {
-            append(candidate, process, record: row.record)
+            append(candidate, prepared.process, record: prepared.record)
         }
     }
 
@@ -234,13 +190,6 @@ public struct ModelBuilder {
     /// has, a hash only for many.
     private func knowsProperty(_ name: String) -> Bool {
         propertyNames.count <= 16 ? propertyNames.contains(name) : seenPropertyNames.contains(name)
-    }
-
-    /// `lookup`, remembered for `word` in `words` (up to a thousand words: a file uses a handful).
-    private static func remember<Value>(_ lookup: Vocabulary<Value>.Lookup, for word: String,
-                                 in words: inout [String: Vocabulary<Value>.Lookup]) -> Vocabulary<Value>.Lookup {
-        if words.count < 1024 { words[word] = lookup }
-        return lookup
     }
 
     /// The code of the parent in a dotted numbering: `1.2.3` → `1.2`, `P03.01` → `P03`; empty at the top.
@@ -296,29 +245,6 @@ public struct ModelBuilder {
         }
         append(candidate, process, record: record)
         if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
-    }
-
-    private func parse<Value>(
-        _ text: String, lookup: Vocabulary<Value>.Lookup?, field: CanonicalField, vocabulary: Vocabulary<Value>, accepted: [String],
-        unknown: DiagnosticCode, report: (DiagnosticCode, CanonicalField, String, String?, Diagnostic.Severity) -> Void
-    ) -> Value? {
-        guard !text.isEmpty else { return nil }
-        switch lookup ?? vocabulary.lookUp(text) {
-        case .found(let value):
-            return value
-        case .ambiguous:
-            report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous",
-                   "say what \"\(text)\" means in the mapping (`values: {\(text): ...}` in the \(field.rawValue) field); accepted: \(accepted.joined(separator: ", "))", .error)
-        case .unknown:
-            // Suggest the canonical spelling when the closest word is just another way to write it.
-            let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords).map { word in
-                accepted.first { TextNormalization.matchKey($0) == TextNormalization.matchKey(word) } ?? word
-            }
-            report(unknown, field, "unknown \(field.rawValue) \"\(text)\"",
-                   (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", ")) and their Dutch names"
-                   + " (see `cora help convert`); a corporation's own words go in the mapping: `values: {\(text): ...}`", .error)
-        }
-        return nil
     }
 
     /// Finishes the model: assigns missing ids, resolves parents and `next` references, and checks
