@@ -35,10 +35,7 @@ public struct CSVWriter {
     /// Appends one field to the record being written (a delimiter before it when it is not the
     /// first). ``endRecord()`` ends the record. For writing cells one by one, without an array per row.
     public mutating func appendField(_ field: String) {
-        if !wroteByteOrderMark {
-            if options.byteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-            wroteByteOrderMark = true
-        }
+        writeByteOrderMarkOnce()
         if fieldsInRecord == 0 {
             recordStart = output.count
         } else {
@@ -50,10 +47,7 @@ public struct CSVWriter {
 
     /// Ends the record begun with ``appendField(_:)``: the line ending.
     public mutating func endRecord() {
-        if !wroteByteOrderMark {
-            if options.byteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-            wroteByteOrderMark = true
-        }
+        writeByteOrderMarkOnce()
         // A record of one empty field would be an empty line, which readers (this one included)
         // skip as a blank line: the row would be lost. Write it as "" so that it reads back.
         if fieldsInRecord == 1 && output.count == recordStart {
@@ -62,6 +56,13 @@ public struct CSVWriter {
         output.append(contentsOf: options.lineEnding.bytes)
         fieldsInRecord = 0
         recordCount += 1
+    }
+
+    /// The byte order mark, before the first record, when the options ask for one.
+    private mutating func writeByteOrderMarkOnce() {
+        guard !wroteByteOrderMark else { return }
+        if options.byteOrderMark { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        wroteByteOrderMark = true
     }
 
     /// The number of bytes written and not yet taken.

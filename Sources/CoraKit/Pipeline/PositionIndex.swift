@@ -2,8 +2,9 @@
 /// table of 32-bit positions, hashed with FNV-1a over the key's UTF-8 bytes.
 ///
 /// The keys themselves are not stored: they are the rows' own ids or codes, and the caller says
-/// whether the row at a position has a given key. For a million rows this is 8 MB of integers and
-/// one cheap hash per look-up, where a `[String: Int]` keeps a copy of every key and runs SipHash.
+/// whether the row at a position has a given key. For a million rows this is 24 MB of integers (a
+/// position and a hash per slot, two slots per key) and one cheap hash per look-up, where a
+/// `[String: Int]` keeps a copy of every key and runs SipHash.
 struct PositionIndex {
     /// Position + 1 per slot, 0 for an empty slot.
     private var slots: [Int32]

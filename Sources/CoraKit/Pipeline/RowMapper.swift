@@ -14,7 +14,8 @@ public struct RowMapper {
     private var blankColumns: [Int] = []
 
     /// A field bound to its column (or its constant). A class, so that walking the list per row
-    /// does not copy the rule's arrays.
+    /// does not copy the rule's arrays; copies of the mapper share it, and its memory of value-map
+    /// results, so a mapper and its copies belong to one thread at a time.
     private final class BoundField {
         let field: CanonicalField
         let index: Int
@@ -290,10 +291,12 @@ public struct RowMapper {
     /// are trimmed and empty ones dropped.
     public static func split(_ value: String, on separators: [String]) -> [String] {
         guard !value.isEmpty else { return [] }
-        // Most cells hold one value: when no separator's first byte is in the cell, there is nothing to split.
-        let firstBytes = separators.compactMap { $0 == "\n" ? UInt8(ascii: "\n") : $0.utf8.first }
-        let mayHoldSeparator = value.utf8.contains { byte in
-            firstBytes.contains(byte) || (byte == UInt8(ascii: "\r") && separators.contains("\n"))
+        // Most cells hold one value: when no separator's first byte is in the cell, there is nothing
+        // to split (looked for without making an array: this runs for every multi-valued cell).
+        let mayHoldSeparator = separators.contains { separator in
+            if separator == "\n" { return value.utf8.contains { $0 == 0x0A || $0 == 0x0D } }
+            guard let first = separator.utf8.first else { return false }
+            return value.utf8.contains(first)
         }
         if !mayHoldSeparator {
             let trimmed = value.trimmingWhitespace()

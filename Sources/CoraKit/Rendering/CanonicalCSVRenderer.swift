@@ -46,22 +46,6 @@ public struct CanonicalCSVRenderer: Sendable {
         return CanonicalField.canonicalHeader + names
     }
 
-    /// The cells of one process, in the order of ``header(for:)``.
-    public func cells(of process: CoraProcess, propertyNames: [String]) -> [String] {
-        var cells: [String] = [
-            process.id, process.code, process.name, process.level?.rawValue ?? "", process.category?.rawValue ?? "",
-            process.parent, process.order.map(String.init) ?? "", process.owner, process.function,
-            process.services.joined(separator: CanonicalField.valueSeparator),
-            process.events.joined(separator: CanonicalField.valueSeparator),
-            process.applications.joined(separator: CanonicalField.valueSeparator),
-            process.next.joined(separator: CanonicalField.valueSeparator),
-            process.status, process.description,
-        ]
-        cells.reserveCapacity(cells.count + propertyNames.count)
-        appendPropertyCells(of: process, propertyNames: propertyNames, to: &cells)
-        return cells
-    }
-
     /// The property cells of one process, in the order of `propertyNames`.
     private func appendPropertyCells(of process: CoraProcess, propertyNames: [String], to cells: inout [String]) {
         if process.properties.count <= 8 {
@@ -88,12 +72,12 @@ public struct CanonicalCSVRenderer: Sendable {
         return output
     }
 
-    /// The whole CSV document, handed to `write` in pieces of about 256 KiB as it is made, so that
-    /// a large model is never held twice in memory (once as processes, once as bytes).
+    /// The whole CSV document, handed to `write` in pieces (a block of processes each) as it is
+    /// made, so that a large model is never held twice in memory (once as processes, once as bytes).
     ///
-    /// With `threads` above 1, blocks of processes are rendered that many at a time, each on a
-    /// thread of its own, and handed to `write` in order: the same bytes, sooner on a machine with
-    /// cores to spare. `write` is always called on the caller's thread.
+    /// With `threads` above 1, that many blocks are rendered at a time, each on a thread of its
+    /// own, and handed to `write` in order: the same bytes, sooner on a machine with cores to
+    /// spare. `write` is always called on the caller's thread.
     public func render<E: Error>(_ model: ProcessModel, threads: Int = 1,
                                  in write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let header = header(for: model)
@@ -106,60 +90,44 @@ public struct CanonicalCSVRenderer: Sendable {
         var rowOptions = options
         rowOptions.byteOrderMark = false  // written with the header
         let threads = max(1, min(threads, 16))
-        guard threads > 1, model.processes.count >= 2 * Self.blockSize else {
-            var writer = CSVWriter(options: rowOptions)
-            var properties: [String] = []
-            for index in model.processes.indices {
-                appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
-                writer.endRecord()
-                if writer.pendingByteCount >= 1 << 18 { try writer.drain(write) }
-            }
-            try writer.drain(write)
-            return
-        }
         var start = 0
         while start < model.processes.count {
             let blocks = (0..<threads).map { number in
                 let from = min(start + number * Self.blockSize, model.processes.count)
                 return from..<min(from + Self.blockSize, model.processes.count)
             }
-            let rendered = renderBlocks(blocks, of: model, options: rowOptions)
-            for bytes in rendered { try writer(bytes, write) }
+            for var writer in renderBlocks(blocks, of: model, options: rowOptions) { try writer.drain(write) }
             start = blocks.last!.upperBound
         }
     }
 
-    /// Processes per block when rendering on several threads.
+    /// Processes per block: about a megabyte of CSV.
     static let blockSize = 8192
 
-    /// The rows of each block of `model`'s processes, rendered at the same time, one thread per block.
-    private func renderBlocks(_ blocks: [Range<Int>], of model: ProcessModel, options: CSVWriteOptions) -> [[UInt8]] {
-        var rendered = [[UInt8]](repeating: [], count: blocks.count)
+    /// The rows of each block of `model`'s processes, in a writer each; several blocks at the same
+    /// time, one thread per block.
+    private func renderBlocks(_ blocks: [Range<Int>], of model: ProcessModel, options: CSVWriteOptions) -> [CSVWriter] {
+        @Sendable func render(_ block: Range<Int>) -> CSVWriter {
+            var writer = CSVWriter(options: options)
+            var properties: [String] = []
+            for index in block {
+                appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
+                writer.endRecord()
+            }
+            return writer
+        }
+        let busy = blocks.filter { !$0.isEmpty }
+        guard busy.count > 1 else { return busy.map(render) }
+        var rendered = [CSVWriter?](repeating: nil, count: busy.count)
         rendered.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results  // each thread writes its own element only
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { number in
-                var writer = CSVWriter(options: options)
-                var properties: [String] = []
-                for index in blocks[number] {
-                    appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)
-                    writer.endRecord()
-                }
-                results[number] = writer.takeOutput()
-            }
+            DispatchQueue.concurrentPerform(iterations: busy.count) { number in results[number] = render(busy[number]) }
         }
-        return rendered
+        return rendered.map { $0! }
     }
 
-    /// Hands `bytes` to `write`.
-    private func writer<E: Error>(_ bytes: [UInt8], _ write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        let outcome: Result<Void, E> = bytes.withUnsafeBytes { raw in
-            do throws(E) { try write(raw); return .success(()) } catch { return .failure(error) }
-        }
-        try outcome.get()
-    }
-
-    /// Writes the cells of one process as ``cells(of:propertyNames:)`` gives them, without making
-    /// an array of them.
+    /// Writes the cells of one process, in the order of ``header(for:)``: the canonical fields
+    /// (multi-valued ones joined with `|`), then the properties.
     private func appendCells(of process: CoraProcess, propertyNames: [String], to writer: inout CSVWriter, scratch: inout [String]) {
         writer.appendField(process.id)
         writer.appendField(process.code)
