@@ -52,7 +52,7 @@ let package = Package(
         // Runs the built `cora` binary and checks its output, files and exit status.
         .testTarget(
             name: "CoraCLITests",
-            dependencies: ["cora"],
+            dependencies: ["cora", "CoraKit"],
             exclude: ["Golden", "BadInputs"]
         ),
     ]
