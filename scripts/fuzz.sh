@@ -36,7 +36,7 @@ fi
 build() {
   local stamp="$out/obj/.sources"
   local sources
-  sources=$(cat Fuzz/FuzzTarget.swift Sources/CoraCSV/*.swift Sources/CoraKit/*/*.swift | md5sum)
+  sources=$(cat Fuzz/FuzzTarget.swift Sources/CoraCSV/*.swift $(find Sources/CoraKit -name "*.swift" | sort) | md5sum)
   if [ -x "$out/cora-fuzz" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sources" ]; then
     return
   fi
@@ -60,7 +60,7 @@ compile() {
     -I Sources/CLibCSV -c Sources/CoraCSV/*.swift -o "$out/obj/CoraCSV.o" || return 1
   swiftc "${swiftflags[@]}" -swift-version 6 -module-name CoraKit -emit-module -emit-module-path "$out/obj/CoraKit.swiftmodule" \
     -I "$out/obj" -I Sources/CLibCSV -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC \
-    -c Sources/CoraKit/*/*.swift -o "$out/obj/CoraKit.o" || return 1
+    -c $(find Sources/CoraKit -name "*.swift" | sort) -o "$out/obj/CoraKit.o" || return 1
   swiftc -O -g -parse-as-library "$sanitize" -swift-version 6 -I "$out/obj" -I Sources/CLibCSV -I "$yams/CYaml/include" \
     -Xcc -DYAML_DECLARE_STATIC Fuzz/FuzzTarget.swift "$out"/obj/*.o -lcsv -o "$out/cora-fuzz"
 }
