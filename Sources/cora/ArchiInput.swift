@@ -39,8 +39,7 @@ enum ArchiInput {
 
     /// Reads every input as an Archi set and converts them into one model.
     static func convert(_ inputs: [String], options: ConversionOptions, keepInvalid: Bool) throws -> ConversionResult {
-        try convert(inputs, readOptions: options.reading.readOptions, strict: options.strict,
-                    ignored: Set(options.ignoredCodes.map(DiagnosticCode.init(rawValue:))), keepInvalid: keepInvalid)
+        try convert(inputs, settings: options.settings(keepInvalid: keepInvalid))
     }
 
     /// Whether the batch input at `path` is the elements file of an Archi set (by its name and header).
@@ -60,31 +59,31 @@ enum ArchiInput {
     }
 
     /// Reads every input as an Archi set and converts them into one model.
-    static func convert(_ inputs: [String], readOptions: CSVReadOptions, strict: Bool, ignored: Set<DiagnosticCode>,
-                        keepInvalid: Bool) throws -> ConversionResult {
-        var conversion = ArchiConversion(keepInvalid: keepInvalid, strict: strict)
-        conversion.ignoredWarnings = ignored
+    static func convert(_ inputs: [String], settings: ConversionSettings) throws -> ConversionResult {
+        var pipeline = Pipeline(.archiSet, settings: settings)
         for input in inputs {
             guard input != "-" else {
-                throw RunFailure(message: "-: error: --mapping archi reads files, not standard input: name a file of the set or its folder")
+                throw CLIFailure(message: "-: error: --mapping archi reads files, not standard input: name a file of the set or its folder")
             }
-            var reader = ArchiCSVReader(options: readOptions)
+            var opened: [InputFile] = []
+            defer { for file in opened { file.close() } }
+            var setFiles: [Pipeline.ArchiFile] = []
             for (table, path) in try files(of: input) {
                 guard let path else {
-                    reader.noteMissing(table, file: ArchiFileSet(path: input)?.path(of: table) ?? input)
+                    setFiles.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: input)?.path(of: table) ?? input, source: nil))
                     continue
                 }
                 let file = try InputFile(path: path)
-                defer { file.close() }
-                do {
-                    try reader.read(table, from: file.source, file: path)
-                } catch {
-                    throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
-                }
+                opened.append(file)
+                setFiles.append(Pipeline.ArchiFile(table: table, file: path, source: file.source))
             }
-            conversion.add(reader.finish())
+            do {
+                try pipeline.read(archiSet: setFiles)
+            } catch {
+                throw CLIFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
+            }
         }
-        return conversion.finish()
+        return pipeline.finish()
     }
 
     /// The files of the set that `input` names, in the order elements, relations, properties; `nil`
@@ -94,13 +93,13 @@ enum ArchiInput {
             let set = ArchiFileSet(folder: input)
             let found = ArchiTable.allCases.map { table in (table, isRegularFile(set.path(of: table)) ? set.path(of: table) : nil) }
             if found.allSatisfy({ $0.1 == nil }) {
-                throw RunFailure(message: "\(input): error: the folder holds no Archi CSV set (elements.csv, relations.csv, properties.csv) [unreadable-input]")
+                throw CLIFailure(message: "\(input): error: the folder holds no Archi CSV set (elements.csv, relations.csv, properties.csv) [unreadable-input]")
             }
             return found
         }
         guard isRegularFile(input) else {
             _ = try InputFile(path: input)  // says why it cannot be opened
-            throw RunFailure(message: "\(input): error: not a file [unreadable-input]")
+            throw CLIFailure(message: "\(input): error: not a file [unreadable-input]")
         }
         guard let set = ArchiFileSet(path: input) else {
             // A file named otherwise: read alone, as the table its header shows (elements by default).

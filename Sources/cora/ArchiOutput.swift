@@ -21,10 +21,10 @@ enum ArchiOutput {
         var status = stat()
         if stat(folder, &status) == 0 {
             guard (status.st_mode & S_IFMT) == S_IFDIR else {
-                throw RunFailure(message: "\(folder): error: --to archi writes three files into a folder, and this is a file")
+                throw CLIFailure(message: "\(folder): error: --to archi writes three files into a folder, and this is a file")
             }
         } else if mkdir(folder, 0o755) != 0 {
-            throw RunFailure(message: "\(folder): error: cannot make the folder: \(String(cString: strerror(errno)))")
+            throw CLIFailure(message: "\(folder): error: cannot make the folder: \(String(cString: strerror(errno)))")
         }
         let export = ArchiExportRenderer(delimiter: delimiter, title: title).render(model)
         let base = folder.hasSuffix("/") ? folder : folder + "/"

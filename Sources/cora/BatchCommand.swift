@@ -72,7 +72,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "The deepest nesting accepted (CORA has five levels): a process deeper in its parent chain is an error.",
         valueName: "levels"))
-    var maxDepth: Int = ModelRules.defaultMaxDepth
+    var maxDepth: Int = ConversionSettings.defaultMaxDepth
 
     @Option(name: .customLong("ignore"), help: ArgumentHelp("Leave out warnings with this code (repeatable).", valueName: "code"))
     var ignoredCodes: [String] = []
@@ -101,7 +101,7 @@ struct BatchCommand: ParsableCommand {
         let settings = BatchSettings(
             inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             merge: merge, force: force, strict: strict, maxErrors: maxErrors, maxDepth: maxDepth,
-            ignoredWarnings: Set(ignoredCodes.map(DiagnosticCode.init(rawValue:))), language: lang,
+            ignoredWarnings: Set(ignoredCodes.compactMap(DiagnosticCode.init(rawValue:))), language: lang,
             readOptions: readOptions, skipRows: reading.skipRows, tool: "cora \(Cora.configuration.version)")
         let status = BatchRunner(settings: settings).run()
         if status != 0 { throw ExitCode(status) }
@@ -119,7 +119,7 @@ struct BatchSettings: Sendable {
     var force: Bool
     var strict: Bool
     var maxErrors: Int?
-    var maxDepth = ModelRules.defaultMaxDepth
+    var maxDepth = ConversionSettings.defaultMaxDepth
     var ignoredWarnings: Set<DiagnosticCode>
     var language: DocumentLanguage
     var readOptions: CSVReadOptions
@@ -135,7 +135,7 @@ struct BatchSettings: Sendable {
             "encoding=\(readOptions.encoding?.rawValue ?? "-")", "max-field-size=\(readOptions.maxFieldBytes)",
             "max-fields=\(readOptions.maxFieldsPerRecord)", "skip-rows=\(skipRows.map(String.init) ?? "-")",
         ] + (readOptions.maxRecords == CSVReadOptions.defaultMaxRecords ? [] : ["max-rows=\(readOptions.maxRecords)"])
-            + (maxDepth == ModelRules.defaultMaxDepth ? [] : ["max-depth=\(maxDepth)"])
+            + (maxDepth == ConversionSettings.defaultMaxDepth ? [] : ["max-depth=\(maxDepth)"])
         return SHA256.hexDigest(of: lines.joined(separator: "\n"))
     }
 }

@@ -124,7 +124,7 @@ struct BatchInputScanner {
                 var target = stat()
                 if stat(argument, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR {
                     if isOutputFolder(target) {
-                        throw RunFailure(message: "\(argument): error: the output folder is this input folder; choose another --out (a folder inside it is fine)")
+                        throw CLIFailure(message: "\(argument): error: the output folder is this input folder; choose another --out (a folder inside it is fine)")
                     }
                     walk(argument, prefix: "", depth: 0)
                 } else {

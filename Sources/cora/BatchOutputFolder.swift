@@ -37,18 +37,18 @@ struct BatchOutputFolder: Sendable {
             for part in BatchPath.components(path) {
                 built = built.isEmpty || built == "/" ? built + part : built + "/" + part
                 if mkdir(built, 0o755) != 0 && errno != EEXIST {
-                    throw RunFailure(message: "\(path): error: cannot create the output folder: \(Self.systemError())")
+                    throw CLIFailure(message: "\(path): error: cannot create the output folder: \(Self.systemError())")
                 }
             }
         }
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw RunFailure(message: "\(path): error: --out must name a folder, and this is not one")
+            throw CLIFailure(message: "\(path): error: --out must name a folder, and this is not one")
         }
         guard access(path, W_OK | X_OK) == 0 else {
-            throw RunFailure(message: "\(path): error: cannot write in the output folder: \(Self.systemError())")
+            throw CLIFailure(message: "\(path): error: cannot write in the output folder: \(Self.systemError())")
         }
         guard let resolved = Self.realPath(path) else {
-            throw RunFailure(message: "\(path): error: cannot resolve the output folder: \(Self.systemError())")
+            throw CLIFailure(message: "\(path): error: cannot resolve the output folder: \(Self.systemError())")
         }
         realPath = resolved
     }
@@ -252,7 +252,7 @@ enum BatchFile {
         let descriptor: Int32
         switch open(path) {
         case .success(let opened): descriptor = opened
-        case .failure(let reason): throw RunFailure(message: "\(path): error: cannot read: \(reason)")
+        case .failure(let reason): throw CLIFailure(message: "\(path): error: cannot read: \(reason)")
         }
         defer { close(descriptor) }
         var source = FileDescriptorByteSource(descriptor: descriptor)

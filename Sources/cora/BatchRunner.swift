@@ -51,7 +51,7 @@ final class BatchRunner: @unchecked Sendable {
     func run() -> Int32 {
         do {
             return try runChecked()
-        } catch let failure as RunFailure {
+        } catch let failure as CLIFailure {
             progress?.end()
             Terminal.writeStderr(failure.message + "\n")
             return ExitStatus.cannotContinue.rawValue
@@ -67,7 +67,7 @@ final class BatchRunner: @unchecked Sendable {
         let scan = try BatchInputScanner(outputFolder: folder.realPath).scan(settings.inputs)
         for note in scan.notes { Terminal.writeStderr(note + "\n") }
         guard !scan.inputs.isEmpty else {
-            throw RunFailure(message: "error: no inputs: the arguments name no files (folders are searched for \(BatchPath.inputExtensions.map { "*." + $0 }.joined(separator: ", ")))")
+            throw CLIFailure(message: "error: no inputs: the arguments name no files (folders are searched for \(BatchPath.inputExtensions.map { "*." + $0 }.joined(separator: ", ")))")
         }
         let plan = BatchPlan(inputs: scan.inputs.map(\.input), formats: settings.formats, merge: settings.merge)
         try checkNoOutputOverwritesAnInput(plan)
@@ -121,7 +121,7 @@ final class BatchRunner: @unchecked Sendable {
         for path in plan.allPaths {
             let target = folder.resolvedTarget(of: path)
             if let input = inputs[target] ?? BatchOutputFolder.realPath(target).flatMap({ inputs[$0] }) {
-                throw RunFailure(message: "\(input): error: the output \(BatchPath.join(settings.out, path)) would overwrite this input; choose an --out folder apart from the inputs")
+                throw CLIFailure(message: "\(input): error: the output \(BatchPath.join(settings.out, path)) would overwrite this input; choose an --out folder apart from the inputs")
             }
         }
     }
@@ -130,7 +130,7 @@ final class BatchRunner: @unchecked Sendable {
     private func chooseMappings() throws -> MappingChoice {
         if settings.mapping == MappingResolver.auto {
             let candidates = MappingResolver.autoCandidates()
-            guard !candidates.isEmpty else { throw RunFailure(message: "error: --mapping auto: no mappings to choose from") }
+            guard !candidates.isEmpty else { throw CLIFailure(message: "error: --mapping auto: no mappings to choose from") }
             var hashes: [String: String] = [:]
             for candidate in candidates { hashes[candidate.mapping.name] = SHA256.hexDigest(of: candidate.entry.yaml) }
             let noneHash = "none:" + SHA256.hexDigest(of: hashes.keys.sorted().map { "\($0)=\(hashes[$0]!)" }.joined(separator: "\n"))
@@ -139,7 +139,7 @@ final class BatchRunner: @unchecked Sendable {
         let entry = try MappingResolver.entry(settings.mapping)
         switch entry.mapping {
         case .success(let mapping): return .named(mapping, hash: SHA256.hexDigest(of: entry.yaml))
-        case .failure(let error): throw RunFailure(message: error.description)
+        case .failure(let error): throw CLIFailure(message: error.description)
         }
     }
 
@@ -156,8 +156,7 @@ final class BatchRunner: @unchecked Sendable {
             let selection = MappingResolver.select(for: path, standardInput: nil, candidates: candidates, readOptions: settings.readOptions)
             guard let mapping = selection.mapping else {
                 let best = selection.scores.first.map { " (best: \($0.summary))" } ?? ""
-                return (nil, noneHash, Diagnostic(
-                    .error, .noMappingFits, "no mapping fits its header\(best)", file: path,
+                return (nil, noneHash, Diagnostic(.noMappingFits, "no mapping fits its header\(best)", file: path,
                     hint: "every candidate: \(selection.fullReason); draft a mapping with `cora mapping init \(path) -o Mappings/NAME.yaml`, or name one with --mapping"))
             }
             chosen = mapping
@@ -186,12 +185,11 @@ final class BatchRunner: @unchecked Sendable {
         outputs.allSatisfy { folder.size(of: $0.path) == $0.size }
     }
 
-    private func converter(for mapping: Mapping) -> Converter {
-        var converter = Converter(mapping: mapping, readOptions: settings.readOptions, keepInvalid: false,
-                                  strict: settings.strict, maxErrors: settings.maxErrors)
-        converter.ignoredWarnings = settings.ignoredWarnings
-        converter.maxDepth = settings.maxDepth
-        return converter
+    /// The conversion settings of every input.
+    private var conversionSettings: ConversionSettings {
+        ConversionSettings(readOptions: settings.readOptions, skipRows: settings.skipRows,
+                           policy: DiagnosticPolicy(strict: settings.strict, ignored: settings.ignoredWarnings, maxErrors: settings.maxErrors),
+                           maxDepth: settings.maxDepth)
     }
 
     /// Writes `produced`, removes what an earlier run wrote for the same input and no longer
@@ -208,7 +206,7 @@ final class BatchRunner: @unchecked Sendable {
             } catch {
                 switch error {
                 case .escapes(let message):
-                    diagnostics.append(Diagnostic(.error, .unsafeOutput, message, file: file))
+                    diagnostics.append(Diagnostic(.unsafeOutput, message, file: file))
                 case .failed(let message):
                     fatal.withLock { if $0 == nil { $0 = message } }
                 }
@@ -239,14 +237,14 @@ final class BatchRunner: @unchecked Sendable {
         switch BatchFile.open(path) {
         case .success(let opened): descriptor = opened
         case .failure(let reason):
-            return .failure(FailedInput(Diagnostic(.error, .unreadableInput, "cannot read: \(reason)", file: path)))
+            return .failure(FailedInput(Diagnostic(.unreadableInput, "cannot read: \(reason)", file: path)))
         }
         defer { close(descriptor) }
         do throws(ByteSourceError) {
             let source = StoppableByteSource(base: FileDescriptorByteSource(descriptor: descriptor), stop: stopRequested)
-            return .success(try converter(for: mapping).convert(source, file: path))
+            return .success(try Pipeline.convert(source, file: path, mapping: mapping, settings: conversionSettings))
         } catch {
-            return .failure(FailedInput(Diagnostic(.error, .unreadableInput, "cannot read: \(error.reason)", file: path)))
+            return .failure(FailedInput(Diagnostic(.unreadableInput, "cannot read: \(error.reason)", file: path)))
         }
     }
 
@@ -254,9 +252,9 @@ final class BatchRunner: @unchecked Sendable {
     private static func contentFailure(_ fingerprint: BatchFile.Fingerprint, path: String) -> Diagnostic? {
         switch InputContent.classify(fingerprint.prefix) {
         case .empty:
-            return Diagnostic(.error, .emptyFile, "the file is empty (0 bytes)", file: path)
+            return Diagnostic(.emptyFile, "the file is empty (0 bytes)", file: path)
         case .binary(let what):
-            return Diagnostic(.error, .binaryInput, "not a CSV file: \(what)", file: path,
+            return Diagnostic(.binaryInput, "not a CSV file: \(what)", file: path,
                               hint: "export the inventory as CSV (Excel: Save as, CSV UTF-8), or leave the file out")
         case .text:
             return nil
@@ -295,7 +293,7 @@ final class BatchRunner: @unchecked Sendable {
         let input = file.input
         let old = manifest.files[input.relativePath]
         if let conflict = file.conflict {
-            let diagnostic = Diagnostic(.error, .outputConflict, "not converted: \(conflict)", file: input.path,
+            let diagnostic = Diagnostic(.outputConflict, "not converted: \(conflict)", file: input.path,
                                         hint: "rename the input, or convert it in a batch of its own")
             return FileOutcome(summary: BatchFileSummary(input: input, mapping: nil, read: nil, processes: 0, rejectedRows: 0,
                                                          diagnostics: [diagnostic], outputs: []),
@@ -320,7 +318,7 @@ final class BatchRunner: @unchecked Sendable {
         case .success(let value): fingerprint = value
         case .failure(let reason):
             if stopRequested() { return FileOutcome(summary: .interrupted(input), record: nil, keepOldRecord: true) }
-            return failed(Diagnostic(.error, .unreadableInput, "cannot read: \(reason)", file: input.path), contentHash: nil, mappingHash: "")
+            return failed(Diagnostic(.unreadableInput, "cannot read: \(reason)", file: input.path), contentHash: nil, mappingHash: "")
         }
         var failure = Self.contentFailure(fingerprint, path: input.path)
         var mapping: Mapping?
@@ -346,13 +344,12 @@ final class BatchRunner: @unchecked Sendable {
         if archiSet {
             mappingName = ArchiInput.mappingName
             do {
-                result = try ArchiInput.convert([input.path], readOptions: settings.readOptions, strict: settings.strict,
-                                                ignored: settings.ignoredWarnings, keepInvalid: false)
+                result = try ArchiInput.convert([input.path], settings: conversionSettings)
             } catch {
-                return failed(Diagnostic(.error, .unreadableInput, "\(error)", file: input.path), contentHash: nil, mappingHash: mappingHash)
+                return failed(Diagnostic(.unreadableInput, "\(error)", file: input.path), contentHash: nil, mappingHash: mappingHash)
             }
         } else {
-            guard let mapping else { return failed(Diagnostic(.error, .noMappingFits, "no mapping", file: input.path), contentHash: nil, mappingHash: "") }
+            guard let mapping else { return failed(Diagnostic(.noMappingFits, "no mapping", file: input.path), contentHash: nil, mappingHash: "") }
             mappingName = mapping.name
             switch convert(input.path, with: mapping) {
             case .success(let converted): result = converted
@@ -462,7 +459,7 @@ final class BatchRunner: @unchecked Sendable {
         let parts = zip(groups, results).map { group, result in
             BatchMerger.Part(result: result.result, idsGiven: !(group.mapping.fields[.id]?.columns.isEmpty ?? true))
         }
-        let (model, crossFile) = BatchMerger(strict: settings.strict, ignoredWarnings: settings.ignoredWarnings).merge(parts)
+        let (model, crossFile) = BatchMerger(policy: DiagnosticPolicy(strict: settings.strict, ignored: settings.ignoredWarnings)).merge(parts)
         let order = Dictionary(plan.files.enumerated().map { ($0.element.input.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let allDiagnostics = Diagnostic.sortedByLocation(results.flatMap(\.result.diagnostics) + crossFile, fileOrder: order)
 
@@ -544,13 +541,13 @@ final class BatchRunner: @unchecked Sendable {
         let input = file.input
         if let conflict = file.conflict {
             return Prepared(plan: file, contentHash: nil, mapping: nil, mappingHash: "none",
-                            failure: Diagnostic(.error, .outputConflict, "not converted: \(conflict)", file: input.path,
+                            failure: Diagnostic(.outputConflict, "not converted: \(conflict)", file: input.path,
                                                 hint: "rename the input, or convert it in a batch of its own"))
         }
         switch BatchFile.fingerprint(input.path, stop: stopRequested) {
         case .failure(let reason):
             return Prepared(plan: file, contentHash: nil, mapping: nil, mappingHash: "none",
-                            failure: Diagnostic(.error, .unreadableInput, "cannot read: \(reason)", file: input.path))
+                            failure: Diagnostic(.unreadableInput, "cannot read: \(reason)", file: input.path))
         case .success(let fingerprint):
             if let failure = Self.contentFailure(fingerprint, path: input.path) {
                 return Prepared(plan: file, contentHash: fingerprint.hash, mapping: nil, mappingHash: "none", failure: failure)
@@ -562,21 +559,21 @@ final class BatchRunner: @unchecked Sendable {
 
     /// Reads the inputs of one mapping into one run; `nil` when stopped.
     private func readGroup(_ group: Group, sizes: [String: Int]) -> GroupResult? {
-        var run = ConversionRun(converter: converter(for: group.mapping))
+        var run = Pipeline(.table(group.mapping), settings: conversionSettings)
         var unreadable: [String: Diagnostic] = [:]
         for file in group.files {
             if stopRequested() { return nil }
             let path = file.plan.input.path
             switch BatchFile.open(path) {
             case .failure(let reason):
-                unreadable[path] = Diagnostic(.error, .unreadableInput, "cannot read: \(reason)", file: path)
+                unreadable[path] = Diagnostic(.unreadableInput, "cannot read: \(reason)", file: path)
             case .success(let descriptor):
                 defer { close(descriptor) }
                 do throws(ByteSourceError) {
-                    try run.add(StoppableByteSource(base: FileDescriptorByteSource(descriptor: descriptor), stop: stopRequested), file: path)
+                    try run.read(table: StoppableByteSource(base: FileDescriptorByteSource(descriptor: descriptor), stop: stopRequested), file: path)
                 } catch {
                     if stopRequested() { return nil }
-                    unreadable[path] = Diagnostic(.error, .unreadableInput, "cannot read: \(error.reason)", file: path)
+                    unreadable[path] = Diagnostic(.unreadableInput, "cannot read: \(error.reason)", file: path)
                 }
             }
             progress.read(path, mapping: group.mapping.name, bytes: sizes[file.plan.input.relativePath] ?? 0)

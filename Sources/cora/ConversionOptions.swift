@@ -20,7 +20,7 @@ struct ConversionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The deepest nesting accepted (CORA has five levels): a process deeper in its parent chain is an error.",
         valueName: "levels"))
-    var maxDepth: Int = ModelRules.defaultMaxDepth
+    var maxDepth: Int = ConversionSettings.defaultMaxDepth
 
     @Option(name: .customLong("ignore"), help: ArgumentHelp(
         "Leave out warnings with this code (repeatable), e.g. --ignore naming-convention. Errors are never left out.", valueName: "code"))
@@ -54,29 +54,32 @@ struct ConversionOptions: ParsableArguments {
             return try ArchiInput.convert(inputs, options: self, keepInvalid: keepInvalid)
         }
         // `--mapping auto` looks at the first input; standard input is then read from memory.
-        var (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
-        if let skipRows = reading.skipRows { mapping.dialect.skipRows = skipRows }
-        var converter = Converter(mapping: mapping, readOptions: reading.readOptions, keepInvalid: keepInvalid,
-                                  strict: strict, maxErrors: maxErrors)
-        converter.ignoredWarnings = Set(ignoredCodes.map(DiagnosticCode.init(rawValue:)))
-        converter.maxDepth = maxDepth
-        converter.keepsRejectedRecords = rejects != nil
-        converter.readsAhead = true
-        var run = ConversionRun(converter: converter)
+        let (mapping, bufferedStandardInput) = try MappingResolver.resolve(self.mapping, inputs: inputs, readOptions: reading.readOptions)
+        var settings = settings(keepInvalid: keepInvalid)
+        settings.readsAhead = true
+        var pipeline = Pipeline(.table(mapping), settings: settings)
         for path in inputs {
             let input = try InputFile(path: path)
             defer { input.close() }
             do {
                 if path == "-", let bufferedStandardInput {
-                    try run.add(MemoryByteSource(bufferedStandardInput), file: path)
+                    try pipeline.read(table: MemoryByteSource(bufferedStandardInput), file: path)
                 } else {
-                    try run.add(input.source, file: path)
+                    try pipeline.read(table: input.source, file: path)
                 }
             } catch {
-                throw RunFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
+                throw CLIFailure(message: "\(path): error: cannot read: \(error) [unreadable-input]")
             }
         }
-        return run.finish()
+        return pipeline.finish()
+    }
+
+    /// The conversion settings these options stand for.
+    func settings(keepInvalid: Bool) -> ConversionSettings {
+        ConversionSettings(
+            readOptions: reading.readOptions, skipRows: reading.skipRows, keepInvalid: keepInvalid,
+            policy: DiagnosticPolicy(strict: strict, ignored: Set(ignoredCodes.compactMap(DiagnosticCode.init(rawValue:))), maxErrors: maxErrors),
+            maxDepth: maxDepth, keepsRejectedRecords: rejects != nil)
     }
 
     /// Prints the diagnostics and writes the report and the rejects files.

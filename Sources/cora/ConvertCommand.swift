@@ -113,14 +113,14 @@ struct ConvertCommand: ParsableCommand {
                 do {
                     dotText = try DOTRenderer(language: lang, title: title).render(result.model, view: view)
                 } catch {
-                    throw RunFailure(message: "error: --view: \(error)")
+                    throw CLIFailure(message: "error: --view: \(error)")
                 }
                 bytes = to == .dot ? Array(dotText.utf8) : try Graphviz.render(dotText, format: to.rawValue)
             }
             try conversion.deliverFindings(of: result)
             try OutputFile.write(bytes, to: output)
             if result.errorCount > 0 { throw ExitStatus.dataErrors }
-        } catch let failure as RunFailure {
+        } catch let failure as CLIFailure {
             Terminal.writeStderr(failure.message + "\n")
             throw ExitStatus.cannotContinue
         }

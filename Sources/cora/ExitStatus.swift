@@ -11,7 +11,7 @@ enum ExitStatus {
 }
 
 /// A failure that ends the run with ``ExitStatus/cannotContinue`` after printing its message.
-struct RunFailure: Error, CustomStringConvertible {
+struct CLIFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }

@@ -24,7 +24,7 @@ enum Graphviz {
 
     /// Renders `dot` text in `format` (`svg` or `png`).
     static func render(_ dotText: String, format: String) throws -> [UInt8] {
-        guard let executable = executable() else { throw RunFailure(message: "error: " + installHint) }
+        guard let executable = executable() else { throw CLIFailure(message: "error: " + installHint) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-T\(format)"]
@@ -35,7 +35,7 @@ enum Graphviz {
         do {
             try process.run()
         } catch {
-            throw RunFailure(message: "error: cannot run \(executable): \(error)")
+            throw CLIFailure(message: "error: cannot run \(executable): \(error)")
         }
         // Feed the input on another thread so a large output cannot block both sides.
         let data = Data(dotText.utf8)
@@ -49,7 +49,7 @@ enum Graphviz {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw RunFailure(message: "error: dot could not draw the diagram (exit \(process.terminationStatus)): \(text)")
+            throw CLIFailure(message: "error: dot could not draw the diagram (exit \(process.terminationStatus)): \(text)")
         }
         return Array(rendered)
     }

@@ -19,11 +19,11 @@ struct InputFile {
         }
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
-            throw RunFailure(message: "\(path): error: is a directory, not a CSV file [unreadable-input]")
+            throw CLIFailure(message: "\(path): error: is a directory, not a CSV file [unreadable-input]")
         }
         let opened = open(path, O_RDONLY)
         guard opened >= 0 else {
-            throw RunFailure(message: "\(path): error: cannot open: \(String(cString: strerror(errno))) [unreadable-input]")
+            throw CLIFailure(message: "\(path): error: cannot open: \(String(cString: strerror(errno))) [unreadable-input]")
         }
         descriptor = opened
     }
@@ -50,7 +50,7 @@ struct InputFile {
             if bytes.count > limit {
                 // Name the line where the limit is passed, as for every other problem in a mapping.
                 let line = 1 + bytes[..<limit].count { $0 == 0x0A }
-                throw RunFailure(message: "\(path):\(line): error: the file is larger than \(limit) bytes; the limit is passed on line \(line)")
+                throw CLIFailure(message: "\(path):\(line): error: the file is larger than \(limit) bytes; the limit is passed on line \(line)")
             }
         }
         return String(decoding: bytes, as: UTF8.self)

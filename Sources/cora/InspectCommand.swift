@@ -32,8 +32,7 @@ struct InspectCommand: ParsableCommand {
         let filled = { (record: CSVRecord) in (0..<record.count).count { !record.isEmpty(at: $0) } }
         guard let header = records.dropFirst().first(where: { filled($0) >= 2 && filled($0) > 2 * filled(first) }) else { return nil }
         let skip = skipped + header.number - first.number
-        return Diagnostic(
-            .warning, .headerElsewhere, "line \(first.line) looks like a title, and line \(header.line) like the header",
+        return Diagnostic(.headerElsewhere, "line \(first.line) looks like a title, and line \(header.line) like the header",
             file: file, line: header.line, record: header.number,
             hint: "inspect with --skip-rows \(skip), and put `dialect: {skip-rows: \(skip)}` in the mapping")
     }
@@ -46,7 +45,7 @@ struct InspectCommand: ParsableCommand {
             do {
                 reader = try CSVReader(source: file.source, options: reading.readOptions)
             } catch {
-                throw RunFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
+                throw CLIFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
             }
             var profile = TableProfile()
             var rows: [[String]] = []
@@ -65,7 +64,7 @@ struct InspectCommand: ParsableCommand {
             } catch let issue as CSVIssue {
                 failure = issue
             } catch {
-                throw RunFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
+                throw CLIFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
             }
             var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
             if let note = Self.titleRowNote(firstRecords, file: input, skipped: skipped) { diagnostics.append(note) }
@@ -90,7 +89,7 @@ struct InspectCommand: ParsableCommand {
             }
             Terminal.report(diagnostics)
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.dataErrors }
-        } catch let failure as RunFailure {
+        } catch let failure as CLIFailure {
             Terminal.writeStderr(failure.message + "\n")
             throw ExitStatus.cannotContinue
         }

@@ -75,7 +75,7 @@ struct MappingCommand: ParsableCommand {
                     Terminal.writeStderr(error.description + "\n")
                     throw ExitStatus.cannotContinue
                 }
-            } catch let failure as RunFailure {
+            } catch let failure as CLIFailure {
                 Terminal.writeStderr(failure.message + "\n")
                 throw ExitStatus.cannotContinue
             }
@@ -121,7 +121,7 @@ struct MappingCommand: ParsableCommand {
         func run() throws {
             do {
                 if let output, output != "-", !force, access(output, F_OK) == 0 {
-                    throw RunFailure(message: "\(output): error: the file exists; choose another path or add --force")
+                    throw CLIFailure(message: "\(output): error: the file exists; choose another path or add --force")
                 }
                 let file = try InputFile(path: input)
                 defer { file.close() }
@@ -129,7 +129,7 @@ struct MappingCommand: ParsableCommand {
                 do {
                     reader = try CSVReader(source: file.source, options: reading.readOptions)
                 } catch {
-                    throw RunFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
+                    throw CLIFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
                 }
                 var records: [CSVRecord] = []
                 var failure: CSVIssue?
@@ -138,7 +138,7 @@ struct MappingCommand: ParsableCommand {
                 } catch let issue as CSVIssue {
                     failure = issue
                 } catch {
-                    throw RunFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
+                    throw CLIFailure(message: "\(input): error: cannot read: \(error) [unreadable-input]")
                 }
                 var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
                 if let failure {
@@ -149,7 +149,7 @@ struct MappingCommand: ParsableCommand {
                 }
                 Terminal.report(diagnostics)
                 guard !records.isEmpty else {
-                    throw RunFailure(message: "\(input): error: the file holds no rows, not even a header [empty-file]")
+                    throw CLIFailure(message: "\(input): error: the file holds no rows, not even a header [empty-file]")
                 }
 
                 let mappingName = name ?? defaultName()
@@ -160,7 +160,7 @@ struct MappingCommand: ParsableCommand {
                 do {
                     _ = try MappingParser.parse(yaml, file: output ?? "the draft", fallbackName: mappingName)
                 } catch {
-                    throw RunFailure(message: "\(input): error: the drafted mapping does not read back (a bug in cora): \(error)")
+                    throw CLIFailure(message: "\(input): error: the drafted mapping does not read back (a bug in cora): \(error)")
                 }
                 try OutputFile.write(Array(yaml.utf8), to: output)
 
@@ -170,7 +170,7 @@ struct MappingCommand: ParsableCommand {
                 note += todos > 0 ? "; \(todos) TODO\(todos == 1 ? "" : "s") to check" : ""
                 if let output, output != "-" { note += "; then: cora convert \(input) --mapping \(output)" }
                 Terminal.writeStderr(note + "\n")
-            } catch let failure as RunFailure {
+            } catch let failure as CLIFailure {
                 Terminal.writeStderr(failure.message + "\n")
                 throw ExitStatus.cannotContinue
             }

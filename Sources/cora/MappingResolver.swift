@@ -75,8 +75,8 @@ enum MappingResolver {
             let text: String
             do {
                 text = try InputFile.readText(path: argument, limit: MappingParser.maxBytes)
-            } catch let failure as RunFailure {
-                throw RunFailure(message: "\(failure.message) (the mapping file)")
+            } catch let failure as CLIFailure {
+                throw CLIFailure(message: "\(failure.message) (the mapping file)")
             }
             let parsed: Result<Mapping, MappingError> = Result { () throws(MappingError) in
                 try MappingParser.parse(text, file: argument, fallbackName: baseName(of: argument))
@@ -88,7 +88,7 @@ enum MappingResolver {
         if let found = local.first ?? all.first(where: { $0.isBuiltin && $0.name == argument }) { return found }
         let names = Array(Set(all.map(\.name))).sorted()
         let suggestion = Suggestion.closest(to: argument, in: names + [auto])
-        throw RunFailure(message: MappingError(
+        throw CLIFailure(message: MappingError(
             file: argument, message: "no mapping named \"\(argument)\"",
             hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
                 + "known mappings: \(names.joined(separator: ", ")) (cora mapping list); or give the path of a .yaml file, or auto").description)
@@ -97,12 +97,12 @@ enum MappingResolver {
     /// The mapping for `argument` (a name or a path; not `auto`, which needs the input).
     static func resolve(_ argument: String) throws -> Mapping {
         if argument == auto {
-            throw RunFailure(message: "error: --mapping auto needs an input to look at; name a mapping (cora mapping list)")
+            throw CLIFailure(message: "error: --mapping auto needs an input to look at; name a mapping (cora mapping list)")
         }
         do {
             return try entry(argument).mapping.get()
         } catch let error as MappingError {
-            throw RunFailure(message: error.description)
+            throw CLIFailure(message: error.description)
         }
     }
 
@@ -120,7 +120,7 @@ enum MappingResolver {
         let selection = select(for: first, standardInput: standardInput, candidates: autoCandidates().map(\.mapping), readOptions: readOptions)
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
-            throw RunFailure(message: """
+            throw CLIFailure(message: """
                 \(first): error: --mapping auto: no mapping fits the header of \(name): \(selection.fullReason)
                 \(first): note: draft a mapping with `cora mapping init \(first) -o Mappings/NAME.yaml`, or name one with --mapping
                 """)
@@ -185,7 +185,7 @@ enum MappingResolver {
             let input = try InputFile(path: path)
             defer { input.close() }
             return .success(try firstRecords(input.source, options: options, count: count))
-        } catch let failure as RunFailure {
+        } catch let failure as CLIFailure {
             return .failure(MappingSelectorError(reason: failure.message))
         } catch {
             return .failure(MappingSelectorError(reason: "cannot read the header: \(error)"))
@@ -212,12 +212,12 @@ enum MappingResolver {
             do {
                 count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
             } catch {
-                throw RunFailure(message: "-: error: cannot read standard input: \(error) [unreadable-input]")
+                throw CLIFailure(message: "-: error: cannot read standard input: \(error) [unreadable-input]")
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
             if bytes.count > standardInputLimit {
-                throw RunFailure(message: "-: error: standard input is larger than \(standardInputLimit >> 20) MiB; --mapping auto holds it in memory: save it to a file, or name the mapping [unreadable-input]")
+                throw CLIFailure(message: "-: error: standard input is larger than \(standardInputLimit >> 20) MiB; --mapping auto holds it in memory: save it to a file, or name the mapping [unreadable-input]")
             }
         }
         return bytes

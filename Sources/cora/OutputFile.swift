@@ -22,7 +22,7 @@ enum OutputFile {
         let temporary = path + ".cora-tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw RunFailure(message: "\(path): error: cannot write: \(String(cString: strerror(errno)))")
+            throw CLIFailure(message: "\(path): error: cannot write: \(String(cString: strerror(errno)))")
         }
         var failure: String?
         do {
@@ -41,7 +41,7 @@ enum OutputFile {
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw RunFailure(message: "\(path): error: cannot write: \(failure)")
+            throw CLIFailure(message: "\(path): error: cannot write: \(failure)")
         }
     }
 

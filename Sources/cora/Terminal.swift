@@ -49,7 +49,7 @@ enum Terminal {
             let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw RunFailure(message: "cannot write output: \(String(cString: strerror(errno)))")
+                throw CLIFailure(message: "cannot write output: \(String(cString: strerror(errno)))")
             }
             offset += written
         }

@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
             try conversion.deliverFindings(of: result)
             Terminal.writeStderr(ValidationSummary(result: result).text)
             if result.errorCount > 0 { throw ExitStatus.dataErrors }
-        } catch let failure as RunFailure {
+        } catch let failure as CLIFailure {
             Terminal.writeStderr(failure.message + "\n")
             throw ExitStatus.cannotContinue
         }

@@ -125,11 +125,9 @@ struct ArchiReaderTests {
 
         // With the elements of test4, as Archi's test imports them first.
         let directory = try archiTestDataDirectory()
-        var reader = ArchiCSVReader()
-        for (table, name) in [(ArchiTable.elements, "test4-elements.csv"), (.relations, "test6-relations.csv")] {
-            try reader.read(table, from: MemoryByteSource(Array(try Data(contentsOf: directory.appendingPathComponent(name)))), file: name)
-        }
-        let reading = reader.finish()
+        let reading = try readArchiFiles([(ArchiTable.elements, "test4-elements.csv"), (.relations, "test6-relations.csv")].map { table, name in
+            (table, name, Array(try Data(contentsOf: directory.appendingPathComponent(name))))
+        })
         #expect(reading.model.relations.map { "\($0.id):\($0.source)→\($0.target)" } == ["r1:e1→e3"])
         #expect(reading.diagnostics.map(summary) == ["duplicate-id@3:1", "duplicate-id@4:1"])
     }
@@ -154,18 +152,13 @@ struct ArchiReaderTests {
         for round in 0..<300 {
             var text = round % 3 == 0 ? "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n" : ""
             for _ in 0..<Int(generator.next() % 60) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
-            var reader = ArchiCSVReader()
-            for table in ArchiTable.allCases {
-                try reader.read(table, from: MemoryByteSource(text: text), file: table.fileName)
-            }
-            let reading = reader.finish()
+            let files = ArchiTable.allCases.map { ($0, $0.fileName, Optional(Array(text.utf8))) }
+            let reading = try readArchiFiles(files)
             for element in reading.model.elements {
                 let line = try #require(element.location?.line)
                 #expect(line >= 1 && line <= text.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count + 1)
             }
-            var conversion = ArchiConversion()
-            conversion.add(reading)
-            let model = conversion.finish().model
+            let model = try importArchiFiles([files]).model
             _ = ArchiExportRenderer().render(model)
         }
     }
@@ -180,41 +173,75 @@ func archiTestDataDirectory() throws -> URL {
     return directory
 }
 
-/// Reads the set `<name>-elements.csv`, `-relations.csv`, `-properties.csv` from Archi's test data,
-/// the files that exist (a missing elements.csv noted, as the command line does).
-func readArchiTestSet(_ name: String) throws -> ArchiReading {
+/// What reading a set gave, with the findings the reader reported.
+struct ArchiSetReading {
+    var reading: ArchiReading
+    var diagnostics: [Diagnostic]
+    var model: ArchiModel { reading.model }
+    var inputs: [InputSummary] { reading.inputs }
+    var rejectedRecords: [CSVRecord] { reading.rejectedRecords }
+}
+
+/// The files of the set `<name>-elements.csv`, `-relations.csv`, `-properties.csv` from Archi's
+/// test data (`nil` for one that does not exist).
+func archiTestSetFiles(_ name: String) throws -> [(ArchiTable, String, [UInt8]?)] {
     let directory = try archiTestDataDirectory()
-    var reader = ArchiCSVReader()
-    for table in ArchiTable.allCases {
+    return try ArchiTable.allCases.map { table in
         let file = "\(name)-\(table.fileName)"
         let url = directory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            reader.noteMissing(table, file: file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (table, file, nil) }
+        return (table, file, Array(try Data(contentsOf: url)))
+    }
+}
+
+/// Reads the set `<name>-elements.csv`, `-relations.csv`, `-properties.csv` from Archi's test data,
+/// the files that exist (a missing elements.csv noted, as the command line does).
+func readArchiTestSet(_ name: String) throws -> ArchiSetReading {
+    try readArchiFiles(archiTestSetFiles(name))
+}
+
+/// Reads the files of a set (`nil` bytes: the file is missing).
+func readArchiFiles(_ files: [(ArchiTable, String, [UInt8]?)]) throws -> ArchiSetReading {
+    var sink = DiagnosticSink()
+    var reader = ArchiCSVReader()
+    for (table, file, bytes) in files {
+        guard let bytes else {
+            reader.noteMissing(table, file: file, sink: &sink)
             continue
         }
-        try reader.read(table, from: MemoryByteSource(Array(try Data(contentsOf: url))), file: file)
+        try reader.read(table, from: MemoryByteSource(bytes), file: file, sink: &sink)
     }
-    return reader.finish()
+    let reading = reader.finish(sink: &sink)
+    return ArchiSetReading(reading: reading, diagnostics: sink.diagnostics)
+}
+
+/// The files of a set given as texts.
+func archiSetFiles(elements: String?, relations: String? = nil, properties: String? = nil,
+                   prefix: String = "") -> [(ArchiTable, String, [UInt8]?)] {
+    [(ArchiTable.elements, elements), (.relations, relations), (.properties, properties)].map { table, text in
+        (table, prefix + table.fileName, text.map { Array($0.utf8) })
+    }
 }
 
 /// Reads a set given as texts.
-func readArchiSet(elements: String?, relations: String? = nil, properties: String? = nil, prefix: String = "") throws -> ArchiReading {
-    var reader = ArchiCSVReader()
-    for (table, text) in [(ArchiTable.elements, elements), (.relations, relations), (.properties, properties)] {
-        let file = prefix + table.fileName
-        guard let text else {
-            reader.noteMissing(table, file: file)
-            continue
-        }
-        try reader.read(table, from: MemoryByteSource(text: text), file: file)
+func readArchiSet(elements: String?, relations: String? = nil, properties: String? = nil, prefix: String = "") throws -> ArchiSetReading {
+    try readArchiFiles(archiSetFiles(elements: elements, relations: relations, properties: properties, prefix: prefix))
+}
+
+/// Converts the sets given as files into one model.
+func importArchiFiles(_ sets: [[(ArchiTable, String, [UInt8]?)]], settings: ConversionSettings = ConversionSettings()) throws -> ConversionResult {
+    var pipeline = Pipeline(.archiSet, settings: settings)
+    for files in sets {
+        try pipeline.read(archiSet: files.map { table, file, bytes in
+            Pipeline.ArchiFile(table: table, file: file, source: bytes.map { MemoryByteSource($0) })
+        })
     }
-    return reader.finish()
+    return pipeline.finish()
 }
 
 /// Converts a set given as texts into a model.
 func importArchiSet(elements: String, relations: String? = nil, properties: String? = nil,
                     keepInvalid: Bool = false) throws -> ConversionResult {
-    var conversion = ArchiConversion(keepInvalid: keepInvalid)
-    conversion.add(try readArchiSet(elements: elements, relations: relations, properties: properties))
-    return conversion.finish()
+    try importArchiFiles([archiSetFiles(elements: elements, relations: relations, properties: properties)],
+                         settings: ConversionSettings(keepInvalid: keepInvalid))
 }

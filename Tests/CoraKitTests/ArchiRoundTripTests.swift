@@ -87,8 +87,7 @@ func bytesOfFile(_ path: String) throws -> [UInt8] {
 
 /// A shipped sample converted with a shipped mapping.
 func convertSample(_ path: String, mapping: String) throws -> ConversionResult {
-    let converter = Converter(mapping: try MappingCatalog.builtin.mapping(named: mapping))
-    return try converter.convert(MemoryByteSource(try bytesOfFile(path)), file: path)
+    try Pipeline.convert(MemoryByteSource(try bytesOfFile(path)), file: path, mapping: try MappingCatalog.builtin.mapping(named: mapping))
 }
 
 /// The processes without their source locations.
@@ -102,23 +101,13 @@ func withoutSources(_ processes: [CoraProcess]) -> [CoraProcess] {
 
 /// Reads an export back as the command line would read its files.
 func importArchiExport(_ export: ArchiExport) throws -> ConversionResult {
-    var reader = ArchiCSVReader()
-    for table in ArchiTable.allCases {
-        try reader.read(table, from: MemoryByteSource(export.bytes(of: table)), file: table.fileName)
-    }
-    var conversion = ArchiConversion()
-    conversion.add(reader.finish())
-    return conversion.finish()
+    try importArchiFiles([ArchiTable.allCases.map { ($0, $0.fileName, export.bytes(of: $0)) }])
 }
 
 /// The Archi sample `Samples/archi/woonstad-waterland-*.csv` converted.
 func importArchiSample() throws -> ConversionResult {
-    var reader = ArchiCSVReader()
-    for table in ArchiTable.allCases {
+    try importArchiFiles([ArchiTable.allCases.map { table in
         let path = ArchiRoundTripTests.archiSample + table.fileName
-        try reader.read(table, from: MemoryByteSource(try bytesOfFile(path)), file: path)
-    }
-    var conversion = ArchiConversion()
-    conversion.add(reader.finish())
-    return conversion.finish()
+        return (table, path, try bytesOfFile(path))
+    }])
 }

@@ -152,7 +152,7 @@ struct BatchKitTests {
     // MARK: Summaries
 
     static func result(_ text: String, file: String = "in/a.csv") throws -> ConversionResult {
-        try Converter(mapping: MappingCatalog.builtin.mapping(named: "canonical")).convert(MemoryByteSource(text: text), file: file)
+        try Pipeline.convert(MemoryByteSource(text: text), file: file, mapping: MappingCatalog.builtin.mapping(named: "canonical"))
     }
 
     @Test("a file's status: ok, warnings, errors, failed (every row invalid, never read)")
@@ -172,7 +172,7 @@ struct BatchKitTests {
         #expect(failed.status == .failed)
         #expect(failed.reason == "every row was rejected (1 row with errors)")
         let unread = BatchFileSummary(input: input, mapping: nil, read: nil, processes: 0, rejectedRows: 0,
-                                      diagnostics: [Diagnostic(.error, .emptyFile, "empty", file: "in/a.csv")], outputs: [])
+                                      diagnostics: [Diagnostic(.emptyFile, "empty", file: "in/a.csv")], outputs: [])
         #expect(unread.status == .failed && unread.reason == "empty file" && unread.encoding == nil)
         #expect(BatchFileSummary.interrupted(input).status == .interrupted)
     }
@@ -184,7 +184,7 @@ struct BatchKitTests {
         let file = BatchFileSummary(input: input, mapping: "canonical", read: result.inputs.first, processes: 1, rejectedRows: 1,
                                     diagnostics: result.diagnostics, outputs: ["a|b.report.json", "a|b.csv"])
         let failed = BatchFileSummary(input: BatchInput(path: "in/e.csv", relativePath: "e.csv"), mapping: nil, read: nil, processes: 0,
-                                      rejectedRows: 0, diagnostics: [Diagnostic(.error, .emptyFile, "empty", file: "in/e.csv")], outputs: [])
+                                      rejectedRows: 0, diagnostics: [Diagnostic(.emptyFile, "empty", file: "in/e.csv")], outputs: [])
         let summary = BatchSummary(tool: "cora test", mapping: "auto", formats: [.csv], merge: false, interrupted: false, files: [failed, file])
         #expect(summary.files.map(\.relativePath) == ["a|b.csv", "e.csv"])
         #expect(summary.hasErrors)
@@ -262,10 +262,10 @@ struct BatchKitTests {
         #expect(conflict.severity == .warning)
         #expect(conflict.message == "the code \"P1\" names \"Verhuur eenheden\" here and \"Verhuren eenheden\" in a.csv, line 2")
 
-        let strict = BatchMerger(strict: true).merge([BatchMerger.Part(result: given, idsGiven: true), BatchMerger.Part(result: clash, idsGiven: true)])
+        let strict = BatchMerger(policy: DiagnosticPolicy(strict: true)).merge([BatchMerger.Part(result: given, idsGiven: true), BatchMerger.Part(result: clash, idsGiven: true)])
         #expect(strict.model.process(withID: "bp-2") == nil)
         #expect(strict.diagnostics.first { $0.code == .conflictingCode }?.severity == .error)
-        let ignored = BatchMerger(ignoredWarnings: [.conflictingCode]).merge([BatchMerger.Part(result: given, idsGiven: true), BatchMerger.Part(result: clash, idsGiven: true)])
+        let ignored = BatchMerger(policy: DiagnosticPolicy(ignored: [.conflictingCode])).merge([BatchMerger.Part(result: given, idsGiven: true), BatchMerger.Part(result: clash, idsGiven: true)])
         #expect(!ignored.diagnostics.contains { $0.code == .conflictingCode })
     }
 }

@@ -49,7 +49,7 @@ struct FuzzFindingTests {
     @Test("F2: a list value holding | (split on , by the mapping) is split on | too, so the canonical CSV round-trips")
     func listValueWithPipe() throws {
         let mapping = try mapping("name: m\nfields:\n  name: Naam\n  applications:\n    column: Systemen\n    split: [\",\"]\n")
-        let result = try Converter(mapping: mapping).convert(MemoryByteSource(text: "Naam;Systemen\nVerhuren eenheid;TOPdesk, Power BI|Excel|||\n"), file: "t.csv")
+        let result = try Pipeline.convert(MemoryByteSource(text: "Naam;Systemen\nVerhuren eenheid;TOPdesk, Power BI|Excel|||\n"), file: "t.csv", mapping: mapping)
         #expect(result.model.processes.first?.applications == ["TOPdesk", "Power BI", "Excel"])
         try expectCanonicalRoundTrip(result.model)
     }
@@ -59,9 +59,9 @@ struct FuzzFindingTests {
     @Test("F3: an unmapped column named parent (or Status, or two inputs' Afdeling and afdeling) is written as `parent (2)`, so the canonical CSV round-trips")
     func propertyNamedLikeACanonicalColumn() throws {
         let mapping = try mapping("name: m\nfields:\n  id: id\n  name: name\n  parent: bovenliggend\n")
-        var run = ConversionRun(converter: Converter(mapping: mapping))
-        try run.add(MemoryByteSource(text: "id,name,parent,Status,Afdeling\na,Verhuren eenheid,x,Concept,Wonen\n"), file: "one.csv")
-        try run.add(MemoryByteSource(text: "id,name,afdeling\nb,Opzeggen huur,Verhuur\n"), file: "two.csv")
+        var run = Pipeline(.table(mapping))
+        try run.read(table: MemoryByteSource(text: "id,name,parent,Status,Afdeling\na,Verhuren eenheid,x,Concept,Wonen\n"), file: "one.csv")
+        try run.read(table: MemoryByteSource(text: "id,name,afdeling\nb,Opzeggen huur,Verhuur\n"), file: "two.csv")
         let result = run.finish()
         #expect(result.model.propertyNames == ["parent", "Status", "Afdeling", "afdeling"])
         let header = CanonicalCSVRenderer().header(for: result.model)
@@ -84,7 +84,7 @@ struct FuzzFindingTests {
             ;;;Opstellen huurovereenkomst
 
             """
-        let result = try Converter(mapping: mapping).convert(MemoryByteSource(text: csv), file: "t.csv")
+        let result = try Pipeline.convert(MemoryByteSource(text: csv), file: "t.csv", mapping: mapping)
         #expect(!result.model.processes.contains { $0.name.isEmpty }, "\(result.model.processes.map(\.name))")
         // The step without a work process is under the business process: invalid nesting, rejected.
         let nesting = result.diagnostics.filter { $0.code == .invalidNesting }
@@ -166,12 +166,12 @@ struct FuzzFindingTests {
         let csv = (["name"] + Array(repeating: "x", count: 9_999)).joined(separator: ",") + "\n"
         let reader = try CSVReader(source: MemoryByteSource(text: csv))
         let record = try #require(try reader.next())
-        var diagnostics: [Diagnostic] = []
+        var sink = DiagnosticSink()
         let clock = ContinuousClock()
         var header: TableHeader?
-        let elapsed = clock.measure { header = TableHeader(record: record, file: "t.csv", diagnostics: &diagnostics) }
+        let elapsed = clock.measure { header = TableHeader(record: record, file: "t.csv", sink: &sink) }
         #expect(header?.columnNames.last == "x (9999)")
-        #expect(diagnostics.count == 9_998)
+        #expect(sink.diagnostics.count == 9_998)
         #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 
@@ -191,8 +191,8 @@ struct FuzzFindingTests {
     func deepChainRenders() throws {
         let rows = (1...5_000).map { "p\($0),,Stap \($0),,,\($0 == 1 ? "" : "p\($0 - 1)"),,,,,,,,," }
         let result = try convert(canonicalHeader + "\n" + rows.joined(separator: "\n") + "\n")
-        #expect(result.model.processes.count == ModelRules.defaultMaxDepth)
-        #expect(result.diagnostics.filter { $0.code == .nestingTooDeep }.count == 5_000 - ModelRules.defaultMaxDepth)
+        #expect(result.model.processes.count == ConversionSettings.defaultMaxDepth)
+        #expect(result.diagnostics.filter { $0.code == .nestingTooDeep }.count == 5_000 - ConversionSettings.defaultMaxDepth)
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             _ = MarkdownRenderer().render(result.model, diagnostics: result.diagnostics)
@@ -262,12 +262,8 @@ struct FuzzFindingTests {
 
     @Test("K5: the Archi import rejects a process without a name (missing-name), as a table row is")
     func archiProcessWithoutName() throws {
-        var reader = ArchiCSVReader()
-        try reader.read(.elements, from: MemoryByteSource(text: "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n\"p1\",\"BusinessProcess\",\"\",\"\",\"\"\r\n\"p2\",\"BusinessProcess\",\"Verhuren eenheid\",\"\",\"\""),
-                        file: "elements.csv")
-        var conversion = ArchiConversion()
-        conversion.add(reader.finish())
-        let result = conversion.finish()
+        let result = try importArchiSet(
+            elements: "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n\"p1\",\"BusinessProcess\",\"\",\"\",\"\"\r\n\"p2\",\"BusinessProcess\",\"Verhuren eenheid\",\"\",\"\"")
         #expect(result.diagnostics.map(summary) == ["missing-name@2:3"])
         #expect(result.model.processes.map(\.id) == ["p2"])
         #expect(result.rejectedRecords.map(\.line) == [2])

@@ -27,7 +27,7 @@ struct MappingDraftTests {
 
     /// Converts `text` with `mapping`.
     static func convert(_ text: String, with mapping: Mapping) throws -> ConversionResult {
-        try Converter(mapping: mapping).convert(MemoryByteSource(text: text), file: "input.csv")
+        try Pipeline.convert(MemoryByteSource(text: text), file: "input.csv", mapping: mapping)
     }
 
     static func columns(_ mapping: Mapping) -> [String: [String]] {
@@ -229,7 +229,7 @@ struct MappingDraftTests {
         #expect(mapping.dialect.encoding == .windows1252)
         #expect(Self.columns(mapping) == ["code": ["Nr"], "name": ["Naam"], "owner": ["Eigenaar"]])
 
-        let result = try Converter(mapping: mapping).convert(MemoryByteSource(bytes), file: "oud.csv")
+        let result = try Pipeline.convert(MemoryByteSource(bytes), file: "oud.csv", mapping: mapping)
         #expect(Self.errors(result).isEmpty)
         #expect(result.model.processes.map(\.name) == ["Financiën"])
         #expect(result.diagnostics.isEmpty, "the mapping fixes the encoding: no fallback warning")

@@ -7,7 +7,7 @@ import Testing
 struct MappingFeatureTests {
     private func run(_ yaml: String, _ csv: String, keepInvalid: Bool = false) throws -> ConversionResult {
         let mapping = try MappingParser.parse(yaml, file: "m.yaml")
-        return try Converter(mapping: mapping, keepInvalid: keepInvalid).convert(MemoryByteSource(text: csv), file: "in.csv")
+        return try Pipeline.convert(MemoryByteSource(text: csv), file: "in.csv", mapping: mapping, settings: ConversionSettings(keepInvalid: keepInvalid))
     }
 
     @Test("headers match case-, whitespace- and accent-insensitively; the first listed column present wins")
@@ -259,9 +259,9 @@ struct MappingFeatureTests {
     @Test("ignored warnings neither show nor count, even with strict; errors cannot be ignored")
     func ignoredWarnings() throws {
         let mapping = try MappingParser.parse("fields: {name: Naam, level: Type}\n", file: "m.yaml")
-        var converter = Converter(mapping: mapping, strict: true)
-        converter.ignoredWarnings = ["naming-convention", "unknown-level"]
-        let result = try converter.convert(MemoryByteSource(text: "Naam;Type\nHuur innen;bedrijfsproces\nX;bogus\n"), file: "in.csv")
+        let settings = ConversionSettings(policy: DiagnosticPolicy(strict: true, ignored: [.namingConvention, .unknownLevel]))
+        let result = try Pipeline.convert(MemoryByteSource(text: "Naam;Type\nHuur innen;bedrijfsproces\nX;bogus\n"), file: "in.csv",
+                                          mapping: mapping, settings: settings)
         #expect(result.diagnostics.map(summary) == ["unknown-level@3:2"])
         #expect(result.model.processes.map(\.name) == ["Huur innen"])
     }

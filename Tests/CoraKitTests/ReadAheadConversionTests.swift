@@ -3,17 +3,18 @@ import CoraKit
 import Foundation
 import Testing
 
-/// A conversion that parses on a thread of its own (`Converter.readsAhead`, as the CLI does) gives
+/// A conversion that parses on a thread of its own (`ConversionSettings.readsAhead`, as the CLI does) gives
 /// exactly the result of one that does not.
 @Suite("Conversion with the input read ahead")
 struct ReadAheadConversionTests {
     /// Both ways, with the parts of the result that the reading can change.
     static func compare(_ bytes: [UInt8], mapping name: String, maxErrors: Int? = nil,
                         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var converter = Converter(mapping: try MappingCatalog.builtin.mapping(named: name), maxErrors: maxErrors)
-        let plain = try converter.convert(MemoryByteSource(bytes), file: "inventory.csv")
-        converter.readsAhead = true
-        let ahead = try converter.convert(MemoryByteSource(bytes), file: "inventory.csv")
+        let mapping = try MappingCatalog.builtin.mapping(named: name)
+        var settings = ConversionSettings(policy: DiagnosticPolicy(maxErrors: maxErrors))
+        let plain = try Pipeline.convert(MemoryByteSource(bytes), file: "inventory.csv", mapping: mapping, settings: settings)
+        settings.readsAhead = true
+        let ahead = try Pipeline.convert(MemoryByteSource(bytes), file: "inventory.csv", mapping: mapping, settings: settings)
         #expect(ahead.model == plain.model, sourceLocation: sourceLocation)
         #expect(ahead.diagnostics == plain.diagnostics, sourceLocation: sourceLocation)
         #expect(ahead.rejectedRecords == plain.rejectedRecords, sourceLocation: sourceLocation)

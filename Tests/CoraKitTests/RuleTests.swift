@@ -23,7 +23,7 @@ struct RuleTests {
     /// Converts with the canonical mapping and `--strict`.
     private func convertStrict(_ text: String) throws -> ConversionResult {
         let mapping = try MappingCatalog.builtin.mapping(named: "canonical")
-        return try Converter(mapping: mapping, strict: true).convert(MemoryByteSource(text: text), file: "test.csv")
+        return try Pipeline.convert(MemoryByteSource(text: text), file: "test.csv", mapping: mapping, settings: ConversionSettings(policy: DiagnosticPolicy(strict: true)))
     }
 
     // MARK: excel-damage
@@ -189,8 +189,8 @@ struct RuleTests {
               name: {columns: [Naam], strip-prefixes: ["WP ", "BP "], strip-suffixes: ["(werkproces)"]}
               level: Niveau
             """, file: "m.yaml")
-        let result = try Converter(mapping: mapping).convert(
-            MemoryByteSource(text: "Naam;Niveau\n WP Verhuren   eenheid (werkproces);werkproces\n"), file: "in.csv")
+        let result = try Pipeline.convert(
+            MemoryByteSource(text: "Naam;Niveau\n WP Verhuren   eenheid (werkproces);werkproces\n"), file: "in.csv", mapping: mapping)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.model.processes.map(\.name) == ["Verhuren eenheid"])
     }
@@ -364,7 +364,7 @@ struct RuleTests {
             ;Opleveren eenheid;Overhandigen sleutels;
 
             """
-        let result = try Converter(mapping: mapping).convert(MemoryByteSource(text: csv), file: "in.csv")
+        let result = try Pipeline.convert(MemoryByteSource(text: csv), file: "in.csv", mapping: mapping)
         #expect(result.diagnostics.map(summary) == ["missing-function@3"])
         #expect(result.diagnostics.first?.file == "in.csv")
         #expect(result.diagnostics.first?.column == nil)

@@ -10,7 +10,7 @@ import Testing
 struct ShippedMappingTests {
     private func run(_ yaml: String, _ csv: String) throws -> ConversionResult {
         let mapping = try MappingParser.parse(yaml, file: "m.yaml")
-        return try Converter(mapping: mapping).convert(MemoryByteSource(text: csv), file: "in.csv")
+        return try Pipeline.convert(MemoryByteSource(text: csv), file: "in.csv", mapping: mapping)
     }
 
     @Test("every shipped mapping parses", arguments: ["canonical", "excel-nl", "niveaus", "cora-wiki"])

@@ -10,8 +10,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 func convert(_ text: String, mapping: String = "canonical", file: String = "test.csv", keepInvalid: Bool = false,
              options: CSVReadOptions = CSVReadOptions()) throws -> ConversionResult {
     let mapping = try MappingCatalog.builtin.mapping(named: mapping)
-    return try Converter(mapping: mapping, readOptions: options, keepInvalid: keepInvalid)
-        .convert(MemoryByteSource(text: text), file: file)
+    return try Pipeline.convert(MemoryByteSource(text: text), file: file, mapping: mapping,
+                                settings: ConversionSettings(readOptions: options, keepInvalid: keepInvalid))
 }
 
 /// The canonical header line.

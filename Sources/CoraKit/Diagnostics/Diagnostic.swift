@@ -31,6 +31,10 @@ public struct Diagnostic: Sendable, Equatable {
     public var value: String?
     /// What to do about it.
     public var hint: String?
+    /// The input the finding belongs to: the same as ``file`` unless the finding is filed under
+    /// another file (a column the input lacks is a finding in the mapping file). Set by the
+    /// ``DiagnosticSink`` of the input's run; not part of any report.
+    public var input: String?
 
     /// A column of the input: its header text and its 1-based position.
     public struct Column: Sendable, Equatable {
@@ -46,12 +50,13 @@ public struct Diagnostic: Sendable, Equatable {
         }
     }
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic of `code`, with the code's ``DiagnosticCode/defaultSeverity`` unless
+    /// `severity` says otherwise.
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, file: String, line: Int? = nil,
+        _ code: DiagnosticCode, _ message: String, severity: Severity? = nil, file: String, line: Int? = nil,
         record: Int? = nil, column: Column? = nil, value: String? = nil, hint: String? = nil
     ) {
-        self.severity = severity
+        self.severity = severity ?? code.defaultSeverity
         self.code = code
         self.message = message
         self.file = file

@@ -1,121 +1,195 @@
-/// A stable, kebab-case name for a kind of finding.
+import CoraCSV
+
+/// A stable, kebab-case name for a kind of finding, with the severity it has unless its reporter
+/// says otherwise.
 ///
-/// Codes never change once published: scripts filter on them and reports count them. Each code is
-/// declared once, here, with what it means.
-public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
-extension DiagnosticCode {
-    // MARK: Reading the file
+/// Every code `cora` reports is a case here, and nowhere else: scripts filter on them, reports
+/// count them, `--ignore` names them, and the README lists them (a test checks that it lists
+/// exactly these). Codes never change once published.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    // MARK: Reading an input
 
     /// The input could not be opened or read.
-    public static let unreadableInput: DiagnosticCode = "unreadable-input"
-    /// `--max-errors` was reached; the rest of the input was not read.
-    public static let maxErrorsReached: DiagnosticCode = "max-errors-reached"
+    case unreadableInput = "unreadable-input"
+    /// The input is not text: a NUL byte that is not UTF-16, or the signature of a binary format
+    /// (an Excel workbook, a PDF, an image).
+    case binaryInput = "binary-input"
     /// The input holds no records at all.
-    public static let emptyFile: DiagnosticCode = "empty-file"
+    case emptyFile = "empty-file"
     /// The input has a header but no data rows.
-    public static let noData: DiagnosticCode = "no-data"
+    case noData = "no-data"
+    /// A quoted field that is still open at the end of the input; reading stopped.
+    case unclosedQuote = "unclosed-quote"
+    /// A quote inside an unquoted field, or text right after a closing quote; reading stopped.
+    case strayQuote = "stray-quote"
+    /// A NUL byte, which no text file holds; reading stopped.
+    case nulByte = "nul-byte"
+    /// A field over the size limit (`--max-field-size`); reading stopped.
+    case fieldTooLarge = "field-too-large"
+    /// A record with more fields than the limit (`--max-fields`); reading stopped.
+    case tooManyFields = "too-many-fields"
+    /// The input has more records than the limit (`--max-rows`); reading stopped there.
+    case tooManyRows = "too-many-rows"
+    /// libcsv could not get memory; reading stopped.
+    case outOfMemory = "out-of-memory"
+    /// Bytes that are not valid UTF-8 were read as Windows-1252.
+    case encodingFallback = "encoding-fallback"
+    /// Bytes that are not valid in the encoding given with `--encoding` were replaced with U+FFFD.
+    case invalidEncoding = "invalid-encoding"
+    /// UTF-16 without a byte order mark, recognised by its zero bytes.
+    case utf16WithoutBOM = "utf16-without-bom"
+    /// `--max-errors` was reached; the rest of the input was not read.
+    case maxErrorsReached = "max-errors-reached"
 
     // MARK: The header
 
     /// A header cell is empty while the column holds data.
-    public static let blankHeader: DiagnosticCode = "blank-header"
+    case blankHeader = "blank-header"
     /// Two columns have the same header.
-    public static let duplicateHeader: DiagnosticCode = "duplicate-header"
+    case duplicateHeader = "duplicate-header"
     /// The header lacks the mapping's columns, and a later row has them (titles above the table).
-    public static let headerElsewhere: DiagnosticCode = "header-elsewhere"
-    /// A column the mapping needs is not in the header.
-    public static let missingColumn: DiagnosticCode = "missing-column"
+    case headerElsewhere = "header-elsewhere"
+    /// A column the mapping needs is not in the header (a warning when it only looks misspelled).
+    case missingColumn = "missing-column"
 
     // MARK: One row
 
     /// A row has more cells than the header, and the extra cells hold data.
-    public static let extraCells: DiagnosticCode = "extra-cells"
+    case extraCells = "extra-cells"
     /// A row has fewer cells than the header; the missing cells count as empty.
-    public static let missingCells: DiagnosticCode = "missing-cells"
+    case missingCells = "missing-cells"
     /// A row whose cells are all empty; it is skipped.
-    public static let emptyRow: DiagnosticCode = "empty-row"
+    case emptyRow = "empty-row"
     /// A process without a name.
-    public static let missingName: DiagnosticCode = "missing-name"
+    case missingName = "missing-name"
     /// A level that is not one of the known levels.
-    public static let unknownLevel: DiagnosticCode = "unknown-level"
+    case unknownLevel = "unknown-level"
     /// A category that is not one of the known categories.
-    public static let unknownCategory: DiagnosticCode = "unknown-category"
+    case unknownCategory = "unknown-category"
     /// An id that ArchiMate tools would refuse (allowed: letters, digits, `.`, `_`, `-`).
-    public static let invalidID: DiagnosticCode = "invalid-id"
+    case invalidID = "invalid-id"
     /// An order that is not a whole number.
-    public static let invalidOrder: DiagnosticCode = "invalid-order"
-
-    // MARK: Cell values (CellRules)
-
+    case invalidOrder = "invalid-order"
     /// A value Excel mangled: a long number in scientific notation, a dotted code turned into a
     /// date, a `="…"` formula wrapper, or an error value such as `#N/A` or `#####`.
-    public static let excelDamage: DiagnosticCode = "excel-damage"
+    case excelDamage = "excel-damage"
     /// UTF-8 text that was read as Windows-1252 and saved again (`Ã«` for `ë`), or a lost character (`�`).
-    public static let mojibake: DiagnosticCode = "mojibake"
+    case mojibake = "mojibake"
     /// A name with surrounding or doubled whitespace, a `WP `/`BP ` prefix or a `(werkproces)` suffix.
-    public static let nameNoise: DiagnosticCode = "name-noise"
+    case nameNoise = "name-noise"
     /// A process name that breaks CORA's naming convention (a verb first: "Verhuren eenheden").
-    public static let namingConvention: DiagnosticCode = "naming-convention"
+    case namingConvention = "naming-convention"
 
     // MARK: Across rows
 
     /// Two processes with the same id.
-    public static let duplicateID: DiagnosticCode = "duplicate-id"
+    case duplicateID = "duplicate-id"
     /// The same process twice under the same parent (per-level layouts).
-    public static let duplicateProcess: DiagnosticCode = "duplicate-process"
-    /// A parent reference that matches no process.
-    public static let unknownParent: DiagnosticCode = "unknown-parent"
-    /// A `next` reference that matches no process.
-    public static let unknownNext: DiagnosticCode = "unknown-next"
+    case duplicateProcess = "duplicate-process"
+    /// A parent reference that matches no process, or a parent that is not in the model.
+    case unknownParent = "unknown-parent"
+    /// A `next` reference that matches no process in the model.
+    case unknownNext = "unknown-next"
     /// Processes that are each other's ancestors.
-    public static let parentCycle: DiagnosticCode = "parent-cycle"
+    case parentCycle = "parent-cycle"
 
-    // MARK: The model (ModelRules)
+    // MARK: The model
 
     /// A process under a parent of a level that may not contain it (a work process under a work process).
-    public static let invalidNesting: DiagnosticCode = "invalid-nesting"
+    case invalidNesting = "invalid-nesting"
     /// A process whose category differs from its parent's.
-    public static let categoryMismatch: DiagnosticCode = "category-mismatch"
-    /// A work process without a responsible business function (an error with `--strict`).
-    public static let missingFunction: DiagnosticCode = "missing-function"
+    case categoryMismatch = "category-mismatch"
+    /// A work process without a responsible business function.
+    case missingFunction = "missing-function"
+    /// A process nested deeper than the limit (`--max-depth`).
+    case nestingTooDeep = "nesting-too-deep"
 
-    // MARK: Archi CSV sets (--mapping archi)
+    // MARK: Archi CSV sets
 
     /// The first row of an Archi file is not Archi's header for that file (the file is not read).
-    public static let archiHeader: DiagnosticCode = "archi-header"
+    case archiHeader = "archi-header"
     /// A row of an Archi file with another number of fields than its header; Archi refuses it.
-    public static let archiRecordSize: DiagnosticCode = "archi-record-size"
+    case archiRecordSize = "archi-record-size"
     /// A Type that is not an ArchiMate element (elements.csv) or relationship (relations.csv) type.
-    public static let archiUnknownType: DiagnosticCode = "archi-unknown-type"
+    case archiUnknownType = "archi-unknown-type"
     /// A relation whose source or target is no element or relation of the set.
-    public static let archiMissingEnd: DiagnosticCode = "archi-missing-end"
+    case archiMissingEnd = "archi-missing-end"
     /// A property whose id is no element, relation or model row of the set.
-    public static let archiUnknownOwner: DiagnosticCode = "archi-unknown-owner"
+    case archiUnknownOwner = "archi-unknown-owner"
     /// A file of the set is missing (elements.csv; relations.csv and properties.csv are optional).
-    public static let archiMissingFile: DiagnosticCode = "archi-missing-file"
+    case archiMissingFile = "archi-missing-file"
     /// A second model row (Type ArchimateModel); the first is kept.
-    public static let archiModelRow: DiagnosticCode = "archi-model-row"
+    case archiModelRow = "archi-model-row"
     /// A process that is part of two processes (two aggregations or compositions); the first is its parent.
-    public static let archiTwoParents: DiagnosticCode = "archi-two-parents"
+    case archiTwoParents = "archi-two-parents"
     /// A process under more than one business function; the first is its function.
-    public static let archiSeveralFunctions: DiagnosticCode = "archi-several-functions"
-}
+    case archiSeveralFunctions = "archi-several-functions"
 
-extension DiagnosticCode {
-    /// The code for a problem the CSV reader found.
-    public init(_ kind: CSVIssueKindCode) { self.init(rawValue: kind.rawValue) }
-}
+    // MARK: Batches
 
-/// The stable code of a reader issue (re-exported so that callers need not import CoraCSV).
-public typealias CSVIssueKindCode = CoraCSV.CSVIssue.Kind
-import CoraCSV
+    /// `--mapping auto` found no mapping that fits the input's header.
+    case noMappingFits = "no-mapping-fits"
+    /// The input's outputs would overwrite another input's outputs or a file of the batch itself.
+    case outputConflict = "output-conflict"
+    /// An output would land outside the output folder (through a link); nothing was written.
+    case unsafeOutput = "unsafe-output"
+    /// With `--merge`: one code names different processes in two files.
+    case conflictingCode = "conflicting-code"
+
+    // MARK: The run
+
+    /// A mapping that cannot be used: not found, not valid YAML, an unknown key, a wrong type.
+    case invalidMapping = "invalid-mapping"
+    /// An output that is, or would overwrite, an input.
+    case outputOverInput = "output-over-input"
+    /// An output that exists and may not be replaced (`cora mapping init` without `--force`).
+    case outputExists = "output-exists"
+    /// An output that could not be written (no space, no permission, a file where a folder must be).
+    case unwritableOutput = "unwritable-output"
+    /// The arguments name no input files.
+    case noInputs = "no-inputs"
+    /// `--view` names no business process of the model.
+    case invalidView = "invalid-view"
+    /// Graphviz `dot` is not installed, or could not draw the diagram.
+    case graphvizFailed = "graphviz-failed"
+    /// Something `cora` itself got wrong; please report it.
+    case internalError = "internal-error"
+
+    /// The severity of a finding of this code unless its reporter says otherwise (a missing column
+    /// that only looks misspelled, an unknown level in an Archi property, both warnings).
+    public var defaultSeverity: Diagnostic.Severity {
+        switch self {
+        case .noData, .encodingFallback, .invalidEncoding, .utf16WithoutBOM, .blankHeader, .headerElsewhere, .missingCells,
+             .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
+             .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode:
+            return .warning
+        case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
+             .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
+             .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateProcess,
+             .unknownParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
+             .archiMissingEnd, .archiUnknownOwner, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
+             .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
+            return .error
+        }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The code of a problem the CSV reader found.
+    public init(_ kind: CSVIssue.Kind) {
+        switch kind {
+        case .unclosedQuote: self = .unclosedQuote
+        case .strayQuote: self = .strayQuote
+        case .nulByte: self = .nulByte
+        case .fieldTooLarge: self = .fieldTooLarge
+        case .tooManyFields: self = .tooManyFields
+        case .outOfMemory: self = .outOfMemory
+        case .tooManyRecords: self = .tooManyRows
+        case .encodingFallback: self = .encodingFallback
+        case .invalidEncoding: self = .invalidEncoding
+        case .utf16WithoutBOM: self = .utf16WithoutBOM
+        }
+    }
+}

@@ -7,11 +7,12 @@ import CoraCSV
 /// ``finish()`` then checks what spans the files: repeated ids, relation ends and property owners.
 ///
 /// ```swift
+/// var sink = DiagnosticSink()
 /// var reader = ArchiCSVReader()
-/// try reader.read(.elements, from: MemoryByteSource(text: elementsCSV), file: "elements.csv")
-/// try reader.read(.relations, from: MemoryByteSource(text: relationsCSV), file: "relations.csv")
-/// let reading = reader.finish()
-/// print(reading.model.elements.count, reading.diagnostics)
+/// try reader.read(.elements, from: MemoryByteSource(text: elementsCSV), file: "elements.csv", sink: &sink)
+/// try reader.read(.relations, from: MemoryByteSource(text: relationsCSV), file: "relations.csv", sink: &sink)
+/// let reading = reader.finish(sink: &sink)
+/// print(reading.model.elements.count, sink.diagnostics)
 /// ```
 ///
 /// What is read as Archi's importer (Apache Commons CSV) reads it: a UTF-8 byte order mark is
@@ -34,7 +35,6 @@ public struct ArchiCSVReader {
     private var elements: [ArchiElement] = []
     private var relations: [ArchiRelation] = []
     private var properties: [ArchiProperty] = []
-    private var diagnostics: [Diagnostic] = []
     private var inputs: [InputSummary] = []
     private var rejected: [(file: String, record: CSVRecord)] = []
     private var records: [SourceLocation: CSVRecord] = [:]
@@ -49,17 +49,17 @@ public struct ArchiCSVReader {
 
     /// Notes that a file of the set is not there: a warning for elements.csv (relations then miss
     /// their ends); nothing for the optional relations.csv and properties.csv.
-    public mutating func noteMissing(_ table: ArchiTable, file: String) {
+    public mutating func noteMissing(_ table: ArchiTable, file: String, sink: inout DiagnosticSink) {
         guard table == .elements else { return }
         files.append(file)
-        diagnostics.append(Diagnostic(
-            .warning, .archiMissingFile, "the set has no \(table.fileName) (\(file)); only its other files are read",
+        sink.report(Diagnostic(.archiMissingFile, "the set has no \(table.fileName) (\(file)); only its other files are read",
             file: file, hint: "point at a file of a complete set exported from Archi (File > Export > Model to CSV)"))
     }
 
     /// Reads one file of the set. Problems in the data become diagnostics; only a source that cannot
     /// be read throws.
-    public mutating func read(_ table: ArchiTable, from source: some ByteSource, file: String) throws(ByteSourceError) {
+    public mutating func read(_ table: ArchiTable, from source: some ByteSource, file: String,
+                              sink: inout DiagnosticSink) throws(ByteSourceError) {
         var source = source
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -76,19 +76,23 @@ public struct ArchiCSVReader {
         var readOptions = options
         readOptions.delimiter = text.delimiter
         let reader = try CSVReader(source: MemoryByteSource(text.bytes), options: readOptions)
-        var fileDiagnostics: [Diagnostic] = []
         var header: TableHeader?
         var headerCells: [String]?
         var headerBad = false
         var rowsRead = 0
         var fatal: CSVIssue?
+        var stoppedAtLimit = false
         do {
             while let record = try reader.next() {
+                if sink.stopsBefore(line: record.line, record: record.number, of: file) {
+                    stoppedAtLimit = true
+                    break
+                }
                 if headerCells == nil && !headerBad {
                     let fields = record.fields
                     if table.isHeader(fields) {
                         headerCells = fields
-                        header = TableHeader(record: record, file: file, diagnostics: &fileDiagnostics)
+                        header = TableHeader(record: record, file: file, sink: &sink)
                         headers[file] = fields
                         continue
                     }
@@ -99,9 +103,7 @@ public struct ArchiCSVReader {
                     } else {
                         headerBad = true
                         let other = ArchiTable.table(withHeader: fields).map { " (it is the header of \($0.fileName))" } ?? ""
-                        fileDiagnostics.append(Diagnostic(
-                            .error, .archiHeader,
-                            "the first row is not the header of Archi's \(table.fileName)\(other); the file is not read",
+                        sink.report(Diagnostic(.archiHeader, "the first row is not the header of Archi's \(table.fileName)\(other); the file is not read",
                             file: file, line: record.line, record: record.number, value: fields.joined(separator: ","),
                             hint: "Archi expects \(table.header.map { "\"\($0)\"" }.joined(separator: ",")) (or without \"Specialization\")"))
                         rejected.append((file, record))
@@ -115,16 +117,14 @@ public struct ArchiCSVReader {
                 }
                 let expected = headerCells?.count ?? table.header.count
                 if record.count != expected {
-                    fileDiagnostics.append(Diagnostic(
-                        .error, .archiRecordSize,
-                        "the row has \(record.count) field\(record.count == 1 ? "" : "s") where the header has \(expected); Archi refuses the file",
+                    sink.report(Diagnostic(.archiRecordSize, "the row has \(record.count) field\(record.count == 1 ? "" : "s") where the header has \(expected); Archi refuses the file",
                         file: file, line: record.line, record: record.number, value: record.fields.joined(separator: ","),
                         hint: "every row of \(table.fileName) has one field per header column; check for a missing or extra delimiter"))
                     rejected.append((file, record))
                     continue
                 }
                 records[SourceLocation(file: file, line: record.line, record: record.number)] = record
-                if !add(record, of: table, file: file, diagnostics: &fileDiagnostics) {
+                if !add(record, of: table, file: file, sink: &sink) {
                     rejected.append((file, record))
                 }
             }
@@ -133,38 +133,37 @@ public struct ArchiCSVReader {
         } catch {
             throw ByteSourceError(reason: "\(error)")
         }
-        for warning in reader.warnings { fileDiagnostics.append(Diagnostic(warning, file: file)) }
-        if let fatal { fileDiagnostics.append(Diagnostic(fatal, file: file)) }
+        for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
+        if let fatal { sink.report(Diagnostic(fatal, file: file)) }
         if headerCells == nil && !headerBad && fatal == nil {
             if table == .properties {
                 // An empty properties file holds no properties: nothing to say.
             } else {
-                fileDiagnostics.append(Diagnostic(.error, .emptyFile, "the file holds no rows, not even Archi's header", file: file, line: 1))
+                sink.report(Diagnostic(.emptyFile, "the file holds no rows, not even Archi's header", file: file, line: 1))
             }
         }
         var dialect = reader.dialect
         dialect.hasByteOrderMark = text.hadByteOrderMark
         if options.delimiter == nil { dialect.delimiterSource = .detected }
-        diagnostics.append(contentsOf: fileDiagnostics)
         inputs.append(InputSummary(
             file: file, dialect: dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil, unmappedRecords: [], diagnostics: []))
+            stoppedEarly: fatal != nil || stoppedAtLimit, unmappedRecords: []))
     }
 
     /// Adds one data row; `false` when it has an error and is left out.
-    private mutating func add(_ record: CSVRecord, of table: ArchiTable, file: String, diagnostics: inout [Diagnostic]) -> Bool {
+    private mutating func add(_ record: CSVRecord, of table: ArchiTable, file: String, sink: inout DiagnosticSink) -> Bool {
         let fields = record.fields
         let location = SourceLocation(file: file, line: record.line, record: record.number)
         let names = headers[file] ?? table.header
-        func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, column: Int, hint: String? = nil) {
-            diagnostics.append(Diagnostic(
-                severity, code, message, file: file, line: record.line, record: record.number,
+        func report(_ code: DiagnosticCode, _ message: String, column: Int, hint: String? = nil) {
+            sink.report(Diagnostic(
+                code, message, file: file, line: record.line, record: record.number,
                 column: .init(name: names[column], index: column + 1), value: fields[column], hint: hint))
         }
         func checkID(_ id: String) -> Bool {
             guard !id.isEmpty, !ArchiConceptType.isValidID(id) else { return true }
             let suggestion = ProcessIdentifier.slug(id)
-            report(.error, .invalidID, "the id \"\(id)\" has characters that Archi refuses (allowed: letters, digits, . _ -)",
+            report(.invalidID, "the id \"\(id)\" has characters that Archi refuses (allowed: letters, digits, . _ -)",
                    column: 0, hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
             return false
         }
@@ -175,7 +174,7 @@ public struct ArchiCSVReader {
                 specialization: fields.count > 4 ? fields[4] : nil, location: location)
             if element.isModel {
                 if let first = elements.first(where: \.isModel) {
-                    report(.warning, .archiModelRow, "a second model row; the one on line \(first.location?.line ?? 0) is kept",
+                    report(.archiModelRow, "a second model row; the one on line \(first.location?.line ?? 0) is kept",
                            column: 1, hint: "an Archi export has one row of Type ArchimateModel, the model itself")
                     return true
                 }
@@ -188,7 +187,7 @@ public struct ArchiCSVReader {
                 let hint = ArchiConceptType.relationshipTypes.contains(element.type)
                     ? "relationships belong in relations.csv"
                     : (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "Archi accepts the ArchiMate element types, such as BusinessProcess, BusinessFunction, Grouping"
-                report(.error, .archiUnknownType, "\"\(element.type)\" is not an ArchiMate element type", column: 1, hint: hint)
+                report(.archiUnknownType, "\"\(element.type)\" is not an ArchiMate element type", column: 1, hint: hint)
                 return false
             }
             elements.append(element)
@@ -199,7 +198,7 @@ public struct ArchiCSVReader {
             guard checkID(relation.id) else { return false }
             guard ArchiConceptType.relationshipTypes.contains(relation.type) else {
                 let suggestion = Suggestion.closest(to: relation.type, in: Array(ArchiConceptType.relationshipTypes))
-                report(.error, .archiUnknownType, "\"\(relation.type)\" is not an ArchiMate relationship type", column: 1,
+                report(.archiUnknownType, "\"\(relation.type)\" is not an ArchiMate relationship type", column: 1,
                        hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "Archi accepts AggregationRelationship, TriggeringRelationship, …")
                 return false
             }
@@ -207,7 +206,7 @@ public struct ArchiCSVReader {
         case .properties:
             let property = ArchiProperty(id: fields[0], key: Self.normalise(fields[1]), value: Self.normalise(fields[2]), location: location)
             if property.id.isEmpty {
-                report(.error, .archiUnknownOwner, "the property \"\(property.key)\" has no id; Archi refuses it", column: 0,
+                report(.archiUnknownOwner, "the property \"\(property.key)\" has no id; Archi refuses it", column: 0,
                        hint: "a property names the id of its element, relation or model row")
                 return false
             }
@@ -250,8 +249,7 @@ public struct ArchiCSVReader {
     }
 
     /// Checks what spans the files (repeated ids, relation ends, property owners) and returns the set.
-    public mutating func finish() -> ArchiReading {
-        var findings: [Diagnostic] = []
+    public mutating func finish(sink: inout DiagnosticSink) -> ArchiReading {
         var refused: [SourceLocation] = []
         // Repeated ids: elements and relations share one namespace in Archi.
         var firstLine: [String: SourceLocation] = [:]
@@ -262,8 +260,7 @@ public struct ArchiCSVReader {
                 return false
             }
             let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
-            findings.append(Diagnostic(
-                .error, .duplicateID, "the id \"\(id)\" is also used on \(place)",
+            sink.report(Diagnostic(.duplicateID, "the id \"\(id)\" is also used on \(place)",
                 file: location.file, line: location.line, record: location.record,
                 column: .init(name: "ID", index: 1), value: id,
                 hint: "ids must be unique across elements and relations; \(place) keeps it (Archi would keep the last)"))
@@ -287,9 +284,7 @@ public struct ArchiCSVReader {
                 for (end, column, name) in [(relation.source, 5, "Source"), (relation.target, 6, "Target")] where !known.contains(end) {
                     ok = false
                     guard let location = relation.location else { continue }
-                    findings.append(Diagnostic(
-                        .error, .archiMissingEnd,
-                        end.isEmpty ? "the relation has no \(name.lowercased())"
+                    sink.report(Diagnostic(.archiMissingEnd, end.isEmpty ? "the relation has no \(name.lowercased())"
                             : "the \(name.lowercased()) \"\(end)\" is no element or relation of this set",
                         file: location.file, line: location.line, record: location.record,
                         column: .init(name: name, index: column), value: end,
@@ -315,9 +310,7 @@ public struct ArchiCSVReader {
                 continue
             }
             guard let location = property.location else { continue }
-            findings.append(Diagnostic(
-                .error, .archiUnknownOwner,
-                "the id \"\(property.id)\" of the property \"\(property.key)\" is no element, relation or model row of this set",
+            sink.report(Diagnostic(.archiUnknownOwner, "the id \"\(property.id)\" of the property \"\(property.key)\" is no element, relation or model row of this set",
                 file: location.file, line: location.line, record: location.record,
                 column: .init(name: "ID", index: 1), value: property.id,
                 hint: "Archi refuses a property for a concept it cannot find"))
@@ -329,14 +322,9 @@ public struct ArchiCSVReader {
         for location in refused {
             if let record = records[location] { rejected.append((location.file, record)) }
         }
-        diagnostics.append(contentsOf: findings)
-        var summaries = inputs
-        for index in summaries.indices {
-            summaries[index].diagnostics = diagnostics.filter { $0.file == summaries[index].file }
-        }
         return ArchiReading(
             model: ArchiModel(elements: elements, relations: relations, properties: properties),
-            diagnostics: diagnostics, inputs: summaries, rejectedRecords: rejected.map(\.record),
+            inputs: inputs, rejectedRecords: rejected.map(\.record),
             rejectedFiles: rejected.map(\.file), records: records, files: files)
     }
 }

@@ -4,8 +4,6 @@ import CoraCSV
 public struct ArchiReading: Sendable {
     /// The rows Archi would import, in file order.
     public var model: ArchiModel
-    /// The findings, in the order found.
-    public var diagnostics: [Diagnostic]
     /// What was read from each file.
     public var inputs: [InputSummary]
     /// The rows with errors, as they were read.

@@ -14,7 +14,7 @@ public struct TableHeader: Sendable, Equatable {
     private let keys: [String]
 
     /// Reads a header from its record; reports duplicate headers.
-    public init(record: CSVRecord, file: String, diagnostics: inout [Diagnostic]) {
+    public init(record: CSVRecord, file: String, sink: inout DiagnosticSink) {
         let cells = record.fields
         self.cells = cells
         self.line = record.line
@@ -33,9 +33,7 @@ public struct TableHeader: Sendable, Equatable {
                 var counter = nextCounter[key] ?? 2
                 while seen[TextNormalization.headerKey("\(name) (\(counter))")] != nil { counter += 1 }
                 nextCounter[key] = counter + 1
-                diagnostics.append(Diagnostic(
-                    .error, .duplicateHeader,
-                    "the header \"\(trimmed)\" appears again; the first, column \(first + 1), is the one mapped",
+                sink.report(Diagnostic(.duplicateHeader, "the header \"\(trimmed)\" appears again; the first, column \(first + 1), is the one mapped",
                     file: file, line: record.line, record: record.number,
                     column: .init(name: trimmed, index: index + 1), value: cell,
                     hint: "rename one of the columns; this one is kept as the property \"\(name) (\(counter))\""))

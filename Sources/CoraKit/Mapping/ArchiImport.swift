@@ -22,32 +22,45 @@
 ///   every other property of the process is one of its properties.
 ///
 /// Everything else (the model row, other elements, relations and properties) is kept in
-/// ``ProcessModel/archi`` unchanged and in order. The model rules (nesting, categories, functions)
-/// run as for any input; a process with an error is left out with its descendants unless
-/// ``keepInvalid``.
+/// ``ProcessModel/archi`` unchanged and in order.
+///
+/// This is the mapping stage for Archi sets: the processes go into a ``ModelBuilder`` like the rows
+/// of a table, and from there through the same stages (ids, cycles, levels and categories from the
+/// nesting, the validation rules, leaving out what has errors with its descendants).
 public struct ArchiImport: Sendable {
-    /// Whether processes with errors are kept.
-    public var keepInvalid: Bool
-    /// Whether warnings count as errors (a process with a warning from the model rules is left out).
-    public var strict: Bool
     /// The level words understood in `CORA-concepttype`.
     public var levels: Vocabulary<ProcessLevel>
     /// The category words understood in grouping names and `Categorie`.
     public var categories: Vocabulary<ProcessCategory>
 
     /// Creates an import.
-    public init(keepInvalid: Bool = false, strict: Bool = false, levels: Vocabulary<ProcessLevel> = .levels,
-                categories: Vocabulary<ProcessCategory> = .categories) {
-        self.keepInvalid = keepInvalid
-        self.strict = strict
+    public init(levels: Vocabulary<ProcessLevel> = .levels, categories: Vocabulary<ProcessCategory> = .categories) {
         self.levels = levels
         self.categories = categories
     }
 
-    /// A process on its way into the model.
+    /// The builder settings for Archi sets: invalid processes kept or not, categories inherited
+    /// down the nesting, `next` references by id (they are relation ends).
+    public static func builderSettings(keepInvalid: Bool) -> ModelBuilder.Settings {
+        var settings = ModelBuilder.Settings()
+        settings.keepInvalid = keepInvalid
+        settings.hierarchy.inheritCategory = true
+        settings.nextMatch = .id
+        return settings
+    }
+
+    /// The columns of elements.csv that process fields come from: ID, Name, Documentation.
+    static let elementColumns: FieldColumns = {
+        var columns = FieldColumns(names: ArchiTable.elements.header)
+        columns.setPosition(0, of: .id)
+        columns.setPosition(2, of: .name)
+        columns.setPosition(3, of: .description)
+        return columns
+    }()
+
+    /// A process element on its way into the builder.
     private struct Candidate {
         var element: ArchiElement
-        var id = ""
         var level: ProcessLevel?
         /// The level property is there and empty: the level is not known, and not worked out from the nesting.
         var levelUnknown = false
@@ -70,14 +83,32 @@ public struct ArchiImport: Sendable {
         var properties: [Property] = []
     }
 
+    /// What an import keeps of a set besides its processes, to be completed once the model is built.
+    public struct Retained: Sendable {
+        var content: ArchiRetained
+        /// The relation rows left out while mapping (a process part of itself).
+        public var rejected: [SourceLocation]
+
+        /// The content to keep, without the relations the builder cut to break a cycle.
+        public func content(cutting cut: [SourceLocation]) -> ArchiRetained {
+            guard !cut.isEmpty else { return content }
+            var content = content
+            let cutSet = Set(cut)
+            content.mappedRelations.removeAll { $0.location.map(cutSet.contains) ?? false }
+            return content
+        }
+    }
+
     /// The category a grouping's name stands for, if it is a category word.
     public func category(ofGroupingNamed name: String) -> ProcessCategory? {
         if case .found(let category) = categories.lookUp(name) { return category }
         return nil
     }
 
-    /// The model of `archi`; findings go to `diagnostics`.
-    public func makeModel(from archi: ArchiModel, diagnostics: inout [Diagnostic]) -> ArchiImportResult {
+    /// Adds the processes of `archi` to `builder`, after those added before; findings of the
+    /// mapping (two parents, an unknown level property, …) go to `sink`. Returns what the set keeps
+    /// besides its processes.
+    public func add(_ archi: ArchiModel, to builder: inout ModelBuilder, sink: inout DiagnosticSink) -> Retained {
         let concepts = archi.concepts
         var elementIndex: [String: Int] = [:]
         for (position, element) in concepts.enumerated() where !element.id.isEmpty && elementIndex[element.id] == nil {
@@ -94,9 +125,8 @@ public struct ArchiImport: Sendable {
 
         // Properties of processes: fields first, the rest are the process's properties.
         for index in candidates.indices where !candidates[index].element.id.isEmpty {
-            readProperties(propertiesByOwner[candidates[index].element.id] ?? [], into: &candidates[index], diagnostics: &diagnostics)
+            readProperties(propertiesByOwner[candidates[index].element.id] ?? [], into: &candidates[index], sink: &sink)
         }
-        assignIDs(&candidates)
 
         // Relations: the ones that carry a process field, the rest kept.
         var mappedRelations: [ArchiRelation] = []
@@ -112,13 +142,13 @@ public struct ArchiImport: Sendable {
             if let sourceProcess, let targetProcess {
                 if accepts(.parent) {
                     if let first = candidates[targetProcess].parentRelation {
-                        report(.warning, .archiTwoParents,
+                        report(.archiTwoParents,
                                "the process \"\(candidates[targetProcess].element.name)\" is already part of \"\(name(of: first.source, in: concepts, elementIndex))\" (line \(first.location?.line ?? 0)); this relation is kept as it is",
-                               relation, column: 5, value: relation.source,
-                               hint: "the model has one parent per process; the first relation is the parent", into: &diagnostics)
+                               relation, value: relation.source,
+                               hint: "the model has one parent per process; the first relation is the parent", sink: &sink)
                     } else if sourceProcess == targetProcess {
-                        report(.error, .parentCycle, "the process \"\(candidates[targetProcess].element.name)\" is part of itself",
-                               relation, column: 5, value: relation.source, hint: "remove the relation", into: &diagnostics)
+                        report(.parentCycle, "the process \"\(candidates[targetProcess].element.name)\" is part of itself",
+                               relation, value: relation.source, hint: "remove the relation", sink: &sink)
                         if let location = relation.location { rejected.append(location) }
                         continue
                     } else {
@@ -134,10 +164,9 @@ public struct ArchiImport: Sendable {
                 if source.type == ArchiConceptType.grouping, accepts(.category), let category = category(ofGroupingNamed: source.name) {
                     if let first = candidates[targetProcess].grouping {
                         if first.category != category {
-                            report(.warning, .categoryMismatch,
+                            report(.categoryMismatch,
                                    "the process \"\(candidates[targetProcess].element.name)\" is also in the grouping of \(first.category.rawValue) processes (line \(first.relation.location?.line ?? 0)); that one gives its category",
-                                   relation, column: 5, value: source.name,
-                                   hint: "a process belongs to one category", into: &diagnostics)
+                                   relation, value: source.name, hint: "a process belongs to one category", sink: &sink)
                         }
                     } else {
                         candidates[targetProcess].grouping = (category, relation)
@@ -145,10 +174,10 @@ public struct ArchiImport: Sendable {
                     }
                 } else if source.type == ArchiConceptType.businessFunction, accepts(.function) {
                     if let first = candidates[targetProcess].functionRelation {
-                        report(.warning, .archiSeveralFunctions,
+                        report(.archiSeveralFunctions,
                                "the process \"\(candidates[targetProcess].element.name)\" is already under the function \"\(name(of: first.source, in: concepts, elementIndex))\" (line \(first.location?.line ?? 0)); this relation is kept as it is",
-                               relation, column: 5, value: relation.source,
-                               hint: "CORA puts a work process under exactly one bedrijfsfunctie", into: &diagnostics)
+                               relation, value: relation.source,
+                               hint: "CORA puts a work process under exactly one bedrijfsfunctie", sink: &sink)
                     } else {
                         candidates[targetProcess].function = source.name
                         candidates[targetProcess].functionRelation = relation
@@ -170,56 +199,60 @@ public struct ArchiImport: Sendable {
             }
             if kind != nil { mappedRelations.append(relation) } else { keptRelations.append(relation) }
         }
-
-        breakCycles(&candidates, diagnostics: &diagnostics, rejected: &rejected, mappedRelations: &mappedRelations)
-        resolveLevels(&candidates)
-        resolveCategories(&candidates)
-
-        var processes = candidates.map { candidate in
-            CoraProcess(
-                id: candidate.id, code: candidate.code, name: candidate.element.name, level: candidate.level,
-                category: candidate.category, parent: candidate.parent.map { candidates[$0].id } ?? "", order: candidate.order,
-                owner: candidate.owner, function: candidate.function, services: candidate.services, events: candidate.events,
-                applications: candidate.applications,
-                next: candidate.next.map { candidates[$0].id } + candidate.unresolvedNext.map(\.reference), status: candidate.status,
-                description: candidate.element.documentation, properties: candidate.properties, source: candidate.element.location)
-        }
         for candidate in candidates {
             for (reference, property) in candidate.unresolvedNext {
-                report(.warning, .unknownNext, "the next process \"\(reference)\" matches no process in the model; kept as written",
-                       property, hint: "a following process in the model is a triggering or flow relation", into: &diagnostics)
+                report(.unknownNext, "the next process \"\(reference)\" matches no process in the model; kept as written",
+                       property, hint: "a following process in the model is a triggering or flow relation", sink: &sink)
             }
         }
-        // What a table row is checked for on its own: a name, and the cell rules (mojibake, Excel damage, names).
-        var rowFindings: [ModelRules.Finding] = []
-        for index in processes.indices {
-            var found: [Diagnostic] = []
-            if processes[index].name.trimmingWhitespace().isEmpty {
-                let source = processes[index].source
-                found.append(Diagnostic(.error, .missingName, "the process has no name", file: source?.file ?? "", line: source?.line,
-                                        record: source?.record, column: .init(name: "Name", index: 3), value: processes[index].name,
-                                        hint: "give the element a name in Archi"))
+
+        // Into the builder: an interaction holding an interaction is a steering scenario, another
+        // one a process chain; a process without a level takes one from the nesting there.
+        var holdsInteraction = Set<Int>()
+        for candidate in candidates where candidate.element.type == ArchiConceptType.businessInteraction {
+            if let parent = candidate.parent, candidates[parent].element.type == ArchiConceptType.businessInteraction {
+                holdsInteraction.insert(parent)
             }
-            CellRules.check(processes[index], diagnostics: &found)
-            rowFindings += found.map { ModelRules.Finding(index: index, diagnostic: $0) }
         }
-        applyModelRules(&processes, parents: candidates.map(\.parent), rowFindings: rowFindings, diagnostics: &diagnostics,
-                        rejected: &rejected)
+        let offset = builder.count
+        for (index, candidate) in candidates.enumerated() {
+            var level = candidate.level
+            let isInteraction = candidate.element.type == ArchiConceptType.businessInteraction
+            if level == nil, !candidate.levelUnknown, isInteraction {
+                level = holdsInteraction.contains(index) ? .steeringScenario : .processChain
+            }
+            let process = CoraProcess(
+                id: candidate.element.id, code: candidate.code, name: candidate.element.name, level: level,
+                category: candidate.category ?? candidate.grouping?.category, order: candidate.order, owner: candidate.owner,
+                function: candidate.function, services: candidate.services, events: candidate.events,
+                applications: candidate.applications, next: candidate.next.map { candidates[$0].element.id }, status: candidate.status,
+                description: candidate.element.documentation, properties: candidate.properties, source: candidate.element.location)
+            var parent = ModelBuilder.ParentLink.none
+            if let position = candidate.parent {
+                let relation = candidate.parentRelation.flatMap { relation in
+                    relation.location.map { ModelBuilder.RelationTrace(location: $0, column: .init(name: "Source", index: 5), value: relation.source) }
+                }
+                parent = .position(offset + position, relation: relation)
+            }
+            builder.add(process, origin: .element, parent: parent, idWasGiven: !candidate.element.id.isEmpty,
+                        levelFromParent: level == nil && !candidate.levelUnknown && !isInteraction, columns: Self.elementColumns,
+                        keptNext: candidate.unresolvedNext.map(\.reference))
+        }
 
         let processElementIDs = Set(candidates.map(\.element.id).filter { !$0.isEmpty })
-        let retained = ArchiRetained(
+        let content = ArchiRetained(
             modelRow: archi.modelRow,
             elements: concepts.filter { !ArchiConceptType.processTypes.contains($0.type) && !namedElements.contains($0.id) },
             relations: keptRelations,
             properties: archi.properties.filter { !processElementIDs.contains($0.id) },
             identities: concepts.filter { ArchiConceptType.processTypes.contains($0.type) || namedElements.contains($0.id) },
             mappedRelations: mappedRelations)
-        return ArchiImportResult(model: ProcessModel(processes: processes, archi: retained), rejected: rejected)
+        return Retained(content: content, rejected: rejected)
     }
 
     // MARK: Steps
 
-    private func readProperties(_ properties: [ArchiProperty], into candidate: inout Candidate, diagnostics: inout [Diagnostic]) {
+    private func readProperties(_ properties: [ArchiProperty], into candidate: inout Candidate, sink: inout DiagnosticSink) {
         var filled = Set<ArchiPropertyKey>()
         for property in properties {
             let value = property.value
@@ -241,27 +274,27 @@ public struct ArchiImport: Sendable {
                         candidate.level = level
                     } else {
                         used = false
-                        report(.warning, .unknownLevel,
+                        report(.unknownLevel,
                                "unknown level \"\(value)\" in the property \"\(property.key)\"; the level comes from the nesting and the property is kept",
                                property, hint: "accepted: \(ProcessLevel.allCases.map { ArchiPropertyKey.value(of: $0) }.joined(separator: ", "))",
-                               into: &diagnostics)
+                               sink: &sink)
                     }
                 case .category:
                     if case .found(let category) = categories.lookUp(value) {
                         candidate.category = category
                     } else {
                         used = false
-                        report(.warning, .unknownCategory,
+                        report(.unknownCategory,
                                "unknown category \"\(value)\" in the property \"\(property.key)\"; the category comes from the groupings and the property is kept",
-                               property, hint: "accepted: sturend, primair, ondersteunend and their other spellings", into: &diagnostics)
+                               property, hint: "accepted: sturend, primair, ondersteunend and their other spellings", sink: &sink)
                     }
                 case .order:
                     if let order = Int(value.trimmingWhitespace()), order >= 0 {
                         candidate.order = order
                     } else {
                         used = false
-                        report(.warning, .invalidOrder, "the order \"\(value)\" in the property \"\(property.key)\" is not a whole number; the property is kept",
-                               property, hint: "a position among the siblings: 1, 2, 3, …", into: &diagnostics)
+                        report(.invalidOrder, "the order \"\(value)\" in the property \"\(property.key)\" is not a whole number; the property is kept",
+                               property, hint: "a position among the siblings: 1, 2, 3, …", sink: &sink)
                     }
                 case .next:
                     candidate.unresolvedNext.append((value, property))
@@ -279,145 +312,26 @@ public struct ArchiImport: Sendable {
         }
     }
 
-    private func assignIDs(_ candidates: inout [Candidate]) {
-        var taken = Set(candidates.map(\.element.id).filter { !$0.isEmpty })
-        for index in candidates.indices {
-            let element = candidates[index].element
-            if !element.id.isEmpty {
-                candidates[index].id = element.id
-                continue
-            }
-            let base = ProcessIdentifier.derive(code: candidates[index].code, name: element.name)
-                ?? "p-line-\(element.location?.line ?? index + 1)"
-            let id = ProcessIdentifier.unique(base, avoiding: taken)
-            taken.insert(id)
-            candidates[index].id = id
-        }
-    }
-
-    /// Cuts every parent cycle at the relation that comes last in the file (an error; the relation is left out).
-    private func breakCycles(_ candidates: inout [Candidate], diagnostics: inout [Diagnostic], rejected: inout [SourceLocation],
-                             mappedRelations: inout [ArchiRelation]) {
-        enum State { case unvisited, onPath, settled }
-        var state = [State](repeating: .unvisited, count: candidates.count)
-        for start in candidates.indices where state[start] == .unvisited {
-            var path: [Int] = []
-            var current: Int? = start
-            while let node = current, state[node] == .unvisited {
-                state[node] = .onPath
-                path.append(node)
-                current = candidates[node].parent
-            }
-            if let node = current, state[node] == .onPath, let cycleStart = path.firstIndex(of: node) {
-                let cycle = Array(path[cycleStart...])
-                let cut = cycle.max { (candidates[$0].parentRelation?.location?.line ?? 0) < (candidates[$1].parentRelation?.location?.line ?? 0) } ?? node
-                if let relation = candidates[cut].parentRelation {
-                    let names = cycle.map { "\"\(candidates[$0].element.name)\"" }.joined(separator: " → ")
-                    report(.error, .parentCycle, "the processes \(names) are each other's ancestors; this relation is left out",
-                           relation, column: 5, value: relation.source, hint: "one of the aggregations points the wrong way", into: &diagnostics)
-                    if let location = relation.location { rejected.append(location) }
-                    mappedRelations.removeAll { $0 == relation }
-                }
-                candidates[cut].parent = nil
-                candidates[cut].parentRelation = nil
-            }
-            for node in path { state[node] = .settled }
-        }
-    }
-
-    private func resolveLevels(_ candidates: inout [Candidate]) {
-        var holdsInteraction = Set<Int>()
-        for candidate in candidates where candidate.element.type == ArchiConceptType.businessInteraction {
-            if let parent = candidate.parent, candidates[parent].element.type == ArchiConceptType.businessInteraction {
-                holdsInteraction.insert(parent)
-            }
-        }
-        var resolved = [ProcessLevel??](repeating: nil, count: candidates.count)
-        func level(of index: Int) -> ProcessLevel? {
-            if let known = resolved[index] { return known }
-            var result: ProcessLevel? = candidates[index].level
-            if result == nil && !candidates[index].levelUnknown {
-                if candidates[index].element.type == ArchiConceptType.businessInteraction {
-                    result = holdsInteraction.contains(index) ? .steeringScenario : .processChain
-                } else {
-                    switch candidates[index].parent.flatMap(level(of:)) {
-                    case .businessProcess: result = .workProcess
-                    case .workProcess, .processStep: result = .processStep
-                    case .steeringScenario, .processChain, nil: result = .businessProcess
-                    }
-                }
-            }
-            resolved[index] = .some(result)
-            return result
-        }
-        for index in candidates.indices { candidates[index].level = level(of: index) }
-    }
-
-    private func resolveCategories(_ candidates: inout [Candidate]) {
-        var own = candidates.map { $0.category ?? $0.grouping?.category }
-        for index in candidates.indices where own[index] == nil {
-            var current = candidates[index].parent
-            var steps = 0
-            while let parent = current, steps <= candidates.count {
-                if let category = own[parent] {
-                    own[index] = category
-                    break
-                }
-                current = candidates[parent].parent
-                steps += 1
-            }
-        }
-        for index in candidates.indices { candidates[index].category = own[index] }
-    }
-
-    /// Runs ``ModelRules``; a process with an error here or in `rowFindings` (or, with `strict`, any
-    /// finding) is left out with its descendants, unless `keepInvalid`.
-    private func applyModelRules(_ processes: inout [CoraProcess], parents: [Int?], rowFindings: [ModelRules.Finding],
-                                 diagnostics: inout [Diagnostic], rejected: inout [SourceLocation]) {
-        let subjects = processes.indices.map { ModelRules.Subject(process: processes[$0], parentIndex: parents[$0]) }
-        var out = Set<Int>()
-        for finding in rowFindings + ModelRules.check(subjects, strict: strict) {
-            diagnostics.append(finding.diagnostic)
-            if !keepInvalid && (strict || finding.diagnostic.severity == .error) { out.insert(finding.index) }
-        }
-        guard !out.isEmpty else { return }
-        var changed = true
-        while changed {
-            changed = false
-            for index in processes.indices where !out.contains(index) {
-                guard let parent = parents[index], out.contains(parent) else { continue }
-                out.insert(index)
-                changed = true
-                let process = processes[index]
-                diagnostics.append(Diagnostic(
-                    .error, .unknownParent, "the parent \"\(processes[parent].name)\" has errors and is not in the model",
-                    file: process.source?.file ?? "", line: process.source?.line, record: process.source?.record,
-                    value: processes[parent].id, hint: "fix the parent first"))
-            }
-        }
-        rejected.append(contentsOf: out.sorted().compactMap { processes[$0].source })
-        processes = processes.indices.filter { !out.contains($0) }.map { processes[$0] }
-    }
-
     // MARK: Findings
 
     private func name(of id: String, in concepts: [ArchiElement], _ index: [String: Int]) -> String {
         index[id].map { concepts[$0].name } ?? id
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ relation: ArchiRelation,
-                        column: Int, value: String, hint: String, into diagnostics: inout [Diagnostic]) {
+    /// A finding about a relation row, at its Source column.
+    private func report(_ code: DiagnosticCode, _ message: String, _ relation: ArchiRelation, value: String, hint: String,
+                        sink: inout DiagnosticSink) {
         let location = relation.location
-        diagnostics.append(Diagnostic(
-            severity, code, message, file: location?.file ?? "", line: location?.line, record: location?.record,
-            column: .init(name: column == 5 ? "Source" : "Target", index: column), value: value, hint: hint))
+        sink.report(Diagnostic(
+            code, message, file: location?.file ?? "", line: location?.line, record: location?.record,
+            column: .init(name: "Source", index: 5), value: value, hint: hint))
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ property: ArchiProperty,
-                        hint: String, into diagnostics: inout [Diagnostic]) {
+    /// A finding about a property row, at its Value column; a warning: the property is kept.
+    private func report(_ code: DiagnosticCode, _ message: String, _ property: ArchiProperty, hint: String, sink: inout DiagnosticSink) {
         let location = property.location
-        diagnostics.append(Diagnostic(
-            severity, code, message, file: location?.file ?? "", line: location?.line, record: location?.record,
+        sink.report(Diagnostic(
+            code, message, severity: .warning, file: location?.file ?? "", line: location?.line, record: location?.record,
             column: .init(name: "Value", index: 3), value: property.value, hint: hint))
     }
 }

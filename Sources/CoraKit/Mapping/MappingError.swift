@@ -24,6 +24,6 @@ public struct MappingError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// The error as a diagnostic with the code `invalid-mapping`.
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, "invalid-mapping", message, file: file, line: line, hint: hint)
+        Diagnostic(.invalidMapping, message, file: file, line: line, hint: hint)
     }
 }

@@ -88,8 +88,8 @@ public struct MappingSelector: Sendable {
 
     /// Scores `mapping` against the header cells `header`.
     public static func score(_ mapping: Mapping, header cells: [String]) -> Score {
-        var diagnostics: [Diagnostic] = []
-        let header = TableHeader(record: CSVRecord(fields: cells), file: "", diagnostics: &diagnostics)
+        var unused = DiagnosticSink()
+        let header = TableHeader(record: CSVRecord(fields: cells), file: "", sink: &unused)
         var claimed = Set<Int>()
         var expected = 0
         var missing: [String] = []

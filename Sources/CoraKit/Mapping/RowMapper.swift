@@ -68,7 +68,7 @@ public struct RowMapper {
     private var carriedCategory: String?
 
     /// Binds `mapping` to `header`; reports columns of the mapping that are not in the file.
-    public init(mapping: Mapping, header: TableHeader, file: String, diagnostics: inout [Diagnostic]) {
+    public init(mapping: Mapping, header: TableHeader, file: String, sink: inout DiagnosticSink) {
         self.mapping = mapping
         self.header = header
         self.file = file
@@ -85,7 +85,7 @@ public struct RowMapper {
                 let required = rule.required || (field == .name && rule.defaultValue == nil)
                 if required { lacksRequiredColumn = true }
                 reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
-                              diagnostics: &diagnostics)
+                              sink: &sink)
                 if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }
             }
         }
@@ -98,7 +98,7 @@ public struct RowMapper {
                     if let gap = missing {
                         lacksRequiredColumn = true
                         reportMissing(gap.columns, for: "a level of the hierarchy (a finer level column is present)",
-                                      line: gap.line, required: true, diagnostics: &diagnostics)
+                                      line: gap.line, required: true, sink: &sink)
                         missing = nil
                     }
                     levelColumns.append((index, column.level))
@@ -106,7 +106,7 @@ public struct RowMapper {
                 } else if depth == 0 {
                     lacksRequiredColumn = true
                     reportMissing(column.columns, for: "the first level of the hierarchy", line: column.line, required: true,
-                                  diagnostics: &diagnostics)
+                                  sink: &sink)
                 } else if missing == nil {
                     missing = column
                 }
@@ -116,8 +116,7 @@ public struct RowMapper {
         if mapping.fields[.name] == nil && mapping.hierarchy.shape != .levelColumns {
             // One clear finding instead of a missing name on every row.
             lacksRequiredColumn = true
-            diagnostics.append(Diagnostic(
-                .error, .missingColumn, "the mapping \(mapping.name) has no name field, so no process of \(file) would have a name",
+            sink.report(Diagnostic(.missingColumn, "the mapping \(mapping.name) has no name field, so no process of \(file) would have a name",
                 file: mapping.origin.isEmpty ? mapping.name : mapping.origin, line: nil,
                 hint: "add `name: COLUMN` under `fields:`, with the header of the column that holds the names; the header has: "
                     + header.columnNames.joined(separator: ", ")))
@@ -132,16 +131,15 @@ public struct RowMapper {
     /// Reports columns of the mapping that the header lacks: an error when the mapping needs them,
     /// a warning when one of the header's columns looks like a misspelling of them.
     private func reportMissing(_ columns: [String], for purpose: String, line: Int?, required: Bool,
-                                        diagnostics: inout [Diagnostic]) {
+                                        sink: inout DiagnosticSink) {
         let names = header.columnNames
         let suggestion = columns.lazy.compactMap { Suggestion.closest(to: $0, in: names) }.first
         guard required || suggestion != nil else { return }
         let wanted = columns.map { "\"\($0)\"" }.joined(separator: " or ")
         let mappingFile = mapping.origin.isEmpty ? mapping.name : mapping.origin
-        diagnostics.append(Diagnostic(
-            required ? .error : .warning, .missingColumn,
-            "\(file) has no column \(wanted) for \(purpose) (header on line \(header.line))",
-            file: mappingFile, line: line,
+        sink.report(Diagnostic(
+            .missingColumn, "\(file) has no column \(wanted) for \(purpose) (header on line \(header.line))",
+            severity: required ? .error : .warning, file: mappingFile, line: line,
             hint: suggestion.map { "did you mean \"\($0)\"?" } ?? "the header has: \(header.columnNames.joined(separator: ", "))"))
     }
 
@@ -152,15 +150,14 @@ public struct RowMapper {
     public private(set) var lacksRequiredColumn = false
 
     /// Maps one data record; reports cells that do not fit the header.
-    public mutating func map(_ record: CSVRecord, diagnostics: inout [Diagnostic]) -> MappedRow? {
+    public mutating func map(_ record: CSVRecord, sink: inout DiagnosticSink) -> MappedRow? {
         let location = SourceLocation(file: file, line: record.line, record: record.number)
         if record.isBlank {
-            diagnostics.append(Diagnostic(
-                .warning, .emptyRow, "every cell of this row is empty; the row is skipped",
+            sink.report(Diagnostic(.emptyRow, "every cell of this row is empty; the row is skipped",
                 file: file, line: record.line, record: record.number))
             return nil
         }
-        checkWidth(of: record, diagnostics: &diagnostics)
+        checkWidth(of: record, sink: &sink)
 
         var row = MappedRow(values: [:], lists: [:], properties: [], location: location, record: record,
                             columns: FieldColumns(names: header.columnNames))
@@ -287,6 +284,20 @@ public struct RowMapper {
         }
     }
 
+    /// When the header lacks the columns the mapping needs, a later row may be the real header
+    /// (titles above the table): a finding that says which line and how to skip to it.
+    public static func headerHint(for record: CSVRecord, mapping: Mapping, file: String) -> Diagnostic? {
+        let wanted = (mapping.fields[.name]?.columns ?? []) + mapping.hierarchy.levelColumns.flatMap(\.columns)
+        guard !wanted.isEmpty else { return nil }
+        let keys = Set(wanted.map(TextNormalization.headerKey))
+        guard record.fields.contains(where: { keys.contains(TextNormalization.headerKey($0)) }) else { return nil }
+        let skip = record.number - 1
+        return Diagnostic(
+            .headerElsewhere, "line \(record.line) looks like the header: it has the column the mapping needs",
+            file: file, line: record.line, record: record.number,
+            hint: "skip the \(skip) row\(skip == 1 ? "" : "s") above it: `dialect: {skip-rows: \(skip)}` in the mapping, or --skip-rows \(skip)")
+    }
+
     /// Splits a multi-valued cell on any of `separators`; `"\n"` also splits on CRLF and CR. Values
     /// are trimmed and empty ones dropped.
     public static func split(_ value: String, on separators: [String]) -> [String] {
@@ -334,30 +345,24 @@ public struct RowMapper {
         return parts
     }
 
-    private mutating func checkWidth(of record: CSVRecord, diagnostics: inout [Diagnostic]) {
+    private mutating func checkWidth(of record: CSVRecord, sink: inout DiagnosticSink) {
         let width = header.count
         if record.count > width {
             let extra = (width..<record.count).filter { !record.isEmpty(at: $0) }
             if let first = extra.first {
-                diagnostics.append(Diagnostic(
-                    .error, .extraCells,
-                    "the row has \(record.count) cells and the header \(width); cell \(first + 1) holds data that belongs to no column",
+                sink.report(Diagnostic(.extraCells, "the row has \(record.count) cells and the header \(width); cell \(first + 1) holds data that belongs to no column",
                     file: file, line: record.line, record: record.number,
                     column: .init(name: "column \(first + 1)", index: first + 1), value: record[first],
                     hint: "a delimiter inside a value must be quoted; check the cells before it"))
             }
         } else if record.count < width {
-            diagnostics.append(Diagnostic(
-                .warning, .missingCells,
-                "the row has \(record.count) cells and the header \(width); the missing cells count as empty",
+            sink.report(Diagnostic(.missingCells, "the row has \(record.count) cells and the header \(width); the missing cells count as empty",
                 file: file, line: record.line, record: record.number,
                 column: .init(name: header.columnNames[record.count], index: record.count + 1)))
         }
         for index in blankColumns where index < record.count && !record.isEmpty(at: index) {
             guard blankHeaderReported.insert(index).inserted else { continue }
-            diagnostics.append(Diagnostic(
-                .warning, .blankHeader,
-                "column \(index + 1) has no header but holds data; it is kept as the property \"\(header.columnNames[index])\"",
+            sink.report(Diagnostic(.blankHeader, "column \(index + 1) has no header but holds data; it is kept as the property \"\(header.columnNames[index])\"",
                 file: file, line: header.line, record: header.record,
                 column: .init(name: header.columnNames[index], index: index + 1), value: record[index],
                 hint: "give the column a header in the spreadsheet"))

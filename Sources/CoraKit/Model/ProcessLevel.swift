@@ -30,6 +30,19 @@ public enum ProcessLevel: String, Sendable, CaseIterable, Comparable, Codable {
         }
     }
 
+    /// The levels a process of this level may be part of (CORA.md §1). A steering scenario stands at
+    /// the top; a process chain may be part of a steering scenario; a business process of a chain or
+    /// a scenario; a work process only of a business process; a process step only of a work process.
+    public var allowedParents: Set<ProcessLevel> {
+        switch self {
+        case .steeringScenario: return []
+        case .processChain: return [.steeringScenario]
+        case .businessProcess: return [.processChain, .steeringScenario]
+        case .workProcess: return [.businessProcess]
+        case .processStep: return [.workProcess]
+        }
+    }
+
     /// The canonical values, for messages that list what is accepted.
     public static let canonicalValues = allCases.map(\.rawValue)
 

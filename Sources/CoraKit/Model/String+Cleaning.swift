@@ -3,6 +3,9 @@
 /// These run on every cell of every row, so each has a fast path on the UTF-8 bytes for text that
 /// holds no Unicode whitespace beyond ASCII (nearly all text); the rest goes through `Character`.
 extension String {
+    /// The text, or `nil` when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+
     /// Whether the text may hold whitespace outside ASCII (NBSP, en space, …): only then do the
     /// slow `Character` paths run. The lead bytes of those characters are 0xC2, 0xE1, 0xE2, 0xE3.
     var mayHoldUnicodeWhitespace: Bool {

@@ -25,23 +25,3 @@ public struct ConversionResult: Sendable {
     /// The number of warning diagnostics.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
-
-/// What reading one input produced, before the model was built.
-public struct InputSummary: Sendable {
-    /// The input's name.
-    public var file: String
-    /// The dialect the input was read in.
-    public var dialect: CSVDialect
-    /// The header, unless the input was empty.
-    public var header: TableHeader?
-    /// Data rows read (the header and skipped rows not counted).
-    public var rowsRead: Int
-    /// Physical lines read.
-    public var linesRead: Int
-    /// Whether malformed input ended the read before the end of the file.
-    public var stoppedEarly: Bool
-    /// Rows that could not be mapped at all (a required column is missing).
-    public var unmappedRecords: [CSVRecord]
-    /// The findings while reading and mapping (not yet those across rows).
-    public var diagnostics: [Diagnostic]
-}

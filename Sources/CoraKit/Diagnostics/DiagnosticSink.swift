@@ -1,0 +1,77 @@
+/// Where every stage of a run reports what it finds, and the one place where the run's
+/// ``DiagnosticPolicy`` is applied: ignored warnings are dropped here, `--strict` makes warnings
+/// errors here, and `--max-errors` is counted here.
+///
+/// A stage reports a finding and learns from the answer whether it counts as an error, so that it
+/// can leave the row or process out; it never looks at the policy itself.
+///
+/// ```swift
+/// var sink = DiagnosticSink(policy: DiagnosticPolicy(strict: true))
+/// sink.input = "inventaris.csv"
+/// if sink.report(Diagnostic(.nameNoise, "…", file: "inventaris.csv", line: 4)) == .error { /* leave the row out */ }
+/// ```
+public struct DiagnosticSink: Sendable {
+    /// The policy applied to every finding.
+    public let policy: DiagnosticPolicy
+    /// The findings kept, in the order reported.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The number of errors kept (warnings made errors by `--strict` included).
+    public private(set) var errorCount = 0
+    /// The input being read; stamped on every finding reported meanwhile (``Diagnostic/input``).
+    public var input: String?
+
+    /// A sink applying `policy`.
+    public init(policy: DiagnosticPolicy = DiagnosticPolicy()) {
+        self.policy = policy
+    }
+
+    /// Records `diagnostic` under the policy and returns the severity it was kept with, or `nil`
+    /// when it was left out (a warning of an ignored code).
+    @discardableResult
+    public mutating func report(_ diagnostic: Diagnostic) -> Diagnostic.Severity? {
+        var diagnostic = diagnostic
+        if diagnostic.severity == .warning {
+            if policy.ignored.contains(diagnostic.code) { return nil }
+            if policy.strict {
+                diagnostic.severity = .error
+                diagnostic.message += DiagnosticPolicy.strictSuffix
+            }
+        }
+        if diagnostic.input == nil { diagnostic.input = input ?? diagnostic.file }
+        if diagnostic.severity == .error { errorCount += 1 }
+        diagnostics.append(diagnostic)
+        return diagnostic.severity
+    }
+
+    /// Records every one of `diagnostics`.
+    public mutating func report(contentsOf diagnostics: some Sequence<Diagnostic>) {
+        for diagnostic in diagnostics { report(diagnostic) }
+    }
+
+    /// Whether a warning of `code` would be left out, so that a check can skip the work.
+    public func ignores(_ code: DiagnosticCode) -> Bool {
+        policy.ignored.contains(code)
+    }
+
+    /// Whether `--max-errors` is reached: reading stops before the next record.
+    public var isFull: Bool {
+        guard let maxErrors = policy.maxErrors else { return false }
+        return errorCount >= maxErrors
+    }
+
+    /// Reports `max-errors-reached` and returns `true` when `--max-errors` is reached: the reader
+    /// of `file` then stops before the record at `line`.
+    public mutating func stopsBefore(line: Int, record: Int, of file: String) -> Bool {
+        guard isFull, let maxErrors = policy.maxErrors else { return false }
+        report(Diagnostic(
+            .maxErrorsReached,
+            "stopped after \(errorCount) errors (--max-errors \(maxErrors)); line \(line) and the rest of the file were not checked",
+            file: file, line: line, record: record, hint: "fix these errors first, or raise --max-errors"))
+        return true
+    }
+
+    /// The findings sorted by file (in `fileOrder`, else by first appearance), line and column.
+    public func sorted(fileOrder: [String: Int] = [:]) -> [Diagnostic] {
+        Diagnostic.sortedByLocation(diagnostics, fileOrder: fileOrder)
+    }
+}

@@ -1,0 +1,19 @@
+import CoraCSV
+
+/// What reading one input produced, before the model was built.
+public struct InputSummary: Sendable {
+    /// The input's name.
+    public var file: String
+    /// The dialect the input was read in.
+    public var dialect: CSVDialect
+    /// The header, unless the input was empty.
+    public var header: TableHeader?
+    /// Data rows read (the header and skipped rows not counted).
+    public var rowsRead: Int
+    /// Physical lines read.
+    public var linesRead: Int
+    /// Whether malformed input ended the read before the end of the file.
+    public var stoppedEarly: Bool
+    /// Rows that could not be mapped at all (a required column is missing).
+    public var unmappedRecords: [CSVRecord]
+}

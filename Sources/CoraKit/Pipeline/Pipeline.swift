@@ -1,0 +1,250 @@
+import CoraCSV
+
+/// The conversion of one run's inputs into one model, stage by stage. Every input goes through the
+/// same stages, whatever it is:
+///
+/// 1. **read**: a table with ``CSVReader`` (libcsv; encoding, delimiter and line numbers), an Archi
+///    set with ``ArchiCSVReader``;
+/// 2. **map**: a table row through its ``Mapping`` by a ``RowMapper`` into a ``MappedRow``; the
+///    elements and relations of an Archi set by ``ArchiImport``;
+/// 3. **build**: ``ModelBuilder`` makes the processes, their ids, parents, levels and categories;
+/// 4. **validate**: the ``Validator`` runs the ``ValidationRules``, the row rules on each row as it
+///    is mapped, the model rules once the hierarchy is settled; what has errors is left out with its
+///    descendants;
+/// 5. **render**: the caller writes the ``ConversionResult`` in any of the ``OutputFormats``.
+///
+/// Every finding of every stage goes to one ``DiagnosticSink``, which applies the policy.
+///
+/// ```swift
+/// var pipeline = Pipeline(.table(try MappingCatalog.builtin.mapping(named: "canonical")))
+/// try pipeline.read(table: MemoryByteSource(text: csv), file: "inventaris.csv")
+/// let result = pipeline.finish()
+/// print(result.model.processes.count, result.diagnostics.count)
+/// ```
+public struct Pipeline {
+    /// What a run reads.
+    public enum Source: Sendable {
+        /// Tables, each through the mapping.
+        case table(Mapping)
+        /// Archi CSV sets.
+        case archiSet
+    }
+
+    /// What the run reads.
+    public let source: Source
+    /// How it reads and what it keeps.
+    public let settings: ConversionSettings
+    private let validator: Validator
+    private var sink: DiagnosticSink
+    private var builder: ModelBuilder
+    private var inputs: [InputSummary] = []
+    /// The files in the order they were read (or noted missing): the order of the diagnostics.
+    private var files: [String] = []
+    /// Rows rejected before they reached the builder, with their files.
+    private var rejectedEarly: [(file: String, record: CSVRecord)] = []
+    /// Archi: every data row by location (for rows rejected once the model is built), and what the
+    /// sets keep besides their processes.
+    private var archiRecords: [SourceLocation: CSVRecord] = [:]
+    private var archiRetained: [ArchiImport.Retained] = []
+
+    /// A run over `source` with `settings`, checked by `validator`.
+    public init(_ source: Source, settings: ConversionSettings = ConversionSettings(), validator: Validator = Validator()) {
+        self.source = source
+        self.settings = settings
+        self.validator = validator
+        self.sink = DiagnosticSink(policy: settings.policy)
+        var builderSettings: ModelBuilder.Settings
+        switch source {
+        case .table(let mapping): builderSettings = ModelBuilder.Settings(mapping: mapping)
+        case .archiSet: builderSettings = ArchiImport.builderSettings(keepInvalid: settings.keepInvalid)
+        }
+        builderSettings.keepInvalid = settings.keepInvalid
+        builderSettings.keepsRecords = settings.keepsRejectedRecords
+        self.builder = ModelBuilder(settings: builderSettings)
+    }
+
+    /// Converts one table with `mapping`; `file` names it in diagnostics. Only a source that
+    /// cannot be read throws.
+    public static func convert(_ table: some ByteSource, file: String, mapping: Mapping,
+                               settings: ConversionSettings = ConversionSettings()) throws(ByteSourceError) -> ConversionResult {
+        var pipeline = Pipeline(.table(mapping), settings: settings)
+        try pipeline.read(table: table, file: file)
+        return pipeline.finish()
+    }
+
+    // MARK: 1-4: tables
+
+    /// Reads one table: the header, then every row through the mapping (map), the row rules
+    /// (validate) and into the builder (build). Problems in the data become diagnostics; only a
+    /// source that cannot be read throws.
+    public mutating func read(table source: some ByteSource, file: String) throws(ByteSourceError) {
+        guard case .table(let mapping) = self.source else { preconditionFailure("a table read by an Archi pipeline") }
+        start(file)
+        var options = settings.readOptions
+        if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
+        if options.encoding == nil { options.encoding = mapping.dialect.encoding }
+        let skipRows = settings.skipRows ?? mapping.dialect.skipRows
+        let reader = try CSVReader(source: source, options: options)
+        let readAhead = settings.readsAhead ? ReadAhead(reader) : nil
+        defer { readAhead?.finish() }
+        func nextRecord() throws -> CSVRecord? {
+            if let readAhead { return try readAhead.next() }
+            return try reader.next()
+        }
+        var rowsRead = 0
+        var skipped = 0
+        var header: TableHeader?
+        var mapper: RowMapper?
+        var unmapped: [CSVRecord] = []
+        var fatal: CSVIssue?
+        var stoppedAtLimit = false
+        var headerHintGiven = false
+        var sampledBytes = 0
+        let expectedBytes = source.expectedByteCount  // asked once: for a file, a system call
+
+        do {
+            while let record = try nextRecord() {
+                if sink.stopsBefore(line: record.line, record: record.number, of: file) {
+                    stoppedAtLimit = true
+                    break
+                }
+                // 1. read: the header.
+                guard mapper != nil else {
+                    if skipped < skipRows {
+                        skipped += 1
+                        continue
+                    }
+                    let tableHeader = TableHeader(record: record, file: file, sink: &sink)
+                    header = tableHeader
+                    let rowMapper = RowMapper(mapping: mapping, header: tableHeader, file: file, sink: &sink)
+                    builder.declareProperties(rowMapper.propertyNames)
+                    mapper = rowMapper
+                    continue
+                }
+                rowsRead += 1
+                if rowsRead <= Self.sampleRows, let expected = expectedBytes {
+                    sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
+                    if rowsRead == Self.sampleRows {
+                        // The size of the whole input over that of the first rows: about how many rows come.
+                        let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Self.sampleRows) * 1.05
+                        builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(options.maxRecords))) - rowsRead)
+                    }
+                }
+                if mapper!.lacksRequiredColumn {
+                    unmapped.append(record)
+                    if !headerHintGiven, unmapped.count <= 20, let hint = RowMapper.headerHint(for: record, mapping: mapping, file: file) {
+                        sink.report(hint)
+                        headerHintGiven = true
+                    }
+                    continue
+                }
+                let errorsBefore = sink.errorCount
+                // 2. map (in place: a copy of the mapper per row would copy its state too).
+                guard let row = mapper!.map(record, sink: &sink) else { continue }
+                // 4. validate the row, 3. build its process.
+                validator.check(row, level: builder.level(of: row), sink: &sink)
+                builder.add(row, rowHasErrors: sink.errorCount > errorsBefore, sink: &sink)
+            }
+        } catch let issue as CSVIssue {
+            fatal = issue
+        } catch let error as ByteSourceError {
+            throw error
+        } catch {
+            throw ByteSourceError(reason: "\(error)")
+        }
+
+        readAhead?.finish()  // the reader's warnings and line count are settled once its thread ended
+        for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
+        if let fatal { sink.report(Diagnostic(fatal, file: file)) }
+        if header == nil && fatal == nil {
+            sink.report(Diagnostic(.emptyFile, "the file holds no rows, not even a header", file: file, line: 1))
+        } else if let header, rowsRead == 0, fatal == nil {
+            sink.report(Diagnostic(.noData, "the file has a header but no data rows", file: file, line: header.line))
+        }
+        rejectedEarly += unmapped.map { (file, $0) }
+        inputs.append(InputSummary(
+            file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
+            stoppedEarly: fatal != nil || stoppedAtLimit, unmappedRecords: unmapped))
+    }
+
+    /// The rows whose size estimates how many rows a large input has.
+    static let sampleRows = 1024
+
+    // MARK: 1-3: Archi sets
+
+    /// One file of an Archi set, or a file the set lacks (`source` `nil`).
+    public struct ArchiFile {
+        /// The file's table.
+        public var table: ArchiTable
+        /// Its path, as diagnostics name it.
+        public var file: String
+        /// Its bytes; `nil` when the set has no such file.
+        public var source: (any ByteSource)?
+
+        /// Creates a file of a set.
+        public init(table: ArchiTable, file: String, source: (any ByteSource)?) {
+            self.table = table
+            self.file = file
+            self.source = source
+        }
+    }
+
+    /// Reads one Archi set (read), and maps its processes into the builder (map); their processes
+    /// come after those of the sets read before. Only a source that cannot be read throws.
+    public mutating func read(archiSet setFiles: [ArchiFile]) throws(ByteSourceError) {
+        guard case .archiSet = source else { preconditionFailure("an Archi set read by a table pipeline") }
+        var reader = ArchiCSVReader(options: settings.readOptions)
+        for setFile in setFiles {
+            start(setFile.file)
+            guard let byteSource = setFile.source else {
+                reader.noteMissing(setFile.table, file: setFile.file, sink: &sink)
+                continue
+            }
+            try reader.read(setFile.table, from: byteSource, file: setFile.file, sink: &sink)
+        }
+        let reading = reader.finish(sink: &sink)
+        inputs += reading.inputs
+        rejectedEarly += zip(reading.rejectedFiles, reading.rejectedRecords).map { ($0, $1) }
+        archiRecords.merge(reading.records) { first, _ in first }
+        archiRetained.append(ArchiImport().add(reading.model, to: &builder, sink: &sink))
+    }
+
+    // MARK: 3-4: what spans rows
+
+    /// Builds the model from every input read and checks what spans rows and files. Call it once:
+    /// the rows move into the result.
+    public mutating func finish() -> ConversionResult {
+        sink.input = nil
+        // 3. build: ids, parents, cycles, levels and categories from the hierarchy.
+        builder.resolve(sink: &sink)
+        // 4. validate: the row rules of the elements (once their level is known), the model rules.
+        builder.checkElements(with: validator, sink: &sink)
+        validator.check(&builder, scope: .run, maxDepth: settings.maxDepth, sink: &sink)
+        let built = builder.finish(sink: &sink)
+
+        var model = built.model
+        var rejected = rejectedEarly
+        for retained in archiRetained {
+            let content = retained.content(cutting: built.cutRelations)
+            if model.archi == nil { model.archi = content } else { model.archi?.append(contentsOf: content) }
+            rejected += retained.rejected.compactMap { location in archiRecords[location].map { (location.file, $0) } }
+        }
+        rejected += built.cutRelations.compactMap { location in archiRecords[location].map { (location.file, $0) } }
+        for trace in built.rejected {
+            if case .archiSet = source {
+                if let record = archiRecords[trace.location] { rejected.append((trace.location.file, record)) }
+            } else {
+                rejected.append((trace.location.file, trace.record))
+            }
+        }
+        let order = Dictionary(files.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        return ConversionResult(model: model, diagnostics: sink.sorted(fileOrder: order), inputs: inputs,
+                                rejectedRecords: rejected.map(\.record), rejectedFiles: rejected.map(\.file))
+    }
+
+    /// Notes that `file` is read from now on.
+    private mutating func start(_ file: String) {
+        sink.input = file
+        files.append(file)
+    }
+}
