@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "cora", targets: ["cora"]),
         .library(name: "CoraKit", targets: ["CoraKit"]),
         .library(name: "CoraCSV", targets: ["CoraCSV"]),
+        .library(name: "CoraSystem", targets: ["CoraSystem"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,10 +30,16 @@ let package = Package(
             name: "CoraKit",
             dependencies: ["CoraCSV", .product(name: "Yams", package: "Yams")]
         ),
-        // The thin command-line front end: files, stdout/stderr, colour and exit codes.
+        // The machine: the POSIX file system (the one atomic file writer) and Graphviz, behind the
+        // library's protocols.
+        .target(
+            name: "CoraSystem",
+            dependencies: ["CoraKit", "CoraCSV"]
+        ),
+        // The thin command-line front end: options, standard streams, colour and exit codes.
         .executableTarget(
             name: "cora",
-            dependencies: ["CoraKit", "CoraCSV", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CoraKit", "CoraCSV", "CoraSystem", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Reads a file with the Swift reader and counts records and fields (benchmark against C).
         .executableTarget(

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import enum CoraKit.OutputFormats
 import Foundation
 import Testing
 
@@ -590,5 +591,46 @@ struct BatchTests {
         try Data(bytes).write(to: relations)
         let third = try scratch.cora("batch", "in", "--out", "out", "--to", "csv")
         #expect(!(third.stdoutText + third.stderrText).contains("unchanged"), "\(third)")
+    }
+
+    @Test("--merge reads an Archi CSV set with the Archi reader too (it was read as a spreadsheet); the rows the merge leaves out are rejected rows of their input")
+    func mergeArchiSet() throws {
+        let scratch = try Scratch()
+        for table in ["elements", "relations", "properties"] {
+            let name = "woonstad-waterland-\(table).csv"
+            try Self.put(scratch, "in/archi/\(name)", Array(try Data(contentsOf: CoraCLI.packageRoot.appendingPathComponent("Samples/archi/\(name)"))))
+        }
+        try Self.put(scratch, "in/woonstad-waterland.csv", Array(try Data(contentsOf: CoraCLI.sample)))
+        let run = try scratch.cora("batch", "in", "--out", "out", "--merge", "--to", "csv")
+        #expect(run.status == 1, "\(run)")
+        let (json, files) = try Self.summary(scratch)
+        let archi = try #require(files["archi/woonstad-waterland-elements.csv"])
+        #expect(archi["mapping"] as? String == "archi")
+        #expect(archi["processes"] as? Int == 73)
+        // The same 73 ids in the spreadsheet: duplicates across the merged model, each one rejected in its own rejects file.
+        let sheet = try #require(files["woonstad-waterland.csv"])
+        #expect(sheet["rejectedRows"] as? Int == 73)
+        #expect((sheet["codes"] as? [String: Any])?.keys.sorted() == ["duplicate-id"])
+        #expect(try scratch.read("out/woonstad-waterland.rejects.csv") == Array(try Data(contentsOf: CoraCLI.sample)))
+        #expect((json["merged"] as? [String: Any])?["processes"] as? Int == 73)
+        #expect(try scratch.read("out/merged.csv") == Array(try Data(contentsOf: CoraCLI.sample)))
+    }
+
+    @Test("batch writes every format convert does: excel-csv, svg and png too")
+    func everyFormat() throws {
+        let scratch = try Scratch()
+        try Self.put(scratch, "in/woonstad-waterland.csv", Array(try Data(contentsOf: CoraCLI.sample)))
+        let run = try scratch.cora("batch", "in", "--out", "out", "--to", OutputFormats.names.joined(separator: ","))
+        #expect(run.status == 0, "\(run)")
+        let written = Self.tree(scratch.url.appendingPathComponent("out")).filter { !$0.hasPrefix("summary") && !$0.hasPrefix(".") }
+        #expect(written == [
+            "woonstad-waterland.archi/elements.csv", "woonstad-waterland.archi/properties.csv", "woonstad-waterland.archi/relations.csv",
+            "woonstad-waterland.csv", "woonstad-waterland.dot", "woonstad-waterland.excel.csv", "woonstad-waterland.json",
+            "woonstad-waterland.md", "woonstad-waterland.png", "woonstad-waterland.report.json", "woonstad-waterland.svg",
+        ], "\(written)")
+        let convert = try scratch.cora("convert", "in/woonstad-waterland.csv", "--to", "excel-csv")
+        #expect(try scratch.read("out/woonstad-waterland.excel.csv") == convert.stdout)
+        #expect(String(decoding: try scratch.read("out/woonstad-waterland.svg"), as: UTF8.self).contains("<svg"))
+        #expect(Array(try scratch.read("out/woonstad-waterland.png").prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
     }
 }

@@ -88,23 +88,33 @@ struct BatchKitTests {
 
     // MARK: Plans
 
+    /// The formats named in `list`.
+    func formats(_ list: String) -> [any OutputFormat] {
+        (try? OutputFormats.list(list).get()) ?? []
+    }
+
     @Test("a plan names every output after the input's relative path")
     func plan() {
         let inputs = [BatchInput(path: "legacy/2019/hr.csv", relativePath: "2019/hr.csv"), BatchInput(path: "legacy/x.txt", relativePath: "x.txt")]
-        let plan = BatchPlan(inputs: inputs, formats: [.csv, .md, .dot, .json], merge: false)
-        #expect(plan.files[0].outputs == [.csv: "2019/hr.csv", .md: "2019/hr.md", .dot: "2019/hr.dot", .json: "2019/hr.json"])
+        let plan = BatchPlan(inputs: inputs, formats: formats("csv,md,dot,json"), merge: false)
+        #expect(plan.files[0].outputs == ["csv": "2019/hr.csv", "md": "2019/hr.md", "dot": "2019/hr.dot", "json": "2019/hr.json"])
         #expect(plan.files[0].report == "2019/hr.report.json")
         #expect(plan.files[0].rejects == "2019/hr.rejects.csv")
-        #expect(plan.files[1].outputs[.csv] == "x.csv")
+        #expect(plan.files[1].outputs["csv"] == "x.csv")
         #expect(plan.files.allSatisfy { $0.conflict == nil })
         #expect(plan.merged.isEmpty)
-        let merged = BatchPlan(inputs: inputs, formats: [.csv, .md], merge: true)
-        #expect(merged.merged == [.csv: "merged.csv", .md: "merged.md"])
+        let merged = BatchPlan(inputs: inputs, formats: formats("csv,md"), merge: true)
+        #expect(merged.merged == ["csv": "merged.csv", "md": "merged.md"])
+        // A format that writes a folder has one per input; its files are planned.
+        let archi = BatchPlan(inputs: [inputs[0]], formats: formats("archi,excel-csv"), merge: false)
+        #expect(archi.files[0].outputs == ["archi": "2019/hr.archi", "excel-csv": "2019/hr.excel.csv"])
+        #expect(archi.files[0].paths == ["2019/hr.excel.csv", "2019/hr.archi/elements.csv", "2019/hr.archi/relations.csv",
+                                         "2019/hr.archi/properties.csv", "2019/hr.report.json", "2019/hr.rejects.csv"])
         #expect(merged.files[0].outputs.isEmpty && merged.files[0].report == "2019/hr.report.json")
     }
 
     @Test("two inputs with one stem, the summary's name, a file where a folder is needed: conflicts")
-    func planConflicts() {
+    func planConflicts() throws {
         let inputs = [
             BatchInput(path: "in/hr.csv", relativePath: "hr.csv"),
             BatchInput(path: "in/hr.txt", relativePath: "hr.txt"),
@@ -113,7 +123,7 @@ struct BatchKitTests {
             BatchInput(path: "in/a.csv/b.csv", relativePath: "a.csv/b.csv"),
             BatchInput(path: "../x.csv", relativePath: "../x.csv"),
         ]
-        let plan = BatchPlan(inputs: inputs, formats: [.csv, .json], merge: false)
+        let plan = BatchPlan(inputs: inputs, formats: formats("csv,json"), merge: false)
         #expect(plan.files[0].conflict == nil)
         #expect(plan.files[1].conflict?.contains("an output of in/hr.csv") == true)
         #expect(plan.files[2].conflict?.contains("the batch's own files") == true, "\(plan.files[2].conflict ?? "")")
@@ -122,8 +132,8 @@ struct BatchKitTests {
         #expect(plan.files[5].conflict?.contains("cannot name a file inside the output folder") == true)
         #expect(plan.files.filter { $0.conflict != nil }.allSatisfy { $0.outputs.isEmpty })
         #expect(Set(plan.allPaths).count == plan.allPaths.count)
-        #expect(BatchFormat.list("md, csv,md") == .success([.csv, .md]))
-        #expect(BatchFormat.list("csv,xlsx") == .failure(BatchFormatError(name: "xlsx")))
+        #expect(try OutputFormats.list("md, csv,md").get().map(\.name) == ["csv", "md"])
+        #expect(throws: OutputFormats.UnknownFormat(name: "xlsx")) { try OutputFormats.list("csv,xlsx").get() }
     }
 
     // MARK: What the bytes are
@@ -185,7 +195,7 @@ struct BatchKitTests {
                                     diagnostics: result.diagnostics, outputs: ["a|b.report.json", "a|b.csv"])
         let failed = BatchFileSummary(input: BatchInput(path: "in/e.csv", relativePath: "e.csv"), mapping: nil, read: nil, processes: 0,
                                       rejectedRows: 0, diagnostics: [Diagnostic(.emptyFile, "empty", file: "in/e.csv")], outputs: [])
-        let summary = BatchSummary(tool: "cora test", mapping: "auto", formats: [.csv], merge: false, interrupted: false, files: [failed, file])
+        let summary = BatchSummary(tool: "cora test", mapping: "auto", formats: ["csv"], merge: false, interrupted: false, files: [failed, file])
         #expect(summary.files.map(\.relativePath) == ["a|b.csv", "e.csv"])
         #expect(summary.hasErrors)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json())) as? [String: Any])
@@ -245,11 +255,12 @@ struct BatchKitTests {
             CoraProcess(id: "bp-1", code: "", name: "Bepalen visie", parent: "", next: ["bp-x"], source: SourceLocation(file: "c.csv", line: 2, record: 2)),
             CoraProcess(id: "bp-x", code: "", name: "Opstellen woonvisie", parent: "bp-1", source: SourceLocation(file: "c.csv", line: 3, record: 3)),
         ]
-        let (model, diagnostics) = BatchMerger().merge([
+        let merged = BatchMerger().merge([
             BatchMerger.Part(result: given, idsGiven: true),
             BatchMerger.Part(result: clash, idsGiven: true),
             BatchMerger.Part(result: derived, idsGiven: false),
         ])
+        let (model, diagnostics) = (merged.model, merged.diagnostics)
         let ids = model.processes.map(\.id)
         #expect(ids == ["bp-1", "wp-1", "bp-2", "bp-1-2", "bp-x"])
         #expect(Set(ids).count == ids.count)
@@ -258,6 +269,8 @@ struct BatchKitTests {
         #expect(model.processes.allSatisfy { $0.parent.isEmpty || ids.contains($0.parent) })
         #expect(diagnostics.map { "\($0.code.rawValue)@\($0.file):\($0.line ?? 0)" }.sorted()
                 == ["conflicting-code@b.csv:4", "duplicate-id@b.csv:2", "unknown-parent@b.csv:3"])
+        // The rows left out are told, so that the batch can reject them in their input's rejects.
+        #expect(merged.rejected.map { "\($0.file):\($0.line)" } == ["b.csv:2", "b.csv:3"])
         let conflict = try #require(diagnostics.first { $0.code == .conflictingCode })
         #expect(conflict.severity == .warning)
         #expect(conflict.message == "the code \"P1\" names \"Verhuur eenheden\" here and \"Verhuren eenheden\" in a.csv, line 2")

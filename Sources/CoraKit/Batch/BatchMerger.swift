@@ -17,7 +17,7 @@
 ///
 /// ```swift
 /// let merged = BatchMerger().merge([BatchMerger.Part(result: a, idsGiven: true), BatchMerger.Part(result: b, idsGiven: false)])
-/// print(merged.model.processes.count, merged.diagnostics.count)
+/// print(merged.model.processes.count, merged.diagnostics.count, merged.rejected.count)
 /// ```
 public struct BatchMerger: Sendable {
     /// One run's result.
@@ -44,8 +44,20 @@ public struct BatchMerger: Sendable {
         self.validator = validator
     }
 
-    /// The merged model and the findings across parts (not those of the parts themselves).
-    public func merge(_ parts: [Part]) -> (model: ProcessModel, diagnostics: [Diagnostic]) {
+    /// What merging made: the model, the findings across parts (not those of the parts
+    /// themselves), and where the processes it left out came from.
+    public struct Result: Sendable {
+        /// The merged model.
+        public var model: ProcessModel
+        /// The findings across parts.
+        public var diagnostics: [Diagnostic]
+        /// The rows of the processes left out (a `duplicate-id`, a `conflicting-code` with `--strict`,
+        /// and their descendants).
+        public var rejected: [SourceLocation]
+    }
+
+    /// The merged model, the findings across parts and the rows left out.
+    public func merge(_ parts: [Part]) -> Result {
         var sink = DiagnosticSink(policy: policy)
         // The parts have their levels and categories already: nothing is inherited again.
         var settings = ModelBuilder.Settings()
@@ -69,8 +81,9 @@ public struct BatchMerger: Sendable {
         }
         builder.resolve(sink: &sink)
         validator.check(&builder, scope: .merged, maxDepth: .max, sink: &sink)
-        var model = builder.finish(sink: &sink).model
+        let built = builder.finish(sink: &sink)
+        var model = built.model
         model.archi = retained
-        return (model, sink.sorted())
+        return Result(model: model, diagnostics: sink.sorted(), rejected: built.rejected.map(\.location))
     }
 }

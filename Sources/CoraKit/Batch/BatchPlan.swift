@@ -1,55 +1,3 @@
-/// An output format of `cora batch`.
-public enum BatchFormat: String, Sendable, CaseIterable, Codable, Comparable {
-    /// The canonical CSV.
-    case csv
-    /// The Markdown document.
-    case md
-    /// The Graphviz DOT landscape.
-    case dot
-    /// The model and its diagnostics as JSON (with every process's source file and line).
-    case json
-    /// An ArchiMate model for Archi (one folder per input).
-    case archi
-
-    /// The suffix of the output file: `.csv`, `.md`, `.dot`, `.json`; `.archi` names a folder.
-    public var suffix: String { "." + rawValue }
-
-    /// The files of an output at `path`: the path itself, or for ``archi`` the three files of an
-    /// Archi CSV set in the folder `path` (`hr.archi/elements.csv`, `relations.csv`, `properties.csv`).
-    public func files(at path: String) -> [String] {
-        self == .archi ? ArchiTable.allCases.map { path + "/" + $0.fileName } : [path]
-    }
-
-    public static func < (lhs: BatchFormat, rhs: BatchFormat) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-
-    /// Reads a comma-separated list (`csv,md`), keeping the order of ``allCases`` and dropping
-    /// repeats; `nil` with the unknown name when one is not a format.
-    public static func list(_ text: String) -> Result<[BatchFormat], BatchFormatError> {
-        var formats = Set<BatchFormat>()
-        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let trimmed = String(name.filter { !$0.isWhitespace }).lowercased()
-            guard let format = BatchFormat(rawValue: trimmed) else { return .failure(BatchFormatError(name: trimmed)) }
-            formats.insert(format)
-        }
-        return formats.isEmpty ? .failure(BatchFormatError(name: "")) : .success(formats.sorted())
-    }
-}
-
-/// A name in `--to` that is not a ``BatchFormat``.
-public struct BatchFormatError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The name as written.
-    public var name: String
-
-    /// Creates an error for `name`.
-    public init(name: String) { self.name = name }
-
-    public var description: String {
-        "unknown format \"\(name)\"; use one or more of \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")), separated by commas"
-    }
-}
-
 /// One input of a batch: where to read it and the path its outputs are named after.
 public struct BatchInput: Sendable, Hashable, Codable {
     /// The path to read, as the command line named it (relative to the working directory, or absolute).
@@ -70,9 +18,9 @@ public struct BatchInput: Sendable, Hashable, Codable {
 public struct BatchFilePlan: Sendable, Equatable {
     /// The input.
     public var input: BatchInput
-    /// The model outputs per format (none with `--merge`, which writes `merged.*` instead); for
-    /// ``BatchFormat/archi`` a folder (see ``BatchFormat/files(at:)``).
-    public var outputs: [BatchFormat: String]
+    /// The model outputs per format name (none with `--merge`, which writes `merged.*` instead); a
+    /// folder for a format that writes several files (see ``OutputFormat/files(at:prefix:)``).
+    public var outputs: [String: String]
     /// The diagnostics report: `<stem>.report.json`.
     public var report: String
     /// The rejected rows, written only when rows were rejected: `<stem>.rejects.csv`.
@@ -83,7 +31,7 @@ public struct BatchFilePlan: Sendable, Equatable {
 
     /// Every path this input may write, model outputs first.
     public var paths: [String] {
-        BatchFormat.allCases.flatMap { format in outputs[format].map(format.files(at:)) ?? [] } + [report, rejects]
+        OutputFormats.all.flatMap { format in outputs[format.name].map { format.files(at: $0) } ?? [] } + [report, rejects]
     }
 }
 
@@ -91,10 +39,11 @@ public struct BatchFilePlan: Sendable, Equatable {
 /// so that no two inputs write the same file and nothing overwrites the batch's own files.
 ///
 /// ```swift
-/// let plan = BatchPlan(inputs: [BatchInput(path: "in/a.csv", relativePath: "a.csv")], formats: [.csv, .md], merge: false)
-/// print(plan.files[0].outputs[.md]!)  // a.md
+/// let plan = BatchPlan(inputs: [BatchInput(path: "in/a.csv", relativePath: "a.csv")],
+///                      formats: [CanonicalCSVFormat(), MarkdownFormat()], merge: false)
+/// print(plan.files[0].outputs["md"]!)  // a.md
 /// ```
-public struct BatchPlan: Sendable, Equatable {
+public struct BatchPlan: Sendable {
     /// The summary as JSON.
     public static let summaryJSON = "summary.json"
     /// The summary as Markdown.
@@ -106,17 +55,17 @@ public struct BatchPlan: Sendable, Equatable {
 
     /// Every input, in the order given (sorted by relative path by the caller).
     public var files: [BatchFilePlan]
-    /// With `--merge`: the merged outputs per format.
-    public var merged: [BatchFormat: String]
+    /// With `--merge`: the merged outputs per format name.
+    public var merged: [String: String]
     /// The formats asked for.
-    public var formats: [BatchFormat]
+    public var formats: [any OutputFormat]
     /// Whether all inputs make one model.
     public var merge: Bool
 
     /// The batch's own files: the summaries, the manifest and (with `--merge`) the merged outputs.
     public var ownPaths: [String] {
         [Self.summaryJSON, Self.summaryMarkdown, Self.manifest]
-            + BatchFormat.allCases.flatMap { format in merged[format].map(format.files(at:)) ?? [] }
+            + OutputFormats.all.flatMap { format in merged[format.name].map { format.files(at: $0) } ?? [] }
     }
 
     /// Every path the batch may write.
@@ -129,12 +78,12 @@ public struct BatchPlan: Sendable, Equatable {
     /// An input whose outputs would take a path that an earlier input or the batch itself has (also
     /// a file where another needs a folder: `a.csv` against `a.csv/b.csv`) gets a ``BatchFilePlan/conflict``
     /// and no outputs; so does one whose relative path is not safe (``BatchPath/isSafeRelative(_:)``).
-    public init(inputs: [BatchInput], formats: [BatchFormat], merge: Bool) {
+    public init(inputs: [BatchInput], formats: [any OutputFormat], merge: Bool) {
         self.formats = formats
         self.merge = merge
-        var merged: [BatchFormat: String] = [:]
+        var merged: [String: String] = [:]
         if merge {
-            for format in formats { merged[format] = Self.mergedStem + format.suffix }
+            for format in formats { merged[format.name] = Self.mergedStem + format.fileSuffix }
         }
         self.merged = merged
         self.files = []
@@ -163,7 +112,7 @@ public struct BatchPlan: Sendable, Equatable {
             let stem = BatchPath.stem(input.relativePath)
             var plan = BatchFilePlan(input: input, outputs: [:], report: stem + ".report.json", rejects: stem + ".rejects.csv")
             if !merge {
-                for format in formats { plan.outputs[format] = stem + format.suffix }
+                for format in formats { plan.outputs[format.name] = stem + format.fileSuffix }
             }
             guard BatchPath.isSafeRelative(input.relativePath), BatchPath.isSafeRelative(stem) else {
                 plan.conflict = "the path \"\(input.relativePath)\" cannot name a file inside the output folder"

@@ -171,7 +171,7 @@ public struct BatchSummary: Sendable, Equatable {
     /// The mapping asked for: a name, a path or `auto`.
     public var mapping: String
     /// The formats asked for.
-    public var formats: [BatchFormat]
+    public var formats: [String]
     /// Whether the inputs were merged into one model.
     public var merge: Bool
     /// Whether the run was interrupted before every input was finished.
@@ -182,7 +182,7 @@ public struct BatchSummary: Sendable, Equatable {
     public var merged: BatchMergedSummary?
 
     /// Creates a summary; `files` are sorted by relative path.
-    public init(tool: String, mapping: String, formats: [BatchFormat], merge: Bool, interrupted: Bool,
+    public init(tool: String, mapping: String, formats: [String], merge: Bool, interrupted: Bool,
                 files: [BatchFileSummary], merged: BatchMergedSummary? = nil) {
         self.tool = tool
         self.mapping = mapping
@@ -228,7 +228,7 @@ public struct BatchSummary: Sendable, Equatable {
         json.beginObject()
         json.string("tool", tool)
         json.string("mapping", mapping)
-        json.strings("formats", formats.map(\.rawValue))
+        json.strings("formats", formats)
         json.bool("merge", merge)
         json.bool("interrupted", interrupted)
         json.beginObject("totals")
@@ -288,7 +288,7 @@ public struct BatchSummary: Sendable, Equatable {
     public func markdown() -> String {
         var out = "# Batch summary\n\n"
         out += MarkdownText.inline(totalsLine) + ".\n\n"
-        out += "Mapping: `\(mapping.replacingOccurrences(of: "`", with: "'"))`; formats: \(formats.map(\.rawValue).joined(separator: ", "))"
+        out += "Mapping: `\(mapping.replacingOccurrences(of: "`", with: "'"))`; formats: \(formats.joined(separator: ", "))"
         out += merge ? "; merged into one model" : ""
         out += interrupted ? ". **The run was interrupted**: files marked interrupted were not finished.\n\n" : ".\n\n"
         out += "| File | Status | Mapping | Encoding | Delimiter | Rows | Processes | Rejected | Errors | Warnings | Findings per code | Outputs |\n"

@@ -22,15 +22,13 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let result = try conversion.convert(inputs, keepInvalid: false)
+        let job = conversion.job(inputs, keepInvalid: false)
+        try Terminal.perform {
+            let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }
-            try conversion.deliverFindings(of: result)
+            try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
             Terminal.writeStderr(ValidationSummary(result: result).text)
             if result.errorCount > 0 { throw ExitStatus.dataErrors }
-        } catch let failure as CLIFailure {
-            Terminal.writeStderr(failure.message + "\n")
-            throw ExitStatus.cannotContinue
         }
     }
 }

@@ -1,0 +1,173 @@
+import CoraCSV
+
+/// What the library needs of the machine's files, and nothing else: the command line hands it a
+/// ``FileSystem`` (`LocalFileSystem` in CoraSystem), tests an in-memory one (``MemoryFileSystem``).
+///
+/// Paths are as the user wrote them (relative to ``workingDirectory``, or absolute). Every write is
+/// atomic: the bytes go to a temporary file beside the target, which is renamed into place, so an
+/// interrupted run never leaves half a file.
+public protocol FileSystem: Sendable {
+    /// What is at `path`, following links; `nil` when nothing is.
+    func status(of path: String) -> FileStatus?
+    /// What is at `path` itself: a link is ``FileStatus/Kind/link``.
+    func linkStatus(of path: String) -> FileStatus?
+    /// The names in the folder at `path` (without `.` and `..`), in no particular order.
+    func contents(ofDirectory path: String) throws(FileSystemError) -> [String]
+    /// `path` with every link resolved, if it exists.
+    func realPath(_ path: String) -> String?
+    /// The folder relative paths start from.
+    var workingDirectory: String { get }
+
+    /// Opens the regular file at `path` for reading (a FIFO or a device is refused, so that it
+    /// never blocks a run).
+    func open(_ path: String) throws(FileSystemError) -> any OpenedFile
+    /// Standard input.
+    func standardInput() -> any OpenedFile
+
+    /// Writes the file at `path` atomically with what `produce` hands to its argument: to a new
+    /// temporary file beside it (never through a link), synced, then renamed into place. A failure
+    /// of the system is a ``FileSystemError``; what `produce` throws is passed on.
+    func write(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
+    /// Writes to standard output.
+    func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) throws(FileSystemError)
+    /// Makes the folder at `path` (its parent must exist); a folder already there is fine.
+    func createDirectory(_ path: String) throws(FileSystemError)
+    /// Removes the file at `path`, if it can.
+    func removeFile(_ path: String)
+    /// Whether the folder at `path` can be written in.
+    func isWritableDirectory(_ path: String) -> Bool
+
+    /// The temporary files that writes of this process use start with this, in the folder of the
+    /// file written: `.cora-tmp-<process id>-`.
+    var temporaryPrefix: String { get }
+    /// Whether a temporary file named `name` was left by a process that no longer runs.
+    func isAbandonedTemporaryFile(_ name: String) -> Bool
+}
+
+/// What is at a path.
+public struct FileStatus: Sendable, Equatable {
+    /// The kinds of things at a path.
+    public enum Kind: Sendable, Equatable {
+        case regularFile, directory, link, other
+    }
+
+    /// What it is.
+    public var kind: Kind
+    /// Its size in bytes.
+    public var size: Int
+    /// Its identity (device and inode): two paths with the same one are the same file.
+    public var identity: FileIdentity
+
+    /// Creates a status.
+    public init(kind: Kind, size: Int = 0, identity: FileIdentity = FileIdentity(device: 0, inode: 0)) {
+        self.kind = kind
+        self.size = size
+        self.identity = identity
+    }
+}
+
+/// A file's identity on its machine: the device and the inode.
+public struct FileIdentity: Sendable, Hashable {
+    /// The device.
+    public var device: UInt64
+    /// The inode.
+    public var inode: UInt64
+
+    /// Creates an identity.
+    public init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+}
+
+/// A file open for reading: a ``ByteSource`` to close when done.
+public protocol OpenedFile: ByteSource {
+    /// Closes the file (standard input stays open).
+    func close()
+}
+
+/// Why a file could not be read or written: the system's reason.
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path.
+    public var path: String
+    /// Why, in the system's words ("No such file or directory").
+    public var reason: String
+    /// The line of the file the reason is about, if any.
+    public var line: Int?
+
+    /// Creates an error.
+    public init(path: String, reason: String, line: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.line = line
+    }
+
+    public var description: String { reason }
+}
+
+extension FileSystem {
+    /// Whether `path` is a folder (following links).
+    public func isDirectory(_ path: String) -> Bool { status(of: path)?.kind == .directory }
+
+    /// Whether `path` is a regular file (following links).
+    public func isRegularFile(_ path: String) -> Bool { status(of: path)?.kind == .regularFile }
+
+    /// The whole file at `path`; a file larger than `limit` is refused, naming the line where the
+    /// limit is passed.
+    public func read(_ path: String, limit: Int = .max) throws(FileSystemError) -> [UInt8] {
+        var file = try open(path)
+        defer { file.close() }
+        return try Self.readAll(&file, path: path, limit: limit)
+    }
+
+    /// The first `count` bytes of the file at `path` (fewer if it is shorter).
+    public func prefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
+        var file = try open(path)
+        defer { file.close() }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let result: Result<Int, ByteSourceError> = bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(ByteSourceError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])) }
+            }
+            let read: Int
+            switch result {
+            case .success(let count): read = count
+            case .failure(let error): throw FileSystemError(path: path, reason: error.reason)
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        return Array(bytes[..<filled])
+    }
+
+    /// Everything `file` holds; more than `limit` bytes is refused, naming the line where the
+    /// limit is passed.
+    static func readAll(_ file: inout some OpenedFile, path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let result: Result<Int, ByteSourceError> = buffer.withUnsafeMutableBytes { pointer in
+                Result { () throws(ByteSourceError) in try file.read(into: pointer) }
+            }
+            let count: Int
+            switch result {
+            case .success(let read): count = read
+            case .failure(let error): throw FileSystemError(path: path, reason: error.reason)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit {
+                let line = 1 + bytes[..<limit].count { $0 == 0x0A }
+                throw FileSystemError(path: path, reason: "the file is larger than \(limit) bytes; the limit is passed on line \(line)", line: line)
+            }
+        }
+        return bytes
+    }
+
+    /// All of standard input (at most `limit` bytes).
+    public func readStandardInput(limit: Int) throws(FileSystemError) -> [UInt8] {
+        var input = standardInput()
+        return try Self.readAll(&input, path: "-", limit: limit)
+    }
+}

@@ -1,0 +1,123 @@
+import CoraCSV
+
+/// Decides how a run's inputs are read: as Archi CSV sets, or as tables through a mapping (the one
+/// named, or for `auto` the one that fits the first input's header best), and finds the files of
+/// an Archi set.
+///
+/// An Archi set is `elements.csv` with the optional `relations.csv` and `properties.csv` beside it,
+/// all with the same file-name prefix if any; an input names any one of them, or their folder.
+public struct InputDetector: Sendable {
+    /// Where the inputs are.
+    public let fileSystem: any FileSystem
+    /// The mappings that can be named.
+    public let library: MappingLibrary
+
+    /// A detector over `library`'s file system.
+    public init(library: MappingLibrary) {
+        self.fileSystem = library.fileSystem
+        self.library = library
+    }
+
+    /// How the inputs are read with `--mapping argument`: `archi`, or `auto` for a first input that
+    /// is an Archi set (the folder of one, a file named like one with Archi's header, or a file with
+    /// Archi's header) reads Archi sets; otherwise tables through the mapping. With `auto`,
+    /// standard input (`-`) is read into memory to look at its header; its bytes are returned so
+    /// that the run reads them from there.
+    public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions,
+                       tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?) {
+        if argument == MappingLibrary.archi { return (.archiSet, nil) }
+        guard argument == MappingLibrary.auto, let first = inputs.first else {
+            return (.table(try library.mapping(argument)), nil)
+        }
+        if first != "-", let reason = archiReason(first) {
+            tell(.note(Note(file: first, message: "mapping auto chose archi: \(reason)")))
+            return (.archiSet, nil)
+        }
+        var standardInput: [UInt8]?
+        if inputs.contains("-") {
+            do {
+                standardInput = try fileSystem.readStandardInput(limit: MappingLibrary.standardInputLimit)
+            } catch {
+                let tooLarge = error.reason.hasPrefix("the file is larger")
+                throw RunFailure(.unreadableInput, tooLarge
+                    ? "standard input is larger than \(MappingLibrary.standardInputLimit >> 20) MiB; --mapping auto holds it in memory: save it to a file, or name the mapping"
+                    : "cannot read standard input: \(error.reason)", file: "-")
+            }
+        }
+        var warnings: [Diagnostic] = []
+        let candidates = library.autoCandidates(warnings: &warnings)
+        for warning in warnings { tell(.warning(warning)) }
+        let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
+        guard let mapping = selection.mapping else {
+            let name = first == "-" ? "standard input" : first
+            throw RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of \(name): \(selection.fullReason)", file: first,
+                             hint: "draft a mapping with `cora mapping init \(first) -o Mappings/NAME.yaml`, or name one with --mapping")
+        }
+        tell(.note(Note(file: first, message: "mapping auto chose \(mapping.name): \(selection.reason)")))
+        return (.table(mapping), standardInput)
+    }
+
+    /// Why `path` is read as an Archi set under `--mapping auto`, or `nil` when it is not one: the
+    /// folder of a set, or a file whose header is one of Archi's (named like a file of a set or not).
+    public func archiReason(_ path: String) -> String? {
+        if fileSystem.isDirectory(path) {
+            return fileSystem.isRegularFile(ArchiFileSet(folder: path).path(of: .elements))
+                ? "the folder holds an Archi CSV set (elements.csv)" : nil
+        }
+        // A name of an Archi set counts when the header agrees (a spreadsheet may be called properties.csv).
+        guard let table = headerTable(of: path) else { return nil }
+        if let set = ArchiFileSet(path: path) { return "the file name ends in \(set.table.fileName) (an Archi CSV set)" }
+        return "the header is that of Archi's \(table.fileName)"
+    }
+
+    /// Whether the batch input at `path` is the elements file of an Archi set (by its name and header).
+    public func isArchiSetInput(_ path: String) -> Bool {
+        guard let set = ArchiFileSet(path: path), set.table == .elements else { return false }
+        return headerTable(of: path) == .elements
+    }
+
+    /// The files of the set that `input` names, in the order elements, relations, properties; `nil`
+    /// for a file of the set that is not there. The file named must exist.
+    public func archiFiles(of input: String) throws(RunFailure) -> [(table: ArchiTable, path: String?)] {
+        if fileSystem.isDirectory(input) {
+            let set = ArchiFileSet(folder: input)
+            let found = ArchiTable.allCases.map { table in (table, fileSystem.isRegularFile(set.path(of: table)) ? set.path(of: table) : nil) }
+            if found.allSatisfy({ $0.1 == nil }) {
+                throw RunFailure(.unreadableInput, "the folder holds no Archi CSV set (elements.csv, relations.csv, properties.csv)", file: input)
+            }
+            return found
+        }
+        guard fileSystem.isRegularFile(input) else {
+            do {
+                try fileSystem.open(input).close()
+            } catch {
+                throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: input)
+            }
+            throw RunFailure(.unreadableInput, "not a file", file: input)
+        }
+        guard let set = ArchiFileSet(path: input) else {
+            // A file named otherwise: read alone, as the table its header shows (elements by default).
+            return [(headerTable(of: input) ?? .elements, input)]
+        }
+        return ArchiTable.allCases.map { table in
+            let path = set.path(of: table)
+            return (table, table == set.table || fileSystem.isRegularFile(path) ? path : nil)
+        }
+    }
+
+    /// The bytes of every file of the set that `path` names, for a content hash.
+    public func contents(ofArchiSetAt path: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (_, file) in (try? archiFiles(of: path)) ?? [] {
+            guard let file, let content = try? fileSystem.read(file, limit: 1 << 30) else { continue }
+            bytes += Array(file.utf8) + [0] + content + [0]
+        }
+        return bytes
+    }
+
+    /// The Archi table whose header the file at `path` starts with.
+    public func headerTable(of path: String) -> ArchiTable? {
+        guard let bytes = try? fileSystem.prefix(path, count: 1 << 16), !bytes.isEmpty else { return nil }
+        return ArchiCSVReader.table(ofHeaderIn: bytes)
+    }
+}

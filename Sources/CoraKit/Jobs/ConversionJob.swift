@@ -1,0 +1,140 @@
+import CoraCSV
+
+/// `cora convert` and `cora validate`: inputs read into one model (``run(detector:tell:)``), then
+/// the findings, the report, the rejected rows and the model written where the user asked
+/// (``deliver(_:fileSystem:show:)``).
+public struct ConversionJob: Sendable {
+    /// The files to read; `-` is standard input.
+    public var inputs: [String]
+    /// The mapping: a name, the path of a YAML file, `auto` or `archi`.
+    public var mapping: String
+    /// How to read and what to keep.
+    public var settings: ConversionSettings
+    /// The format to write the model in (`nil`: no model is written, as by `cora validate`).
+    public var format: (any OutputFormat)?
+    /// Where: a file, or a folder for a format that writes several; `nil` or `-` for standard output.
+    public var output: String?
+    /// How to write it.
+    public var options: OutputOptions
+    /// Where to write the diagnostics as a report, and in which format.
+    public var report: (path: String, format: DiagnosticReportRenderer.Format)?
+    /// Where to write the rejected rows (one file per input when there are several).
+    public var rejects: String?
+
+    /// A job; everything but the inputs and the mapping has a default.
+    public init(inputs: [String], mapping: String, settings: ConversionSettings = ConversionSettings(), format: (any OutputFormat)? = nil,
+                output: String? = nil, options: OutputOptions = OutputOptions(),
+                report: (path: String, format: DiagnosticReportRenderer.Format)? = nil, rejects: String? = nil) {
+        self.inputs = inputs
+        self.mapping = mapping
+        self.settings = settings
+        self.format = format
+        self.output = output
+        self.options = options
+        self.report = report
+        self.rejects = rejects
+    }
+
+    /// Reads, maps, builds and validates the inputs into one model. What the run says meanwhile
+    /// (the mapping `auto` chose) goes to `tell`; a run that cannot go on throws.
+    public func run(detector: InputDetector, tell: (RunMessage) -> Void) throws(RunFailure) -> ConversionResult {
+        let fileSystem = detector.fileSystem
+        let (source, standardInput) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions, tell: tell)
+        var pipeline = Pipeline(source, settings: settings)
+        for path in inputs {
+            if case .archiSet = source {
+                guard path != "-" else {
+                    throw RunFailure(.unreadableInput, "--mapping archi reads files, not standard input: name a file of the set or its folder",
+                                     file: "-")
+                }
+                var opened: [any OpenedFile] = []
+                defer { for file in opened { file.close() } }
+                var files: [Pipeline.ArchiFile] = []
+                for (table, file) in try detector.archiFiles(of: path) {
+                    guard let file else {
+                        files.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: path)?.path(of: table) ?? path, source: nil))
+                        continue
+                    }
+                    let handle = try Self.open(file, in: fileSystem)
+                    opened.append(handle)
+                    files.append(Pipeline.ArchiFile(table: table, file: file, source: handle))
+                }
+                do {
+                    try pipeline.read(archiSet: files)
+                } catch {
+                    throw RunFailure(.unreadableInput, "cannot read: \(error)", file: path)
+                }
+                continue
+            }
+            do {
+                if path == "-" {
+                    if let standardInput {
+                        try pipeline.read(table: MemoryByteSource(standardInput), file: path)
+                    } else {
+                        try pipeline.read(table: fileSystem.standardInput(), file: path)
+                    }
+                } else {
+                    let file = try Self.open(path, in: fileSystem)
+                    defer { file.close() }
+                    try pipeline.read(table: file, file: path)
+                }
+            } catch {
+                throw RunFailure(.unreadableInput, "cannot read: \(error)", file: path)
+            }
+        }
+        return pipeline.finish()
+    }
+
+    /// Opens an input, saying why it cannot be.
+    private static func open(_ path: String, in fileSystem: any FileSystem) throws(RunFailure) -> any OpenedFile {
+        if fileSystem.isDirectory(path) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: path) }
+        do {
+            return try fileSystem.open(path)
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: path)
+        }
+    }
+
+    /// Delivers `result`: checks that the model can be written as asked, hands the findings to
+    /// `show`, writes the report and the rejects files, then the model. Nothing is written when the
+    /// model cannot be (a view of a process it lacks, no Graphviz for a picture).
+    public func deliver(_ result: ConversionResult, fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) {
+        if let format { try format.check(result.model, options: options) }
+        show(result.diagnostics)
+        if let report {
+            try Self.write(DiagnosticReportRenderer(format: report.format).render(result.diagnostics), to: report.path, in: fileSystem)
+        }
+        if let rejects {
+            // One rejects file per input (the header alone when nothing was rejected, so an old
+            // file never lingers); with several inputs each gets its own name.
+            for input in result.inputs {
+                guard let header = input.header else { continue }
+                let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
+                let path = RejectsRenderer.path(rejects, for: input.file, among: result.inputs.count)
+                try Self.write(RejectsRenderer().render(header: header.cells, records: records, dialect: input.dialect), to: path, in: fileSystem)
+            }
+        }
+        if let format {
+            var target = FileOutputTarget(path: output, fileSystem: fileSystem, format: format)
+            do {
+                try format.write(result.model, diagnostics: result.diagnostics, options: options, to: &target)
+            } catch let failure as RunFailure {
+                throw failure
+            } catch {
+                throw RunFailure(.unwritableOutput, "cannot write: \(error)", file: output ?? "-")
+            }
+        }
+    }
+
+    /// Writes `bytes` to the file at `path` atomically.
+    static func write(_ bytes: [UInt8], to path: String, in fileSystem: any FileSystem) throws(RunFailure) {
+        var target = FileOutputTarget(path: path, fileSystem: fileSystem)
+        do {
+            try target.write(nil, bytes: bytes)
+        } catch let failure as RunFailure {
+            throw failure
+        } catch {
+            throw RunFailure(.unwritableOutput, "cannot write: \(error)", file: path)
+        }
+    }
+}

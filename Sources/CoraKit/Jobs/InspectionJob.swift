@@ -1,0 +1,93 @@
+import CoraCSV
+
+/// `cora inspect`: how a CSV file is written and what its columns hold, or the records as read.
+public struct InspectionJob: Sendable {
+    /// The file; `-` is standard input.
+    public var input: String
+    /// Reader options; what is not given is detected.
+    public var readOptions: CSVReadOptions
+    /// Rows to skip before the header (titles above the table).
+    public var skipRows: Int
+    /// Whether to keep the records themselves instead of a profile of the columns.
+    public var keepsRecords: Bool
+
+    /// A job.
+    public init(input: String, readOptions: CSVReadOptions = CSVReadOptions(), skipRows: Int = 0, keepsRecords: Bool = false) {
+        self.input = input
+        self.readOptions = readOptions
+        self.skipRows = skipRows
+        self.keepsRecords = keepsRecords
+    }
+
+    /// What reading the file showed.
+    public struct Result: Sendable {
+        /// The columns: fill rates and sample values (empty when the records were kept).
+        public var profile: TableProfile
+        /// The records as read, header first (with ``InspectionJob/keepsRecords``).
+        public var records: [[String]]
+        /// How the file is written.
+        public var dialect: CSVDialect
+        /// The physical lines read.
+        public var linesRead: Int
+        /// What the reader noticed, a title above the table, and the error that stopped it.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the file.
+    public func run(fileSystem: any FileSystem) throws(RunFailure) -> Result {
+        let file: any OpenedFile
+        if input == "-" {
+            file = fileSystem.standardInput()
+        } else {
+            if fileSystem.isDirectory(input) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: input) }
+            do {
+                file = try fileSystem.open(input)
+            } catch {
+                throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: input)
+            }
+        }
+        defer { file.close() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(source: file, options: readOptions)
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot read: \(error)", file: input)
+        }
+        var profile = TableProfile()
+        var rows: [[String]] = []
+        var failure: CSVIssue?
+        var skipped = 0
+        var firstRecords: [CSVRecord] = []
+        do {
+            while let record = try reader.next() {
+                if skipped < skipRows {
+                    skipped += 1
+                    continue
+                }
+                if firstRecords.count < 20 { firstRecords.append(record) }
+                if keepsRecords { rows.append(record.fields) } else { profile.add(record) }
+            }
+        } catch let issue as CSVIssue {
+            failure = issue
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot read: \(error)", file: input)
+        }
+        var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
+        if let note = Self.titleRowNote(firstRecords, file: input, skipped: skipped) { diagnostics.append(note) }
+        if let failure { diagnostics.append(Diagnostic(failure, file: input)) }
+        return Result(profile: profile, records: rows, dialect: reader.dialect, linesRead: reader.linesRead, diagnostics: diagnostics)
+    }
+
+    /// A finding when the first row looks like a title above the table: few filled cells, while a
+    /// row below is as wide as the table.
+    public static func titleRowNote(_ records: [CSVRecord], file: String, skipped: Int) -> Diagnostic? {
+        guard let first = records.first else { return nil }
+        let filled = { (record: CSVRecord) in (0..<record.count).count { !record.isEmpty(at: $0) } }
+        guard let header = records.dropFirst().first(where: { filled($0) >= 2 && filled($0) > 2 * filled(first) }) else { return nil }
+        let skip = skipped + header.number - first.number
+        return Diagnostic(
+            .headerElsewhere, "line \(first.line) looks like a title, and line \(header.line) like the header",
+            file: file, line: header.line, record: header.number,
+            hint: "inspect with --skip-rows \(skip), and put `dialect: {skip-rows: \(skip)}` in the mapping")
+    }
+}

@@ -1,0 +1,104 @@
+import CoraCSV
+
+/// `cora mapping init`: a commented starting mapping drafted from an export's header and a sample
+/// of its rows (``MappingDraft``), checked to read back, and written.
+public struct MappingDraftJob: Sendable {
+    /// The export; `-` is standard input.
+    public var input: String
+    /// Where to write the mapping; `nil` or `-` for standard output.
+    public var output: String?
+    /// The mapping's name (default: the output file's name, else the input's).
+    public var name: String?
+    /// How many rows to look at.
+    public var sampleRows: Int
+    /// Whether an existing output file may be replaced.
+    public var force: Bool
+    /// Reader options; what is not given is detected.
+    public var readOptions: CSVReadOptions
+
+    /// A job.
+    public init(input: String, output: String? = nil, name: String? = nil, sampleRows: Int = 1000, force: Bool = false,
+                readOptions: CSVReadOptions = CSVReadOptions()) {
+        self.input = input
+        self.output = output
+        self.name = name
+        self.sampleRows = sampleRows
+        self.force = force
+        self.readOptions = readOptions
+    }
+
+    /// Drafts and writes the mapping; what the reader noticed goes to `show` first. Returns the
+    /// note that says how far the draft got and what to do next.
+    public func run(fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) -> Note {
+        if let output, output != "-", !force, fileSystem.linkStatus(of: output) != nil {
+            throw RunFailure(.outputExists, "the file exists; choose another path or add --force", file: output)
+        }
+        let inspection = InspectionJob(input: input, readOptions: readOptions)
+        let file: any OpenedFile
+        if input == "-" {
+            file = fileSystem.standardInput()
+        } else {
+            if fileSystem.isDirectory(input) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: input) }
+            do {
+                file = try fileSystem.open(input)
+            } catch {
+                throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: input)
+            }
+        }
+        defer { file.close() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(source: file, options: inspection.readOptions)
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot read: \(error)", file: input)
+        }
+        var records: [CSVRecord] = []
+        var failure: CSVIssue?
+        do {
+            while records.count < sampleRows + 10, let record = try reader.next() { records.append(record) }
+        } catch let issue as CSVIssue {
+            failure = issue
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot read: \(error)", file: input)
+        }
+        var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
+        if let failure {
+            var diagnostic = Diagnostic(failure, file: input)
+            diagnostic.severity = .warning
+            diagnostic.message += "; the draft uses the rows before it"
+            diagnostics.append(diagnostic)
+        }
+        show(diagnostics)
+        guard !records.isEmpty else {
+            throw RunFailure(.emptyFile, "the file holds no rows, not even a header", file: input)
+        }
+
+        let mappingName = name ?? defaultName()
+        let displayName = input == "-" ? "standard input" : input
+        let draft = MappingDraft(file: displayName, name: mappingName, records: records,
+                                 delimiter: reader.dialect.delimiter, encoding: reader.dialect.encoding)
+        let yaml = draft.yaml
+        do {
+            _ = try MappingParser.parse(yaml, file: output ?? "the draft", fallbackName: mappingName)
+        } catch {
+            throw RunFailure(.internalError, "the drafted mapping does not read back (a bug in cora): \(error)", file: input)
+        }
+        try ConversionJob.write(Array(yaml.utf8), to: output ?? "-", in: fileSystem)
+
+        let placed = draft.header.indices.count - draft.unplaced.count
+        let todos = yaml.components(separatedBy: "TODO:").count - 1
+        var note = "drafted mapping \(mappingName): \(placed) of \(draft.header.count) columns placed"
+        note += todos > 0 ? "; \(todos) TODO\(todos == 1 ? "" : "s") to check" : ""
+        if let output, output != "-" { note += "; then: cora convert \(input) --mapping \(output)" }
+        return Note(file: input, message: note)
+    }
+
+    /// The output file's name, else the input's, as a mapping name.
+    private func defaultName() -> String {
+        let source = output.flatMap { $0 == "-" ? nil : $0 } ?? (input == "-" ? "mapping" : input)
+        var base = MappingLibrary.baseName(of: source)
+        if let dot = base.lastIndex(of: "."), base[dot...].count <= 5 { base = String(base[..<dot]) }
+        let slug = ProcessIdentifier.slug(base).lowercased()
+        return slug.isEmpty ? "mapping" : slug
+    }
+}

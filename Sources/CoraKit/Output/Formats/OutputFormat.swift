@@ -1,0 +1,58 @@
+/// One output format of `cora convert --to` and `cora batch --to`: its name, what it is, the file
+/// (or folder) it writes, and how. Every format is one type, listed in ``OutputFormats/all``; the
+/// commands, their help and the README's table of formats all come from that list.
+///
+/// A format writes through an ``OutputTarget``, piece by piece where it can, so that a large model
+/// is never held whole as bytes as well.
+public protocol OutputFormat: Sendable {
+    /// The name `--to` takes: `csv`, `md`, `archi`.
+    var name: String { get }
+    /// What it writes, in one sentence (for `--help` and the README).
+    var summary: String { get }
+    /// The suffix of its file (`.csv`), or of its folder (`.archi`) when it writes several files.
+    var fileSuffix: String { get }
+    /// The names of the files it writes in its folder with the prefix `prefix` (`elements.csv`, …);
+    /// `nil` for a format that writes one file.
+    func folderFiles(prefix: String) -> [String]?
+    /// Whether it needs ``OutputOptions/diagrams`` (Graphviz) to write.
+    var drawsWithGraphviz: Bool { get }
+    /// Checks, before anything is written, that `model` can be written with `options` (a view that
+    /// names a process the model has; a way to draw diagrams).
+    func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure)
+    /// Writes `model` (and, where the format holds them, `diagnostics`) to `target`.
+    func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws
+}
+
+extension OutputFormat {
+    public func folderFiles(prefix: String) -> [String]? { nil }
+    public var drawsWithGraphviz: Bool { false }
+    public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
+
+    /// Whether the format writes a folder of files rather than one file.
+    public var writesFolder: Bool { folderFiles(prefix: "") != nil }
+
+    /// The paths it writes for the output at `path`: `path` itself, or the files in the folder `path`.
+    public func files(at path: String, prefix: String = "") -> [String] {
+        folderFiles(prefix: prefix).map { names in names.map { path + "/" + $0 } } ?? [path]
+    }
+}
+
+/// Where a format's files go: standard output, a file, a folder, or memory.
+public protocol OutputTarget {
+    /// Writes one file: `name` is `nil` for the file of a format that writes one, else the name of
+    /// a file in the format's folder. `produce` hands the bytes to its argument piece by piece.
+    mutating func write(_ name: String?, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
+}
+
+extension OutputTarget {
+    /// Writes `bytes` as the file `name` (see ``write(_:_:)``).
+    public mutating func write(_ name: String?, bytes: [UInt8]) throws {
+        try write(name) { write in try bytes.withUnsafeBytes { try write($0) } }
+    }
+}
+
+/// Draws DOT as SVG or PNG (Graphviz `dot`, run by the caller's side: the library runs no programs).
+public protocol DiagramDrawing: Sendable {
+    /// `dot` drawn in `format` (`svg`, `png`).
+    func draw(_ dot: String, as format: String) throws(RunFailure) -> [UInt8]
+}

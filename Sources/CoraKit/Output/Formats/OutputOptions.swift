@@ -1,0 +1,30 @@
+/// How a model is written, beyond its format: the language and title of documents, the view of a
+/// diagram, the Archi files' prefix and delimiter, and the means to draw.
+public struct OutputOptions: Sendable {
+    /// The language of documents and diagrams (`--lang`).
+    public var language: DocumentLanguage
+    /// The title of a document or diagram, or the name of a new Archi model row (`--title`).
+    public var title: String?
+    /// What a diagram shows (`--view`).
+    public var view: DOTRenderer.View
+    /// Put before the name of each file of an Archi set (`--prefix`).
+    public var archiPrefix: String
+    /// The delimiter of an Archi set (`--archi-delimiter`).
+    public var archiDelimiter: UInt8
+    /// Threads for rendering a large canonical CSV.
+    public var renderThreads: Int
+    /// Draws diagrams as SVG or PNG; `nil` where Graphviz is not at hand.
+    public var diagrams: (any DiagramDrawing)?
+
+    /// Options; the defaults write Dutch documents without a title, the landscape, a `,` Archi set.
+    public init(language: DocumentLanguage = .nl, title: String? = nil, view: DOTRenderer.View = .landscape, archiPrefix: String = "",
+                archiDelimiter: UInt8 = UInt8(ascii: ","), renderThreads: Int = 1, diagrams: (any DiagramDrawing)? = nil) {
+        self.language = language
+        self.title = title
+        self.view = view
+        self.archiPrefix = archiPrefix
+        self.archiDelimiter = archiDelimiter
+        self.renderThreads = renderThreads
+        self.diagrams = diagrams
+    }
+}

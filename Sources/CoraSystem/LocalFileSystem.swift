@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import CoraCSV
+import CoraKit
+import Synchronization
+
+/// The machine's own files, through POSIX: the ``FileSystem`` the command line hands the library.
+///
+/// Writing is the one atomic writer of `cora`: a new temporary file `.cora-tmp-<pid>-<n>` beside
+/// the target (`O_EXCL | O_NOFOLLOW`, so never through a link), written, `fsync`ed, closed and
+/// renamed into place; on any failure it is removed and the target is as it was.
+public struct LocalFileSystem: FileSystem {
+    /// The file system of this process.
+    public init() {}
+
+    public func status(of path: String) -> FileStatus? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Self.fileStatus(status)
+    }
+
+    public func linkStatus(of path: String) -> FileStatus? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return Self.fileStatus(status)
+    }
+
+    private static func fileStatus(_ status: stat) -> FileStatus {
+        let kind: FileStatus.Kind
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: kind = .regularFile
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .link
+        default: kind = .other
+        }
+        return FileStatus(kind: kind, size: Int(status.st_size),
+                          identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)))
+    }
+
+    public func contents(ofDirectory path: String) throws(FileSystemError) -> [String] {
+        guard let directory = opendir(path) else { throw FileSystemError(path: path, reason: Self.systemError()) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public var workingDirectory: String {
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    public func open(_ path: String) throws(FileSystemError) -> any OpenedFile {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            var link = stat()
+            if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                throw FileSystemError(path: path, reason: "a link to nothing (\(Self.systemError()))")
+            }
+            throw FileSystemError(path: path, reason: Self.systemError())
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw FileSystemError(path: path, reason: "a folder, not a file")
+        default: throw FileSystemError(path: path, reason: "not a regular file")
+        }
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.systemError()) }
+        return DescriptorFile(source: FileDescriptorByteSource(descriptor: descriptor))
+    }
+
+    public func standardInput() -> any OpenedFile {
+        DescriptorFile(source: FileDescriptorByteSource(descriptor: 0))
+    }
+
+    public func write(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let folder = BatchPath.parent(path)
+        let temporary = BatchPath.join(folder.isEmpty ? "." : folder, temporaryPrefix + "\(temporaryCounter.add(1, ordering: .relaxed).newValue)")
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.systemError()) }
+        var failure: String?
+        do {
+            try produce { bytes in
+                if let error = Self.writeAll(bytes, to: descriptor) { throw FileSystemError(path: path, reason: error) }
+            }
+        } catch let error as FileSystemError where error.path == path {
+            failure = error.reason
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        if failure == nil && fsync(descriptor) != 0 && errno != EINVAL { failure = Self.systemError() }
+        if close(descriptor) != 0 && failure == nil { failure = Self.systemError() }
+        if failure == nil && rename(temporary, path) != 0 { failure = Self.systemError() }
+        if let failure {
+            unlink(temporary)
+            throw FileSystemError(path: path, reason: failure)
+        }
+    }
+
+    public func writeStandardOutput(_ bytes: UnsafeRawBufferPointer) throws(FileSystemError) {
+        if let error = Self.writeAll(bytes, to: 1) { throw FileSystemError(path: "-", reason: error) }
+    }
+
+    public func createDirectory(_ path: String) throws(FileSystemError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileSystemError(path: path, reason: Self.systemError()) }
+    }
+
+    public func removeFile(_ path: String) {
+        unlink(path)
+    }
+
+    public func isWritableDirectory(_ path: String) -> Bool {
+        isDirectory(path) && access(path, W_OK | X_OK) == 0
+    }
+
+    public var temporaryPrefix: String { ".cora-tmp-\(getpid())-" }
+
+    public func isAbandonedTemporaryFile(_ name: String) -> Bool {
+        guard name.hasPrefix(".cora-tmp-") else { return false }
+        let pid = name.dropFirst(".cora-tmp-".count).split(separator: "-").first.flatMap { Int32($0) }
+        guard let pid, pid != getpid() else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Writes all of `bytes`; the reason when it could not.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return systemError()
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    /// The text of `errno`.
+    static func systemError() -> String { String(cString: strerror(errno)) }
+}
+
+/// Numbers the temporary files of this process.
+private let temporaryCounter = Atomic<Int>(0)
+
+/// A file open for reading by its descriptor.
+struct DescriptorFile: OpenedFile {
+    var source: FileDescriptorByteSource
+
+    var expectedByteCount: Int? { source.expectedByteCount }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
+        try source.read(into: buffer)
+    }
+
+    func close() {
+        if source.descriptor != 0 { _ = Glibc.close(source.descriptor) }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CoraCSV
+import CoraKit
+import CoraSystem
+
+/// `cora convert`: reads inventories, maps them to the canonical model and writes it out.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert inventories to the canonical process model.",
+        discussion: "Formats (--to):\n" + OutputFormats.all.map { "  \($0.name)\(String(repeating: " ", count: max(1, 11 - $0.name.count)))\($0.summary)." }
+            .joined(separator: "\n") + """
+
+
+            Several inputs are converted into one model. Diagnostics go to standard error \
+            (file:line:column: error: message [code]), and with --report to a JSON or CSV file.
+            """)
+
+    @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The output format: \(OutputFormats.names.joined(separator: ", ")).", valueName: "format"))
+    var to: String = "csv"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -); for a format that writes several files (archi), their folder.", valueName: "path"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language of documents and diagrams: nl (CORA's Dutch terms) or en.", valueName: "nl|en"))
+    var lang: DocumentLanguage = .nl
+
+    @Option(name: .long, help: ArgumentHelp("The title of a document or diagram, or the name of a new model row (archi).", valueName: "text"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (the three bands), process:ID (one business process), full (everything).", valueName: "view"))
+    var view: DOTRenderer.View = .landscape
+
+    @Option(name: .long, help: ArgumentHelp("With --to archi: a name put before each file (test1- gives test1-elements.csv, …).", valueName: "text"))
+    var prefix: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --to archi: the delimiter of the files, comma (the default), semicolon or tab. (--delimiter is about the input.)", valueName: "char"))
+    var archiDelimiter: String?
+
+    @Flag(name: .long, help: "Keep rows with errors in the model instead of leaving them out.")
+    var keepInvalid = false
+
+    @OptionGroup var conversion: ConversionOptions
+
+    /// The delimiters `--archi-delimiter` accepts: those Archi reads.
+    static func archiDelimiter(named name: String) -> UInt8? {
+        guard let byte = CSVDialect.delimiter(named: name), [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].contains(byte) else { return nil }
+        return byte
+    }
+
+    func validate() throws {
+        guard let format = OutputFormats.named(to) else {
+            throw ValidationError("--to: \(OutputFormats.UnknownFormat(name: to))")
+        }
+        if format.writesFolder, output == nil || output == "-" {
+            throw ValidationError("--to \(to) writes \(format.folderFiles(prefix: "")!.count) files (\(format.folderFiles(prefix: "")!.joined(separator: ", "))): name their folder with -o DIR")
+        }
+        if to != "archi", prefix != nil || archiDelimiter != nil {
+            throw ValidationError("--prefix and --archi-delimiter are for --to archi")
+        }
+        if let archiDelimiter, Self.archiDelimiter(named: archiDelimiter) == nil {
+            throw ValidationError("--archi-delimiter must be comma (,), semicolon (;) or tab, not \"\(archiDelimiter)\"")
+        }
+        if let prefix, prefix.contains("/") { throw ValidationError("--prefix is part of a file name and cannot hold /") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        let format = OutputFormats.named(to)!
+        var job = conversion.job(inputs, keepInvalid: keepInvalid)
+        job.format = format
+        job.output = output
+        job.options = OutputOptions(
+            language: lang, title: title, view: view, archiPrefix: prefix ?? "",
+            archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
+            diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil)
+        try Terminal.perform {
+            let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
+            defer { KeptUntilExit.keep(result) }
+            try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
+            if result.errorCount > 0 { throw ExitStatus.dataErrors }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import CoraKit
+
+/// `cora mapping`: the mappings that turn exports into the canonical model.
+struct MappingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mapping",
+        abstract: "List, show and start mappings.",
+        discussion: """
+        A mapping (YAML, see Mappings/README.md) says how one kind of export becomes the canonical \
+        model. Besides the shipped mappings, every *.yaml in ./Mappings and in the folder named by \
+        $CORA_MAPPINGS can be named with --mapping NAME; a local mapping with the name of a shipped \
+        one takes its place.
+        """,
+        subcommands: [List.self, Show.self, Init.self])
+
+    /// The names `--mapping` takes besides the YAML mappings: readers built into cora.
+    static let readers: [(name: String, description: String)] = [
+        (MappingLibrary.archi,
+         "Archi's CSV export set (elements.csv, relations.csv, properties.csv; name a file of the set or its folder), read by cora itself, not by a YAML mapping"),
+        (MappingLibrary.auto,
+         "Chooses for the first input: archi for an Archi set, else the mapping whose detect headers its header matches (the default)"),
+    ]
+
+    /// `cora mapping list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the known mappings: name, origin (builtin or the file) and description.")
+
+        func run() throws {
+            let entries = Machine.library.entries()
+            let localNames = Set(entries.filter { !$0.isBuiltin }.map(\.name))
+            let rows: [[String]] = entries.map { entry in
+                var origin = entry.origin
+                if entry.isBuiltin && localNames.contains(entry.name) { origin += " (replaced by a local mapping)" }
+                let description: String
+                switch entry.mapping {
+                case .success(let mapping): description = mapping.description
+                case .failure(let error): description = "unusable: " + (error.line.map { "line \($0): " } ?? "") + error.message
+                }
+                return [entry.name, origin, description]
+            } + readers.map { [$0.name, "builtin", $0.description] }
+            let widths = [max(4, rows.map { $0[0].count }.max() ?? 0), max(6, rows.map { $0[1].count }.max() ?? 0)]
+            func line(_ cells: [String]) -> String {
+                var text = cells[0].padding(toLength: widths[0]) + "  " + cells[1].padding(toLength: widths[1]) + "  " + cells[2]
+                while text.last == " " { text.removeLast() }
+                return text + "\n"
+            }
+            try Terminal.perform { try Terminal.writeStdout(line(["NAME", "ORIGIN", "DESCRIPTION"]) + rows.map(line).joined()) }
+        }
+    }
+
+    /// `cora mapping show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Print the YAML text of a mapping.")
+
+        @Argument(help: ArgumentHelp("A mapping name (cora mapping list) or the path of a YAML file.", valueName: "name|path"))
+        var mapping: String
+
+        func run() throws {
+            try Terminal.perform {
+                if let reader = readers.first(where: { $0.name == mapping }) {
+                    try Terminal.writeStdout("# \(reader.name): \(reader.description).\n# It has no YAML text; see cora mapping list and the README.\n")
+                    return
+                }
+                let entry = try Machine.library.entry(mapping)
+                try Terminal.writeStdout(entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n")
+                if case .failure(let error) = entry.mapping { throw RunFailure([error.diagnostic]) }
+            }
+        }
+    }
+
+    /// `cora mapping init`.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Draft a mapping for an export from its header and a sample of its rows.",
+            discussion: """
+            Recognises each column by its header (Procesnaam, Soort, Bovenliggend proces, …), and \
+            from the rows: the delimiter and encoding, separators in multi-valued cells, the shape \
+            of the hierarchy (a parent column, dotted codes like 1.2.3, or one column per level), \
+            level and category values that need a value map, and BP/WP prefixes in names. The YAML \
+            is commented: check the lines marked TODO, then run \
+            cora convert INPUT --mapping THE_FILE.
+            """)
+
+        @Argument(help: ArgumentHelp("The export (CSV); - reads standard input.", valueName: "input"))
+        var input: String
+
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+            "Where to write the mapping (standard output when left out or -); an existing file is kept unless --force.", valueName: "path"))
+        var output: String?
+
+        @Option(name: .long, help: ArgumentHelp("The mapping's name (default: the output file's name, else the input's).", valueName: "name"))
+        var name: String?
+
+        @Option(name: .long, help: ArgumentHelp("How many rows to look at.", valueName: "count"))
+        var sampleRows: Int = 1000
+
+        @Flag(name: .long, help: "Overwrite the output file if it exists.")
+        var force = false
+
+        @OptionGroup var reading: ReadingOptions
+
+        func validate() throws {
+            if sampleRows < 1 { throw ValidationError("--sample-rows must be at least 1") }
+        }
+
+        func run() throws {
+            let job = MappingDraftJob(input: input, output: output, name: name, sampleRows: sampleRows, force: force, readOptions: reading.readOptions)
+            try Terminal.perform {
+                Terminal.tell(.note(try job.run(fileSystem: Machine.fileSystem, show: Terminal.show)))
+            }
+        }
+    }
+}
+
+private extension String {
+    func padding(toLength width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CoraKit
+import CoraSystem
+
+/// This machine, as the library sees it: its files, the local mapping folders, Graphviz.
+enum Machine {
+    /// The file system.
+    static let fileSystem = LocalFileSystem()
+
+    /// The mappings: shipped, `./Mappings`, `$CORA_MAPPINGS`.
+    static var library: MappingLibrary {
+        let folder = getenv(MappingLibrary.environmentVariable).map { String(cString: $0) }
+        return MappingLibrary(folders: MappingLibrary.localFolders(environmentValue: folder), fileSystem: fileSystem)
+    }
+
+    /// Input detection over ``library``.
+    static var detector: InputDetector { InputDetector(library: library) }
+
+    /// Threads for rendering a large CSV: the cores there are, up to two (one renders while the
+    /// other does too; more hardly helps, the writing is serial).
+    static var renderThreads: Int { min(2, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The cores of this machine.
+    static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+}
