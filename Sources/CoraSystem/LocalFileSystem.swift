@@ -160,18 +160,3 @@ public struct LocalFileSystem: FileSystem {
 
 /// Numbers the temporary files of this process.
 private let temporaryCounter = Atomic<Int>(0)
-
-/// A file open for reading by its descriptor.
-struct DescriptorFile: OpenedFile {
-    var source: FileDescriptorByteSource
-
-    var expectedByteCount: Int? { source.expectedByteCount }
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
-        try source.read(into: buffer)
-    }
-
-    func close() {
-        if source.descriptor != 0 { _ = Glibc.close(source.descriptor) }
-    }
-}

@@ -44,67 +44,6 @@ public protocol FileSystem: Sendable {
     func isAbandonedTemporaryFile(_ name: String) -> Bool
 }
 
-/// What is at a path.
-public struct FileStatus: Sendable, Equatable {
-    /// The kinds of things at a path.
-    public enum Kind: Sendable, Equatable {
-        case regularFile, directory, link, other
-    }
-
-    /// What it is.
-    public var kind: Kind
-    /// Its size in bytes.
-    public var size: Int
-    /// Its identity (device and inode): two paths with the same one are the same file.
-    public var identity: FileIdentity
-
-    /// Creates a status.
-    public init(kind: Kind, size: Int = 0, identity: FileIdentity = FileIdentity(device: 0, inode: 0)) {
-        self.kind = kind
-        self.size = size
-        self.identity = identity
-    }
-}
-
-/// A file's identity on its machine: the device and the inode.
-public struct FileIdentity: Sendable, Hashable {
-    /// The device.
-    public var device: UInt64
-    /// The inode.
-    public var inode: UInt64
-
-    /// Creates an identity.
-    public init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
-    }
-}
-
-/// A file open for reading: a ``ByteSource`` to close when done.
-public protocol OpenedFile: ByteSource {
-    /// Closes the file (standard input stays open).
-    func close()
-}
-
-/// Why a file could not be read or written: the system's reason.
-public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The path.
-    public var path: String
-    /// Why, in the system's words ("No such file or directory").
-    public var reason: String
-    /// The line of the file the reason is about, if any.
-    public var line: Int?
-
-    /// Creates an error.
-    public init(path: String, reason: String, line: Int? = nil) {
-        self.path = path
-        self.reason = reason
-        self.line = line
-    }
-
-    public var description: String { reason }
-}
-
 extension FileSystem {
     /// Whether `path` is a folder (following links).
     public func isDirectory(_ path: String) -> Bool { status(of: path)?.kind == .directory }

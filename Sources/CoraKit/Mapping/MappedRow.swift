@@ -21,6 +21,17 @@ public struct MappedRow: Sendable {
     /// The level given by the column the process is in (per-level layouts).
     public var levelFromHierarchy: ProcessLevel? = nil
 
+    /// A row from its parts.
+    public init(values: FieldTable<String>, lists: FieldTable<[String]>, properties: [Property], location: SourceLocation,
+                record: CSVRecord, columns: FieldColumns) {
+        self.values = values
+        self.lists = lists
+        self.properties = properties
+        self.location = location
+        self.record = record
+        self.columns = columns
+    }
+
     /// The value of `field`, or an empty string.
     public subscript(field: CanonicalField) -> String { values[field] ?? "" }
 }

@@ -171,12 +171,3 @@ public struct MappingSelector: Sendable {
         return columns.count > 3 ? shown + ", …" : shown
     }
 }
-
-/// Why a file's header could not be read the way a candidate mapping says.
-public struct MappingSelectorError: Error, Sendable, Equatable {
-    /// What went wrong, for the selection's reason (`the file has no row 3 for its header`).
-    public var reason: String
-
-    /// Creates an error.
-    public init(reason: String) { self.reason = reason }
-}

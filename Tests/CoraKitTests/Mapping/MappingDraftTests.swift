@@ -305,11 +305,11 @@ struct MappingDraftTests {
         #expect(mapping.fields[.owner]?.columns == ["Eigenaar"])
         #expect(mapping.fields[.status]?.columns == nil)
         for text in ["yes", "No", "123", "1.5", "-x", "a: b", "a #b", "tab\there", "ok", "Procesnaam (oud)", "Levert bedrijfsservice(s)", "é"] {
-            let yaml = "name: \(MappingDraft.scalar(text))\n"
-            #expect(try MappingParser.parse(yaml, file: "t").name == text, "\(text) → \(MappingDraft.scalar(text))")
+            let yaml = "name: \(YAMLText.scalar(text))\n"
+            #expect(try MappingParser.parse(yaml, file: "t").name == text, "\(text) → \(YAMLText.scalar(text))")
         }
-        #expect(MappingDraft.scalar("Levert bedrijfsservice(s)") == "Levert bedrijfsservice(s)")
-        #expect(MappingDraft.scalar("yes") == "\"yes\"")
+        #expect(YAMLText.scalar("Levert bedrijfsservice(s)") == "Levert bedrijfsservice(s)")
+        #expect(YAMLText.scalar("yes") == "\"yes\"")
     }
 
     @Test("an empty file or a header that nothing recognises still drafts a mapping that parses")

@@ -2,24 +2,10 @@ import CoraCSV
 import CoraKit
 import Testing
 
-/// One test per diagnostic code of the foundation, each on a small canonical input with the exact
-/// code, line and column expected.
-@Suite("Diagnostics on canonical input")
-struct ValidationTests {
-    @Test("missing name: error on the row, in the name column; the row is left out")
-    func missingName() throws {
-        let result = try convert(canonicalCSV("a,,,,,,,,,,,,,,", "b,,Verhuren eenheid,,,,,,,,,,,,"))
-        #expect(result.diagnostics.map(summary) == ["missing-name@2:3"])
-        #expect(result.model.processes.map(\.id) == ["b"])
-        #expect(result.rejectedRecords.map(\.line) == [2])
-    }
-
-    @Test("a name of only spaces counts as missing")
-    func blankName() throws {
-        let result = try convert(canonicalCSV("a,,   ,,,,,,,,,,,,"))
-        #expect(result.diagnostics.map(summary) == ["missing-name@2:3"])
-    }
-
+/// The pipeline end to end on small canonical inputs: one test per code of reading, mapping and
+/// building, with the exact code, line and column expected.
+@Suite("The pipeline's findings on canonical input")
+struct PipelineDiagnosticsTests {
     @Test("unknown level: lists the accepted values and suggests the closest")
     func unknownLevel() throws {
         let result = try convert(canonicalCSV("a,,Verhuren,werkprocess,,,,,,,,,,,"))

@@ -5,6 +5,7 @@ import Testing
 
 /// The package root, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// Converts CSV text with the mapping `mapping` (default canonical).
 func convert(_ text: String, mapping: String = "canonical", file: String = "test.csv", keepInvalid: Bool = false,
@@ -19,6 +20,11 @@ let canonicalHeader = CanonicalField.canonicalHeader.joined(separator: ",")
 
 /// A canonical CSV text: the header, then the given rows (one line each).
 func canonicalCSV(_ rows: String...) -> String {
+    canonicalCSV(rows)
+}
+
+/// A canonical CSV text: the header, then the given rows (one line each).
+func canonicalCSV(_ rows: [String]) -> String {
     ([canonicalHeader] + rows).joined(separator: "\n") + "\n"
 }
 

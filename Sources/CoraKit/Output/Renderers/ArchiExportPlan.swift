@@ -1,0 +1,244 @@
+import CoraCSV
+
+/// The work of one export: ids handed out, kept rows reused.
+struct ArchiExportPlan {
+    let model: ProcessModel
+    let title: String?
+    let retained: ArchiRetained
+    var used = Set<String>()
+    var processIDs: [String: String] = [:]
+    var usedMapped: [Bool]
+
+    init(model: ProcessModel, title: String?) {
+        self.model = model
+        self.title = title
+        self.retained = model.archi ?? ArchiRetained()
+        self.usedMapped = [Bool](repeating: false, count: retained.mappedRelations.count)
+    }
+
+    /// The types of elements that process fields name.
+    enum Role: CaseIterable {
+        case function, service, event, application
+
+        var types: Set<String> {
+            switch self {
+            case .function: return [ArchiConceptType.businessFunction]
+            case .service: return [ArchiConceptType.businessService]
+            case .event: return [ArchiConceptType.businessEvent]
+            case .application: return [ArchiConceptType.applicationComponent, ArchiConceptType.applicationService]
+            }
+        }
+
+        var exportType: String {
+            switch self {
+            case .function: return ArchiConceptType.businessFunction
+            case .service: return ArchiConceptType.businessService
+            case .event: return ArchiConceptType.businessEvent
+            case .application: return ArchiConceptType.applicationComponent
+            }
+        }
+
+        var idPrefix: String {
+            switch self {
+            case .function: return "function"
+            case .service: return "service"
+            case .event: return "event"
+            case .application: return "application"
+            }
+        }
+
+        func names(of process: CoraProcess) -> [String] {
+            switch self {
+            case .function: return process.function.isEmpty ? [] : [process.function]
+            case .service: return process.services
+            case .event: return process.events
+            case .application: return process.applications
+            }
+        }
+    }
+
+    mutating func newID(_ base: String) -> String {
+        let id = ProcessIdentifier.unique(base, avoiding: used)
+        used.insert(id)
+        return id
+    }
+
+    mutating func make() -> ArchiModel {
+        // Ids already taken: the kept rows and the model row.
+        if let id = retained.modelRow?.id, !id.isEmpty { used.insert(id) }
+        for element in retained.elements where !element.id.isEmpty { used.insert(element.id) }
+        for relation in retained.relations where !relation.id.isEmpty { used.insert(relation.id) }
+        for process in model.processes {
+            var base = process.id
+            if !ArchiConceptType.isValidID(base) {
+                base = ProcessIdentifier.derive(code: "", name: process.id) ?? ProcessIdentifier.derive(code: process.code, name: process.name) ?? "process"
+            }
+            if processIDs[process.id] == nil { processIDs[process.id] = newID(base) }
+        }
+        let processTypes = ArchiConceptType.processTypes
+        for element in retained.identities where !processTypes.contains(element.type) && !element.id.isEmpty { used.insert(element.id) }
+        for relation in retained.mappedRelations where !relation.id.isEmpty { used.insert(relation.id) }
+
+        var elements: [ArchiElement] = []
+        var modelRow = retained.modelRow ?? ArchiElement(id: "", type: ArchiConceptType.model, name: title ?? "Procesmodel")
+        if modelRow.id.isEmpty && retained.modelRow == nil { modelRow.id = newID("model") }
+        modelRow.location = nil
+        elements.append(modelRow)
+
+        // Processes.
+        for process in model.processes {
+            let identity = retained.identities.first { $0.id == process.id && processTypes.contains($0.type) }
+            elements.append(ArchiElement(
+                id: processIDs[process.id] ?? process.id, type: identity?.type ?? process.level?.archimateType ?? ArchiConceptType.businessProcess,
+                name: process.name, documentation: process.description, specialization: identity?.specialization ?? ""))
+        }
+
+        // Functions, services, events, applications: the ones read from Archi, then one per new name.
+        var roleIDs: [Role: [String: String]] = [:]
+        for role in Role.allCases {
+            var ids: [String: String] = [:]
+            for element in retained.identities where role.types.contains(element.type) {
+                elements.append(cleaned(element))
+                if ids[element.name] == nil { ids[element.name] = element.id }
+            }
+            for process in model.processes {
+                for name in role.names(of: process) where ids[name] == nil {
+                    if let kept = retained.elements.first(where: { role.types.contains($0.type) && $0.name == name && !$0.id.isEmpty }) {
+                        ids[name] = kept.id
+                        continue
+                    }
+                    let slug = ProcessIdentifier.slug(name).lowercased()
+                    let id = newID(slug.isEmpty ? role.idPrefix : role.idPrefix + "-" + slug)
+                    elements.append(ArchiElement(id: id, type: role.exportType, name: name))
+                    ids[name] = id
+                }
+            }
+            roleIDs[role] = ids
+        }
+
+        // Category groupings: for processes at the top, or whose category differs from their parent's.
+        var members: [(process: CoraProcess, category: ProcessCategory)] = []
+        for process in model.processes {
+            guard let category = process.category else { continue }
+            let parent = process.parent.isEmpty || process.parent == process.id ? nil : model.process(withID: process.parent)
+            if parent == nil || parent?.category != category { members.append((process, category)) }
+        }
+        var groupingIDs: [ProcessCategory: String] = [:]
+        for element in retained.identities where element.type == ArchiConceptType.grouping {
+            elements.append(cleaned(element))
+            if let category = Self.category(ofGrouping: element.name), groupingIDs[category] == nil { groupingIDs[category] = element.id }
+        }
+        for element in retained.elements where element.type == ArchiConceptType.grouping && !element.id.isEmpty {
+            if let category = Self.category(ofGrouping: element.name), groupingIDs[category] == nil { groupingIDs[category] = element.id }
+        }
+        for category in ProcessCategory.allCases where groupingIDs[category] == nil && members.contains(where: { $0.category == category }) {
+            let id = newID("grouping-" + category.rawValue)
+            elements.append(ArchiElement(id: id, type: ArchiConceptType.grouping, name: ArchiExportRenderer.groupingName(of: category)))
+            groupingIDs[category] = id
+        }
+
+        // The kept elements.
+        elements.append(contentsOf: retained.elements.map(cleaned))
+
+        // Relations per process.
+        var relations: [ArchiRelation] = []
+        let memberCategory = Dictionary(members.map { ($0.process.id, $0.category) }, uniquingKeysWith: { first, _ in first })
+        for process in model.processes {
+            guard let id = processIDs[process.id] else { continue }
+            if let category = memberCategory[process.id], let grouping = groupingIDs[category] {
+                relations.append(relation(.category, from: grouping, to: id))
+            }
+            if process.parent != process.id, let parent = processIDs[process.parent] {
+                relations.append(relation(.parent, from: parent, to: id))
+            }
+            if !process.function.isEmpty, let function = roleIDs[.function]?[process.function] {
+                relations.append(relation(.function, from: function, to: id))
+            }
+            for service in process.services {
+                if let target = roleIDs[.service]?[service] { relations.append(relation(.service, from: id, to: target)) }
+            }
+            for event in process.events {
+                if let source = roleIDs[.event]?[event] { relations.append(relation(.event, from: source, to: id)) }
+            }
+            for application in process.applications {
+                if let source = roleIDs[.application]?[application] { relations.append(relation(.application, from: source, to: id)) }
+            }
+            for next in process.next {
+                if let target = processIDs[next] { relations.append(relation(.next, from: id, to: target)) }
+            }
+        }
+
+        // The kept relations whose ends are written (relations on relations included).
+        let elementIDs = Set(elements.map(\.id).filter { !$0.isEmpty })
+        var kept = retained.relations.map(cleaned)
+        var changed = true
+        while changed {
+            let ends = elementIDs.union(relations.map(\.id)).union(kept.map(\.id).filter { !$0.isEmpty })
+            let before = kept.count
+            kept.removeAll { !ends.contains($0.source) || !ends.contains($0.target) }
+            changed = kept.count != before
+        }
+        relations.append(contentsOf: kept)
+
+        // Properties: the kept ones whose concept is written, then the processes'.
+        var owners = Set(relations.map(\.id)).union(elementIDs)
+        if !modelRow.id.isEmpty { owners.insert(modelRow.id) }
+        var properties = retained.properties.filter { owners.contains($0.id) }.map { property -> ArchiProperty in
+            var copy = property
+            copy.location = nil
+            return copy
+        }
+        for process in model.processes {
+            guard let id = processIDs[process.id] else { continue }
+            func add(_ field: ArchiPropertyKey, _ value: String) {
+                if !value.isEmpty { properties.append(ArchiProperty(id: id, key: field.exportKey, value: value)) }
+            }
+            // A process without a level says so with an empty level: the import would otherwise work
+            // one out from the nesting (a business process at the top, say) and find the nesting wrong.
+            properties.append(ArchiProperty(id: id, key: ArchiPropertyKey.level.exportKey,
+                                            value: process.level.map(ArchiPropertyKey.value(of:)) ?? ""))
+            add(.code, process.code)
+            add(.owner, process.owner)
+            add(.status, process.status)
+            add(.order, process.order.map(String.init) ?? "")
+            for next in process.next where processIDs[next] == nil { add(.next, next) }
+            for property in process.properties {
+                properties.append(ArchiProperty(id: id, key: ArchiPropertyKey.exportKey(ofProperty: property.name), value: property.value))
+            }
+        }
+        return ArchiModel(elements: elements, relations: relations, properties: properties)
+    }
+
+    /// A relation of `kind`: the one read from Archi between the same two concepts if there is one
+    /// (its id, name and documentation kept), else a new one.
+    mutating func relation(_ kind: ArchiProcessRelation, from source: String, to target: String) -> ArchiRelation {
+        if let index = retained.mappedRelations.indices.first(where: { index in
+            let candidate = retained.mappedRelations[index]
+            return !usedMapped[index] && candidate.source == source && candidate.target == target && kind.acceptedTypes.contains(candidate.type)
+        }) {
+            usedMapped[index] = true
+            var row = cleaned(retained.mappedRelations[index])
+            if !kind.reusableTypes.contains(row.type) { row.type = kind.exportType }
+            return row
+        }
+        let word = kind.exportType.replacingOccurrences(of: "Relationship", with: "").lowercased()
+        return ArchiRelation(id: newID("\(word)-\(source)-\(target)"), type: kind.exportType, source: source, target: target)
+    }
+
+    func cleaned(_ element: ArchiElement) -> ArchiElement {
+        var copy = element
+        copy.location = nil
+        return copy
+    }
+
+    func cleaned(_ relation: ArchiRelation) -> ArchiRelation {
+        var copy = relation
+        copy.location = nil
+        return copy
+    }
+
+    static func category(ofGrouping name: String) -> ProcessCategory? {
+        if case .found(let category) = Vocabulary<ProcessCategory>.categories.lookUp(name) { return category }
+        return nil
+    }
+}
