@@ -105,11 +105,11 @@ struct FuzzRun {
             }
         }
 
-        var converter = Converter(mapping: mapping, readOptions: readOptions, keepInvalid: keepInvalid, strict: strict)
-        if smallLimits { converter.maxDepth = 3 }
+        let settings = ConversionSettings(readOptions: readOptions, keepInvalid: keepInvalid, policy: DiagnosticPolicy(strict: strict),
+                                          maxDepth: smallLimits ? 3 : ConversionSettings.defaultMaxDepth)
         let result: ConversionResult
         do {
-            result = try converter.convert(MemoryByteSource(csv), file: "fuzz.csv")
+            result = try Pipeline.convert(MemoryByteSource(csv), file: "fuzz.csv", mapping: mapping, settings: settings)
         } catch {
             fail("a memory source failed to read: \(error)")
         }
@@ -169,7 +169,7 @@ struct FuzzRun {
     func checkCanonicalRoundTrip(_ model: ProcessModel, knownGaps: Set<DiagnosticCode> = []) {
         let first = CanonicalCSVRenderer().render(model)
         let canonical = try! MappingCatalog.builtin.mapping(named: "canonical")
-        guard let again = try? Converter(mapping: canonical).convert(MemoryByteSource(first), file: "canonical.csv") else {
+        guard let again = try? Pipeline.convert(MemoryByteSource(first), file: "canonical.csv", mapping: canonical) else {
             fail("the canonical CSV could not be read back")
         }
         if again.diagnostics.contains(where: { $0.severity == .error && knownGaps.contains($0.code) }) { return }
@@ -190,13 +190,9 @@ struct FuzzRun {
         // that field when the set is read back.
         if model.propertyNames.contains(where: { ArchiPropertyKey.field(forKey: $0) != nil }) { return }
         let export = ArchiExportRenderer().render(model)
-        var reader = ArchiCSVReader()
-        for table in ArchiTable.allCases {
-            try! reader.read(table, from: MemoryByteSource(export.bytes(of: table)), file: table.fileName)
-        }
-        var conversion = ArchiConversion()
-        conversion.add(reader.finish())
-        let back = conversion.finish()
+        var pipeline = Pipeline(.archiSet)
+        try! pipeline.read(archiSet: ArchiTable.allCases.map { Pipeline.ArchiFile(table: $0, file: $0.fileName, source: MemoryByteSource(export.bytes(of: $0))) })
+        let back = pipeline.finish()
         if back.errorCount > 0 {
             fail("the Archi export of a model reads back with errors:\n\(DiagnosticTextRenderer().render(back.diagnostics))")
         }
@@ -297,14 +293,11 @@ struct FuzzRun {
     // MARK: Archi
 
     func runArchi(_ bytes: [UInt8]) {
-        var reader = ArchiCSVReader(options: readOptions)
         let parts = Self.split(bytes, by: Self.separator, limit: 3)
-        for (table, part) in zip(ArchiTable.allCases, parts) {
-            try! reader.read(table, from: MemoryByteSource(part), file: table.fileName)
-        }
-        var conversion = ArchiConversion(keepInvalid: keepInvalid, strict: strict)
-        conversion.add(reader.finish())
-        let result = conversion.finish()
+        var pipeline = Pipeline(.archiSet, settings: ConversionSettings(readOptions: readOptions, keepInvalid: keepInvalid,
+                                                                      policy: DiagnosticPolicy(strict: strict)))
+        try! pipeline.read(archiSet: zip(ArchiTable.allCases, parts).map { Pipeline.ArchiFile(table: $0, file: $0.fileName, source: MemoryByteSource($1)) })
+        let result = pipeline.finish()
         renderEverything(result)
         _ = ArchiExportRenderer().render(result.model)
         if !keepInvalid { checkCanonicalRoundTrip(result.model, knownGaps: [.mojibake, .excelDamage, .missingName]) }
