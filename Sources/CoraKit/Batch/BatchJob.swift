@@ -686,18 +686,8 @@ public final class BatchJob: @unchecked Sendable {
 
     /// Reads the Archi set whose elements file is `path` into `run`.
     private func read(archiSet path: String, into run: inout Pipeline) throws {
-        var opened: [any OpenedFile] = []
-        defer { for file in opened { file.close() } }
-        var files: [Pipeline.ArchiFile] = []
-        for (table, file) in try detector.archiFiles(of: path) {
-            guard let file else {
-                files.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: path)?.path(of: table) ?? path, source: nil))
-                continue
-            }
-            let handle = try fileSystem.open(file)
-            opened.append(handle)
-            files.append(Pipeline.ArchiFile(table: table, file: file, source: handle))
-        }
+        let files = try detector.openArchiSet(path)
+        defer { Pipeline.ArchiFile.close(files) }
         try run.read(archiSet: files)
     }
 }

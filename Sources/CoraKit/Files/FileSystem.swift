@@ -59,6 +59,17 @@ extension FileSystem {
         return try Self.readAll(&file, path: path, limit: limit)
     }
 
+    /// Opens the input at `path` (`-`: standard input), saying why it cannot be as a run's failure.
+    public func openInput(_ path: String) throws(RunFailure) -> any OpenedFile {
+        if path == "-" { return standardInput() }
+        if isDirectory(path) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: path) }
+        do {
+            return try open(path)
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: path)
+        }
+    }
+
     /// The first `count` bytes of the file at `path` (fewer if it is shorter).
     public func prefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
         var file = try open(path)

@@ -105,6 +105,25 @@ public struct InputDetector: Sendable {
         }
     }
 
+    /// The files of the set that `input` names, opened for ``Pipeline/read(archiSet:)``; close them
+    /// when read.
+    public func openArchiSet(_ input: String) throws(RunFailure) -> [Pipeline.ArchiFile] {
+        var files: [Pipeline.ArchiFile] = []
+        do {
+            for (table, path) in try archiFiles(of: input) {
+                guard let path else {
+                    files.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: input)?.path(of: table) ?? input, source: nil))
+                    continue
+                }
+                files.append(Pipeline.ArchiFile(table: table, file: path, source: try fileSystem.openInput(path)))
+            }
+        } catch {
+            Pipeline.ArchiFile.close(files)
+            throw error
+        }
+        return files
+    }
+
     /// The bytes of every file of the set that `path` names, for a content hash.
     public func contents(ofArchiSetAt path: String) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -47,52 +47,29 @@ public struct ConversionJob: Sendable {
                     throw RunFailure(.unreadableInput, "--mapping archi reads files, not standard input: name a file of the set or its folder",
                                      file: "-")
                 }
-                var opened: [any OpenedFile] = []
-                defer { for file in opened { file.close() } }
-                var files: [Pipeline.ArchiFile] = []
-                for (table, file) in try detector.archiFiles(of: path) {
-                    guard let file else {
-                        files.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: path)?.path(of: table) ?? path, source: nil))
-                        continue
-                    }
-                    let handle = try Self.open(file, in: fileSystem)
-                    opened.append(handle)
-                    files.append(Pipeline.ArchiFile(table: table, file: file, source: handle))
-                }
+                let files = try detector.openArchiSet(path)
+                defer { Pipeline.ArchiFile.close(files) }
                 do {
                     try pipeline.read(archiSet: files)
                 } catch {
-                    throw RunFailure(.unreadableInput, "cannot read: \(error)", file: path)
+                    throw RunFailure(.unreadableInput, "cannot read: \(error.reason)", file: path)
                 }
                 continue
             }
+            let file: any ByteSource
+            if path == "-", let standardInput {
+                file = MemoryByteSource(standardInput)
+            } else {
+                file = try fileSystem.openInput(path)
+            }
+            defer { (file as? any OpenedFile)?.close() }
             do {
-                if path == "-" {
-                    if let standardInput {
-                        try pipeline.read(table: MemoryByteSource(standardInput), file: path)
-                    } else {
-                        try pipeline.read(table: fileSystem.standardInput(), file: path)
-                    }
-                } else {
-                    let file = try Self.open(path, in: fileSystem)
-                    defer { file.close() }
-                    try pipeline.read(table: file, file: path)
-                }
+                try pipeline.read(table: file, file: path)
             } catch {
-                throw RunFailure(.unreadableInput, "cannot read: \(error)", file: path)
+                throw RunFailure(.unreadableInput, "cannot read: \(error.reason)", file: path)
             }
         }
         return pipeline.finish()
-    }
-
-    /// Opens an input, saying why it cannot be.
-    private static func open(_ path: String, in fileSystem: any FileSystem) throws(RunFailure) -> any OpenedFile {
-        if fileSystem.isDirectory(path) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: path) }
-        do {
-            return try fileSystem.open(path)
-        } catch {
-            throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: path)
-        }
     }
 
     /// Delivers `result`: checks that the model can be written as asked, hands the findings to

@@ -35,17 +35,7 @@ public struct InspectionJob: Sendable {
 
     /// Reads the file.
     public func run(fileSystem: any FileSystem) throws(RunFailure) -> Result {
-        let file: any OpenedFile
-        if input == "-" {
-            file = fileSystem.standardInput()
-        } else {
-            if fileSystem.isDirectory(input) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: input) }
-            do {
-                file = try fileSystem.open(input)
-            } catch {
-                throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: input)
-            }
-        }
+        let file = try fileSystem.openInput(input)
         defer { file.close() }
         let reader: CSVReader
         do {

@@ -34,17 +34,7 @@ public struct MappingDraftJob: Sendable {
             throw RunFailure(.outputExists, "the file exists; choose another path or add --force", file: output)
         }
         let inspection = InspectionJob(input: input, readOptions: readOptions)
-        let file: any OpenedFile
-        if input == "-" {
-            file = fileSystem.standardInput()
-        } else {
-            if fileSystem.isDirectory(input) { throw RunFailure(.unreadableInput, "is a directory, not a CSV file", file: input) }
-            do {
-                file = try fileSystem.open(input)
-            } catch {
-                throw RunFailure(.unreadableInput, "cannot open: \(error.reason)", file: input)
-            }
-        }
+        let file = try fileSystem.openInput(input)
         defer { file.close() }
         let reader: CSVReader
         do {

@@ -187,6 +187,11 @@ public struct Pipeline {
             self.file = file
             self.source = source
         }
+
+        /// Closes the opened files among `files`.
+        public static func close(_ files: [ArchiFile]) {
+            for file in files { (file.source as? any OpenedFile)?.close() }
+        }
     }
 
     /// Reads one Archi set (read), and maps its processes into the builder (map); their processes
