@@ -9,7 +9,7 @@ public struct ConversionResult: Sendable {
     /// What was read from each input.
     public var inputs: [InputSummary]
     /// The data records that had errors and are not in the model, as they were read (with
-    /// ``Converter/keepsRejectedRecords`` off: their line and number only).
+    /// ``ConversionSettings/keepsRejectedRecords`` off: their line and number only).
     public var rejectedRecords: [CSVRecord]
     /// The input of each rejected record.
     public var rejectedFiles: [String]
