@@ -21,10 +21,13 @@ extension ModelBuilder {
     /// out of the model (unless invalid rows are kept).
     public mutating func add(_ row: MappedRow, rowHasErrors: Bool = false, sink: inout DiagnosticSink) {
         let errorsBefore = sink.errorCount
-        let file = row.location.file
-        func report(_ code: DiagnosticCode, _ field: CanonicalField, _ message: String, hint: String? = nil) {
-            sink.report(Diagnostic(code, message, file: file, line: row.location.line, record: row.location.record,
-                                   column: row.columns[field], value: row.values[field], hint: hint))
+        let location = row.location
+        let file = location.file
+        let columns = row.columns
+        // Takes the row's parts, not the row: a function that captured the row would copy it for every row.
+        func report(_ code: DiagnosticCode, _ field: CanonicalField, _ message: String, value: String, hint: String? = nil) {
+            sink.report(Diagnostic(code, message, file: file, line: location.line, record: location.record,
+                                   column: columns[field], value: value, hint: hint))
         }
 
         let levelText = row[.level], categoryText = row[.category]
@@ -43,14 +46,14 @@ extension ModelBuilder {
             if let value = Int(orderText), value >= 0 {
                 order = value
             } else {
-                report(.invalidOrder, .order, "the order \"\(orderText)\" is not a whole number")
+                report(.invalidOrder, .order, "the order \"\(orderText)\" is not a whole number", value: orderText)
             }
         }
         let givenID = row[.id]
         if !givenID.isEmpty && !ProcessIdentifier.isValid(givenID) {
             let suggestion = ProcessIdentifier.slug(givenID)
             report(.invalidID, .id, "the id \"\(givenID)\" has characters that ArchiMate tools refuse (allowed: letters, digits, . _ -)",
-                   hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
+                   value: givenID, hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
         }
 
         let process = CoraProcess(
@@ -151,21 +154,21 @@ extension ModelBuilder {
     /// The value `text` stands for in `vocabulary`; an unknown or ambiguous word is reported.
     private static func parse<Value>(
         _ text: String, lookup: Vocabulary<Value>.Lookup?, field: CanonicalField, vocabulary: Vocabulary<Value>, accepted: [String],
-        unknown: DiagnosticCode, report: (DiagnosticCode, CanonicalField, String, String?) -> Void
+        unknown: DiagnosticCode, report: (DiagnosticCode, CanonicalField, String, String, String?) -> Void
     ) -> Value? {
         guard !text.isEmpty else { return nil }
         switch lookup ?? vocabulary.lookUp(text) {
         case .found(let value):
             return value
         case .ambiguous:
-            report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous",
+            report(unknown, field, "the \(field.rawValue) \"\(text)\" is ambiguous", text,
                    "say what \"\(text)\" means in the mapping (`values: {\(text): ...}` in the \(field.rawValue) field); accepted: \(accepted.joined(separator: ", "))")
         case .unknown:
             // Suggest the canonical spelling when the closest word is just another way to write it.
             let suggestion = Suggestion.closest(to: text, in: vocabulary.knownWords).map { word in
                 accepted.first { TextNormalization.matchKey($0) == TextNormalization.matchKey(word) } ?? word
             }
-            report(unknown, field, "unknown \(field.rawValue) \"\(text)\"",
+            report(unknown, field, "unknown \(field.rawValue) \"\(text)\"", text,
                    (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", ")) and their Dutch names"
                    + " (see `cora help convert`); a corporation's own words go in the mapping: `values: {\(text): ...}`")
         }

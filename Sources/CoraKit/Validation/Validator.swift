@@ -26,10 +26,10 @@ public struct Validator: Sendable {
         for field in CanonicalField.allCases {
             if field.isMultiValued {
                 for item in row.lists[field] ?? [] {
-                    check(Cell(value: item, place: .item(field)), in: row, column: row.columns[field], sink: &sink)
+                    check(Cell(value: item, place: .item(field)), of: field, in: row, sink: &sink)
                 }
             } else if let value = row.values[field], !value.isEmpty {
-                check(Cell(value: value, place: .field(field)), in: row, column: row.columns[field], sink: &sink)
+                check(Cell(value: value, place: .field(field)), of: field, in: row, sink: &sink)
             }
         }
         for (position, property) in row.properties.enumerated() {
@@ -46,10 +46,11 @@ public struct Validator: Sendable {
         return sink.errorCount > errorsBefore
     }
 
-    private func check(_ cell: Cell, in row: MappedRow, column: Diagnostic.Column?, sink: inout DiagnosticSink) {
+    /// Runs the cell rules on `cell`, a value of `field`; the column is worked out only for a finding.
+    private func check(_ cell: Cell, of field: CanonicalField, in row: MappedRow, sink: inout DiagnosticSink) {
         for rule in cellRules {
             guard let finding = rule.check(cell) else { continue }
-            sink.report(diagnostic(rule.code, finding, row: row, column: column, value: cell.value))
+            sink.report(diagnostic(rule.code, finding, row: row, column: row.columns[field], value: cell.value))
         }
     }
 
