@@ -80,14 +80,19 @@ public struct Validator: Sendable {
     func check(_ builder: inout ModelBuilder, scope: ModelRuleScope, maxDepth: Int, sink: inout DiagnosticSink) {
         let rules = modelRules.filter { $0.scope == scope }
         guard !rules.isEmpty else { return }
-        let facts = builder.facts(maxDepth: maxDepth, strict: sink.policy.strict)
-        // Reported process by process, in the order of the rules, as one pass over the processes would.
-        var findings: [(index: Int, rule: Int, diagnostic: Diagnostic)] = []
-        for (order, rule) in rules.enumerated() {
-            rule.check(facts) { index, found in
-                findings.append((index, order, Self.diagnostic(rule.code, found, facts: facts, index: index)))
+        // The facts share the builder's storage; they are gone before the builder changes it
+        // again, so that leaving processes out copies nothing.
+        var findings: [(index: Int, rule: Int, diagnostic: Diagnostic)] = {
+            let facts = builder.facts(maxDepth: maxDepth, strict: sink.policy.strict)
+            var findings: [(index: Int, rule: Int, diagnostic: Diagnostic)] = []
+            for (order, rule) in rules.enumerated() {
+                rule.check(facts) { index, found in
+                    findings.append((index, order, Self.diagnostic(rule.code, found, facts: facts, index: index)))
+                }
             }
-        }
+            return findings
+        }()
+        // Reported process by process, in the order of the rules, as one pass over the processes would.
         findings.sort { ($0.index, $0.rule) < ($1.index, $1.rule) }
         var withErrors: [Int] = []
         for finding in findings where sink.report(finding.diagnostic) == .error {
