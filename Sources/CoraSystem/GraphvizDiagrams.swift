@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CoraKit
 import Foundation
 
@@ -32,10 +35,13 @@ public struct GraphvizDiagrams: DiagramDrawing {
         } catch {
             throw RunFailure(.graphvizFailed, "cannot run \(executable): \(error)")
         }
-        // Feed the input on another thread so a large output cannot block both sides.
+        // Feed the input on another thread so a large output cannot block both sides. A `dot` that
+        // exits before reading it all must not end cora with SIGPIPE: the write fails instead, and
+        // dot's exit status says what happened.
+        signal(SIGPIPE, SIG_IGN)
         let data = Data(dot.utf8)
         let writer = Thread {
-            input.fileHandleForWriting.write(data)
+            try? input.fileHandleForWriting.write(contentsOf: data)
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -89,6 +89,16 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func write(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        // A device, a FIFO or a socket (`-o /dev/null`, a named pipe) is written into as it is: a
+        // rename would replace it with a file.
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw FileSystemError(path: path, reason: "a folder, not a file")
+            default: return try writeInPlace(path, produce)
+            }
+        }
         let folder = BatchPath.parent(path)
         let temporary = BatchPath.join(folder.isEmpty ? "." : folder, temporaryPrefix + "\(temporaryCounter.add(1, ordering: .relaxed).newValue)")
         let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -111,6 +121,16 @@ public struct LocalFileSystem: FileSystem {
         if let failure {
             unlink(temporary)
             throw FileSystemError(path: path, reason: failure)
+        }
+    }
+
+    /// Writes into the special file at `path` (a device, a FIFO) without replacing it.
+    private func writeInPlace(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.systemError()) }
+        defer { close(descriptor) }
+        try produce { bytes in
+            if let error = Self.writeAll(bytes, to: descriptor) { throw FileSystemError(path: path, reason: error) }
         }
     }
 

@@ -9,17 +9,22 @@
 ///   folder it matches is searched like a folder.
 /// - Files named one by one: relative to the deepest folder they have in common, so that
 ///   `legacy/2019/a.csv legacy/2020/a.csv` (what the shell made of `legacy/*/a.csv`) keep their folders.
-/// - An Archi CSV set is one input: its `elements.csv`; `relations.csv` and `properties.csv` go with it.
+/// - An Archi CSV set is one input: its `elements.csv`; `relations.csv` and `properties.csv` go with
+///   it, when the elements file really starts with Archi's header and Archi sets are read at all
+///   (`--mapping auto` or `archi`). Spreadsheets that happen to be called so stay inputs of their own.
 public struct BatchInputScanner: Sendable {
     /// Where the inputs are.
     public let fileSystem: any FileSystem
     /// The output folder: never searched, and never an input folder itself.
     public let outputFolder: String
+    /// Whether Archi sets are read as sets (`--mapping auto` or `archi`).
+    public let readsArchiSets: Bool
 
     /// A scanner that keeps out of `outputFolder`.
-    public init(fileSystem: any FileSystem, outputFolder: String) {
+    public init(fileSystem: any FileSystem, outputFolder: String, readsArchiSets: Bool = true) {
         self.fileSystem = fileSystem
         self.outputFolder = outputFolder
+        self.readsArchiSets = readsArchiSets
     }
 
     /// What the arguments gave.
@@ -153,8 +158,11 @@ public struct BatchInputScanner: Sendable {
         }
         scan.inputs.sort { ($0.input.relativePath, $0.input.path) < ($1.input.relativePath, $1.input.path) }
         // An Archi CSV set is one input: its elements.csv; relations.csv and properties.csv go with it.
+        guard readsArchiSets else { return scan }
         let elements = Set(scan.inputs.compactMap { entry -> String? in
-            guard let set = ArchiFileSet(path: entry.input.path), set.table == .elements else { return nil }
+            guard let set = ArchiFileSet(path: entry.input.path), set.table == .elements,
+                  let bytes = try? fileSystem.prefix(entry.input.path, count: 1 << 16),
+                  ArchiCSVReader.table(ofHeaderIn: bytes) == .elements else { return nil }
             return set.prefix + "\u{1F}" + set.suffix
         })
         scan.inputs.removeAll { entry in

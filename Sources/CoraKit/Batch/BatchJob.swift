@@ -58,6 +58,8 @@ public final class BatchJob: @unchecked Sendable {
         /// The best fit per file among the candidates; the hash of each one's YAML by name, and
         /// the hash of them all (the "mapping" of a file that none fits).
         case auto([Mapping], hashes: [String: String], noneHash: String)
+        /// Archi sets only (`--mapping archi`).
+        case archi
     }
 
     /// How one input is read.
@@ -104,7 +106,9 @@ public final class BatchJob: @unchecked Sendable {
 
     private func runChecked() throws(RunFailure) -> Outcome {
         folder = try BatchOutputFolder(creating: settings.out, in: fileSystem)
-        let scan = try BatchInputScanner(fileSystem: fileSystem, outputFolder: folder.realPath).scan(settings.inputs)
+        let readsArchiSets = settings.mapping == MappingLibrary.auto || settings.mapping == MappingLibrary.archi
+        let scan = try BatchInputScanner(fileSystem: fileSystem, outputFolder: folder.realPath, readsArchiSets: readsArchiSets)
+            .scan(settings.inputs)
         for message in scan.messages { observer.tell(message) }
         guard !scan.inputs.isEmpty else {
             throw RunFailure(.noInputs, "no inputs: the arguments name no files (folders are searched for \(BatchPath.inputExtensions.map { "*." + $0 }.joined(separator: ", ")))")
@@ -167,6 +171,7 @@ public final class BatchJob: @unchecked Sendable {
 
     /// Resolves `--mapping`: one mapping, or the candidates of `auto`.
     private func chooseMappings() throws(RunFailure) -> MappingChoice {
+        if settings.mapping == MappingLibrary.archi { return .archi }
         if settings.mapping == MappingLibrary.auto {
             var warnings: [Diagnostic] = []
             let candidates = detector.library.autoCandidates(warnings: &warnings)
@@ -188,10 +193,15 @@ public final class BatchJob: @unchecked Sendable {
     /// or the diagnostic saying that no mapping fits. An Archi set is read by the Archi reader
     /// (with `--mapping auto` or `archi`).
     private func reading(of path: String) -> (reading: Reading?, hash: String, failure: Diagnostic?) {
-        if settings.mapping == MappingLibrary.auto || settings.mapping == MappingLibrary.archi, detector.isArchiSetInput(path) {
+        // The same rule as `cora convert --mapping auto`: an Archi set by its name and header.
+        if settings.mapping == MappingLibrary.auto || settings.mapping == MappingLibrary.archi, detector.archiReason(path) != nil {
             return (.archiSet, MappingLibrary.archi, nil)
         }
         switch mappingChoice! {
+        case .archi:
+            return (nil, MappingLibrary.archi, Diagnostic(
+                .noMappingFits, "not a file of an Archi CSV set (no Archi header)", file: path,
+                hint: "--mapping archi reads Archi's CSV export (elements.csv, relations.csv, properties.csv); use --mapping auto for spreadsheets"))
         case .named(let mapping, let mappingHash):
             return (.table(mapping), mappingHash, nil)
         case .auto(let candidates, let hashes, let noneHash):
@@ -302,6 +312,16 @@ public final class BatchJob: @unchecked Sendable {
         }
     }
 
+    /// What was read of one input: its file, or for an Archi set its files together (rows summed,
+    /// the dialect and header of the elements file).
+    private static func summary(of inputs: [InputSummary]) -> InputSummary? {
+        guard var first = inputs.first else { return nil }
+        first.rowsRead = inputs.reduce(0) { $0 + $1.rowsRead }
+        first.linesRead = inputs.reduce(0) { $0 + $1.linesRead }
+        first.stoppedEarly = inputs.contains(where: \.stoppedEarly)
+        return first
+    }
+
     /// `file`, read until `stop` says so.
     private static func stoppable(_ file: some OpenedFile, stop: @escaping @Sendable () -> Bool) -> any ByteSource {
         StoppableByteSource(base: file, stop: stop)
@@ -405,16 +425,19 @@ public final class BatchJob: @unchecked Sendable {
         }
 
         // From here the file is finished even when a stop is asked for: writing takes no time.
-        let read = result.inputs.first
+        let read = Self.summary(of: result.inputs)
         let processes = result.model.processes.count
         var produced: [(path: String, bytes: [UInt8])] = []
         var diagnostics = result.diagnostics
+        var renderFailed = false
         if read != nil && !(processes == 0 && result.errorCount > 0) {
             for format in settings.formats {
                 guard let path = file.outputs[format.name] else { continue }
                 do {
                     produced += try render(format, at: path, result.model, diagnostics: result.diagnostics)
                 } catch {
+                    // Not recorded as done: the next run tries again.
+                    renderFailed = true
                     diagnostics += error.diagnostics.map { var diagnostic = $0; diagnostic.file = input.path; return diagnostic }
                 }
             }
@@ -427,8 +450,9 @@ public final class BatchJob: @unchecked Sendable {
         diagnostics += produced.compactMap { unsafe[$0.path] }
         let summary = BatchFileSummary(input: input, mapping: reading.mappingName, read: read, processes: processes,
                                        rejectedRows: result.rejectedRecords.count, diagnostics: diagnostics, outputs: written.map(\.path))
-        let record = complete ? BatchManifest.FileRecord(input: input.path, contentHash: contentHash, mappingHash: mappingHash,
-                                                         optionsHash: optionsHash, outputs: written, summary: summary) : nil
+        let record = complete && !renderFailed
+            ? BatchManifest.FileRecord(input: input.path, contentHash: contentHash, mappingHash: mappingHash,
+                                       optionsHash: optionsHash, outputs: written, summary: summary) : nil
         return FileOutcome(summary: summary, record: record)
     }
 
@@ -516,7 +540,7 @@ public final class BatchJob: @unchecked Sendable {
         let (model, crossFile) = (merged.model, merged.diagnostics)
         let leftOut = Dictionary(grouping: merged.rejected, by: \.file)
         let order = Dictionary(plan.files.enumerated().map { ($0.element.input.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        var allDiagnostics = Diagnostic.sortedByLocation(results.flatMap(\.result.diagnostics) + crossFile, fileOrder: order)
+        let allDiagnostics = Diagnostic.sortedByLocation(results.flatMap(\.result.diagnostics) + crossFile, fileOrder: order)
 
         // 5. Per file: its report and rejects, and its line of the summary.
         var produced: [(path: String, bytes: [UInt8])] = []
@@ -537,7 +561,7 @@ public final class BatchJob: @unchecked Sendable {
                     diagnostics = [unreadable]
                 } else {
                     diagnostics = (result.result.diagnostics + crossFile).filter { ($0.input ?? $0.file) == path || Self.isOfSet(path, $0) }
-                    read = result.result.inputs.first { $0.file == path }
+                    read = Self.summary(of: result.result.inputs.filter { $0.file == path || Self.isOfSet(path, file: $0.file) })
                     if case .archiSet = file.reading {
                         processes = model.processes.count { $0.source.map { Self.isOfSet(path, file: $0.file) } ?? false }
                     }
@@ -559,12 +583,18 @@ public final class BatchJob: @unchecked Sendable {
             }
             perFile.append((file, file.reading?.mappingName, read, processes, rejected, diagnostics, paths))
         }
+        var renderFailures: [Diagnostic] = []
         for format in settings.formats {
             guard let path = plan.merged[format.name] else { continue }
             do {
                 produced += try render(format, at: path, model, diagnostics: allDiagnostics)
             } catch {
-                allDiagnostics += error.diagnostics
+                // Said, counted across files, and not recorded as done: the next run tries again.
+                for var diagnostic in error.diagnostics {
+                    diagnostic.file = BatchPath.join(settings.out, path)
+                    renderFailures.append(diagnostic)
+                    observer.tell(.warning(diagnostic))
+                }
             }
         }
 
@@ -582,12 +612,13 @@ public final class BatchJob: @unchecked Sendable {
         }
         let mergedSummary = BatchMergedSummary(
             processes: model.processes.count, mappings: groups.map(\.reading.mappingName),
-            crossFileErrors: crossFile.count { $0.severity == .error }, crossFileWarnings: crossFile.count { $0.severity == .warning },
+            crossFileErrors: crossFile.count { $0.severity == .error } + renderFailures.count,
+            crossFileWarnings: crossFile.count { $0.severity == .warning },
             outputs: settings.formats.flatMap { format in plan.merged[format.name].map { format.files(at: $0) } ?? [] }.filter(writtenPaths.contains))
         let summary = BatchSummary(tool: settings.tool, mapping: settings.mapping, formats: formatNames, merge: true,
                                    interrupted: false, files: files, merged: mergedSummary)
         var newManifest = manifest
-        newManifest.merged = complete ? BatchManifest.MergedRecord(key: key, outputs: written, files: summary.files, merged: mergedSummary) : nil
+        newManifest.merged = complete && renderFailures.isEmpty ? BatchManifest.MergedRecord(key: key, outputs: written, files: summary.files, merged: mergedSummary) : nil
         return (summary, newManifest, [])
     }
 

@@ -44,7 +44,7 @@ public struct BatchSummary: Sendable, Equatable {
     /// Warnings in all files.
     public var warnings: Int { files.reduce(0) { $0 + $1.warnings } }
     /// Whether any file had errors or failed: the run exits with status 1.
-    public var hasErrors: Bool { files.contains { $0.errors > 0 || $0.status == .failed } }
+    public var hasErrors: Bool { files.contains { $0.errors > 0 || $0.status == .failed } || (merged?.crossFileErrors ?? 0) > 0 }
 
     /// `9 files: 3 ok, 2 with warnings, 1 with errors, 3 failed; 231 rows read, 232 processes, 2 rows rejected; 7 errors, 3 warnings`.
     public var totalsLine: String {

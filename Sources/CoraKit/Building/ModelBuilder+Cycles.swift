@@ -46,7 +46,9 @@ extension ModelBuilder {
     private mutating func cut(_ cycle: [Int], sink: inout DiagnosticSink) {
         guard let last = cycle.max(by: { relations[$0]!.location.line < relations[$1]!.location.line }),
               let relation = relations[last] else { return }
-        let names = cycle.map { "\"\(processes[$0].name)\"" }.joined(separator: " → ")
+        // At most ten names: a cycle of a hundred thousand processes is one line, not megabytes.
+        var names = cycle.prefix(10).map { "\"\(processes[$0].name)\"" }.joined(separator: " → ")
+        if cycle.count > 10 { names += " → … (\(cycle.count - 10) more)" }
         sink.report(Diagnostic(
             .parentCycle, "the processes \(names) are each other's ancestors; this relation is left out",
             file: relation.location.file, line: relation.location.line, record: relation.location.record,

@@ -18,9 +18,10 @@ extension ModelBuilder {
                 queue.append(child)
                 let row = row(of: child)
                 let reference = candidates[child].parentReference
+                let named = reference.nonEmpty ?? processes[parent].name.nonEmpty ?? processes[parent].id
                 sink.report(Diagnostic(
                     .unknownParent,
-                    "the parent \"\(reference.nonEmpty ?? processes[parent].name)\" (line \(candidates[parent].line)) has errors and is not in the model",
+                    "the parent \"\(named)\" (line \(candidates[parent].line)) has errors and is not in the model",
                     file: row.location.file, line: row.location.line, record: row.location.record,
                     column: row.columns[.parent], value: reference.nonEmpty ?? processes[parent].id,
                     hint: "fix the parent's row first"))

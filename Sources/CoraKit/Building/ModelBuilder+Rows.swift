@@ -144,6 +144,12 @@ extension ModelBuilder {
         if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
     }
 
+    /// The Dutch names of the accepted level or category words, for a hint.
+    private static func dutchNames(of accepted: [String]) -> String {
+        if accepted == ProcessLevel.canonicalValues { return ProcessLevel.allCases.map(\.dutchName).joined(separator: ", ") }
+        return ProcessCategory.allCases.map(\.dutchName).joined(separator: ", ")
+    }
+
     /// `lookup`, remembered for `word` in `words` (up to a thousand words: a file uses a handful).
     private static func remember<Value>(_ lookup: Vocabulary<Value>.Lookup, for word: String,
                                         in words: inout [String: Vocabulary<Value>.Lookup]) -> Vocabulary<Value>.Lookup {
@@ -170,7 +176,7 @@ extension ModelBuilder {
             }
             report(unknown, field, "unknown \(field.rawValue) \"\(text)\"", text,
                    (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "accepted: \(accepted.joined(separator: ", ")) and their Dutch names"
-                   + " (see `cora help convert`); a corporation's own words go in the mapping: `values: {\(text): ...}`")
+                   + " (\(Self.dutchNames(of: accepted))); a corporation's own words go in the mapping: `values: {\(text): ...}`")
         }
         return nil
     }

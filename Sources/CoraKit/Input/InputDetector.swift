@@ -33,6 +33,8 @@ public struct InputDetector: Sendable {
             tell(.note(Note(file: first, message: "mapping auto chose archi: \(reason)")))
             return (.archiSet, nil)
         }
+        // An input that cannot be read says so, rather than that no mapping fits its header.
+        if first != "-" { try fileSystem.openInput(first).close() }
         var standardInput: [UInt8]?
         if inputs.contains("-") {
             do {

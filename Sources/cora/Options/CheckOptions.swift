@@ -6,7 +6,7 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors: rows with warnings are left out too, and the exit status is 1.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp("Stop reading a file after this many errors; the report says where it stopped.", valueName: "count"))
+    @Option(name: .long, help: ArgumentHelp("Stop reading a file after this many errors found while reading it (the report says where); what spans rows is still checked.", valueName: "count"))
     var maxErrors: Int?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -21,13 +21,17 @@ struct CheckOptions: ParsableArguments {
     func validate() throws {
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        for code in ignoredCodes where DiagnosticCode(rawValue: code) == nil {
+            let suggestion = Suggestion.closest(to: code, in: DiagnosticCode.allCases.map(\.rawValue)).map { " did you mean \"\($0)\"?" } ?? ""
+            throw ValidationError("--ignore: no code \"\(code)\";\(suggestion) (the README lists every code)")
+        }
     }
 
     /// The conversion settings these options and `reading` stand for.
     func settings(reading: ReadingOptions, keepInvalid: Bool = false, keepsRejectedRecords: Bool = true) -> ConversionSettings {
         ConversionSettings(
             readOptions: reading.readOptions, skipRows: reading.skipRows, keepInvalid: keepInvalid,
-            policy: DiagnosticPolicy(strict: strict, ignored: Set(ignoredCodes.compactMap(DiagnosticCode.init(rawValue:))), maxErrors: maxErrors),
+            policy: DiagnosticPolicy(strict: strict, ignored: Set(ignoredCodes.compactMap { DiagnosticCode(rawValue: $0) }), maxErrors: maxErrors),
             maxDepth: maxDepth, keepsRejectedRecords: keepsRejectedRecords)
     }
 }

@@ -33,10 +33,19 @@ public struct FileOutputTarget: OutputTarget {
                     throw RunFailure(.unwritableOutput, "--to \(formatName ?? "this format") writes its files into a folder, and this is a file", file: path)
                 }
             } else {
-                do {
-                    try fileSystem.createDirectory(path)
-                } catch {
-                    throw RunFailure(.unwritableOutput, "cannot make the folder: \(error.reason)", file: path)
+                // The folder and any of its parents that are missing.
+                var missing: [String] = []
+                var folder = path
+                while fileSystem.status(of: folder) == nil, !folder.isEmpty, folder != "/", folder != ".", missing.count < 64 {
+                    missing.append(folder)
+                    folder = BatchPath.parent(folder)
+                }
+                for folder in missing.reversed() {
+                    do {
+                        try fileSystem.createDirectory(folder)
+                    } catch {
+                        throw RunFailure(.unwritableOutput, "cannot make the folder: \(error.reason)", file: folder)
+                    }
                 }
             }
             file = BatchPath.join(path, name)

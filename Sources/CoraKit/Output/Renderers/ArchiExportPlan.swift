@@ -8,12 +8,27 @@ struct ArchiExportPlan {
     var used = Set<String>()
     var processIDs: [String: String] = [:]
     var usedMapped: [Bool]
+    /// The kept relations by their ends, and the kept process rows by id: looked up once per
+    /// process and relation, so an export stays linear in the size of the model.
+    let mappedByEnds: [String: [Int]]
+    let processIdentities: [String: ArchiElement]
 
     init(model: ProcessModel, title: String?) {
         self.model = model
         self.title = title
-        self.retained = model.archi ?? ArchiRetained()
+        let retained = model.archi ?? ArchiRetained()
+        self.retained = retained
         self.usedMapped = [Bool](repeating: false, count: retained.mappedRelations.count)
+        var byEnds: [String: [Int]] = [:]
+        for (index, relation) in retained.mappedRelations.enumerated() {
+            byEnds[relation.source + "\u{1F}" + relation.target, default: []].append(index)
+        }
+        self.mappedByEnds = byEnds
+        var identities: [String: ArchiElement] = [:]
+        for element in retained.identities where ArchiConceptType.processTypes.contains(element.type) && identities[element.id] == nil {
+            identities[element.id] = element
+        }
+        self.processIdentities = identities
     }
 
     /// The types of elements that process fields name.
@@ -87,7 +102,7 @@ struct ArchiExportPlan {
 
         // Processes.
         for process in model.processes {
-            let identity = retained.identities.first { $0.id == process.id && processTypes.contains($0.type) }
+            let identity = processIdentities[process.id]
             elements.append(ArchiElement(
                 id: processIDs[process.id] ?? process.id, type: identity?.type ?? process.level?.archimateType ?? ArchiConceptType.businessProcess,
                 name: process.name, documentation: process.description, specialization: identity?.specialization ?? ""))
@@ -212,9 +227,8 @@ struct ArchiExportPlan {
     /// A relation of `kind`: the one read from Archi between the same two concepts if there is one
     /// (its id, name and documentation kept), else a new one.
     mutating func relation(_ kind: ArchiProcessRelation, from source: String, to target: String) -> ArchiRelation {
-        if let index = retained.mappedRelations.indices.first(where: { index in
-            let candidate = retained.mappedRelations[index]
-            return !usedMapped[index] && candidate.source == source && candidate.target == target && kind.acceptedTypes.contains(candidate.type)
+        if let index = mappedByEnds[source + "\u{1F}" + target]?.first(where: { index in
+            !usedMapped[index] && kind.acceptedTypes.contains(retained.mappedRelations[index].type)
         }) {
             usedMapped[index] = true
             var row = cleaned(retained.mappedRelations[index])

@@ -25,12 +25,15 @@ public struct DiagnosticTextRenderer: Sendable {
         if let column = diagnostic.column, !message.contains("\"\(column.name)\"") {
             message += " (column \"\(column.name)\")"
         }
-        var text = "\(paint(location + ":", "1")) \(severity) \(message) [\(diagnostic.code.rawValue)]\n"
+        // A finding about no file in particular (a run that cannot go on) has no location to print.
+        let place = location.isEmpty ? "" : paint(location + ":", "1") + " "
+        var text = "\(place)\(severity) \(message) [\(diagnostic.code.rawValue)]\n"
+        let notePlace = location.isEmpty ? "" : location + ": "
         if let value = diagnostic.value, !value.isEmpty, !message.contains(value) {
-            text += "\(location): \(paint("note:", "1;36")) the value is \(JSONWriter.quote(value))\n"
+            text += "\(notePlace)\(paint("note:", "1;36")) the value is \(JSONWriter.quote(value))\n"
         }
         if let hint = diagnostic.hint {
-            text += "\(location): \(paint("note:", "1;36")) \(hint)\n"
+            text += "\(notePlace)\(paint("note:", "1;36")) \(hint)\n"
         }
         return text
     }
