@@ -70,6 +70,16 @@ extension FileSystem {
         }
     }
 
+    /// A key that two paths share when they name the same file: its device and inode when it
+    /// exists, else its folder with links resolved and its name (compared as bytes, and ignoring
+    /// case, since a file system may).
+    public func sameFileKey(_ path: String) -> String {
+        if let status = status(of: path) { return "file \(status.identity.device):\(status.identity.inode)" }
+        let absolute = BatchPath.normalize(path.hasPrefix("/") ? path : BatchPath.join(workingDirectory, path))
+        let folder = realPath(BatchPath.parent(absolute)) ?? BatchPath.parent(absolute)
+        return "path " + BatchPath.join(folder, BatchPath.lastComponent(absolute)).lowercased()
+    }
+
     /// The first `count` bytes of the file at `path` (fewer if it is shorter).
     public func prefix(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
         var file = try open(path)

@@ -72,6 +72,42 @@ public struct ConversionJob: Sendable {
         return pipeline.finish()
     }
 
+    /// Refuses, before anything is read, an output that is an input or another output: `-o` (each
+    /// file of a format that writes a folder), `--report` and every rejects file, compared with the
+    /// inputs (every file of an Archi set) and with one another as the same file (device and inode),
+    /// not as the same spelling.
+    public func checkOutputs(detector: InputDetector) throws(RunFailure) {
+        let fileSystem = detector.fileSystem
+        var inputFiles: [String] = []
+        for input in inputs where input != "-" {
+            if mapping == MappingLibrary.archi || (mapping == MappingLibrary.auto && detector.archiReason(input) != nil),
+               let files = try? detector.archiFiles(of: input) {
+                inputFiles += files.compactMap(\.path)
+            } else {
+                inputFiles.append(input)
+            }
+        }
+        var outputs: [(option: String, path: String)] = []
+        if let format, let output, output != "-" {
+            outputs += format.files(at: output, prefix: options.archiPrefix).map { ("-o", $0) }
+        }
+        if let report { outputs.append(("--report", report.path)) }
+        if let rejects {
+            outputs += RejectsRenderer.paths(rejects, for: inputFiles.isEmpty ? inputs : inputFiles).map { ("--rejects", $0) }
+        }
+        var claimed: [String: (option: String, path: String)] = [:]
+        for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input) }
+        for output in outputs {
+            let key = fileSystem.sameFileKey(output.path)
+            if let other = claimed[key] {
+                let what = other.option == "input" ? "the input \(other.path)" : "the output of \(other.option), \(other.path)"
+                throw RunFailure(.outputOverInput, "the output of \(output.option) is \(what); nothing was read or written",
+                                 file: output.path, hint: "choose another path for \(output.option)")
+            }
+            claimed[key] = output
+        }
+    }
+
     /// Delivers `result`: checks that the model can be written as asked, hands the findings to
     /// `show`, writes the report and the rejects files, then the model. Nothing is written when the
     /// model cannot be (a view of a process it lacks, no Graphviz for a picture).
@@ -84,10 +120,10 @@ public struct ConversionJob: Sendable {
         if let rejects {
             // One rejects file per input (the header alone when nothing was rejected, so an old
             // file never lingers); with several inputs each gets its own name.
-            for input in result.inputs {
+            let paths = RejectsRenderer.paths(rejects, for: result.inputs.map(\.file))
+            for (input, path) in zip(result.inputs, paths) {
                 guard let header = input.header else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
-                let path = RejectsRenderer.path(rejects, for: input.file, among: result.inputs.count)
                 try Self.write(RejectsRenderer().render(header: header.cells, records: records, dialect: input.dialect), to: path, in: fileSystem)
             }
         }

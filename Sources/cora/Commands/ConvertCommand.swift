@@ -66,10 +66,16 @@ struct ConvertCommand: ParsableCommand {
         }
         if let prefix, prefix.contains("/") { throw ValidationError("--prefix is part of a file name and cannot hold /") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        do {
+            try job.checkOutputs(detector: Machine.detector)
+        } catch {
+            throw ValidationError(String(DiagnosticTextRenderer().render(error.diagnostics).dropLast()))
+        }
     }
 
-    func run() throws {
-        let format = OutputFormats.named(to)!
+    /// The job these options ask for.
+    var job: ConversionJob {
+        let format = OutputFormats.named(to) ?? CanonicalCSVFormat()
         var job = conversion.job(inputs, keepInvalid: keepInvalid)
         job.format = format
         job.output = output
@@ -77,6 +83,11 @@ struct ConvertCommand: ParsableCommand {
             language: lang, title: title, view: view, archiPrefix: prefix ?? "",
             archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
             diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil)
+        return job
+    }
+
+    func run() throws {
+        let job = self.job
         try Terminal.perform {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }

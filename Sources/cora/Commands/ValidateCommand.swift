@@ -19,10 +19,18 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        do {
+            try job.checkOutputs(detector: Machine.detector)
+        } catch {
+            throw ValidationError(String(DiagnosticTextRenderer().render(error.diagnostics).dropLast()))
+        }
     }
 
+    /// The job these options ask for.
+    var job: ConversionJob { conversion.job(inputs, keepInvalid: false) }
+
     func run() throws {
-        let job = conversion.job(inputs, keepInvalid: false)
+        let job = self.job
         try Terminal.perform {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }

@@ -24,12 +24,28 @@ public struct RejectsRenderer: Sendable {
         return bom + CSVTextEncoder.encode(utf8, as: dialect.encoding)
     }
 
-    /// The path of the rejects file for `input` when several inputs share one `--rejects` path:
-    /// `rejects.csv` becomes `rejects-INPUTNAME.csv`.
-    public static func path(_ path: String, for input: String, among count: Int) -> String {
-        guard count > 1 else { return path }
-        let base = input.split(separator: "/").last.map(String.init) ?? input
-        let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
+    /// The rejects file of each of `inputs` when they share one `--rejects` path: with one input the
+    /// path itself; with several, `rejects.csv` becomes `rejects-INPUTNAME.csv`, and a name that two
+    /// inputs share (`a/inv.csv`, `b/inv.csv`) is numbered (`rejects-inv.csv`, `rejects-inv-2.csv`),
+    /// so that no rejects file overwrites another.
+    public static func paths(_ path: String, for inputs: [String]) -> [String] {
+        guard inputs.count > 1 else { return inputs.map { _ in path } }
+        var used = Set<[UInt8]>()
+        return inputs.map { input in
+            let base = input.split(separator: "/").last.map(String.init) ?? input
+            let stem = base.contains(".") ? String(base[..<base.lastIndex(of: ".")!]) : base
+            var candidate = Self.path(path, stem: stem)
+            var number = 2
+            while !used.insert(Array(candidate.lowercased().utf8)).inserted {
+                candidate = Self.path(path, stem: "\(stem)-\(number)")
+                number += 1
+            }
+            return candidate
+        }
+    }
+
+    /// `path` with `-stem` before its extension.
+    private static func path(_ path: String, stem: String) -> String {
         if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") {
             return String(path[..<dot]) + "-" + stem + String(path[dot...])
         }

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+
+/// Issue 13, hardening round two: what a tester who tried to break `cora` from outside found, each
+/// item shown fixed here (numbers are the issue's).
+@Suite("Hardening, round two")
+struct HardeningTests {
+    // MARK: 1. no output over an input or over another output
+
+    @Test("convert -o the input itself is refused before anything is read or written", arguments: [
+        ["convert", "inv.csv", "-o", "inv.csv"],
+        ["convert", "inv.csv", "-o", "./sub/../inv.csv"],
+        ["convert", "inv.csv", "--rejects", "inv.csv"],
+        ["validate", "inv.csv", "--report", "inv.csv"],
+        ["convert", "inv.csv", "-o", "link.csv"],
+    ])
+    func outputOverTheInput(_ arguments: [String]) throws {
+        let scratch = try Scratch()
+        let original = Canonical.document(Canonical.row("a", "A", "Bepalen visie"))
+        try scratch.write("inv.csv", original)
+        try scratch.folder("sub")
+        #expect(symlink("inv.csv", scratch.url.appendingPathComponent("link.csv").path) == 0)
+        let run = try CoraCLI.run(arguments, in: scratch.url)
+        #expect(run.status == 64, "\(run)")
+        #expect(run.stderrText.contains("is the input inv.csv; nothing was read or written [output-over-input]"), "\(run)")
+        #expect(try scratch.read("inv.csv") == Array(original.utf8))
+    }
+
+    @Test("two outputs that are one file are refused: -o and --rejects, --report and -o, spelt differently")
+    func twoOutputsInOneFile() throws {
+        let scratch = try Scratch()
+        try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        let rejects = try scratch.cora("convert", "inv.csv", "-o", "x.csv", "--rejects", "X.csv")
+        #expect(rejects.status == 64, "\(rejects)")
+        #expect(rejects.stderrText.contains("the output of --rejects is the output of -o, x.csv"), "\(rejects)")
+        let report = try scratch.cora("convert", "inv.csv", "-o", "out.json", "--to", "json", "--report", "./out.json")
+        #expect(report.status == 64, "\(report)")
+        #expect(report.stderrText.contains("[output-over-input]"), "\(report)")
+        #expect(try scratch.listing() == ["inv.csv"])
+    }
+
+    @Test("an Archi set's own files are inputs too: -o or --report onto relations.csv is refused")
+    func archiSetFilesAreInputs() throws {
+        let scratch = try Scratch()
+        let set = CoraCLI.packageRoot.appendingPathComponent("Samples/archi")
+        for name in ["elements.csv", "relations.csv", "properties.csv"] {
+            try scratch.write(name, try bytes(of: set.appendingPathComponent("woonstad-waterland-" + name)))
+        }
+        let before = try scratch.read("relations.csv")
+        for option in ["-o", "--report"] {
+            let run = try scratch.cora("convert", "elements.csv", "--mapping", "archi", option, "relations.csv")
+            #expect(run.status == 64, "\(run)")
+            #expect(run.stderrText.contains("the output of \(option) is the input relations.csv"), "\(run)")
+        }
+        #expect(try scratch.read("relations.csv") == before)
+    }
+
+    // MARK: 3. one rejects file per input, even when two inputs share a name
+
+    @Test("--rejects with a/inv.csv and b/inv.csv writes two rejects files, neither over the other")
+    func rejectsOfInputsWithOneName() throws {
+        let scratch = try Scratch()
+        try scratch.folder("a")
+        try scratch.folder("b")
+        try scratch.write("a/inv.csv", Canonical.document(Canonical.row("a1", "A1", "Bepalen visie"), Canonical.row("", "", "")))
+        try scratch.write("b/inv.csv", Canonical.document(Canonical.row("b1", "B1", "Bepalen koers"), "b2,B2,,business-process,steering,,2,,,,,,,,"))
+        let run = try scratch.cora("convert", "a/inv.csv", "b/inv.csv", "-o", "out.csv", "--rejects", "rejects.csv")
+        #expect(run.status == 1, "\(run)")
+        #expect(try scratch.listing() == ["a", "b", "out.csv", "rejects-inv-2.csv", "rejects-inv.csv"])
+        #expect(String(decoding: try scratch.read("rejects-inv.csv"), as: UTF8.self) == Canonical.header + "\n,,,business-process,steering,,1,,,,,,,,\n")
+        #expect(String(decoding: try scratch.read("rejects-inv-2.csv"), as: UTF8.self) == Canonical.header + "\nb2,B2,,business-process,steering,,2,,,,,,,,\n")
+    }
+}
