@@ -73,4 +73,32 @@ struct HardeningTests {
         #expect(String(decoding: try scratch.read("rejects-inv.csv"), as: UTF8.self) == Canonical.header + "\n,,,business-process,steering,,1,,,,,,,,\n")
         #expect(String(decoding: try scratch.read("rejects-inv-2.csv"), as: UTF8.self) == Canonical.header + "\nb2,B2,,business-process,steering,,2,,,,,,,,\n")
     }
+
+    // MARK: 5. the children of a rejected duplicate go with it
+
+    @Test("batch --merge: an id in two files keeps the first; the second's children are rejected with it, never hung under the first")
+    func childrenOfADuplicateAcrossFiles() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.write("in/a.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie"),
+                                                         Canonical.row("w1", "W1", "Opstellen plan", level: "work-process", parent: "p1")))
+        try scratch.write("in/b.csv", Canonical.document(Canonical.row("p1", "P1", "Verhuren eenheden", category: "primary"),
+                                                         Canonical.row("w2", "W2", "Toewijzen woning", level: "work-process", category: "primary", parent: "P1"),
+                                                         Canonical.row("s2", "S2", "Controleren dossier", level: "step", category: "primary", parent: "w2")))
+        let run = try scratch.cora("batch", "in", "--out", "out", "--merge")
+        #expect(run.status == 1, "\(run)")
+        #expect(String(decoding: try scratch.read("out/merged.csv"), as: UTF8.self) == Canonical.document(
+            Canonical.row("p1", "P1", "Bepalen visie"), Canonical.row("w1", "W1", "Opstellen plan", level: "work-process", parent: "p1")))
+        #expect(String(decoding: try scratch.read("out/b.rejects.csv"), as: UTF8.self) == Canonical.document(
+            Canonical.row("p1", "P1", "Verhuren eenheden", category: "primary"),
+            Canonical.row("w2", "W2", "Toewijzen woning", level: "work-process", category: "primary", parent: "P1"),
+            Canonical.row("s2", "S2", "Controleren dossier", level: "step", category: "primary", parent: "w2")))
+        let report = try #require(try parseJSON(try scratch.read("out/b.report.json")) as? [String: Any])
+        let findings = try #require(report["diagnostics"] as? [[String: Any]]).map { "\($0["line"]!) \($0["code"]!): \($0["message"]!)" }
+        #expect(findings == [
+            "2 duplicate-id: the id \"p1\" is also used on in/a.csv, line 2",
+            "3 unknown-parent: the parent \"P1\" (line 2) has errors and is not in the model",
+            "4 unknown-parent: the parent \"w2\" (line 3) has errors and is not in the model",
+        ])
+    }
 }
