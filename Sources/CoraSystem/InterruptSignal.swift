@@ -5,13 +5,37 @@ import Musl
 #endif
 import Synchronization
 
-/// Ctrl-C (SIGINT) and SIGTERM during a long run: the first asks the run to stop cleanly (a batch
-/// abandons the files being read, finishes those being written and writes its summary); a second
-/// one ends the process at once, as usual.
+/// Ctrl-C (SIGINT) and SIGTERM.
+///
+/// Every command removes the temporary files it is writing before it ends by the signal, so that
+/// no `.cora-tmp-…` file is left behind (``installEnding()``). A long run (`cora batch`) asks the
+/// first signal to stop cleanly instead: it abandons the files being read, finishes those being
+/// written and writes its summary; a second signal ends it at once, removing its temporary files
+/// too (``install()``).
 public enum InterruptSignal {
-    /// Catches SIGINT and SIGTERM. Call it before starting threads: they inherit the signal mask,
-    /// which is cleared of both here (a parent may have started `cora` with them blocked).
+    /// For a long run: the first SIGINT or SIGTERM asks it to stop cleanly (see ``requested``), a
+    /// second ends it. Call it before starting threads: they inherit the signal mask, which is
+    /// cleared of both here (a parent may have started `cora` with them blocked).
     public static func install() {
+        signalMode.store(Mode.stopCleanly, ordering: .relaxed)
+        catchSignals()
+    }
+
+    /// For every other command: a SIGINT or SIGTERM removes the temporary files being written and
+    /// ends the process by that signal, as it would have without a handler. Does nothing after
+    /// ``install()``.
+    public static func installEnding() {
+        guard signalMode.load(ordering: .relaxed) == Mode.none else { return }
+        signalMode.store(Mode.end, ordering: .relaxed)
+        catchSignals()
+    }
+
+    /// Whether a stop was asked for.
+    public static var requested: Bool { interruptCount.load(ordering: .relaxed) > 0 }
+
+    private static func catchSignals() {
+        TemporaryFileRegistry.prepare()
+        _ = interruptCount.load(ordering: .relaxed)
         signal(SIGINT, interruptHandler)
         signal(SIGTERM, interruptHandler)
         var set = sigset_t()
@@ -20,16 +44,30 @@ public enum InterruptSignal {
         sigaddset(&set, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
-
-    /// Whether a stop was asked for.
-    public static var requested: Bool { interruptCount.load(ordering: .relaxed) > 0 }
 }
 
+/// What a signal does.
+private enum Mode {
+    /// No handler installed.
+    static let none = 0
+    /// The first signal asks the run to stop cleanly; the next ends it.
+    static let stopCleanly = 1
+    /// The first signal ends the run.
+    static let end = 2
+}
+
+/// The handler's mode.
+private let signalMode = Atomic<Int>(Mode.none)
 /// How many stop signals arrived (written by the signal handler, so an atomic).
 private let interruptCount = Atomic<Int>(0)
 
-/// Counts the signal and restores the default action, so that the next one ends the process.
+/// Counts the signal; unless the run was asked to stop cleanly by the first one, removes the
+/// temporary files and ends the process by the same signal (blocked while the handler runs, it
+/// arrives as it returns).
 private func interruptHandler(_ number: Int32) {
-    interruptCount.add(1, ordering: .relaxed)
+    let count = interruptCount.add(1, ordering: .relaxed).newValue
+    if signalMode.load(ordering: .relaxed) == Mode.stopCleanly && count == 1 { return }
+    TemporaryFileRegistry.removeAll()
     signal(number, SIG_DFL)
+    raise(number)
 }

@@ -9,9 +9,11 @@ import Synchronization
 
 /// The machine's own files, through POSIX: the ``FileSystem`` the command line hands the library.
 ///
-/// Writing is the one atomic writer of `cora`: a new temporary file `.cora-tmp-<pid>-<n>` beside
-/// the target (`O_EXCL | O_NOFOLLOW`, so never through a link), written, `fsync`ed, closed and
-/// renamed into place; on any failure it is removed and the target is as it was.
+/// Writing is the one atomic writer of `cora`: a new temporary file `.cora-tmp-<pid>-<n>-<random>`
+/// beside the target (`O_EXCL | O_NOFOLLOW`, so never through a link), given the permissions of
+/// the file it replaces, written, `fsync`ed, closed and renamed into place; on any failure it is
+/// removed and the target is as it was, and a SIGINT or SIGTERM removes it too (see
+/// ``InterruptSignal``).
 public struct LocalFileSystem: FileSystem {
     /// The file system of this process.
     public init() {}
@@ -100,9 +102,16 @@ public struct LocalFileSystem: FileSystem {
             }
         }
         let folder = BatchPath.parent(path)
-        let temporary = BatchPath.join(folder.isEmpty ? "." : folder, temporaryPrefix + "\(temporaryCounter.add(1, ordering: .relaxed).newValue)")
-        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.systemError()) }
+        let (temporary, descriptor) = try Self.createTemporaryFile(in: folder.isEmpty ? "." : folder, prefix: temporaryPrefix, for: path)
+        let slot = TemporaryFileRegistry.register(temporary)
+        defer { TemporaryFileRegistry.unregister(slot) }
+        // The file replaced keeps its permissions: a private (0600) inventory stays private.
+        if existing.st_mode & S_IFMT == S_IFREG, fchmod(descriptor, existing.st_mode & 0o777) != 0 {
+            let reason = Self.systemError()
+            close(descriptor)
+            unlink(temporary)
+            throw FileSystemError(path: path, reason: reason)
+        }
         var failure: String?
         do {
             try produce { bytes in
@@ -122,6 +131,22 @@ public struct LocalFileSystem: FileSystem {
             unlink(temporary)
             throw FileSystemError(path: path, reason: failure)
         }
+    }
+
+    /// Creates a new temporary file in `folder` for writing `path`: its name is the prefix, a
+    /// number and a random part, and it is created exclusively and never through a link (`O_EXCL |
+    /// O_NOFOLLOW`), like `mkstemp`: a file or a link planted under a name `cora` might use is never
+    /// written through, only passed by. Permissions are those of a new file (0666 less the umask).
+    private static func createTemporaryFile(in folder: String, prefix: String, for path: String) throws(FileSystemError) -> (String, Int32) {
+        for _ in 0..<16 {
+            let number = temporaryCounter.add(1, ordering: .relaxed).newValue
+            let random = String(UInt64.random(in: 0 ... .max) & 0xFFFF_FFFF_FFFF, radix: 16)
+            let temporary = BatchPath.join(folder, prefix + "\(number)-\(random)")
+            let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if descriptor >= 0 { return (temporary, descriptor) }
+            if errno != EEXIST { break }
+        }
+        throw FileSystemError(path: path, reason: systemError())
     }
 
     /// Writes into the special file at `path` (a device, a FIFO) without replacing it.
@@ -154,8 +179,12 @@ public struct LocalFileSystem: FileSystem {
 
     public func isAbandonedTemporaryFile(_ name: String) -> Bool {
         guard name.hasPrefix(".cora-tmp-") else { return false }
-        let pid = name.dropFirst(".cora-tmp-".count).split(separator: "-").first.flatMap { Int32($0) }
-        guard let pid, pid != getpid() else { return false }
+        // `.cora-tmp-<pid>-<n>-<random>` (or `.cora-tmp-<pid>-<n>` from earlier versions), nothing else.
+        let parts = name.dropFirst(".cora-tmp-".count).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 2 || parts[2].allSatisfy(\.isHexDigit) else { return false }
+        let pid = Int32(parts[0])
+        guard let pid, pid > 0, pid != getpid() else { return false }
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 

@@ -101,4 +101,60 @@ struct HardeningTests {
             "4 unknown-parent: the parent \"w2\" (line 3) has errors and is not in the model",
         ])
     }
+
+    // MARK: 7. temporary files: exclusive, the mode of the file replaced, gone after a signal
+
+    @Test("-o over a private (0600) file leaves a 0600 file, not a world-readable one")
+    func outputKeepsItsMode() throws {
+        let scratch = try Scratch()
+        let out = try scratch.write("out.csv", "old\n")
+        #expect(chmod(out.path, 0o600) == 0)
+        let run = try scratch.cora("convert", CoraCLI.sample.path, "-o", "out.csv")
+        #expect(run.status == 0, "\(run)")
+        #expect(try scratch.read("out.csv") == (try bytes(of: CoraCLI.sample)))
+        var status = stat()
+        #expect(stat(out.path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+    }
+
+    @Test("temporary files left by a killed run of cora are removed beside the output; others' files stay")
+    func staleTemporaryFilesAreRemoved() throws {
+        let scratch = try Scratch()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        try scratch.write(".cora-tmp-\(dead)-1-5eed", "half a file")
+        try scratch.write(".cora-tmp-\(dead)-2", "half a file, from an earlier version")
+        try scratch.write(".cora-tmp-1-7-abc", "a live process's file")
+        try scratch.write(".cora-tmp-\(dead)-notes", "not a name cora makes")
+        #expect(symlink("/etc/hostname", scratch.url.appendingPathComponent(".cora-tmp-\(dead)-3-abc").path) == 0)
+        let run = try scratch.cora("convert", CoraCLI.sample.path, "-o", "out.csv")
+        #expect(run.status == 0, "\(run)")
+        #expect(try scratch.listing() == [".cora-tmp-1-7-abc", ".cora-tmp-\(dead)-3-abc", ".cora-tmp-\(dead)-notes", "out.csv"])
+    }
+
+    @Test("SIGTERM while the output is being written removes the temporary file and ends the run by the signal")
+    func signalRemovesTheTemporaryFile() throws {
+        let scratch = try Scratch()
+        var text = Canonical.header + "\n"
+        for index in 0..<150_000 { text += "p\(index),P\(index),Bepalen visie \(index),business-process,steering,,\(index),Jan,,,,,,,een omschrijving\n" }
+        try scratch.write("big.csv", text)
+        let process = Process()
+        process.executableURL = CoraCLI.executable
+        process.arguments = ["convert", "big.csv", "-o", "out.csv"]
+        process.currentDirectoryURL = scratch.url
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = false
+        while process.isRunning && !seen {
+            seen = try scratch.listing().contains { $0.hasPrefix(".cora-tmp-\(process.processIdentifier)-") }
+            if !seen { usleep(500) }
+        }
+        #expect(seen, "the run ended before its temporary file was seen")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        #expect(try scratch.listing() == ["big.csv"])
+    }
 }

@@ -38,7 +38,7 @@ public protocol FileSystem: Sendable {
     func isWritableDirectory(_ path: String) -> Bool
 
     /// The temporary files that writes of this process use start with this, in the folder of the
-    /// file written: `.cora-tmp-<process id>-`.
+    /// file written: `.cora-tmp-<process id>-` (then a number and a random part).
     var temporaryPrefix: String { get }
     /// Whether a temporary file named `name` was left by a process that no longer runs.
     func isAbandonedTemporaryFile(_ name: String) -> Bool
@@ -78,6 +78,26 @@ extension FileSystem {
         let absolute = BatchPath.normalize(path.hasPrefix("/") ? path : BatchPath.join(workingDirectory, path))
         let folder = realPath(BatchPath.parent(absolute)) ?? BatchPath.parent(absolute)
         return "path " + BatchPath.join(folder, BatchPath.lastComponent(absolute)).lowercased()
+    }
+
+    /// Removes, from the folders that `paths` are written into, the temporary files that an earlier
+    /// run of `cora` left when it was killed before it could rename them (their process is gone;
+    /// only regular files with `cora`'s own temporary names); returns how many.
+    @discardableResult
+    public func removeAbandonedTemporaryFiles(besides paths: [String]) -> Int {
+        var removed = 0
+        var folders = Set<[UInt8]>()
+        for path in paths where path != "-" {
+            let folder = BatchPath.parent(path).nonEmpty ?? "."
+            guard folders.insert(Array(folder.utf8)).inserted, let names = try? contents(ofDirectory: folder) else { continue }
+            for name in names where isAbandonedTemporaryFile(name) {
+                let file = BatchPath.join(folder, name)
+                guard linkStatus(of: file)?.kind == .regularFile else { continue }
+                removeFile(file)
+                if linkStatus(of: file) == nil { removed += 1 }
+            }
+        }
+        return removed
     }
 
     /// The first `count` bytes of the file at `path` (fewer if it is shorter).

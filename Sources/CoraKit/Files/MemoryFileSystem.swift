@@ -19,7 +19,7 @@ public final class MemoryFileSystem: FileSystem {
     public init(files: [String: [UInt8]] = [:], workingDirectory: String = "/work", standardInput: [UInt8] = []) {
         self.workingDirectory = workingDirectory
         self.standardInputBytes = standardInput
-        state.withLock { $0.folders.insert(workingDirectory) }
+        _ = state.withLock { $0.folders.insert(workingDirectory) }
         for (path, bytes) in files { add(path, bytes) }
     }
 

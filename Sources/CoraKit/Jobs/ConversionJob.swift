@@ -87,14 +87,7 @@ public struct ConversionJob: Sendable {
                 inputFiles.append(input)
             }
         }
-        var outputs: [(option: String, path: String)] = []
-        if let format, let output, output != "-" {
-            outputs += format.files(at: output, prefix: options.archiPrefix).map { ("-o", $0) }
-        }
-        if let report { outputs.append(("--report", report.path)) }
-        if let rejects {
-            outputs += RejectsRenderer.paths(rejects, for: inputFiles.isEmpty ? inputs : inputFiles).map { ("--rejects", $0) }
-        }
+        let outputs = outputFiles(rejectsFor: inputFiles.isEmpty ? inputs : inputFiles)
         var claimed: [String: (option: String, path: String)] = [:]
         for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input) }
         for output in outputs {
@@ -108,12 +101,25 @@ public struct ConversionJob: Sendable {
         }
     }
 
+    /// The files this job writes, with the option that asks for each: `-o` (each file of a format
+    /// that writes a folder), `--report`, and the rejects file of each of `inputs`.
+    func outputFiles(rejectsFor inputs: [String]) -> [(option: String, path: String)] {
+        var outputs: [(option: String, path: String)] = []
+        if let format, let output, output != "-" {
+            outputs += format.files(at: output, prefix: options.archiPrefix).map { ("-o", $0) }
+        }
+        if let report { outputs.append(("--report", report.path)) }
+        if let rejects { outputs += RejectsRenderer.paths(rejects, for: inputs).map { ("--rejects", $0) } }
+        return outputs
+    }
+
     /// Delivers `result`: checks that the model can be written as asked, hands the findings to
     /// `show`, writes the report and the rejects files, then the model. Nothing is written when the
     /// model cannot be (a view of a process it lacks, no Graphviz for a picture).
     public func deliver(_ result: ConversionResult, fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) {
         if let format { try format.check(result.model, options: options) }
         show(result.diagnostics)
+        fileSystem.removeAbandonedTemporaryFiles(besides: outputFiles(rejectsFor: result.inputs.map(\.file)).map(\.path))
         if let report {
             try Self.write(DiagnosticReportRenderer(format: report.format).render(result.diagnostics), to: report.path, in: fileSystem)
         }

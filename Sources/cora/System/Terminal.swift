@@ -5,6 +5,7 @@ import Musl
 #endif
 import ArgumentParser
 import CoraKit
+import CoraSystem
 
 /// Standard output and standard error: what the library produced, printed; colour on a terminal.
 enum Terminal {
@@ -54,8 +55,11 @@ enum Terminal {
         }
     }
 
-    /// Runs a command's work: a run that cannot go on prints why and ends with exit status 2.
+    /// Runs a command's work: a run that cannot go on prints why and ends with exit status 2. A
+    /// SIGINT or SIGTERM removes the temporary files being written before it ends the process
+    /// (`cora batch` has stopped cleanly on the first already).
     static func perform(_ work: () throws -> Void) throws {
+        InterruptSignal.installEnding()
         do {
             try work()
         } catch let failure as RunFailure {
