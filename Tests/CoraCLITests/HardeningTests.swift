@@ -157,4 +157,23 @@ struct HardeningTests {
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
         #expect(try scratch.listing() == ["big.csv"])
     }
+
+    // MARK: 8. a local mapping shadows a built-in one only with a notice
+
+    @Test("a ./Mappings/canonical.yaml in the working folder takes the built-in's place only with a note naming it")
+    func localMappingShadowsBuiltin() throws {
+        let scratch = try Scratch()
+        try scratch.folder("Mappings")
+        try scratch.write("Mappings/canonical.yaml", "name: canonical\nfields:\n  id: id\n  name: name\n")
+        try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        let note = "Mappings/canonical.yaml: note: this local mapping takes the place of the built-in mapping \"canonical\"; rename it (name: in the file) to keep both"
+        let byDefault = try scratch.cora("convert", "inv.csv", "-o", "out.csv")
+        #expect(byDefault.status == 0, "\(byDefault)")
+        #expect(byDefault.stderrLines == [note])
+        let auto = try scratch.cora("validate", "inv.csv", "--mapping", "auto")
+        #expect(auto.stderrLines.first == note, "\(auto)")
+        #expect(auto.stderrLines.dropFirst().first?.hasPrefix("inv.csv: note: mapping auto chose canonical (the local Mappings/canonical.yaml): ") == true, "\(auto)")
+        let batch = try scratch.cora("batch", ".", "--out", "out", "--mapping", "canonical")
+        #expect(batch.stderrLines.first == note, "\(batch)")
+    }
 }

@@ -173,9 +173,9 @@ public final class BatchJob: @unchecked Sendable {
     private func chooseMappings() throws(RunFailure) -> MappingChoice {
         if settings.mapping == MappingLibrary.archi { return .archi }
         if settings.mapping == MappingLibrary.auto {
-            var warnings: [Diagnostic] = []
-            let candidates = detector.library.autoCandidates(warnings: &warnings)
-            for warning in warnings { observer.tell(.warning(warning)) }
+            var messages: [RunMessage] = []
+            let candidates = detector.library.autoCandidates(messages: &messages)
+            for message in messages { observer.tell(message) }
             guard !candidates.isEmpty else { throw RunFailure(.noMappingFits, "--mapping auto: no mappings to choose from") }
             var hashes: [String: String] = [:]
             for candidate in candidates { hashes[candidate.mapping.name] = SHA256.hexDigest(of: candidate.entry.yaml) }
@@ -183,6 +183,7 @@ public final class BatchJob: @unchecked Sendable {
             return .auto(candidates.map(\.mapping), hashes: hashes, noneHash: noneHash)
         }
         let entry = try detector.library.entry(settings.mapping)
+        if let note = detector.library.shadowingNote(entry) { observer.tell(.note(note)) }
         switch entry.mapping {
         case .success(let mapping): return .named(mapping, hash: SHA256.hexDigest(of: entry.yaml))
         case .failure(let error): throw RunFailure([error.diagnostic])

@@ -27,7 +27,7 @@ public struct InputDetector: Sendable {
                        tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?) {
         if argument == MappingLibrary.archi { return (.archiSet, nil) }
         guard argument == MappingLibrary.auto, let first = inputs.first else {
-            return (.table(try library.mapping(argument)), nil)
+            return (.table(try library.mapping(argument, tell: tell)), nil)
         }
         if first != "-", let reason = archiReason(first) {
             tell(.note(Note(file: first, message: "mapping auto chose archi: \(reason)")))
@@ -46,16 +46,17 @@ public struct InputDetector: Sendable {
                     : "cannot read standard input: \(error.reason)", file: "-")
             }
         }
-        var warnings: [Diagnostic] = []
-        let candidates = library.autoCandidates(warnings: &warnings)
-        for warning in warnings { tell(.warning(warning)) }
+        var messages: [RunMessage] = []
+        let candidates = library.autoCandidates(messages: &messages)
+        for message in messages { tell(message) }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
             throw RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of \(name): \(selection.fullReason)", file: first,
                              hint: "draft a mapping with `cora mapping init \(first) -o Mappings/NAME.yaml`, or name one with --mapping")
         }
-        tell(.note(Note(file: first, message: "mapping auto chose \(mapping.name): \(selection.reason)")))
+        let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map { " (the local \($0.entry.origin))" } ?? ""
+        tell(.note(Note(file: first, message: "mapping auto chose \(mapping.name)\(local): \(selection.reason)")))
         return (.table(mapping), standardInput)
     }
 

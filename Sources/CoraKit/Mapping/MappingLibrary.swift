@@ -107,35 +107,49 @@ public struct MappingLibrary: Sendable {
                 + "known mappings: \(names.joined(separator: ", ")) (cora mapping list); or give the path of a .yaml file, or auto").diagnostic])
     }
 
-    /// The mapping `argument` names (a name or a path; not `auto`, which needs an input).
-    public func mapping(_ argument: String) throws(RunFailure) -> Mapping {
+    /// The note that a local mapping takes the place of the shipped mapping of its name (a
+    /// `Mappings/canonical.yaml` unpacked with someone's exports), naming its file; `nil` for any
+    /// other entry.
+    public func shadowingNote(_ entry: Entry) -> Note? {
+        guard !entry.isBuiltin, MappingCatalog.builtin.yaml(named: entry.name) != nil else { return nil }
+        return Note(file: entry.origin, message: "this local mapping takes the place of the built-in mapping \"\(entry.name)\"; "
+                        + "rename it (name: in the file) to keep both")
+    }
+
+    /// The mapping `argument` names (a name or a path; not `auto`, which needs an input); `tell`
+    /// hears when a local mapping takes the place of a built-in one.
+    public func mapping(_ argument: String, tell: (RunMessage) -> Void = { _ in }) throws(RunFailure) -> Mapping {
         if argument == Self.auto {
             throw RunFailure(.invalidMapping, "--mapping auto needs an input to look at; name a mapping (cora mapping list)")
         }
-        switch try entry(argument).mapping {
+        let entry = try entry(argument)
+        if let note = shadowingNote(entry) { tell(.note(note)) }
+        switch entry.mapping {
         case .success(let mapping): return mapping
         case .failure(let error): throw RunFailure([error.diagnostic])
         }
     }
 
     /// The mappings `--mapping auto` chooses among, with their entries: the shipped ones and the
-    /// local ones, a local mapping replacing a shipped one of the same name. A local mapping that
-    /// cannot be used is left out with a warning in `warnings`.
-    public func autoCandidates(warnings: inout [Diagnostic]) -> [(mapping: Mapping, entry: Entry)] {
+    /// local ones, a local mapping replacing a shipped one of the same name (with a note in
+    /// `messages` naming its file). A local mapping that cannot be used is left out with a warning
+    /// in `messages`.
+    public func autoCandidates(messages: inout [RunMessage]) -> [(mapping: Mapping, entry: Entry)] {
         var candidates: [(mapping: Mapping, entry: Entry)] = []
         var byName: [String: Int] = [:]
         for entry in entries() {
             switch entry.mapping {
             case .success(let mapping):
                 if let index = byName[mapping.name] {
+                    if candidates[index].entry.isBuiltin, let note = shadowingNote(entry) { messages.append(.note(note)) }
                     candidates[index] = (mapping, entry)
                 } else {
                     byName[mapping.name] = candidates.count
                     candidates.append((mapping, entry))
                 }
             case .failure(let error):
-                warnings.append(Diagnostic(.invalidMapping, "left out of --mapping auto: \(error.message)", severity: .warning,
-                                           file: entry.origin, line: error.line))
+                messages.append(.warning(Diagnostic(.invalidMapping, "left out of --mapping auto: \(error.message)", severity: .warning,
+                                                    file: entry.origin, line: error.line)))
             }
         }
         return candidates

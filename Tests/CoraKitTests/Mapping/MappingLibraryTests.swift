@@ -33,10 +33,19 @@ struct MappingLibraryTests {
         #expect(try library.entry("canonical").origin == "/eigen/canonical.yaml")
         #expect(try library.mapping("canonical").fields[.name]?.columns == ["Naam"])
         #expect(try library.mapping("onze-wiki").fields[.description]?.columns == ["Toelichting"])
-        var warnings: [Diagnostic] = []
-        let candidates = library.autoCandidates(warnings: &warnings)
+        var told: [RunMessage] = []
+        _ = try library.mapping("canonical") { told.append($0) }
+        _ = try library.mapping("onze-wiki") { told.append($0) }
+        let shadowing = RunMessage.note(Note(file: "/eigen/canonical.yaml", message:
+            "this local mapping takes the place of the built-in mapping \"canonical\"; rename it (name: in the file) to keep both"))
+        #expect(told == [shadowing])
+        var messages: [RunMessage] = []
+        let candidates = library.autoCandidates(messages: &messages)
         #expect(candidates.map(\.mapping.name) == ["canonical", "cora-wiki", "excel-nl", "niveaus", "onze-wiki"])
-        #expect(warnings.map { "\($0.file):\($0.line ?? 0) \($0.severity) \($0.code)" } == ["/eigen/kapot.yaml:2 warning invalid-mapping"])
+        #expect(messages.count == 2)
+        #expect(messages.first == shadowing)
+        guard case .warning(let warning) = messages.last else { Issue.record("no warning"); return }
+        #expect("\(warning.file):\(warning.line ?? 0) \(warning.severity) \(warning.code)" == "/eigen/kapot.yaml:2 warning invalid-mapping")
     }
 
     @Test("a path, an unknown name (with a suggestion), and auto without an input")
@@ -57,8 +66,8 @@ struct MappingLibraryTests {
     @Test("auto chooses by the input's header, and says why")
     func select() throws {
         let library = Self.library(["in.csv": "Werkproces;Toelichting\nVerhuren eenheid;x\n", "Mappings/onze-wiki.yaml": Self.wiki])
-        var warnings: [Diagnostic] = []
-        let candidates = library.autoCandidates(warnings: &warnings).map(\.mapping)
+        var messages: [RunMessage] = []
+        let candidates = library.autoCandidates(messages: &messages).map(\.mapping)
         let selection = library.select(for: "in.csv", standardInput: nil, candidates: candidates, readOptions: CSVReadOptions())
         #expect(selection.mapping?.name == "onze-wiki")
         #expect(selection.reason.hasPrefix("onze-wiki: 2 of 2 columns matched"))
