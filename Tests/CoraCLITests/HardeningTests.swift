@@ -176,4 +176,30 @@ struct HardeningTests {
         let batch = try scratch.cora("batch", ".", "--out", "out", "--mapping", "canonical")
         #expect(batch.stderrLines.first == note, "\(batch)")
     }
+
+    // MARK: 9. paths are bytes on the way in; case and normalisation are conflicts on the way out
+
+    @Test("batch: café.csv in NFC and in NFD are two inputs; their outputs, and HR.csv against hr.csv, are output conflicts")
+    func namesThatDifferOnlyInFormOrCase() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        let names: [[UInt8]] = [Array("caf\u{E9}.csv".utf8), Array("cafe\u{301}.csv".utf8), Array("HR.csv".utf8), Array("hr.csv".utf8)]
+        for (index, name) in names.enumerated() {
+            // Written by bytes: Foundation might normalise a name it is given as a String.
+            let path = Array(scratch.url.appendingPathComponent("in").path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            let descriptor = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+            #expect(descriptor >= 0)
+            let text = Array(Canonical.document(Canonical.row("p\(index)", "P\(index)", "Bepalen visie")).utf8)
+            #expect(write(descriptor, text, text.count) == text.count)
+            close(descriptor)
+        }
+        let run = try scratch.cora("batch", "in", "--out", "out")
+        #expect(run.status == 1, "\(run)")
+        let lines = run.stdoutText.split(separator: "\n").map(String.init)
+        #expect(lines.contains("4 files: 2 ok, 2 failed; 2 rows read, 2 processes, 0 rows rejected; 2 errors, 0 warnings"), "\(run)")
+        #expect(lines.contains("hr.csv: failed: not converted: its output hr.csv and an output of in/HR.csv, HR.csv, differ only in case: one file on macOS, Windows and SMB shares"), "\(run)")
+        #expect(lines.contains { $0.hasSuffix("differ only in how accented letters are encoded (Unicode NFC and NFD): one file on macOS, Windows and SMB shares") }, "\(run)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).map { Array($0.utf8) }
+        #expect(written.filter { $0.starts(with: Array("caf".utf8)) }.count == 2, "one café.csv and its report, not two of each")
+    }
 }

@@ -149,25 +149,26 @@ public struct BatchInputScanner: Sendable {
             }
         }
 
-        // The same file reached twice (a folder and a pattern, or a link) is read once.
-        var seen = Set<String>()
+        // The same file reached twice (a folder and a pattern, or a link) is read once. Paths are
+        // compared as bytes: `café.csv` in NFC and in NFD are two files (Swift's == would say one).
+        var seen = Set<[UInt8]>()
         let workingDirectory = fileSystem.workingDirectory
         for entry in found {
             let key = fileSystem.realPath(entry.input.path) ?? BatchPath.normalize(BatchPath.join(workingDirectory, entry.input.path))
-            if seen.insert(key).inserted { scan.inputs.append(entry) }
+            if seen.insert(Array(key.utf8)).inserted { scan.inputs.append(entry) }
         }
         scan.inputs.sort { ($0.input.relativePath, $0.input.path) < ($1.input.relativePath, $1.input.path) }
         // An Archi CSV set is one input: its elements.csv; relations.csv and properties.csv go with it.
         guard readsArchiSets else { return scan }
-        let elements = Set(scan.inputs.compactMap { entry -> String? in
+        let elements = Set(scan.inputs.compactMap { entry -> [UInt8]? in
             guard let set = ArchiFileSet(path: entry.input.path), set.table == .elements,
                   let bytes = try? fileSystem.prefix(entry.input.path, count: 1 << 16),
                   ArchiCSVReader.table(ofHeaderIn: bytes) == .elements else { return nil }
-            return set.prefix + "\u{1F}" + set.suffix
+            return Array((set.prefix + "\u{1F}" + set.suffix).utf8)
         })
         scan.inputs.removeAll { entry in
             guard let set = ArchiFileSet(path: entry.input.path), set.table != .elements else { return false }
-            return elements.contains(set.prefix + "\u{1F}" + set.suffix)
+            return elements.contains(Array((set.prefix + "\u{1F}" + set.suffix).utf8))
         }
         return scan
     }

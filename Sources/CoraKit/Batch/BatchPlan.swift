@@ -51,8 +51,11 @@ public struct BatchPlan: Sendable {
         self.merged = merged
         self.files = []
 
-        var claimed: [String: String] = [:]       // path → who has it
-        var claimedFolders: [String: String] = [:] // folder → who needs it
+        // Output paths are claimed without regard to case or Unicode normalisation (String's ==
+        // is canonical equivalence): `HR.csv` and `hr.csv`, or `café.csv` in NFC and NFD, are one
+        // file on macOS, Windows and SMB shares, and the second would overwrite the first there.
+        var claimed: [String: (owner: String, path: String)] = [:]       // path → who has it
+        var claimedFolders: [String: (owner: String, path: String)] = [:] // folder → who needs it
         func folders(of path: String) -> [String] {
             var result: [String] = []
             var parts = BatchPath.components(path)
@@ -65,8 +68,10 @@ public struct BatchPlan: Sendable {
         }
         func claim(_ paths: [String], by owner: String) {
             for path in paths {
-                claimed[path] = owner
-                for folder in folders(of: path) where claimedFolders[folder] == nil { claimedFolders[folder] = owner }
+                claimed[path.lowercased()] = (owner, path)
+                for folder in folders(of: path) where claimedFolders[folder.lowercased()] == nil {
+                    claimedFolders[folder.lowercased()] = (owner, folder)
+                }
             }
         }
         claim(ownPaths, by: "the batch's own files")
@@ -84,8 +89,15 @@ public struct BatchPlan: Sendable {
                 continue
             }
             for path in plan.paths {
-                if let owner = claimed[path] ?? claimedFolders[path] ?? folders(of: path).lazy.compactMap({ claimed[$0] }).first {
-                    plan.conflict = "its output \(path) would overwrite \(owner == "the batch's own files" ? owner : "an output of \(owner)")"
+                let key = path.lowercased()
+                if let other = claimed[key] ?? claimedFolders[key] ?? folders(of: path).lazy.compactMap({ claimed[$0.lowercased()] }).first {
+                    let whose = other.owner == "the batch's own files" ? other.owner : "an output of \(other.owner)"
+                    if Array(other.path.utf8) == Array(path.utf8) || other.path.lowercased() != key {
+                        plan.conflict = "its output \(path) would overwrite \(whose)"
+                    } else {
+                        let how = other.path == path ? "only in how accented letters are encoded (Unicode NFC and NFD)" : "only in case"
+                        plan.conflict = "its output \(path) and \(whose), \(other.path), differ \(how): one file on macOS, Windows and SMB shares"
+                    }
                     break
                 }
             }
