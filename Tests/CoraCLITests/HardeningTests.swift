@@ -202,4 +202,32 @@ struct HardeningTests {
         let written = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).map { Array($0.utf8) }
         #expect(written.filter { $0.starts(with: Array("caf".utf8)) }.count == 2, "one café.csv and its report, not two of each")
     }
+
+    // MARK: 10. an output that cannot be written fails its input, not the run
+
+    @Test("batch: a folder where one input's output goes fails that input only; the others are converted and none is ok without its output")
+    func unwritableOutputFailsOneFile() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.folder("out")
+        try scratch.folder("out/b.csv")
+        for name in ["a", "b", "c", "d"] {
+            try scratch.write("in/\(name).csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        }
+        let run = try scratch.cora("batch", "in", "--out", "out", "--jobs", "1")
+        #expect(run.status == 1, "\(run)")
+        let lines = run.stdoutText.split(separator: "\n").map(String.init)
+        #expect(lines.contains("b.csv  failed  canonical  utf-8     ,         1          1       1         0"), "\(run)")
+        #expect(lines.contains("b.csv: failed: out/b.csv: cannot write: a folder, not a file"), "\(run)")
+        #expect(lines.contains("4 files: 3 ok, 1 failed; 4 rows read, 4 processes, 0 rows rejected; 1 error, 0 warnings"), "\(run)")
+        for name in ["a", "c", "d"] { #expect(try scratch.read("out/\(name).csv") == Array(Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")).utf8)) }
+        let (_, files) = try BatchTests.summary(scratch)
+        #expect(files["b.csv"]?["status"] as? String == "failed")
+        #expect(files["b.csv"]?["outputs"] as? [String] == ["b.report.json"])
+        // The next run tries it again (nothing recorded as done), and converts it once the folder is gone.
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("out/b.csv"))
+        let again = try scratch.cora("batch", "in", "--out", "out")
+        #expect(again.status == 0, "\(again)")
+        #expect(try scratch.read("out/b.csv") == Array(Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")).utf8))
+    }
 }

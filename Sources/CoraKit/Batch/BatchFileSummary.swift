@@ -65,7 +65,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
         self.warnings = diagnostics.count { $0.severity == .warning }
         self.codes = BatchCodeCount.counts(of: diagnostics)
         self.outputs = outputs.sorted()
-        let unwritten = diagnostics.contains { $0.code == .outputConflict || $0.code == .unsafeOutput }
+        let unwritten = diagnostics.contains { [.outputConflict, .unsafeOutput, .unwritableOutput].contains($0.code) }
         if read == nil || (processes == 0 && errors > 0) || unwritten {
             status = .failed
             reason = Self.failureReason(rowsRead: rowsRead, diagnostics: diagnostics)
@@ -86,7 +86,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
     /// Why an input gave nothing: the first error that says it, in words.
     static func failureReason(rowsRead: Int, diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
-        if let first = errors.first(where: { [.unreadableInput, .emptyFile, .binaryInput, .noMappingFits, .outputConflict, .unsafeOutput].contains($0.code) }) {
+        if let first = errors.first(where: { [.unreadableInput, .emptyFile, .binaryInput, .noMappingFits, .outputConflict, .unsafeOutput, .unwritableOutput].contains($0.code) }) {
             switch first.code {
             case .emptyFile: return "empty file"
             default: return first.message

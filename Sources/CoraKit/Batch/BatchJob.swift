@@ -17,8 +17,6 @@ public final class BatchJob: @unchecked Sendable {
     private var manifest = BatchManifest()
     private var mappingChoice: MappingChoice!
     private var optionsHash = ""
-    /// Why the run cannot go on (a write failed): set by a worker, stops the others.
-    private let fatal = Locked<RunFailure?>(nil)
     private var interruptNoticed = false
 
     /// A batch reading through `detector`, telling `observer` how it goes; it stops cleanly as soon
@@ -130,7 +128,7 @@ public final class BatchJob: @unchecked Sendable {
 
         var (summary, newManifest, unchanged) = settings.merge ? runMerged(plan, sizes: sizes) : runPerFile(plan, sizes: sizes)
         observer.end()
-        summary.interrupted = interruption() || fatal.withLock { $0 } != nil
+        summary.interrupted = interruption()
 
         // The summaries and the manifest: rewritten only when they changed (or with --force).
         var writeFailure: RunFailure?
@@ -142,7 +140,7 @@ public final class BatchJob: @unchecked Sendable {
                 writeFailure = writeFailure ?? error.failure
             }
         }
-        return Outcome(summary: summary, unchanged: unchanged, failure: fatal.withLock { $0 } ?? writeFailure,
+        return Outcome(summary: summary, unchanged: unchanged, failure: writeFailure,
                        interrupted: interruption())
     }
 
@@ -227,7 +225,7 @@ public final class BatchJob: @unchecked Sendable {
     // MARK: Working
 
     private var stopRequested: @Sendable () -> Bool {
-        { [fatal, interruption] in interruption() || fatal.withLock { $0 } != nil }
+        { [interruption] in interruption() }
     }
 
     private func tick() {
@@ -244,32 +242,34 @@ public final class BatchJob: @unchecked Sendable {
     }
 
     /// Writes `produced`, removes what an earlier run wrote for the same input and no longer
-    /// applies, and returns what was written and, by output, the `unsafe-output` finding of each
-    /// output that would escape the folder (any other write failure stops the run).
+    /// applies, and returns what was written and, by output, why each output that was not written
+    /// is missing: `unsafe-output` (it would escape the folder) or `unwritable-output` (a folder in
+    /// its place, no space, no permission). A failed output fails its input, never the whole run.
     private func write(_ produced: [(path: String, bytes: [UInt8])], replacing old: [BatchManifest.OutputRecord], input: String)
-        -> (written: [BatchManifest.OutputRecord], complete: Bool, unsafe: [String: Diagnostic]) {
+        -> (written: [BatchManifest.OutputRecord], complete: Bool, failures: [String: Diagnostic]) {
         var written: [BatchManifest.OutputRecord] = []
         var complete = true
-        var unsafe: [String: Diagnostic] = [:]
+        var failures: [String: Diagnostic] = [:]
         for (path, bytes) in produced {
             do throws(BatchOutputFolder.WriteError) {
                 try folder.write(bytes, to: path, force: settings.force)
                 written.append(BatchManifest.OutputRecord(path: path, size: bytes.count))
             } catch {
+                var diagnostic: Diagnostic
                 switch error {
                 case .escapes(let output, let reason):
-                    var diagnostic = Diagnostic(.unsafeOutput, "\(output): \(reason)", file: input)
-                    diagnostic.input = input
-                    unsafe[path] = diagnostic
-                case .failed:
-                    fatal.withLock { if $0 == nil { $0 = error.failure } }
+                    diagnostic = Diagnostic(.unsafeOutput, "\(output): \(reason)", file: input)
+                case .failed(let output, let reason):
+                    diagnostic = Diagnostic(.unwritableOutput, "\(output): \(reason)", file: input)
                 }
+                diagnostic.input = input
+                failures[path] = diagnostic
                 complete = false
             }
         }
         let kept = Set(produced.map(\.path))
         for output in old where !kept.contains(output.path) { folder.remove(output.path) }
-        return (written, complete, unsafe)
+        return (written, complete, failures)
     }
 
     /// The files of one model output at `path` (several for a format that writes a folder).
@@ -383,8 +383,8 @@ public final class BatchJob: @unchecked Sendable {
         func failed(_ diagnostic: Diagnostic, contentHash: String?, mappingHash: String) -> FileOutcome {
             var diagnostics = [diagnostic]
             let report = DiagnosticReportRenderer(format: .json).render(diagnostics)
-            let (written, complete, unsafe) = write([(file.report, report)], replacing: old?.outputs ?? [], input: input.path)
-            diagnostics += unsafe.values
+            let (written, complete, failures) = write([(file.report, report)], replacing: old?.outputs ?? [], input: input.path)
+            diagnostics += failures.values
             let summary = BatchFileSummary(input: input, mapping: nil, read: nil, processes: 0, rejectedRows: 0,
                                            diagnostics: diagnostics, outputs: written.map(\.path))
             let record = contentHash.flatMap { hash in
@@ -447,8 +447,8 @@ public final class BatchJob: @unchecked Sendable {
         if !result.rejectedRecords.isEmpty, let read, let header = read.header {
             produced.append((file.rejects, RejectsRenderer().render(header: header.cells, records: result.rejectedRecords, dialect: read.dialect)))
         }
-        let (written, complete, unsafe) = write(produced, replacing: old?.outputs ?? [], input: input.path)
-        diagnostics += produced.compactMap { unsafe[$0.path] }
+        let (written, complete, failures) = write(produced, replacing: old?.outputs ?? [], input: input.path)
+        diagnostics += produced.compactMap { failures[$0.path] }
         let summary = BatchFileSummary(input: input, mapping: reading.mappingName, read: read, processes: processes,
                                        rejectedRows: result.rejectedRecords.count, diagnostics: diagnostics, outputs: written.map(\.path))
         let record = complete && !renderFailed
@@ -600,12 +600,20 @@ public final class BatchJob: @unchecked Sendable {
         }
 
         // 6. Write.
-        let (written, complete, unsafe) = write(produced, replacing: manifest.merged?.outputs ?? [], input: settings.out)
+        let (written, complete, failures) = write(produced, replacing: manifest.merged?.outputs ?? [], input: settings.out)
         let writtenPaths = Set(written.map(\.path))
+        let filePaths = Set(perFile.flatMap(\.paths))
+        for (path, failure) in failures where !filePaths.contains(path) {
+            // A merged output that could not be written: an error of the merge, like a failed render.
+            var diagnostic = failure
+            diagnostic.file = BatchPath.join(settings.out, path)
+            renderFailures.append(diagnostic)
+            observer.tell(.warning(diagnostic))
+        }
         var files: [BatchFileSummary] = []
         for entry in perFile {
             var diagnostics = entry.diagnostics
-            diagnostics += entry.paths.compactMap { unsafe[$0] }
+            diagnostics += entry.paths.compactMap { failures[$0] }
             let summary = BatchFileSummary(input: entry.prepared.plan.input, mapping: entry.mapping, read: entry.read, processes: entry.processes,
                                            rejectedRows: entry.rejected, diagnostics: diagnostics,
                                            outputs: entry.paths.filter(writtenPaths.contains))
