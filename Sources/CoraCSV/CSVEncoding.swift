@@ -34,5 +34,5 @@ public enum CSVEncoding: String, Sendable, CaseIterable, Equatable {
     public static let acceptedNames = "utf-8, utf-16le, utf-16be, windows-1252 (cp1252), iso-8859-1 (latin1)"
 
     /// Whether the bytes of this encoding are transcoded to UTF-8 before parsing.
-    var isTranscodedBeforeParsing: Bool { self == .utf16LE || self == .utf16BE }
+    public var isTranscodedBeforeParsing: Bool { self == .utf16LE || self == .utf16BE }
 }

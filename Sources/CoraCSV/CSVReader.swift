@@ -13,7 +13,9 @@ import CLibCSV
 ///
 /// Malformed input (a quote never closed, a stray quote, a NUL byte, a field over the limit) ends
 /// the read: ``next()`` first hands out every record before the problem, then throws a
-/// ``CSVIssue`` naming the line. Warnings the reader worked around are in ``warnings``.
+/// ``CSVIssue`` naming the line. Warnings the reader worked around are in ``warnings``, and what
+/// the problem left unread is in ``unreadRest(keepingBytes:)``: the reader keeps the bytes from the
+/// start of the record being read, so that the rest of the input can be handed on as it was.
 public final class CSVReader {
     /// The options the reader was created with.
     public let options: CSVReadOptions
@@ -38,6 +40,12 @@ public final class CSVReader {
     private var lastByteFed: UInt8 = 0x0A
     private var endsWithoutLineBreak = false
     private var phase = Phase.reading
+    /// The bytes fed to libcsv from the start of line ``retainedLine`` on: the record not yet
+    /// complete at the end of the previous chunk, and the chunk being parsed.
+    private var retained: [UInt8] = []
+    private var retainedLine = 1
+    /// The line of the record the read stopped in.
+    private var failedRecordLine = 0
 
     private enum Phase { case reading, finished, failed(CSVIssue) }
 
@@ -64,6 +72,7 @@ public final class CSVReader {
             throw error
         }
         settleDialect()
+        retainedLine = assembler.pointee.firstLine
     }
 
     deinit { release() }
@@ -277,6 +286,8 @@ public final class CSVReader {
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard case .reading = phase, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        retain(bytes)
+        defer { if case .failed = phase, failedRecordLine == 0 { failedRecordLine = assembler.pointee.pendingRecordLine } }
         let nul = ByteCounting.firstIndex(of: 0, in: bytes)
         let length = nul ?? bytes.count
         let consumed = csv_parse(parser, base, length, libcsvFieldCallback, libcsvRecordCallback, assembler)
@@ -333,7 +344,71 @@ public final class CSVReader {
         assembler.pointee.completed.removeAll()
         queueHead = 0
         phase = .failed(issue)
+        failedRecordLine = record.line
         return issue
+    }
+
+    /// Keeps `bytes` (about to be parsed) after the lines of the record not yet complete, dropping
+    /// the lines before it: every record that starts there was handed out before this chunk.
+    private func retain(_ bytes: UnsafeBufferPointer<UInt8>) {
+        dropRetainedLines(before: assembler.pointee.pendingRecordLine)
+        retained.append(contentsOf: bytes)
+    }
+
+    /// Drops the retained lines before `line`.
+    private func dropRetainedLines(before line: Int) {
+        var skip = line - retainedLine
+        guard skip > 0 else { return }
+        let lineByte = assembler.pointee.lineByte
+        let cut: Int = retained.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while skip > 0, offset < buffer.count,
+                  let found = ByteCounting.firstIndex(of: lineByte, in: UnsafeBufferPointer(rebasing: buffer[offset...])) {
+                offset += found + 1
+                skip -= 1
+            }
+            return skip > 0 ? buffer.count : offset
+        }
+        retained.removeFirst(cut)
+        retainedLine = line
+    }
+
+    /// What a problem left unread, once ``next()`` threw a ``CSVIssue`` for it (`nil` before that,
+    /// or after a read to the end): the record it stopped in and the rest of the input, counted in
+    /// physical lines, with their bytes when `keepingBytes` (the source is read to its end either way).
+    ///
+    /// - Throws: ``ByteSourceError`` when the rest of the source cannot be read.
+    public func unreadRest(keepingBytes: Bool) throws(ByteSourceError) -> UnreadRest? {
+        guard case .failed = phase, failedRecordLine > 0 else { return nil }
+        dropRetainedLines(before: failedRecordLine)
+        let lineByte = assembler.pointee.lineByte
+        var lines = retained.withUnsafeBufferPointer { ByteCounting.count(lineByte, in: $0) }
+        var last = retained.last
+        var bytes = keepingBytes ? retained : []
+        if !keepingBytes { retained = [] }
+        func take(_ part: UnsafeBufferPointer<UInt8>) {
+            guard !part.isEmpty else { return }
+            lines += ByteCounting.count(lineByte, in: part)
+            last = part[part.count - 1]
+            if keepingBytes { bytes.append(contentsOf: part) }
+        }
+        if prefixOffset < prefix.count {
+            prefix.withUnsafeBufferPointer { take(UnsafeBufferPointer(rebasing: $0[prefixOffset...])) }
+        }
+        while true {
+            let count = try source.read(into: UnsafeMutableRawBufferPointer(chunk))
+            if var utf16 = transcoder {
+                transcoded.removeAll(keepingCapacity: true)
+                utf16.transcode(UnsafeBufferPointer(rebasing: chunk[0..<count]), into: &transcoded, final: count == 0)
+                transcoder = utf16
+                transcoded.withUnsafeBufferPointer { take($0) }
+            } else {
+                take(UnsafeBufferPointer(rebasing: chunk[0..<count]))
+            }
+            if count == 0 { break }
+        }
+        if let last, last != lineByte { lines += 1 }
+        return UnreadRest(line: failedRecordLine, lineCount: lines, bytes: bytes)
     }
 
     private func finish() {
@@ -341,6 +416,7 @@ public final class CSVReader {
         let openQuoteLine = assembler.pointee.currentLine
         let status = csv_fini(parser, libcsvFieldCallback, libcsvRecordCallback, assembler)
         endsWithoutLineBreak = lastByteFed != 0x0A && lastByteFed != 0x0D
+        defer { if case .failed = phase { failedRecordLine = assembler.pointee.pendingRecordLine } }
         if let failure = assembler.pointee.failure {
             phase = .failed(failure)
         } else if status != 0 {

@@ -54,6 +54,9 @@ struct RecordAssembler {
         case fixed(CSVEncoding)
     }
 
+    /// The line on which the record not completed yet starts (the next line when none has begun).
+    var pendingRecordLine: Int { fieldCount > 0 ? recordLine : firstLine + lineBreaks }
+
     /// The line a field starting now would be on: after the completed records and the fields of the
     /// record being built. Used for messages only, so it may count.
     var currentLine: Int {

@@ -59,35 +59,35 @@ struct BadInputTests {
         #expect(run.stdoutText.split(separator: "\n").count == 1, "only the canonical header: \(run)")
     }
 
-    @Test("random binary bytes: a NUL byte ends the read with nul-byte, exit 1; inspect says the same")
+    @Test("random binary bytes: a NUL byte ends the read with nul-byte, exit 2 (incomplete); inspect says the same")
     func randomBinary() throws {
         let convert = try cora("convert", "random-binary.csv")
-        expect(convert, status: 1, prefix: "random-binary.csv:2: error: ", code: "nul-byte")
+        expect(convert, status: 2, prefix: "random-binary.csv:2: error: ", code: "nul-byte")
         let inspect = try cora("inspect", "random-binary.csv")
         #expect(!inspect.crashed, "\(inspect)")
         #expect(inspect.status == 1, "\(inspect)")
         #expect(inspect.stderrText.contains("[nul-byte]"), "\(inspect)")
     }
 
-    @Test("an unclosed quote: unclosed-quote on the line it opens, the row before it kept, exit 1")
+    @Test("an unclosed quote: unclosed-quote on the line it opens, the row before it kept, exit 2 (incomplete)")
     func unclosedQuote() throws {
         let run = try cora("convert", "unclosed-quote.csv")
-        expect(run, status: 1, prefix: "unclosed-quote.csv:3: error: ", code: "unclosed-quote")
+        expect(run, status: 2, prefix: "unclosed-quote.csv:3: error: ", code: "unclosed-quote")
         #expect(run.stdoutText.contains("bp-1,P1,Verhuren eenheden"), "\(run)")
         #expect(!run.stdoutText.contains("Opzeggen huur"), "the rest of the file is not swallowed into a row: \(run)")
     }
 
-    @Test("a stray quote: stray-quote on its line, exit 1")
+    @Test("a stray quote: stray-quote on its line, exit 2 (incomplete)")
     func strayQuote() throws {
         let run = try cora("convert", "stray-quote.csv")
-        expect(run, status: 1, prefix: "stray-quote.csv:3: error: ", code: "stray-quote")
+        expect(run, status: 2, prefix: "stray-quote.csv:3: error: ", code: "stray-quote")
         #expect(run.stdoutText.contains("bp-1,P1,Verhuren eenheden"), "\(run)")
     }
 
-    @Test("a NUL byte: nul-byte on its line, the row before it kept, exit 1")
+    @Test("a NUL byte: nul-byte on its line, the row before it kept, exit 2 (incomplete)")
     func nulByte() throws {
         let run = try cora("convert", "nul-byte.csv")
-        expect(run, status: 1, prefix: "nul-byte.csv:3: error: ", code: "nul-byte")
+        expect(run, status: 2, prefix: "nul-byte.csv:3: error: ", code: "nul-byte")
         #expect(run.stdoutText.contains("bp-1,P1,Verhuren eenheden"), "\(run)")
     }
 
@@ -135,7 +135,7 @@ struct BadInputTests {
 
     // MARK: Large files, made here (never committed)
 
-    @Test("a 5 MB field: field-too-large on its line (1 MiB limit), exit 1; accepted with --max-field-size")
+    @Test("a 5 MB field: field-too-large on its line (1 MiB limit), exit 2 (incomplete); accepted with --max-field-size")
     func fiveMegabyteField() throws {
         let field = String(repeating: "x", count: 5_000_000)
         let setUp: (Scratch) throws -> Void = { scratch in
@@ -143,7 +143,7 @@ struct BadInputTests {
                 Canonical.row("a", "A", "Bepalen visie"), Canonical.row("b", "B", "Verhuren eenheden", order: "2", description: field)))
         }
         let run = try cora("convert", "big-field.csv", setUp: setUp)
-        expect(run, status: 1, prefix: "big-field.csv:3: error: ", code: "field-too-large")
+        expect(run, status: 2, prefix: "big-field.csv:3: error: ", code: "field-too-large")
         #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
         let raised = try cora("convert", "big-field.csv", "--max-field-size", "6000000", setUp: setUp)
         #expect(raised.status == 0, "\(raised.stderrText)")
@@ -157,7 +157,7 @@ struct BadInputTests {
         return header.prefix(columns).joined(separator: ",") + "\n" + row.prefix(columns).joined(separator: ",") + "\n"
     }
 
-    @Test("10,000 columns: read and converted (the limit), in seconds; 10,001 ends with too-many-fields, exit 1")
+    @Test("10,000 columns: read and converted (the limit), in seconds; 10,001 ends with too-many-fields, exit 2 (incomplete)")
     func tenThousandColumns() throws {
         let start = Date()
         let run = try cora("convert", "wide.csv", setUp: { try $0.write("wide.csv", Self.wide(10_000)) })
@@ -166,7 +166,7 @@ struct BadInputTests {
         #expect(run.stdoutText.split(separator: "\n").first?.split(separator: ",").count == 15 + 9_998, "every column kept as a property")
         #expect(Date().timeIntervalSince(start) < 60, "10,000 columns took \(Date().timeIntervalSince(start)) s")
         let over = try cora("convert", "wider.csv", setUp: { try $0.write("wider.csv", Self.wide(10_001)) })
-        expect(over, status: 1, prefix: "wider.csv:1: error: ", code: "too-many-fields")
+        expect(over, status: 2, prefix: "wider.csv:1: error: ", code: "too-many-fields")
     }
 
     @Test("10,000 columns with the same header: duplicate-header per column, in seconds (was minutes)")
@@ -201,13 +201,13 @@ struct BadInputTests {
         #expect(maxRSS < (sanitized ? 2048 : 400) << 20, "a million blank lines took \(maxRSS >> 20) MiB")
     }
 
-    @Test("more rows than --max-rows: too-many-rows on the first row over, the rows before it kept, exit 1")
+    @Test("more rows than --max-rows: too-many-rows on the first row over, the rows before it kept, exit 2 (incomplete)")
     func tooManyRows() throws {
         let rows = (1...5).map { Canonical.row("p\($0)", "P\($0)", "Bepalen visie \($0)", order: "\($0)") }
         let run = try cora("convert", "rows.csv", "--max-rows", "3", setUp: {
             try $0.write("rows.csv", Canonical.header + "\n" + rows.joined(separator: "\n") + "\n")
         })
-        let line = expect(run, status: 1, prefix: "rows.csv:4: error: ", code: "too-many-rows")
+        let line = expect(run, status: 2, prefix: "rows.csv:4: error: ", code: "too-many-rows")
         #expect(line?.contains("more than 3 records") == true, "\(run)")
         #expect(run.stdoutText == Canonical.document(rows[0], rows[1]))
     }

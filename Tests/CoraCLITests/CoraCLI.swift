@@ -156,6 +156,11 @@ enum Canonical {
 
     /// A document: the header and `rows`, each ending with LF.
     static func document(_ rows: String...) -> String {
+        document(rows)
+    }
+
+    /// A document: the header and `rows`, each ending with LF.
+    static func document(_ rows: [String]) -> String {
         ([header] + rows).map { $0 + "\n" }.joined()
     }
 }

@@ -8,13 +8,14 @@ struct DiagnosticTests {
     static let alpha = Canonical.row("a", "A", "Bepalen visie")
     static let gamma = Canonical.row("c", "C", "Leveren diensten", order: "3")
 
-    /// Converts `input` (written to `bad.csv`) and checks status 1 and a single error line.
-    func convert(_ input: String, _ extra: String...) throws -> CLIRun {
+    /// Converts `input` (written to `bad.csv`) and checks the status (1: the data has errors; 2 when
+    /// a reader error ended the read early) and a single error line.
+    func convert(_ input: String, _ extra: String..., status: Int32 = 1) throws -> CLIRun {
         let scratch = try Scratch()
         try scratch.write("bad.csv", input)
         let run = try CoraCLI.run(["convert", "bad.csv"] + extra, in: scratch.url)
         #expect(!run.crashed, "\(run)")
-        #expect(run.status == 1, "\(run)")
+        #expect(run.status == status, "\(run)")
         #expect(run.errorLines.count == 1, "\(run.stderrText)")
         return run
     }
@@ -26,28 +27,28 @@ struct DiagnosticTests {
         let run = try convert(Canonical.header + "\n"
             + Canonical.row("a", "A", "Bepalen visie", description: "\"two\nlines\"") + "\n"  // lines 2-3
             + "b,B,Verhuren eenheden,business-process,steering,,2,,,,,,,,\"never closed\n"            // line 4
-            + Self.gamma + "\n" + Self.gamma + "\n")
+            + Self.gamma + "\n" + Self.gamma + "\n", status: 2)
         expectDiagnostic(run, prefix: "bad.csv:4: error: ", code: "unclosed-quote")
         #expect(run.stdoutText == Canonical.document(Canonical.row("a", "A", "Bepalen visie", description: "\"two\nlines\"")))
     }
 
     @Test("a stray quote in an unquoted field")
     func strayQuote() throws {
-        let run = try convert(Canonical.document(Self.alpha, "b,B,Be\"ta,business-process,steering,,2,,,,,,,,", Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, "b,B,Be\"ta,business-process,steering,,2,,,,,,,,", Self.gamma), status: 2)
         expectDiagnostic(run, prefix: "bad.csv:3: error: ", code: "stray-quote")
         #expect(run.stdoutText == Canonical.document(Self.alpha))
     }
 
     @Test("text after a closing quote is a stray quote")
     func textAfterClosingQuote() throws {
-        let run = try convert(Canonical.document(Self.alpha, "b,B,\"Beta\"x,business-process,steering,,2,,,,,,,,", Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, "b,B,\"Beta\"x,business-process,steering,,2,,,,,,,,", Self.gamma), status: 2)
         expectDiagnostic(run, prefix: "bad.csv:3: error: ", code: "stray-quote")
         #expect(run.stdoutText == Canonical.document(Self.alpha))
     }
 
     @Test("a NUL byte")
     func nulByte() throws {
-        let run = try convert(Canonical.document(Self.alpha, "b,B,Be\u{0}ta,business-process,steering,,2,,,,,,,,", Self.gamma))
+        let run = try convert(Canonical.document(Self.alpha, "b,B,Be\u{0}ta,business-process,steering,,2,,,,,,,,", Self.gamma), status: 2)
         expectDiagnostic(run, prefix: "bad.csv:3: error: ", code: "nul-byte")
         #expect(run.stdoutText == Canonical.document(Self.alpha))
     }
@@ -56,7 +57,7 @@ struct DiagnosticTests {
     func fieldTooLarge() throws {
         let long = String(repeating: "x", count: 150)
         let input = Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2", description: long), Self.gamma)
-        let run = try convert(input, "--max-field-size", "100")
+        let run = try convert(input, "--max-field-size", "100", status: 2)
         let line = expectDiagnostic(run, prefix: "bad.csv:3: error: ", code: "field-too-large")
         #expect(line?.contains("100") == true)
         #expect(run.stdoutText == Canonical.document(Self.alpha))

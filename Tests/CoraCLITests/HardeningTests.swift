@@ -230,4 +230,32 @@ struct HardeningTests {
         #expect(again.status == 0, "\(again)")
         #expect(try scratch.read("out/b.csv") == Array(Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")).utf8))
     }
+
+    // MARK: 2. rows after a fatal read error are counted and kept
+
+    @Test("a stray quote on line 4 of 1,000 rows: the 997 lines from there are counted, written to --rejects as they were, exit 2")
+    func rowsAfterAFatalErrorAreAccountedFor() throws {
+        let scratch = try Scratch()
+        var rows = (1...999).map { Canonical.row("p\($0)", "P\($0)", "Bepalen visie \($0)", order: "\($0)") }
+        rows[2] = Canonical.row("p3", "P3", "Bepalen \"visie 3", order: "3")
+        try scratch.write("inv.csv", Canonical.document(rows))
+        let convert = try scratch.cora("convert", "inv.csv", "-o", "out.csv", "--rejects", "rejects.csv")
+        #expect(convert.status == 2, "\(convert)")
+        #expect(convert.errorLines == ["inv.csv:4: error: a quote in the middle of a field, or text after a closing quote; reading stopped here (lines 4–1000, 997 lines, were not read) [stray-quote]"])
+        #expect(String(decoding: try scratch.read("out.csv"), as: UTF8.self) == Canonical.document(Array(rows[0..<2])))
+        #expect(String(decoding: try scratch.read("rejects.csv"), as: UTF8.self) == Canonical.document(Array(rows[2...])))
+
+        let validate = try scratch.cora("validate", "inv.csv")
+        #expect(validate.status == 2)
+        #expect(validate.stderrLines.contains("1 file, 2 rows: 2 processes, 0 rows rejected, 997 lines not read (the read stopped early); 1 error, 0 warnings"), "\(validate)")
+
+        try scratch.folder("in")
+        try scratch.write("in/inv.csv", Canonical.document(rows))
+        let batch = try scratch.cora("batch", "in", "--out", "out")
+        #expect(batch.stdoutText.contains("1 file: 0 ok, 1 with errors; 2 rows read, 2 processes, 0 rows rejected, 997 lines not read; 1 error, 0 warnings"), "\(batch)")
+        #expect(String(decoding: try scratch.read("out/inv.rejects.csv"), as: UTF8.self) == Canonical.document(Array(rows[2...])))
+        let (json, files) = try BatchTests.summary(scratch)
+        #expect((json["totals"] as? [String: Any])?["unreadLines"] as? Int == 997)
+        #expect(files["inv.csv"]?["unreadLines"] as? Int == 997)
+    }
 }

@@ -36,6 +36,9 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
     public var processes: Int
     /// Rows left out because of errors (they are in the rejects file).
     public var rejectedRows: Int
+    /// Physical lines that malformed input left unread (they follow the rejected rows in the
+    /// rejects file); `nil` when it was read to its end.
+    public var unreadLines: Int?
     /// Errors found.
     public var errors: Int
     /// Warnings found.
@@ -61,6 +64,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
         self.rowsRead = read?.rowsRead ?? 0
         self.processes = processes
         self.rejectedRows = rejectedRows
+        self.unreadLines = read?.unread?.lineCount
         self.errors = diagnostics.count { $0.severity == .error }
         self.warnings = diagnostics.count { $0.severity == .warning }
         self.codes = BatchCodeCount.counts(of: diagnostics)
@@ -95,7 +99,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
         if rowsRead > 0, errors.contains(where: { $0.code == .missingColumn }) {
             return "the header lacks a column the mapping requires"
         }
-        if let fatal = errors.first(where: { $0.message.hasSuffix("; reading stopped here") }), rowsRead == 0 {
+        if let fatal = errors.first(where: { $0.message.contains("; reading stopped here") }), rowsRead == 0 {
             return "unreadable: " + fatal.message
         }
         if rowsRead > 0 { return "every row was rejected (\(BatchText.count(rowsRead, "row")) with errors)" }

@@ -320,6 +320,7 @@ public final class BatchJob: @unchecked Sendable {
         first.rowsRead = inputs.reduce(0) { $0 + $1.rowsRead }
         first.linesRead = inputs.reduce(0) { $0 + $1.linesRead }
         first.stoppedEarly = inputs.contains(where: \.stoppedEarly)
+        first.unread = inputs.count == 1 ? first.unread : nil
         return first
     }
 
@@ -444,8 +445,9 @@ public final class BatchJob: @unchecked Sendable {
             }
         }
         produced.append((file.report, DiagnosticReportRenderer(format: .json).render(diagnostics)))
-        if !result.rejectedRecords.isEmpty, let read, let header = read.header {
-            produced.append((file.rejects, RejectsRenderer().render(header: header.cells, records: result.rejectedRecords, dialect: read.dialect)))
+        if let read, !result.rejectedRecords.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
+            produced.append((file.rejects, RejectsRenderer().render(header: read.header?.cells, records: result.rejectedRecords,
+                                                                    dialect: read.dialect, unread: read.unread)))
         }
         let (written, complete, failures) = write(produced, replacing: old?.outputs ?? [], input: input.path)
         diagnostics += produced.compactMap { failures[$0.path] }
@@ -572,8 +574,9 @@ public final class BatchJob: @unchecked Sendable {
                         records += rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
                     }
                     rejected = records.count
-                    if let read, let header = read.header, !records.isEmpty {
-                        produced.append((file.plan.rejects, RejectsRenderer().render(header: header.cells, records: records, dialect: read.dialect)))
+                    if let read, !records.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
+                        produced.append((file.plan.rejects, RejectsRenderer().render(header: read.header?.cells, records: records,
+                                                                                     dialect: read.dialect, unread: read.unread)))
                         paths.append(file.plan.rejects)
                     }
                 }

@@ -39,6 +39,8 @@ public struct BatchSummary: Sendable, Equatable {
     public var processes: Int { files.reduce(0) { $0 + $1.processes } }
     /// Rows rejected in all files.
     public var rejectedRows: Int { files.reduce(0) { $0 + $1.rejectedRows } }
+    /// Lines that malformed input left unread, in all files.
+    public var unreadLines: Int { files.reduce(0) { $0 + ($1.unreadLines ?? 0) } }
     /// Errors in all files (and across files with `--merge`).
     public var errors: Int { files.reduce(0) { $0 + $1.errors } }
     /// Warnings in all files.
@@ -54,7 +56,8 @@ public struct BatchSummary: Sendable, Equatable {
         if count(.failed) > 0 { parts.append("\(count(.failed)) failed") }
         if count(.interrupted) > 0 { parts.append("\(count(.interrupted)) not finished") }
         return "\(BatchText.count(files.count, "file")): \(parts.joined(separator: ", ")); "
-            + "\(BatchText.count(rowsRead, "row")) read, \(BatchText.count(processes, "process")), \(BatchText.count(rejectedRows, "row")) rejected; "
+            + "\(BatchText.count(rowsRead, "row")) read, \(BatchText.count(processes, "process")), \(BatchText.count(rejectedRows, "row")) rejected"
+            + (unreadLines > 0 ? ", \(BatchText.count(unreadLines, "line")) not read; " : "; ")
             + "\(BatchText.count(errors, "error")), \(BatchText.count(warnings, "warning"))"
     }
 
@@ -77,6 +80,7 @@ public struct BatchSummary: Sendable, Equatable {
         json.number("rowsRead", rowsRead)
         json.number("processes", processes)
         json.number("rejectedRows", rejectedRows)
+        json.number("unreadLines", unreadLines)
         json.number("errors", errors)
         json.number("warnings", warnings)
         json.endObject()
@@ -93,6 +97,7 @@ public struct BatchSummary: Sendable, Equatable {
             json.number("rowsRead", file.rowsRead)
             json.number("processes", file.processes)
             json.number("rejectedRows", file.rejectedRows)
+            json.number("unreadLines", file.unreadLines ?? 0)
             json.number("errors", file.errors)
             json.number("warnings", file.warnings)
             json.beginObject("codes")

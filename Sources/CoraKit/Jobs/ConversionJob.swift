@@ -128,9 +128,10 @@ public struct ConversionJob: Sendable {
             // file never lingers); with several inputs each gets its own name.
             let paths = RejectsRenderer.paths(rejects, for: result.inputs.map(\.file))
             for (input, path) in zip(result.inputs, paths) {
-                guard let header = input.header else { continue }
+                guard input.header != nil || input.unread != nil else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
-                try Self.write(RejectsRenderer().render(header: header.cells, records: records, dialect: input.dialect), to: path, in: fileSystem)
+                try Self.write(RejectsRenderer().render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),
+                               to: path, in: fileSystem)
             }
         }
         if let format {

@@ -18,6 +18,8 @@ public struct ConversionResult: Sendable {
     public var dialect: CSVDialect? { inputs.first?.dialect }
     /// Data rows read from all inputs.
     public var rowsRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
+    /// The physical lines that malformed input left unread, over all inputs.
+    public var unreadLines: Int { inputs.reduce(0) { $0 + ($1.unread?.lineCount ?? 0) } }
     /// Whether malformed input ended a read before the end of its file.
     public var stoppedEarly: Bool { inputs.contains(where: \.stoppedEarly) }
     /// The number of error diagnostics.

@@ -14,6 +14,9 @@ public struct InputSummary: Sendable {
     public var linesRead: Int
     /// Whether malformed input ended the read before the end of the file.
     public var stoppedEarly: Bool
+    /// What malformed input left unread (the record the read stopped in and every line after it),
+    /// when it ended the read; its bytes when rejected records are kept.
+    public var unread: UnreadRest?
     /// Rows that could not be mapped at all (a required column is missing).
     public var unmappedRecords: [CSVRecord]
 }

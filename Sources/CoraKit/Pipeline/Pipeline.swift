@@ -155,7 +155,10 @@ public struct Pipeline {
 
         readAhead?.finish()  // the reader's warnings and line count are settled once its thread ended
         for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
-        if let fatal { sink.report(Diagnostic(fatal, file: file)) }
+        // What the problem left unread is counted, and kept for the rejects file: every line of the
+        // input is then in the model, among the rejected rows, or in that rest.
+        let unread = fatal == nil ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
+        if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
         if header == nil && fatal == nil {
             sink.report(Diagnostic(.emptyFile, "the file holds no rows, not even a header", file: file, line: 1))
         } else if let header, rowsRead == 0, fatal == nil {
@@ -164,7 +167,7 @@ public struct Pipeline {
         rejectedEarly += unmapped.map { (file, $0) }
         inputs.append(InputSummary(
             file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil || stoppedAtLimit, unmappedRecords: unmapped))
+            stoppedEarly: fatal != nil || stoppedAtLimit, unread: unread, unmappedRecords: unmapped))
     }
 
     /// The rows whose size estimates how many rows a large input has.

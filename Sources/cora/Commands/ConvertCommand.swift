@@ -92,6 +92,7 @@ struct ConvertCommand: ParsableCommand {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }
             try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
+            if result.unreadLines > 0 { throw ExitStatus.incomplete }
             if result.errorCount > 0 { throw ExitStatus.dataErrors }
         }
     }

@@ -36,6 +36,7 @@ struct ValidateCommand: ParsableCommand {
             defer { KeptUntilExit.keep(result) }
             try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
             Terminal.writeStderr(ValidationSummary(result: result).text)
+            if result.unreadLines > 0 { throw ExitStatus.incomplete }
             if result.errorCount > 0 { throw ExitStatus.dataErrors }
         }
     }

@@ -2,13 +2,15 @@ import CoraCSV
 
 /// Writes rejected rows back exactly as they were read: the same delimiter, line ending, byte
 /// order mark, `sep=` line and encoding as the input, the header first, then the rows in input
-/// order, so they can be fixed and fed back.
+/// order, so they can be fixed and fed back. When malformed input ended the read, the lines it left
+/// unread follow as they were, byte for byte: nothing of the input is lost.
 public struct RejectsRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// The rejects file for one input.
-    public func render(header: [String], records: [CSVRecord], dialect: CSVDialect) -> [UInt8] {
+    /// The rejects file for one input: its header (none when the read stopped in the header), the
+    /// rejected records, then the bytes of `unread`.
+    public func render(header: [String]?, records: [CSVRecord], dialect: CSVDialect, unread: UnreadRest? = nil) -> [UInt8] {
         let options = CSVWriteOptions(
             delimiter: dialect.delimiter, lineEnding: dialect.lineEnding == .crlf ? .crlf : .lf,
             byteOrderMark: false, quoting: .minimal, formulaProtection: false)
@@ -17,11 +19,16 @@ public struct RejectsRenderer: Sendable {
         if dialect.hasSeparatorLine {
             utf8 += Array("sep=\(String(UnicodeScalar(dialect.delimiter)))".utf8) + (options.lineEnding == .crlf ? [0x0D, 0x0A] : [0x0A])
         }
-        writer.write(header)
+        if let header { writer.write(header) }
         for record in records.sorted(by: { $0.line < $1.line }) { writer.write(record.fields) }
         utf8 += writer.takeOutput()
+        // The unread lines are in the input's bytes already, except UTF-16, which the reader turned
+        // into UTF-8 (and which the encoding below turns back).
+        if let unread, dialect.encoding.isTranscodedBeforeParsing { utf8 += unread.bytes }
         let bom = dialect.hasByteOrderMark ? CSVTextEncoder.byteOrderMark(for: dialect.encoding) : []
-        return bom + CSVTextEncoder.encode(utf8, as: dialect.encoding)
+        let encoded = bom + CSVTextEncoder.encode(utf8, as: dialect.encoding)
+        if let unread, !dialect.encoding.isTranscodedBeforeParsing { return encoded + unread.bytes }
+        return encoded
     }
 
     /// The rejects file of each of `inputs` when they share one `--rejects` path: with one input the

@@ -13,7 +13,8 @@ public struct ValidationSummary: Sendable {
     public var text: String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : (noun.hasSuffix("s") ? "es" : "s"))" }
         var text = "\(count(result.inputs.count, "file")), \(count(result.rowsRead, "row")): "
-            + "\(count(result.model.processes.count, "process")), \(count(result.rejectedRecords.count, "row")) rejected; "
+            + "\(count(result.model.processes.count, "process")), \(count(result.rejectedRecords.count, "row")) rejected"
+            + (result.unreadLines > 0 ? ", \(count(result.unreadLines, "line")) not read (the read stopped early); " : "; ")
             + "\(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))\n"
         var counts: [DiagnosticCode: (errors: Int, warnings: Int)] = [:]
         for diagnostic in result.diagnostics {
