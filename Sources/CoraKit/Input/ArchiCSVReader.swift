@@ -134,7 +134,9 @@ public struct ArchiCSVReader {
             throw ByteSourceError(reason: "\(error)")
         }
         for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
-        if let fatal { sink.report(Diagnostic(fatal, file: file)) }
+        // As for a table: what the problem left unread is counted and kept for the rejects file.
+        let unread = fatal == nil ? nil : try reader.unreadRest(keepingBytes: true)
+        if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
         if headerCells == nil && !headerBad && fatal == nil {
             if table == .properties {
                 // An empty properties file holds no properties: nothing to say.
@@ -147,7 +149,7 @@ public struct ArchiCSVReader {
         if options.delimiter == nil { dialect.delimiterSource = .detected }
         inputs.append(InputSummary(
             file: file, dialect: dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil || stoppedAtLimit, unmappedRecords: []))
+            stoppedEarly: fatal != nil || stoppedAtLimit, unread: unread, unmappedRecords: []))
     }
 
     /// Adds one data row; `false` when it has an error and is left out.
