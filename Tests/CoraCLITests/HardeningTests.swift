@@ -258,4 +258,37 @@ struct HardeningTests {
         #expect((json["totals"] as? [String: Any])?["unreadLines"] as? Int == 997)
         #expect(files["inv.csv"]?["unreadLines"] as? Int == 997)
     }
+
+    // MARK: 4. batch never writes over a file it did not write
+
+    @Test("batch in --out in/sub where in/sub holds an inventory of the same name: not replaced (output-conflict), until it is moved away")
+    func outputFolderInsideTheInputsWithInventories() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.folder("in/sub")
+        let ours = Canonical.document(Canonical.row("p1", "P1", "Bepalen visie"))
+        let theirs = Canonical.document(Canonical.row("q1", "Q1", "Eigen inventaris", category: "primary"))
+        try scratch.write("in/inv.csv", ours)
+        try scratch.write("in/sub/inv.csv", theirs)
+        let run = try scratch.cora("batch", "in", "--out", "in/sub")
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdoutText.contains("inv.csv: failed: in/sub/inv.csv is there and cora did not write it (it is not in the folder's manifest); not replaced"), "\(run)")
+        #expect(String(decoding: try scratch.read("in/sub/inv.csv"), as: UTF8.self) == theirs)
+        // The files it wrote itself (the report) it replaces on the next run; the inventory it still leaves alone.
+        let again = try scratch.cora("batch", "in", "--out", "in/sub", "--jobs", "1")
+        #expect(again.status == 1, "\(again)")
+        #expect(String(decoding: try scratch.read("in/sub/inv.csv"), as: UTF8.self) == theirs)
+        // Moved away: converted, and from then on its own output, replaced when the input changes.
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("in/sub/inv.csv"))
+        #expect(try scratch.cora("batch", "in", "--out", "in/sub").status == 0)
+        try scratch.write("in/inv.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie twee")))
+        #expect(try scratch.cora("batch", "in", "--out", "in/sub").status == 0)
+        #expect(String(decoding: try scratch.read("in/sub/inv.csv"), as: UTF8.self) == Canonical.document(Canonical.row("p1", "P1", "Bepalen visie twee")))
+        // --force replaces what is there, whoever wrote it.
+        try scratch.write("in/sub/inv.md", "notes of someone else\n")
+        #expect(try scratch.cora("batch", "in", "--out", "in/sub", "--to", "csv,md").status == 1)
+        #expect(try scratch.read("in/sub/inv.md") == Array("notes of someone else\n".utf8))
+        #expect(try scratch.cora("batch", "in", "--out", "in/sub", "--to", "csv,md", "--force").status == 0)
+        #expect(try scratch.read("in/sub/inv.md") != Array("notes of someone else\n".utf8))
+    }
 }

@@ -15,6 +15,9 @@ public final class BatchJob: @unchecked Sendable {
     private let interruption: @Sendable () -> Bool
     private var folder: BatchOutputFolder!
     private var manifest = BatchManifest()
+    /// The files `cora` wrote into the folder before this run (the manifest's), and in this run.
+    private var ownedBefore: Set<String> = []
+    private let writtenNow = Locked<Set<String>>([])
     private var mappingChoice: MappingChoice!
     private var optionsHash = ""
     private var interruptNoticed = false
@@ -123,10 +126,16 @@ public final class BatchJob: @unchecked Sendable {
             observer.tell(.note(Note(file: settings.out, message: "removed \(BatchText.count(swept, "temporary file")) left by an interrupted run")))
         }
         manifest = folder.read(BatchPlan.manifest).flatMap(BatchManifest.parse) ?? BatchManifest()
+        ownedBefore = manifest.ownedPaths.union(plan.ownPaths)
         let sizes = Dictionary(scan.inputs.map { ($0.input.relativePath, $0.size) }, uniquingKeysWith: { first, _ in first })
         observer.start(total: plan.files.count, totalBytes: scan.inputs.reduce(0) { $0 + $1.size })
 
         var (summary, newManifest, unchanged) = settings.merge ? runMerged(plan, sizes: sizes) : runPerFile(plan, sizes: sizes)
+        // Every file written, and every one written before that is still there, stays known as cora's.
+        let recorded = newManifest.ownedPaths
+        let others = ownedBefore.union(writtenNow.withLock { $0 }).subtracting(recorded).subtracting(plan.ownPaths)
+            .filter { folder.size(of: $0) != nil }.sorted()
+        newManifest.written = others.isEmpty ? nil : others
         observer.end()
         summary.interrupted = interruption()
 
@@ -252,7 +261,8 @@ public final class BatchJob: @unchecked Sendable {
         var failures: [String: Diagnostic] = [:]
         for (path, bytes) in produced {
             do throws(BatchOutputFolder.WriteError) {
-                try folder.write(bytes, to: path, force: settings.force)
+                try folder.write(bytes, to: path, force: settings.force, owned: ownedBefore.contains(path) || writtenNow.withLock { $0.contains(path) })
+                writtenNow.withLock { _ = $0.insert(path) }
                 written.append(BatchManifest.OutputRecord(path: path, size: bytes.count))
             } catch {
                 var diagnostic: Diagnostic
@@ -261,6 +271,9 @@ public final class BatchJob: @unchecked Sendable {
                     diagnostic = Diagnostic(.unsafeOutput, "\(output): \(reason)", file: input)
                 case .failed(let output, let reason):
                     diagnostic = Diagnostic(.unwritableOutput, "\(output): \(reason)", file: input)
+                case .notOwned(let output):
+                    diagnostic = Diagnostic(.outputConflict, "\(output) is there and cora did not write it (it is not in the folder's manifest); not replaced",
+                                            file: input, hint: "move it away, choose another --out, or pass --force to replace it")
                 }
                 diagnostic.input = input
                 failures[path] = diagnostic

@@ -17,6 +17,10 @@ public struct BatchManifest: Sendable, Equatable, Codable {
     public var files: [String: FileRecord]
     /// The record of the last `--merge` run.
     public var merged: MergedRecord?
+    /// Every other file the runs into this folder wrote and that is still there (the outputs of an
+    /// input whose record was not kept, such as the report of a file whose output could not be
+    /// written), so that ``owns(_:)`` knows it; `nil` in manifests of earlier versions.
+    public var written: [String]?
 
     /// An output file and its size.
     public struct OutputRecord: Sendable, Equatable, Codable {
@@ -92,6 +96,21 @@ public struct BatchManifest: Sendable, Equatable, Codable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return [] }
         return Array(data) + [0x0A]
+    }
+
+    /// Whether `cora` wrote the file at `path` (relative to the output folder): an output of a
+    /// record or of the merged record, or another file it wrote. A file it did not write is never
+    /// overwritten without `--force`.
+    public func owns(_ path: String) -> Bool {
+        ownedPaths.contains(path)
+    }
+
+    /// Every path ``owns(_:)`` says yes to.
+    public var ownedPaths: Set<String> {
+        var paths = Set(written ?? [])
+        for record in files.values { paths.formUnion(record.outputs.map(\.path)) }
+        if let merged { paths.formUnion(merged.outputs.map(\.path)) }
+        return paths
     }
 
     /// Reads a manifest; `nil` when the bytes are not one of this version.

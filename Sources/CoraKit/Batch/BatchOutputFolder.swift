@@ -11,12 +11,15 @@ public struct BatchOutputFolder: Sendable {
     public enum WriteError: Error, CustomStringConvertible {
         /// The output would land outside the folder (a link inside it points out).
         case escapes(path: String, reason: String)
-        /// The system refused (no space, no permission, …): the run cannot go on.
+        /// The system refused (no space, no permission, …).
         case failed(path: String, reason: String)
+        /// A file is there that `cora` did not write (the manifest does not know it): not replaced.
+        case notOwned(path: String)
 
         public var description: String {
             switch self {
             case .escapes(let path, let reason), .failed(let path, let reason): return "\(path): \(reason)"
+            case .notOwned(let path): return "\(path): a file that cora did not write is there; not replaced"
             }
         }
 
@@ -25,6 +28,7 @@ public struct BatchOutputFolder: Sendable {
             switch self {
             case .escapes(let path, let reason): return RunFailure(.unsafeOutput, reason, file: path)
             case .failed(let path, let reason): return RunFailure(.unwritableOutput, reason, file: path)
+            case .notOwned: return RunFailure(.outputConflict, description)
             }
         }
     }
@@ -82,13 +86,18 @@ public struct BatchOutputFolder: Sendable {
     }
 
     /// Writes `bytes` to `relative`; returns whether the file was (re)written, `false` when it
-    /// already held exactly these bytes (and `force` is off).
+    /// already held exactly these bytes (and `force` is off). A file that is there and that `cora`
+    /// did not write (`owned` is false: an inventory in an output folder inside the input folder,
+    /// say) is not replaced unless `force`.
     @discardableResult
-    public func write(_ bytes: [UInt8], to relative: String, force: Bool) throws(WriteError) -> Bool {
+    public func write(_ bytes: [UInt8], to relative: String, force: Bool, owned: Bool = true) throws(WriteError) -> Bool {
         let path = absolute(relative)
         try makeFolders(upTo: BatchPath.parent(path), for: relative)
         if !force, size(of: relative) == bytes.count, let existing = try? fileSystem.read(path), existing == bytes {
             return false
+        }
+        if !force, !owned, let status = fileSystem.linkStatus(of: path), status.kind != .directory {
+            throw .notOwned(path: BatchPath.join(name, relative))
         }
         do {
             try fileSystem.write(path) { write in try bytes.withUnsafeBytes { try write($0) } }
