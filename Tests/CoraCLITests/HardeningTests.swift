@@ -291,4 +291,29 @@ struct HardeningTests {
         #expect(try scratch.cora("batch", "in", "--out", "in/sub", "--to", "csv,md", "--force").status == 0)
         #expect(try scratch.read("in/sub/inv.md") != Array("notes of someone else\n".utf8))
     }
+
+    // MARK: 6. a name too long for its outputs is shortened, not a stop
+
+    @Test("batch: an input with a legal 251-byte name gets outputs with a shortened name and a hash, said in the summary; the others are converted")
+    func longNameIsShortened() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        let long = String(repeating: "x", count: 247)
+        try scratch.write("in/\(long).csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        try scratch.write("in/kort.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        let run = try scratch.cora("batch", "in", "--out", "out")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdoutText.contains("2 files: 2 ok;"), "\(run)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).sorted()
+        let short = String(repeating: "x", count: 255 - ".report.json".count - 9)
+        let hash = names.first { $0.hasPrefix(short + "~") }.map { String($0.dropFirst(short.count + 1).prefix(8)) } ?? ""
+        #expect(hash.count == 8 && hash.allSatisfy(\.isHexDigit), "\(names)")
+        #expect(names == [".cora-batch.json", "kort.csv", "kort.report.json", "summary.json", "summary.md", "\(short)~\(hash).csv", "\(short)~\(hash).report.json"])
+        #expect(names.allSatisfy { $0.utf8.count <= 255 })
+        let note = "its outputs are named \(short)~\(hash).*: the input's name with their extensions would be longer than 255 bytes"
+        #expect(run.stderrLines.contains("in/\(long).csv: note: \(note)"), "\(run)")
+        let (_, files) = try BatchTests.summary(scratch)
+        #expect(files["\(long).csv"]?["note"] as? String == note)
+        #expect(String(decoding: try scratch.read("out/summary.md"), as: UTF8.self).contains("## Notes\n\n- \(long).csv: its outputs are named \(short)\\~\(hash).\\*: the input's name"))
+    }
 }

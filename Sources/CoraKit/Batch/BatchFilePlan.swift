@@ -12,6 +12,9 @@ public struct BatchFilePlan: Sendable, Equatable {
     /// Why the input gets no outputs at all: they would overwrite another input's outputs or a
     /// file of the batch itself, or the path cannot name a file inside the output folder.
     public var conflict: String?
+    /// The name its outputs were given instead of the input's own, when that would make a file
+    /// name over 255 bytes (the limit of every common file system): shortened, with a hash.
+    public var shortenedStem: String?
 
     /// Every path this input may write, model outputs first.
     public var paths: [String] {

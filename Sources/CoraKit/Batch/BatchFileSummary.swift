@@ -24,6 +24,8 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
     public var status: Status
     /// Why it failed (``Status/failed`` and ``Status/interrupted`` only).
     public var reason: String?
+    /// Something to know about its outputs: they were given a shortened name.
+    public var note: String?
     /// The mapping used (its name), if one was.
     public var mapping: String?
     /// The encoding it was read in (`utf-8`, `windows-1252`, …), if it was read.

@@ -118,6 +118,9 @@ public final class BatchJob: @unchecked Sendable {
             try format.check(ProcessModel(), options: settings.options)
         }
         let plan = BatchPlan(inputs: scan.inputs.map(\.input), formats: settings.formats, merge: settings.merge)
+        for file in plan.files {
+            if let note = Self.note(file) { observer.tell(.note(Note(file: file.input.path, message: note))) }
+        }
         try checkNoOutputOverwritesAnInput(plan)
         mappingChoice = try chooseMappings()
         optionsHash = settings.optionsHash
@@ -373,13 +376,20 @@ public final class BatchJob: @unchecked Sendable {
                 files.append(.interrupted(file.input))
                 continue
             }
-            files.append(outcome.summary)
+            var summary = outcome.summary
+            summary.note = Self.note(file)
+            files.append(summary)
             if outcome.unchanged { unchanged.insert(file.input.relativePath) }
             if !outcome.keepOldRecord { newManifest.files[file.input.relativePath] = outcome.record }
         }
         let summary = BatchSummary(tool: settings.tool, mapping: settings.mapping, formats: settings.formats.map(\.name), merge: false,
                                    interrupted: false, files: files)
         return (summary, newManifest, unchanged)
+    }
+
+    /// What to know about the outputs of `file`: that their name was shortened.
+    static func note(_ file: BatchFilePlan) -> String? {
+        file.shortenedStem.map { "its outputs are named \(BatchPath.lastComponent($0)).*: the input's name with their extensions would be longer than 255 bytes" }
     }
 
     /// Converts one input and writes its outputs.
@@ -630,9 +640,10 @@ public final class BatchJob: @unchecked Sendable {
         for entry in perFile {
             var diagnostics = entry.diagnostics
             diagnostics += entry.paths.compactMap { failures[$0] }
-            let summary = BatchFileSummary(input: entry.prepared.plan.input, mapping: entry.mapping, read: entry.read, processes: entry.processes,
+            var summary = BatchFileSummary(input: entry.prepared.plan.input, mapping: entry.mapping, read: entry.read, processes: entry.processes,
                                            rejectedRows: entry.rejected, diagnostics: diagnostics,
                                            outputs: entry.paths.filter(writtenPaths.contains))
+            summary.note = Self.note(entry.prepared.plan)
             files.append(summary)
         }
         let mergedSummary = BatchMergedSummary(

@@ -76,9 +76,13 @@ public struct BatchPlan: Sendable {
         }
         claim(ownPaths, by: "the batch's own files")
 
+        let longestSuffix = ([".report.json", ".rejects.csv"] + (merge ? [] : formats.map(\.fileSuffix))).map(\.utf8.count).max() ?? 0
         for input in inputs {
-            let stem = BatchPath.stem(input.relativePath)
+            var stem = BatchPath.stem(input.relativePath)
+            let shortened = Self.shortened(stem, leaving: longestSuffix)
+            if let shortened { stem = shortened }
             var plan = BatchFilePlan(input: input, outputs: [:], report: stem + ".report.json", rejects: stem + ".rejects.csv")
+            plan.shortenedStem = shortened
             if !merge {
                 for format in formats { plan.outputs[format.name] = stem + format.fileSuffix }
             }
@@ -108,5 +112,27 @@ public struct BatchPlan: Sendable {
             }
             files.append(plan)
         }
+    }
+
+    /// The longest file name most file systems accept, in bytes.
+    static let maxNameBytes = 255
+
+    /// `stem` with its last component shortened so that it takes `suffix` more bytes and stays
+    /// within ``maxNameBytes``: its start (cut between characters), `~` and 8 hex digits of the
+    /// SHA-256 of the whole stem, so that two long names never meet; `nil` when it fits as it is.
+    static func shortened(_ stem: String, leaving suffix: Int) -> String? {
+        let folder = stem.lastIndex(of: "/").map { String(stem[...$0]) } ?? ""
+        let name = String(stem[(stem.lastIndex(of: "/").map(stem.index(after:)) ?? stem.startIndex)...])
+        guard name.utf8.count + suffix > maxNameBytes else { return nil }
+        let hash = "~" + String(SHA256.hexDigest(of: stem).prefix(8))
+        var kept = ""
+        var bytes = 0
+        for character in name {
+            let size = character.utf8.count
+            if bytes + size + hash.utf8.count + suffix > maxNameBytes { break }
+            kept.append(character)
+            bytes += size
+        }
+        return folder + kept + hash
     }
 }

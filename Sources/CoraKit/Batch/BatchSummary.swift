@@ -91,6 +91,7 @@ public struct BatchSummary: Sendable, Equatable {
             json.string("path", file.relativePath)
             json.string("status", file.status.rawValue)
             json.optionalString("reason", file.reason)
+            if let note = file.note { json.string("note", note) }
             json.optionalString("mapping", file.mapping)
             json.optionalString("encoding", file.encoding)
             json.optionalString("delimiter", file.delimiter)
@@ -152,6 +153,11 @@ public struct BatchSummary: Sendable, Equatable {
             for file in failed {
                 out += "- \(MarkdownText.inline(file.relativePath)) (\(file.status.rawValue)): \(MarkdownText.inline(file.reason ?? ""))\n"
             }
+        }
+        let noted = files.filter { $0.note != nil }
+        if !noted.isEmpty {
+            out += "\n## Notes\n\n"
+            for file in noted { out += "- \(MarkdownText.inline(file.relativePath)): \(MarkdownText.inline(file.note ?? ""))\n" }
         }
         if let merged {
             out += "\n## Merged model\n\n"
