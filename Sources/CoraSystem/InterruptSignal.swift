@@ -11,7 +11,8 @@ import Synchronization
 /// no `.cora-tmp-…` file is left behind (``installEnding()``). A long run (`cora batch`) asks the
 /// first signal to stop cleanly instead: it abandons the files being read, finishes those being
 /// written and writes its summary; a second signal ends it at once, removing its temporary files
-/// too (``install()``).
+/// too, and so does the end of a grace period of ``gracePeriod`` seconds after the first, so that
+/// `timeout` and service managers that send one SIGTERM can end it (``install()``).
 public enum InterruptSignal {
     /// For a long run: the first SIGINT or SIGTERM asks it to stop cleanly (see ``requested``), a
     /// second ends it. Call it before starting threads: they inherit the signal mask, which is
@@ -33,15 +34,21 @@ public enum InterruptSignal {
     /// Whether a stop was asked for.
     public static var requested: Bool { interruptCount.load(ordering: .relaxed) > 0 }
 
+    /// The seconds a long run has to stop cleanly after the first signal before it is ended.
+    public static let gracePeriod: UInt32 = 10
+
     private static func catchSignals() {
         TemporaryFileRegistry.prepare()
         _ = interruptCount.load(ordering: .relaxed)
+        _ = firstSignal.load(ordering: .relaxed)
         signal(SIGINT, interruptHandler)
         signal(SIGTERM, interruptHandler)
+        signal(SIGALRM, gracePeriodHandler)
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGALRM)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
@@ -60,13 +67,29 @@ private enum Mode {
 private let signalMode = Atomic<Int>(Mode.none)
 /// How many stop signals arrived (written by the signal handler, so an atomic).
 private let interruptCount = Atomic<Int>(0)
+/// The first stop signal, which the end of the grace period ends the process with.
+private let firstSignal = Atomic<Int32>(SIGTERM)
 
-/// Counts the signal; unless the run was asked to stop cleanly by the first one, removes the
-/// temporary files and ends the process by the same signal (blocked while the handler runs, it
-/// arrives as it returns).
+/// Counts the signal; unless the run was asked to stop cleanly by the first one (then the grace
+/// period starts), removes the temporary files and ends the process by the same signal.
 private func interruptHandler(_ number: Int32) {
     let count = interruptCount.add(1, ordering: .relaxed).newValue
-    if signalMode.load(ordering: .relaxed) == Mode.stopCleanly && count == 1 { return }
+    if signalMode.load(ordering: .relaxed) == Mode.stopCleanly && count == 1 {
+        firstSignal.store(number, ordering: .relaxed)
+        alarm(InterruptSignal.gracePeriod)
+        return
+    }
+    end(by: number)
+}
+
+/// The grace period after the first signal is over: the run ends as that signal would have ended it.
+private func gracePeriodHandler(_: Int32) {
+    end(by: firstSignal.load(ordering: .relaxed))
+}
+
+/// Removes the temporary files and ends the process by `number` (blocked while a handler for it
+/// runs, it arrives as the handler returns).
+private func end(by number: Int32) {
     TemporaryFileRegistry.removeAll()
     signal(number, SIG_DFL)
     raise(number)

@@ -49,12 +49,12 @@ enum CoraCLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs `cora` with `arguments` in `directory`, with `NO_COLOR=1`, feeding `stdin` (or nothing)
-    /// on standard input. Standard output and error go to files, so a large output cannot block.
+    /// Runs `cora` (or `program`, such as `prlimit` running `cora`) with `arguments` in `directory`,
+    /// with `NO_COLOR=1`, feeding `stdin` (or nothing) on standard input. Standard output and error go to files, so a large output cannot block.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL,
-                    environment extra: [String: String] = [:]) throws -> CLIRun {
+                    environment extra: [String: String] = [:], program: URL? = nil) throws -> CLIRun {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment

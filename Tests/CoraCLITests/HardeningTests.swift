@@ -316,4 +316,45 @@ struct HardeningTests {
         #expect(files["\(long).csv"]?["note"] as? String == note)
         #expect(String(decoding: try scratch.read("out/summary.md"), as: UTF8.self).contains("## Notes\n\n- \(long).csv: its outputs are named \(short)\\~\(hash).\\*: the input's name"))
     }
+
+    // MARK: 11. many workers under a memory limit, and a SIGTERM that ends the run
+
+    @Test("batch --jobs 64 under a 600 MB address-space limit converts every file instead of waiting forever", .timeLimit(.minutes(2)))
+    func manyWorkersUnderAMemoryLimit() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        for index in 1...100 {
+            try scratch.write("in/f\(index).csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        }
+        let run = try CoraCLI.run(["--as=600000000", CoraCLI.executable.path, "batch", "in", "--out", "out", "--jobs", "64"],
+                                  in: scratch.url, program: URL(fileURLWithPath: "/usr/bin/prlimit"))
+        #expect(run.status == 0 && !run.crashed, "\(run)")
+        #expect(run.stdoutText.contains("100 files: 100 ok;"), "\(run)")
+    }
+
+    @Test("batch: one SIGTERM asks for a clean stop; a run that cannot stop within the grace period (10 s) is ended by it", .timeLimit(.minutes(1)))
+    func sigtermEndsAStuckRun() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.write("in/a.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        // A Graphviz that never answers: the file cannot be finished, so it cannot stop cleanly.
+        let dot = try scratch.write("dot", "#!/bin/sh\nexec sleep 300\n")
+        #expect(chmod(dot.path, 0o755) == 0)
+        let process = Process()
+        process.executableURL = CoraCLI.executable
+        process.arguments = ["batch", "in", "--out", "out", "--to", "svg"]
+        process.currentDirectoryURL = scratch.url
+        process.environment = ProcessInfo.processInfo.environment.merging(["CORA_DOT": dot.path, "NO_COLOR": "1"]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(1_500_000)
+        let sent = Date()
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        let waited = Date().timeIntervalSince(sent)
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        #expect(waited >= 9 && waited < 30, "ended \(waited) s after the signal")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).filter { $0.hasPrefix(".cora-tmp-") } == [])
+    }
 }

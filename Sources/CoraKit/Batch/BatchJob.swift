@@ -243,7 +243,7 @@ public final class BatchJob: @unchecked Sendable {
     private func tick() {
         if interruption() && !interruptNoticed {
             interruptNoticed = true
-            observer.tell(.note(Note(file: "", message: "interrupted: finishing the files being written, abandoning those being read; Ctrl-C again stops at once")))
+            observer.tell(.note(Note(file: "", message: "interrupted: finishing the files being written, abandoning those being read; Ctrl-C again, or 10 seconds, stops at once")))
         }
         observer.tick()
     }

@@ -78,10 +78,12 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let formats = try to.map { try OutputFormats.list($0).get() }
         let settings = BatchSettings(
-            inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: jobs ?? Machine.cores, merge: merge, force: force,
+            inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: AddressSpaceLimit.workers(for: jobs ?? Machine.cores),
+            merge: merge, force: force,
             conversion: checks.settings(reading: reading),
             options: OutputOptions(language: lang, diagrams: (formats ?? []).contains(where: \.drawsWithGraphviz) ? GraphvizDiagrams.installed() : nil),
             tool: "cora \(Cora.configuration.version)")
+        AddressSpaceLimit.shareMallocArenas(cores: Machine.cores)
         InterruptSignal.install()
         let job = BatchJob(settings: settings, detector: Machine.detector, observer: BatchProgressView(), interruption: { InterruptSignal.requested })
         let outcome = job.run()
