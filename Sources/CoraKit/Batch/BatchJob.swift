@@ -322,6 +322,9 @@ public final class BatchJob: @unchecked Sendable {
         return first
     }
 
+    /// Whether the run writes `excel-csv`: the rejects are then protected for a spreadsheet too.
+    private var writesExcelCSV: Bool { settings.formats.contains { $0 is ExcelCSVFormat } }
+
     /// `file`, read until `stop` says so.
     private static func stoppable(_ file: some OpenedFile, stop: @escaping @Sendable () -> Bool) -> any ByteSource {
         StoppableByteSource(base: file, stop: stop)
@@ -444,7 +447,8 @@ public final class BatchJob: @unchecked Sendable {
         }
         produced.append((file.report, DiagnosticReportRenderer(format: .json).render(diagnostics)))
         if !result.rejectedRecords.isEmpty, let read, let header = read.header {
-            produced.append((file.rejects, RejectsRenderer().render(header: header.cells, records: result.rejectedRecords, dialect: read.dialect)))
+            let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+            produced.append((file.rejects, renderer.render(header: header.cells, records: result.rejectedRecords, dialect: read.dialect)))
         }
         let (written, complete, unsafe) = write(produced, replacing: old?.outputs ?? [], input: input.path)
         diagnostics += produced.compactMap { unsafe[$0.path] }
@@ -568,11 +572,13 @@ public final class BatchJob: @unchecked Sendable {
                     var records = zip(result.result.rejectedFiles, result.result.rejectedRecords).filter { $0.0 == path }.map(\.1)
                     // The rows the merge left out are rejected rows of their input too.
                     if let reading = file.reading, let read {
-                        records += rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
+                        let again = rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
+                        records += read.readAsExcelCSV ? again.map { $0.unprotectingFormulas() } : again
                     }
                     rejected = records.count
                     if let read, let header = read.header, !records.isEmpty {
-                        produced.append((file.plan.rejects, RejectsRenderer().render(header: header.cells, records: records, dialect: read.dialect)))
+                        let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+                        produced.append((file.plan.rejects, renderer.render(header: header.cells, records: records, dialect: read.dialect)))
                         paths.append(file.plan.rejects)
                     }
                 }

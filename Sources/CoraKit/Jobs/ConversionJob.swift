@@ -120,11 +120,13 @@ public struct ConversionJob: Sendable {
         if let rejects {
             // One rejects file per input (the header alone when nothing was rejected, so an old
             // file never lingers); with several inputs each gets its own name.
+            // Protected for a spreadsheet beside an excel-csv output, and when read from one.
             let paths = RejectsRenderer.paths(rejects, for: result.inputs.map(\.file))
             for (input, path) in zip(result.inputs, paths) {
                 guard let header = input.header else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
-                try Self.write(RejectsRenderer().render(header: header.cells, records: records, dialect: input.dialect), to: path, in: fileSystem)
+                let renderer = RejectsRenderer(forSpreadsheets: format is ExcelCSVFormat || input.readAsExcelCSV)
+                try Self.write(renderer.render(header: header.cells, records: records, dialect: input.dialect), to: path, in: fileSystem)
             }
         }
         if let format {

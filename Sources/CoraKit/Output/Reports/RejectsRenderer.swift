@@ -3,15 +3,25 @@ import CoraCSV
 /// Writes rejected rows back exactly as they were read: the same delimiter, line ending, byte
 /// order mark, `sep=` line and encoding as the input, the header first, then the rows in input
 /// order, so they can be fixed and fed back.
+///
+/// For spreadsheets (``forSpreadsheets``) the cells are protected as `excel-csv`'s are
+/// (``FormulaProtection``: a `'` before what a spreadsheet would run as a formula, quotes around
+/// every `,` and `;`): asked for when the run writes `excel-csv`, and always for the rejects of an
+/// `excel-csv` input, whose `'` were taken off when it was read.
 public struct RejectsRenderer: Sendable {
+    /// Whether the rows are protected for opening in a spreadsheet.
+    public var forSpreadsheets: Bool
+
     /// Creates a renderer.
-    public init() {}
+    public init(forSpreadsheets: Bool = false) {
+        self.forSpreadsheets = forSpreadsheets
+    }
 
     /// The rejects file for one input.
     public func render(header: [String], records: [CSVRecord], dialect: CSVDialect) -> [UInt8] {
         let options = CSVWriteOptions(
             delimiter: dialect.delimiter, lineEnding: dialect.lineEnding == .crlf ? .crlf : .lf,
-            byteOrderMark: false, quoting: .minimal, formulaProtection: false)
+            byteOrderMark: false, quoting: .minimal, formulaProtection: forSpreadsheets)
         var writer = CSVWriter(options: options)
         var utf8: [UInt8] = []
         if dialect.hasSeparatorLine {
