@@ -133,6 +133,59 @@ struct SpreadsheetAndTerminalSafetyTests {
         #expect(try scratch.read("rejects.csv") == Array((Self.excelHeader + rejected).utf8))
     }
 
+    // MARK: 13. Nothing from the data steers the terminal
+
+    /// ESC with a window title (OSC 0), BEL, CSI as one C1 character (U+009B), DEL and a
+    /// right-to-left override: in a file name and in cells.
+    static let steering = "\u{1B}]0;pwned\u{07}\u{9B}2J\u{7F}\u{202E}"
+    /// How they are shown.
+    static let steeringShown = "\\u001b]0;pwned\\u0007\\u009b2J\\u007f\\u202e"
+    /// The bytes none of which may reach the terminal.
+    static let forbidden: [[UInt8]] = [[0x1B], [0x07], [0x7F], [0xC2, 0x9B], [0xE2, 0x80, 0xAE]]
+
+    static func expectNoSteering(_ bytes: [UInt8], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for sequence in forbidden where bytes.indices.contains(where: { bytes[$0...].starts(with: sequence) }) {
+            Issue.record("\(what) holds the bytes \(sequence):\n\(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("control characters and bidi overrides in a file name and in cells reach no terminal: validate, inspect and batch show them escaped")
+    func terminalSeesNoControls() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        let file = "in/inv" + Self.steering + ".csv"
+        let shownFile = "in/inv" + Self.steeringShown + ".csv"
+        try scratch.write(file, Canonical.document(
+            Canonical.row("a", "A", "Beëindigen huur" + Self.steering),
+            Canonical.row("b", "B", "Innen huur", level: "x" + Self.steering)))
+
+        let validate = try scratch.cora("validate", file)
+        #expect(validate.status == 1, "\(validate)")
+        Self.expectNoSteering(validate.stderr, "validate's standard error")
+        #expect(validate.stderrLines.first == "\(shownFile):3:4: error: unknown level \"x\(Self.steeringShown)\" (column \"level\") [unknown-level]",
+                "\(validate)")
+
+        let inspect = try scratch.cora("inspect", file)
+        Self.expectNoSteering(inspect.stdout + inspect.stderr, "inspect's output")
+        #expect(inspect.stdoutText.hasPrefix("file:        \(shownFile)\n"), "\(inspect)")
+        #expect(inspect.stdoutText.contains("  Beëindigen huur\(Self.steeringShown)\n"), "\(inspect)")
+
+        let batch = try scratch.cora("batch", "in", "--out", "out")
+        #expect(batch.status == 1, "\(batch)")
+        Self.expectNoSteering(batch.stdout + batch.stderr, "batch's output")
+        #expect(batch.stdoutText.contains("inv\(Self.steeringShown).csv  errors"), "\(batch)")
+        #expect(batch.stderrText.contains("] \(shownFile): errors (canonical; 2 rows, 1 process, 1 error)\n"), "\(batch)")
+
+        // Data for programs keeps every character: the JSON report, inspect --records, the CSV.
+        _ = try scratch.cora("validate", file, "--report", "report.json")
+        let report = String(decoding: try scratch.read("report.json"), as: UTF8.self)
+        #expect(report.contains("\"file\": \"\(file.replacingOccurrences(of: "\u{1B}", with: "\\u001b").replacingOccurrences(of: "\u{07}", with: "\\u0007"))\""), "\(report)")
+        let records = try scratch.cora("inspect", file, "--records")
+        #expect(records.stdoutText.contains("a,A,Beëindigen huur\(Self.steering),"), "\(records)")
+        let csv = try scratch.cora("convert", file, "--keep-invalid")
+        #expect(csv.stdoutText.contains("Beëindigen huur\(Self.steering),"), "\(csv)")
+    }
+
     // MARK: LibreOffice Calc
 
     /// LibreOffice Calc, headless: opens CSV files with a given separator and saves them as flat
