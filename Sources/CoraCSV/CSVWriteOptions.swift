@@ -8,7 +8,9 @@ public struct CSVWriteOptions: Sendable, Equatable {
     public var byteOrderMark: Bool
     /// Which fields are quoted.
     public var quoting: Quoting
-    /// Whether cells that a spreadsheet would run as a formula are defused with a leading `'`.
+    /// Whether the output is made safe for spreadsheets in either locale (``FormulaProtection``):
+    /// a `'` before every part of a cell that a spreadsheet would run as a formula, and quotes
+    /// around every cell that holds `,` or `;`, whatever the delimiter.
     public var formulaProtection: Bool
 
     /// Line endings the writer can produce.
@@ -42,10 +44,12 @@ public struct CSVWriteOptions: Sendable, Equatable {
     /// The canonical form: `,`, LF, UTF-8 without BOM, minimal quoting.
     public static let canonical = CSVWriteOptions()
 
-    /// The Excel profile: `;` (Dutch Excel's list separator), UTF-8 with BOM, CRLF, and every cell
-    /// that starts with `=` `+` `-` `@`, tab or CR prefixed with `'` so that Excel shows it as text
-    /// instead of running it as a formula (CSV injection, CWE-1236). This changes values such as
-    /// `-5` into `'-5`.
+    /// The Excel profile: `;` (Dutch Excel's list separator), UTF-8 with BOM, CRLF, and formula
+    /// protection: every cell that starts with `=` `+` `-` `@`, tab or CR (also after blanks, in
+    /// full-width form, or after a `,` `;` or line break in the cell) gets a `'` so that Excel shows
+    /// it as text instead of running it as a formula (CSV injection, CWE-1236), and every cell
+    /// holding `,` or `;` is quoted, so that an Excel with either list separator reads it safely.
+    /// This changes values such as `-5` into `'-5`.
     public static let excel = CSVWriteOptions(
         delimiter: UInt8(ascii: ";"), lineEnding: .crlf, byteOrderMark: true, quoting: .minimal, formulaProtection: true)
 }

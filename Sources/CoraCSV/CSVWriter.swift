@@ -87,13 +87,10 @@ public struct CSVWriter {
     /// All bytes written so far, as a string (for tests and small outputs).
     public var text: String { String(decoding: output, as: UTF8.self) }
 
-    /// Whether a cell would be taken as a formula by a spreadsheet.
+    /// Whether a cell would be taken as a formula by a spreadsheet from its start (see
+    /// ``FormulaProtection``, which also looks after every `,` `;` and line break in it).
     public static func looksLikeFormula(_ field: String) -> Bool {
-        guard let first = field.utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
-        default: return false
-        }
+        FormulaProtection.startsFormula(field)
     }
 
     /// Whether `field` must be quoted so that a reader gives back exactly the same text.
@@ -113,8 +110,13 @@ public struct CSVWriter {
 
     private mutating func append(field original: String) {
         var field = original
-        if options.formulaProtection && Self.looksLikeFormula(field) { field = "'" + field }
-        let quote = options.quoting == .all || Self.needsQuotes(field, delimiter: options.delimiter)
+        var quote = options.quoting == .all
+        if options.formulaProtection {
+            field = FormulaProtection.protect(field)
+            // Quoted when it holds either locale's list separator, whatever the delimiter.
+            quote = quote || FormulaProtection.holdsSeparator(field)
+        }
+        quote = quote || Self.needsQuotes(field, delimiter: options.delimiter)
         guard quote else {
             output.append(contentsOf: field.utf8)
             return

@@ -340,6 +340,9 @@ public final class BatchJob: @unchecked Sendable {
         return first
     }
 
+    /// Whether the run writes `excel-csv`: the rejects are then protected for a spreadsheet too.
+    private var writesExcelCSV: Bool { settings.formats.contains { $0 is ExcelCSVFormat } }
+
     /// `file`, read until `stop` says so.
     private static func stoppable(_ file: some OpenedFile, stop: @escaping @Sendable () -> Bool) -> any ByteSource {
         StoppableByteSource(base: file, stop: stop)
@@ -469,8 +472,9 @@ public final class BatchJob: @unchecked Sendable {
         }
         produced.append((file.report, DiagnosticReportRenderer(format: .json).render(diagnostics)))
         if let read, !result.rejectedRecords.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
-            produced.append((file.rejects, RejectsRenderer().render(header: read.header?.cells, records: result.rejectedRecords,
-                                                                    dialect: read.dialect, unread: read.unread)))
+            let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+            produced.append((file.rejects, renderer.render(header: read.header?.cells, records: result.rejectedRecords,
+                                                           dialect: read.dialect, unread: read.unread)))
         }
         let (written, complete, failures) = write(produced, replacing: old?.outputs ?? [], input: input.path)
         diagnostics += produced.compactMap { failures[$0.path] }
@@ -594,12 +598,14 @@ public final class BatchJob: @unchecked Sendable {
                     var records = zip(result.result.rejectedFiles, result.result.rejectedRecords).filter { $0.0 == path }.map(\.1)
                     // The rows the merge left out are rejected rows of their input too.
                     if let reading = file.reading, let read {
-                        records += rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
+                        let again = rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
+                        records += read.readAsExcelCSV ? again.map { $0.unprotectingFormulas() } : again
                     }
                     rejected = records.count
                     if let read, !records.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
-                        produced.append((file.plan.rejects, RejectsRenderer().render(header: read.header?.cells, records: records,
-                                                                                     dialect: read.dialect, unread: read.unread)))
+                        let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+                        produced.append((file.plan.rejects, renderer.render(header: read.header?.cells, records: records,
+                                                                            dialect: read.dialect, unread: read.unread)))
                         paths.append(file.plan.rejects)
                     }
                 }

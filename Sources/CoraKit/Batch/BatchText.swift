@@ -7,9 +7,9 @@ public enum BatchText {
         "\(number) \(noun)\(number == 1 ? "" : (noun.hasSuffix("s") ? "es" : "s"))"
     }
 
-    /// `text` on one line: line breaks and other control characters shown as `?`, so a file name
-    /// cannot break a table or move the cursor.
+    /// `text` on one line, as ``TerminalText/oneLine(_:)`` shows it: line breaks and other control
+    /// characters escaped (`\n`, `\u001b`), so a file name cannot break a table or steer the terminal.
     public static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
+        TerminalText.oneLine(text)
     }
 }

@@ -51,9 +51,10 @@ public struct TableProfile: Sendable {
         dataRowCount == 0 ? 0 : Double(filled[index]) / Double(dataRowCount)
     }
 
-    /// The profile as text for people.
+    /// The profile as text for people. The file name, the column names and the samples are shown
+    /// on one line each with every control character escaped (``TerminalText/oneLine(_:)``).
     public func text(dialect: CSVDialect, lines: Int, file: String) -> String {
-        var text = "file:        \(file)\n"
+        var text = "file:        \(TerminalText.oneLine(file))\n"
         text += "encoding:    \(dialect.encoding.rawValue) (\(dialect.encodingSource.rawValue))\n"
         text += "BOM:         \(dialect.hasByteOrderMark ? "yes" : "no")\n"
         text += "delimiter:   \(CSVDialect.name(ofDelimiter: dialect.delimiter)) (\(dialect.delimiterSource.rawValue))\n"
@@ -61,12 +62,12 @@ public struct TableProfile: Sendable {
         text += "sep= line:   \(dialect.hasSeparatorLine ? "yes" : "no")\n"
         text += "records:     \(recordCount) (header + \(dataRowCount) rows) on \(lines) lines\n"
         text += "columns:     \(filled.count)\n\n"
-        let names = (0..<filled.count).map(columnName)
+        let names = (0..<filled.count).map { TerminalText.oneLine(columnName($0)) }
         let width = min(40, names.map(\.count).max() ?? 0)
         for index in 0..<filled.count {
             let name = names[index].padding(toLength: max(width, names[index].count), withPad: " ", startingAt: 0)
             let percent = Int((fillRate(index) * 100).rounded())
-            let sample = samples[index].map { Self.abbreviate($0) } ?? ""
+            let sample = samples[index].map { TerminalText.oneLine(Self.abbreviate($0)) } ?? ""
             text += String(format: "%3d  ", index + 1) + name + "  " + String(format: "%3d%%", percent) + "  " + sample + "\n"
         }
         return text

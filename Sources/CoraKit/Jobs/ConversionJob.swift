@@ -126,11 +126,13 @@ public struct ConversionJob: Sendable {
         if let rejects {
             // One rejects file per input (the header alone when nothing was rejected, so an old
             // file never lingers); with several inputs each gets its own name.
+            // Protected for a spreadsheet beside an excel-csv output, and when read from one.
             let paths = RejectsRenderer.paths(rejects, for: result.inputs.map(\.file))
             for (input, path) in zip(result.inputs, paths) {
                 guard input.header != nil || input.unread != nil else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
-                try Self.write(RejectsRenderer().render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),
+                let renderer = RejectsRenderer(forSpreadsheets: format is ExcelCSVFormat || input.readAsExcelCSV)
+                try Self.write(renderer.render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),
                                to: path, in: fileSystem)
             }
         }

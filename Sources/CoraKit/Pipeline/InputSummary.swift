@@ -19,4 +19,7 @@ public struct InputSummary: Sendable {
     public var unread: UnreadRest?
     /// Rows that could not be mapped at all (a required column is missing).
     public var unmappedRecords: [CSVRecord]
+    /// Whether the input was cora's `excel-csv`, read with the `'` of its formula protection
+    /// taken off (``Mapping/readsExcelCSV(delimiter:)``); its rejects are protected again.
+    public var readAsExcelCSV = false
 }

@@ -85,6 +85,7 @@ public struct Pipeline {
         if options.encoding == nil { options.encoding = mapping.dialect.encoding }
         let skipRows = settings.skipRows ?? mapping.dialect.skipRows
         let reader = try CSVReader(source: source, options: options)
+        let readsExcelCSV = mapping.readsExcelCSV(delimiter: reader.dialect.delimiter)
         let readAhead = settings.readsAhead ? ReadAhead(reader) : nil
         defer { readAhead?.finish() }
         func nextRecord() throws -> CSVRecord? {
@@ -103,7 +104,9 @@ public struct Pipeline {
         let expectedBytes = source.expectedByteCount  // asked once: for a file, a system call
 
         do {
-            while let record = try nextRecord() {
+            while var record = try nextRecord() {
+                // cora's excel-csv: the ' it put before formulas comes off (FormulaProtection).
+                if readsExcelCSV { record = record.unprotectingFormulas() }
                 if sink.stopsBefore(line: record.line, record: record.number, of: file) {
                     stoppedAtLimit = true
                     break
@@ -167,7 +170,7 @@ public struct Pipeline {
         rejectedEarly += unmapped.map { (file, $0) }
         inputs.append(InputSummary(
             file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil || stoppedAtLimit, unread: unread, unmappedRecords: unmapped))
+            stoppedEarly: fatal != nil || stoppedAtLimit, unread: unread, unmappedRecords: unmapped, readAsExcelCSV: readsExcelCSV))
     }
 
     /// The rows whose size estimates how many rows a large input has.

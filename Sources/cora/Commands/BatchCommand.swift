@@ -15,7 +15,8 @@ struct BatchCommand: ParsableCommand {
         new extension (legacy/2019/hr.csv → DIR/2019/hr.csv, DIR/2019/hr.md, …; a format that \
         writes several files, such as archi, writes them into a folder per input, DIR/2019/hr.archi/), \
         with DIR/<path>.report.json (its diagnostics, always) and DIR/<path>.rejects.csv (the rows \
-        left out, exactly as read; only when rows were left out). With --mapping auto (the default) \
+        left out, exactly as read, protected against formulas with --to excel-csv or from an \
+        excel-csv input; only when rows were left out). With --mapping auto (the default) \
         every file gets the mapping that fits its header best; an Archi CSV set is one input.
 
         At the end: a table on standard output, DIR/summary.json and DIR/summary.md (per file: \

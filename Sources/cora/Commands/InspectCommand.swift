@@ -34,13 +34,13 @@ struct InspectCommand: ParsableCommand {
                 writer.beginArray()
                 for row in result.records { writer.strings(nil, row) }
                 writer.endArray()
-                try Terminal.writeStdout(writer.text + "\n")
+                try Terminal.writeStdout(Array((writer.text + "\n").utf8))
             } else if records {
                 var writer = CSVWriter(options: .canonical)
                 for row in result.records { writer.write(row) }
                 try Terminal.writeStdout(writer.takeOutput())
             } else if json {
-                try Terminal.writeStdout(result.profile.json(dialect: result.dialect, lines: result.linesRead, file: input))
+                try Terminal.writeStdout(Array(result.profile.json(dialect: result.dialect, lines: result.linesRead, file: input).utf8))
             } else {
                 try Terminal.writeStdout(result.profile.text(dialect: result.dialect, lines: result.linesRead, file: input))
             }

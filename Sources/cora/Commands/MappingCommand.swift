@@ -67,7 +67,7 @@ struct MappingCommand: ParsableCommand {
                     return
                 }
                 let entry = try Machine.library.entry(mapping)
-                try Terminal.writeStdout(entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n")
+                try Terminal.writeStdout(Array((entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n").utf8))
                 if case .failure(let error) = entry.mapping { throw RunFailure([error.diagnostic]) }
             }
         }

@@ -12,12 +12,12 @@ struct ConversionOptions: ParsableArguments {
     @OptionGroup var checks: CheckOptions
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write the rows that had errors to this file exactly as they were read (same delimiter, encoding and line endings, header first), to fix and feed back. With several inputs, one file per input: PATH-INPUTNAME.csv.",
+        "Write the rows that had errors to this file exactly as they were read (same delimiter, encoding and line endings, header first), to fix and feed back; with --to excel-csv, or read from an excel-csv file, protected against formulas as excel-csv is. With several inputs, one file per input: PATH-INPUTNAME.csv.",
         valueName: "path"))
     var rejects: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Also write the diagnostics to this file, as JSON or CSV (from the extension or --report-format).", valueName: "path"))
+        "Also write the diagnostics to this file, as JSON or CSV (from the extension or --report-format); the CSV is protected against formulas as excel-csv is.", valueName: "path"))
     var report: String?
 
     @Option(name: .long, help: ArgumentHelp("The format of --report: json or csv.", valueName: "format"))

@@ -59,7 +59,7 @@ final class BatchProgressView: BatchObserver, @unchecked Sendable {
     func tell(_ message: RunMessage) {
         locked {
             guard barShown else { return Terminal.tell(message) }
-            Terminal.writeStderr("\r\u{1B}[2K")
+            Terminal.writeStderr(raw: "\r\u{1B}[2K")
             barShown = false
             lastBar = ""
             Terminal.tell(message)
@@ -75,7 +75,7 @@ final class BatchProgressView: BatchObserver, @unchecked Sendable {
     func end() {
         guard drawsBar else { return }
         locked {
-            if barShown { Terminal.writeStderr("\r\u{1B}[2K") }
+            if barShown { Terminal.writeStderr(raw: "\r\u{1B}[2K") }
             barShown = false
         }
     }
@@ -89,7 +89,7 @@ final class BatchProgressView: BatchObserver, @unchecked Sendable {
     private var elapsed: Duration { ContinuousClock.now - start }
 
     private func printAboveBar(_ text: String) {
-        Terminal.writeStderr((barShown ? "\r\u{1B}[2K" : "") + text + "\n")
+        Terminal.writeStderr(raw: (barShown ? "\r\u{1B}[2K" : "") + TerminalText.escaped(text) + "\n")
         barShown = false
         lastBar = ""
         drawBar()
@@ -109,7 +109,7 @@ final class BatchProgressView: BatchObserver, @unchecked Sendable {
             + "\(done)/\(total) files · \(rows) rows · \(BatchText.count(errors, "error")) · \(Self.clock(elapsed)) elapsed · \(left) left"
         guard bar != lastBar else { return }
         lastBar = bar
-        Terminal.writeStderr("\r\u{1B}[2K" + bar)
+        Terminal.writeStderr(raw: "\r\u{1B}[2K" + bar)
         barShown = true
     }
 

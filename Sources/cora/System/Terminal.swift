@@ -14,12 +14,13 @@ enum Terminal {
         isatty(2) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
     }
 
-    /// Writes text to standard output.
+    /// Writes text for people to standard output, every control character in it escaped
+    /// (``TerminalText``): nothing from the data steers the terminal.
     static func writeStdout(_ text: String) throws {
-        try writeStdout(Array(text.utf8))
+        try writeStdout(Array(TerminalText.escaped(text).utf8))
     }
 
-    /// Writes bytes to standard output.
+    /// Writes bytes to standard output as they are: data (CSV, JSON, YAML), never escaped.
     static func writeStdout(_ bytes: [UInt8]) throws {
         let result: Result<Void, FileSystemError> = bytes.withUnsafeBytes { bytes in
             Result { () throws(FileSystemError) in try Machine.fileSystem.writeStandardOutput(bytes) }
@@ -27,8 +28,14 @@ enum Terminal {
         if case .failure(let error) = result { throw RunFailure(.unwritableOutput, "cannot write output: \(error.reason)") }
     }
 
-    /// Writes text to standard error (errors ignored: there is nowhere left to report them).
+    /// Writes text for people to standard error, every control character in it escaped.
     static func writeStderr(_ text: String) {
+        writeStderr(raw: TerminalText.escaped(text))
+    }
+
+    /// Writes text to standard error as it is: cora's own colours and progress bar, and text made
+    /// safe already (errors ignored: there is nowhere left to report them).
+    static func writeStderr(raw text: String) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
@@ -44,13 +51,13 @@ enum Terminal {
     /// Prints diagnostics, compiler-style.
     static func show(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        writeStderr(DiagnosticTextRenderer(colored: stderrIsColorTerminal).render(diagnostics))
+        writeStderr(raw: DiagnosticTextRenderer(colored: stderrIsColorTerminal).render(diagnostics))
     }
 
     /// Prints what a run says while it works.
     static func tell(_ message: RunMessage) {
         switch message {
-        case .note(let note): writeStderr(note.file.isEmpty ? note.message + "\n" : "\(note.file): note: \(note.message)\n")
+        case .note(let note): writeStderr(note.file.isEmpty ? note.message + "\n" : "\(TerminalText.oneLine(note.file)): note: \(note.message)\n")
         case .warning(let diagnostic): show([diagnostic])
         }
     }

@@ -59,7 +59,21 @@ struct CanonicalRoundTripTests {
     @Test("property test: random canonical models survive CSV → model → CSV byte for byte")
     func randomModels() throws {
         var random = SplitMix64(seed: 0xC0BA)
-        let alphabet = ["a", "Z", "é", "ë", "€", "😀", " ", ",", ";", "\"", "\n", "\r\n", "'", "=", "-", "\t", "x y"]
+        for round in 0..<150 {
+            let model = Self.randomModel(round, &random)
+            let bytes = CanonicalCSVRenderer().render(model)
+            let result = try convert(String(decoding: bytes, as: UTF8.self))
+            #expect(result.errorCount == 0, "round \(round): \(result.diagnostics)")
+            let again = CanonicalCSVRenderer().render(result.model)
+            #expect(again == bytes, "round \(round)")
+            #expect(result.model.processes.map(\.name) == model.processes.map(\.name), "round \(round)")
+        }
+    }
+
+    static let alphabet = ["a", "Z", "é", "ë", "€", "😀", " ", ",", ";", "\"", "\n", "\r\n", "'", "=", "-", "\t", "x y"]
+
+    /// A random model of 1-6 processes that nest as CORA allows, their texts from `alphabet`.
+    static func randomModel(_ round: Int, _ random: inout SplitMix64, alphabet: [String] = alphabet) -> ProcessModel {
         func text(_ maxLength: Int) -> String {
             let length = Int(random.next() % UInt64(maxLength + 1))
             return (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
@@ -69,44 +83,36 @@ struct CanonicalRoundTripTests {
             let letters = ["Empire", "SharePoint", "AFAS", "Viewpoint", "Dienst één", "a,b", "x\"y"]
             return letters[Int(random.next() % UInt64(letters.count))]
         }
-        for round in 0..<150 {
-            let count = 1 + Int(random.next() % 6)
-            var processes: [CoraProcess] = []
-            for index in 0..<count {
-                let parentIndex: Int? = index > 0 && random.next() % 2 == 0 ? Int(random.next() % UInt64(index)) : nil
-                let parent = parentIndex.map { processes[$0].id } ?? ""
-                // Levels that nest as CORA allows (invalid nesting is an error, tested elsewhere).
-                let allowed: [ProcessLevel?]
-                switch parentIndex.flatMap({ processes[$0].level }) {
-                case .none: allowed = parentIndex == nil ? [nil, .businessProcess, .processChain] : [nil]
-                case .steeringScenario?, .processChain?: allowed = [nil, .businessProcess]
-                case .businessProcess?: allowed = [nil, .workProcess]
-                case .workProcess?: allowed = [nil, .processStep]
-                case .processStep?: allowed = [nil]
-                }
-                let level = allowed[Int(random.next() % UInt64(allowed.count))]
-                var name = text(12)
-                if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { name = "Proces \(index)" }
-                processes.append(CoraProcess(
-                    id: "p\(round)-\(index)", code: text(4), name: name,
-                    level: level,
-                    category: random.next() % 3 == 0 ? nil : ProcessCategory.allCases[Int(random.next() % 3)],
-                    parent: parent, order: random.next() % 2 == 0 ? nil : Int(random.next() % 50),
-                    owner: text(6), function: text(6),
-                    services: (0..<Int(random.next() % 3)).map { _ in word() },
-                    events: (0..<Int(random.next() % 2)).map { _ in word() },
-                    applications: (0..<Int(random.next() % 3)).map { _ in word() },
-                    next: [], status: text(3), description: text(20),
-                    properties: random.next() % 2 == 0 ? [Property(name: "Extra kolom", value: text(5) + "x")] : []))
+        let count = 1 + Int(random.next() % 6)
+        var processes: [CoraProcess] = []
+        for index in 0..<count {
+            let parentIndex: Int? = index > 0 && random.next() % 2 == 0 ? Int(random.next() % UInt64(index)) : nil
+            let parent = parentIndex.map { processes[$0].id } ?? ""
+            // Levels that nest as CORA allows (invalid nesting is an error, tested elsewhere).
+            let allowed: [ProcessLevel?]
+            switch parentIndex.flatMap({ processes[$0].level }) {
+            case .none: allowed = parentIndex == nil ? [nil, .businessProcess, .processChain] : [nil]
+            case .steeringScenario?, .processChain?: allowed = [nil, .businessProcess]
+            case .businessProcess?: allowed = [nil, .workProcess]
+            case .workProcess?: allowed = [nil, .processStep]
+            case .processStep?: allowed = [nil]
             }
-            let model = ProcessModel(processes: processes, propertyNames: ["Extra kolom"])
-            let bytes = CanonicalCSVRenderer().render(model)
-            let result = try convert(String(decoding: bytes, as: UTF8.self))
-            #expect(result.errorCount == 0, "round \(round): \(result.diagnostics)")
-            let again = CanonicalCSVRenderer().render(result.model)
-            #expect(again == bytes, "round \(round)")
-            #expect(result.model.processes.map(\.name) == processes.map(\.name), "round \(round)")
+            let level = allowed[Int(random.next() % UInt64(allowed.count))]
+            var name = text(12)
+            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { name = "Proces \(index)" }
+            processes.append(CoraProcess(
+                id: "p\(round)-\(index)", code: text(4), name: name,
+                level: level,
+                category: random.next() % 3 == 0 ? nil : ProcessCategory.allCases[Int(random.next() % 3)],
+                parent: parent, order: random.next() % 2 == 0 ? nil : Int(random.next() % 50),
+                owner: text(6), function: text(6),
+                services: (0..<Int(random.next() % 3)).map { _ in word() },
+                events: (0..<Int(random.next() % 2)).map { _ in word() },
+                applications: (0..<Int(random.next() % 3)).map { _ in word() },
+                next: [], status: text(3), description: text(20),
+                properties: random.next() % 2 == 0 ? [Property(name: "Extra kolom", value: text(5) + "x")] : []))
         }
+        return ProcessModel(processes: processes, propertyNames: ["Extra kolom"])
     }
 }
 

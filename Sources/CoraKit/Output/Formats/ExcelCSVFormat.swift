@@ -1,11 +1,14 @@
 import CoraCSV
 
 /// `excel-csv`: the canonical table for Excel (``CSVWriteOptions/excel``): `;`, UTF-8 with BOM,
-/// CRLF, and a cell that starts with `=` `+` `-` `@`, tab or CR prefixed with `'` so Excel shows it
-/// as text instead of running it (CSV injection).
+/// CRLF, and formula protection (``FormulaProtection``): a cell that starts with `=` `+` `-` `@`,
+/// tab or CR, also after spaces or in full-width form, and the part after a `,` `;` or line break
+/// in a cell that would, gets a leading `'` so Excel shows it as text instead of running it (CSV
+/// injection); a cell holding `,` or `;` is quoted, so that an Excel with either list separator
+/// reads it safely. Read back with the canonical mapping, the `'` comes off again.
 public struct ExcelCSVFormat: OutputFormat {
     public let name = "excel-csv"
-    public let summary = "the same table for Excel: ';' delimiter, UTF-8 with BOM, CRLF. A cell that starts with = + - @ TAB or CR gets a leading ' so Excel shows it as text instead of running it as a formula (CSV injection); note that this also turns a value like -5 into '-5"
+    public let summary = "the same table for Excel: ';' delimiter, UTF-8 with BOM, CRLF. A cell that starts with = + - @ TAB or CR (also after spaces, in full-width form, or after a , ; or line break inside the cell) gets a leading ' so Excel shows it as text instead of running it as a formula (CSV injection), and a cell holding , or ; is quoted, for Excel with either list separator; note that this also turns a value like -5 into '-5. Read back by cora (mapping canonical), the ' comes off again"
     public let fileSuffix = ".excel.csv"
 
     public init() {}

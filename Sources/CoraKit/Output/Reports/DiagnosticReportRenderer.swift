@@ -3,7 +3,9 @@ import CoraCSV
 /// Renders diagnostics as a machine-readable report: JSON or CSV.
 ///
 /// In both, every diagnostic has `severity, code, message, file, line, record, column, value`,
-/// followed by `columnIndex` and `hint`.
+/// followed by `columnIndex` and `hint`. The CSV (`,`, LF, UTF-8) is safe to open in a
+/// spreadsheet: it is written with ``CSVWriteOptions/formulaProtection``, so a value that a
+/// spreadsheet would run as a formula gets a `'` and a cell holding `,` or `;` is quoted.
 public struct DiagnosticReportRenderer: Sendable {
     /// A report format.
     public enum Format: String, Sendable, CaseIterable {
@@ -44,7 +46,8 @@ public struct DiagnosticReportRenderer: Sendable {
             json.endObject()
             return Array((json.text + "\n").utf8)
         case .csv:
-            var writer = CSVWriter(options: .canonical)
+            // For spreadsheets: cells that would run as formulas get a ' (FormulaProtection).
+            var writer = CSVWriter(options: CSVWriteOptions(formulaProtection: true))
             writer.write(Self.csvHeader)
             for d in diagnostics {
                 writer.write([

@@ -4,16 +4,27 @@ import CoraCSV
 /// order mark, `sep=` line and encoding as the input, the header first, then the rows in input
 /// order, so they can be fixed and fed back. When malformed input ended the read, the lines it left
 /// unread follow as they were, byte for byte: nothing of the input is lost.
+///
+/// For spreadsheets (``forSpreadsheets``) the cells are protected as `excel-csv`'s are
+/// (``FormulaProtection``: a `'` before what a spreadsheet would run as a formula, quotes around
+/// every `,` and `;`): asked for when the run writes `excel-csv`, and always for the rejects of an
+/// `excel-csv` input, whose `'` were taken off when it was read. (The unread lines, which could
+/// not be parsed, stay the input's own bytes.)
 public struct RejectsRenderer: Sendable {
+    /// Whether the rows are protected for opening in a spreadsheet.
+    public var forSpreadsheets: Bool
+
     /// Creates a renderer.
-    public init() {}
+    public init(forSpreadsheets: Bool = false) {
+        self.forSpreadsheets = forSpreadsheets
+    }
 
     /// The rejects file for one input: its header (none when the read stopped in the header), the
     /// rejected records, then the bytes of `unread`.
     public func render(header: [String]?, records: [CSVRecord], dialect: CSVDialect, unread: UnreadRest? = nil) -> [UInt8] {
         let options = CSVWriteOptions(
             delimiter: dialect.delimiter, lineEnding: dialect.lineEnding == .crlf ? .crlf : .lf,
-            byteOrderMark: false, quoting: .minimal, formulaProtection: false)
+            byteOrderMark: false, quoting: .minimal, formulaProtection: forSpreadsheets)
         var writer = CSVWriter(options: options)
         var utf8: [UInt8] = []
         if dialect.hasSeparatorLine {
