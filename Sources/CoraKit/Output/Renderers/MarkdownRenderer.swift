@@ -3,7 +3,7 @@
 /// table of its work processes and steps, the process chains, and the validation summary.
 ///
 /// Every piece of text from the spreadsheet goes through ``MarkdownText`` so that it cannot break
-/// a table or inject HTML.
+/// a table, start a block, become a link or inject HTML.
 public struct MarkdownRenderer: Sendable {
     /// The language of labels.
     public var language: DocumentLanguage
@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
         var out = ""
         let titleText = title ?? l.text(.processModel)
         _ = anchors.anchor(for: titleText)
-        out += "# \(MarkdownText.inline(titleText))\n\n"
+        out += "# \(MarkdownText.heading(titleText))\n\n"
         out += summary(of: model) + "\n\n"
 
         // Plan the sections first so the table of contents can link to their anchors.
@@ -112,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree) -> String {
         let l = language
-        var out = "### \(MarkdownText.inline(oneLine(process.name)))\n\n"
+        var out = "### \(MarkdownText.heading(oneLine(process.name)))\n\n"
         var facts: [String] = [[l.level(process.level), process.code].filter { !$0.isEmpty }.map(MarkdownText.inline).joined(separator: " ")]
         if !process.owner.isEmpty { facts.append("\(l.text(.owner)): \(MarkdownText.inline(process.owner))") }
         if !process.services.isEmpty { facts.append("\(l.text(.services)): \(MarkdownText.inline(process.services.joined(separator: ", ")))") }
