@@ -184,7 +184,7 @@ struct EscapingPropertyTests {
                 let cells = row.matches(of: /<td>(.*?)<\/td>/.dotMatchesNewlines()).map { visible($0.1) }
                 let process = entry.process
                 let note = process.level == .processStep ? " (processtap)" : ""
-                let expected = [process.code, String(repeating: "↳ ", count: max(entry.depth - 1, 0)) + process.name + note, process.owner, process.function,
+                let expected = [process.code, MarkdownRenderer.indent(depth: entry.depth) + process.name + note, process.owner, process.function,
                                 process.services.joined(separator: ", "), process.applications.joined(separator: ", ")].map(shown)
                 #expect(cells == expected, "seed \(seed): the row of \(process.id) shows \(cells), not \(expected)")
             }
