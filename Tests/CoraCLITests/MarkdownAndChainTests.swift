@@ -28,6 +28,29 @@ struct MarkdownAndChainTests {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// An Archi CSV set as Archi writes it (every field quoted), in `folder` of `scratch`.
+    struct ArchiSet {
+        var elements: [[String]] = []
+        var relations: [[String]] = []
+        var properties: [[String]] = []
+
+        static func line(_ fields: [String]) -> String {
+            fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        }
+
+        func write(to scratch: Scratch, folder: String) throws {
+            try scratch.folder(folder)
+            let files: [(String, [String], [[String]])] = [
+                ("elements.csv", ["ID", "Type", "Name", "Documentation", "Specialization"], elements),
+                ("relations.csv", ["ID", "Type", "Name", "Documentation", "Source", "Target", "Specialization"], relations),
+                ("properties.csv", ["ID", "Key", "Value"], properties),
+            ]
+            for (name, header, rows) in files {
+                try scratch.write("\(folder)/\(name)", ([header] + rows).map(Self.line).joined(separator: "\r\n"))
+            }
+        }
+    }
+
     /// cmark-gfm with GitHub's extensions, raw HTML let through (so any from the data would show).
     static func gfm(_ markdown: [UInt8]) throws -> String {
         let html = try Tool.run("cmark-gfm", ["--unsafe", "-e", "autolink", "-e", "table", "-e", "strikethrough", "-e", "tagfilter"],
@@ -135,5 +158,71 @@ struct MarkdownAndChainTests {
         #expect(sectionA.contains("|  | Tussenlaag |") && sectionA.contains("|  | ↳ Innen huur (bedrijfsproces) |"), "\(sectionA)")
         #expect(!sectionA.contains("Sturen herinnering"), "\(sectionA)")
         #expect(sectionB.contains("|  | Sturen herinnering |"), "\(sectionB)")
+    }
+
+    // MARK: 17. Archi: deep chains and relations on relations
+
+    @Test("an Archi chain of 20,000 aggregations: nesting-too-deep below --max-depth, as for a table; raised, every process converts and exports in seconds",
+          .timeLimit(.minutes(1)))
+    func archiDeepChain() throws {
+        let count = 20_000
+        var set = ArchiSet()
+        set.elements = [["g", "Grouping", "Primaire processen", "", ""]]
+            + (1...count).map { ["e\($0)", "BusinessProcess", "Stap \($0)", "", ""] }
+        set.relations = [["rg", "AggregationRelationship", "", "", "g", "e1", ""]]
+            + (2...count).map { ["r\($0)", $0.isMultiple(of: 2) ? "CompositionRelationship" : "AggregationRelationship", "", "", "e\($0 - 1)", "e\($0)", ""] }
+        // No level property value: a level from the nesting would make every step below a step invalid-nesting.
+        set.properties = (1...count).map { ["e\($0)", "CORA-concepttype", ""] }
+        let scratch = try Scratch()
+        try set.write(to: scratch, folder: "deep")
+
+        let limited = try scratch.cora("convert", "deep", "--mapping", "archi")
+        #expect(limited.status == 1, "\(limited.stderrText.prefix(2_000))")
+        let tooDeep = limited.stderrLines.filter { $0.hasSuffix("[nesting-too-deep]") }
+        #expect(tooDeep.count == count - 64)
+        #expect(tooDeep.first?.hasPrefix("deep/elements.csv:67: error: the process is nested 65 levels deep, more than the limit of 64") == true,
+                "\(tooDeep.first ?? "")")
+        #expect(limited.stdoutText.split(separator: "\n").count == 1 + 64)
+
+        let raised = try scratch.cora("convert", "deep", "--mapping", "archi", "--max-depth", "100000", "--to", "archi", "-o", "out")
+        #expect(raised.status == 0, "\(raised.stderrText.prefix(2_000))")
+        let relations = String(decoding: try scratch.read("out/relations.csv"), as: UTF8.self).split(separator: "\r\n")
+        #expect(relations.count == 1 + count, "one aggregation from the grouping, one per parent")
+        #expect(relations.last == "\"r\(count)\",\"CompositionRelationship\",\"\",\"\",\"e\(count - 1)\",\"e\(count)\",\"\"")
+    }
+
+    @Test("--to archi of a 50,000-deep chain whose every process has a category: seconds (each process looked its parent up in the whole model: minutes)",
+          .timeLimit(.minutes(1)))
+    func archiExportOfADeepChain() throws {
+        let count = 50_000
+        let scratch = try Scratch()
+        try scratch.write("deep.csv", Self.chain(count, category: "primary"))
+        let run = try scratch.cora("convert", "deep.csv", "--max-depth", "100000", "--to", "archi", "-o", "out")
+        #expect(run.status == 0, "\(run.stderrText.prefix(2_000))")
+        let relations = String(decoding: try scratch.read("out/relations.csv"), as: UTF8.self).split(separator: "\r\n")
+        // The grouping holds the top process only: every other one has its parent's category.
+        #expect(relations.count == 1 + 1 + (count - 1))
+        #expect(relations[1].hasPrefix("\"aggregation-grouping-primary-p1\",\"AggregationRelationship\",\"\",\"\",\"grouping-primary\",\"p1\""),
+                "\(relations[1])")
+        #expect(relations.filter { $0.contains("\"grouping-primary\"") }.count == 1)
+    }
+
+    @Test("an Archi set of 20,000 relations each on the next, the last on a missing end: every one refused, in seconds (one pass per relation: minutes)",
+          .timeLimit(.minutes(1)))
+    func archiRelationsOnRelations() throws {
+        let count = 20_000
+        var set = ArchiSet()
+        set.elements = [["o", "BusinessObject", "Huurcontract", "", ""]]
+        set.relations = (1...count).map { ["r\($0)", "AssociationRelationship", "", "", $0 == count ? "gone" : "r\($0 + 1)", "o", ""] }
+        let scratch = try Scratch()
+        try set.write(to: scratch, folder: "set")
+        let run = try scratch.cora("convert", "set", "--mapping", "archi", "--to", "archi", "-o", "out")
+        #expect(run.status == 1, "\(run.stderrText.prefix(2_000))")
+        let missing = run.stderrLines.filter { $0.hasSuffix("[archi-missing-end]") }
+        #expect(missing.count == count)
+        #expect(missing.first == "set/relations.csv:2:5: error: the source \"r2\" is no element or relation of this set (column \"Source\") [archi-missing-end]")
+        #expect(missing.last == "set/relations.csv:\(count + 1):5: error: the source \"gone\" is no element or relation of this set (column \"Source\") [archi-missing-end]")
+        let relations = String(decoding: try scratch.read("out/relations.csv"), as: UTF8.self).split(separator: "\r\n")
+        #expect(relations.count == 1, "the header alone: \(relations.prefix(3))")
     }
 }
