@@ -72,7 +72,9 @@ struct DocumentTests {
     func markdownRendersSafely() throws {
         let run = try CoraCLI.run(["convert", Self.hostile, "--to", "md"], in: CoraCLI.packageRoot)
         // --unsafe lets raw HTML through: the test shows the Markdown itself holds none from the data.
-        let html = try Tool.run("cmark-gfm", ["--unsafe", "-e", "table"], input: run.stdout)
+        // GitHub's extensions: a URL in the data would be a link (autolink).
+        let html = try Tool.run("cmark-gfm", ["--unsafe", "-e", "autolink", "-e", "table", "-e", "strikethrough", "-e", "tagfilter"],
+                                input: run.stdout)
         #expect(html.status == 0, "\(html.stderr)")
         let text = html.stdoutText
         // Three business processes, each with a table of its work processes (2, 3+2 steps... rows), plus the validation table.
@@ -87,7 +89,7 @@ struct DocumentTests {
             }
         }
         // Only the elements the renderer writes itself; the data's <script>, <img>, <b> stay text.
-        let allowed: Set<String> = ["h1", "h2", "h3", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "br", "code"]
+        let allowed: Set<String> = ["h1", "h2", "h3", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "br", "wbr", "code"]
         let tags = Set(text.matches(of: /<([a-zA-Z][a-zA-Z0-9]*)/).map { String($0.1).lowercased() })
         #expect(tags.isSubset(of: allowed), "unexpected elements: \(tags.subtracting(allowed))")
         #expect(text.contains("&lt;script&gt;alert(&quot;s&quot;)&lt;/script&gt;"), "\(text)")

@@ -37,6 +37,12 @@ public struct ProcessTree: Sendable {
     /// Every process below `id` (the whole forest for `""`), depth first, with its depth (1 for
     /// the children of `id`).
     public func descendants(of id: String) -> [(process: CoraProcess, depth: Int)] {
+        descendants(of: id, stoppingBelow: { _ in false })
+    }
+
+    /// Every process below `id` as ``descendants(of:)`` lists them, except those below a process
+    /// for which `stops` holds: that process is listed, what is below it is not.
+    public func descendants(of id: String, stoppingBelow stops: (CoraProcess) -> Bool) -> [(process: CoraProcess, depth: Int)] {
         var result: [(CoraProcess, Int)] = []
         var stack: [(Int, Int)] = (childrenByParent[id] ?? []).reversed().map { ($0, 1) }
         var seen = Set<Int>()
@@ -44,7 +50,25 @@ public struct ProcessTree: Sendable {
             guard seen.insert(position).inserted else { continue }
             let process = model.processes[position]
             result.append((process, depth))
+            if stops(process) { continue }
             stack.append(contentsOf: (childrenByParent[process.id] ?? []).reversed().map { ($0, depth + 1) })
+        }
+        return result
+    }
+
+    /// For every process reached from the roots, by id, the nearest of its ancestors (its parent
+    /// first) for which `matches` holds; absent when none does. One walk down the tree: what
+    /// ``ancestors(of:)`` would find for every process, without walking a deep chain once per process.
+    public func nearestAncestors(where matches: (CoraProcess) -> Bool) -> [String: CoraProcess] {
+        var result: [String: CoraProcess] = [:]
+        var stack: [(position: Int, nearest: Int?)] = (childrenByParent[""] ?? []).reversed().map { ($0, nil) }
+        var seen = Set<Int>()
+        while let (position, nearest) = stack.popLast() {
+            guard seen.insert(position).inserted else { continue }
+            let process = model.processes[position]
+            if let nearest, result[process.id] == nil { result[process.id] = model.processes[nearest] }
+            let below = matches(process) ? position : nearest
+            stack.append(contentsOf: (childrenByParent[process.id] ?? []).reversed().map { ($0, below) })
         }
         return result
     }

@@ -132,6 +132,28 @@ struct ArchiReaderTests {
         #expect(reading.diagnostics.map(summary) == ["duplicate-id@3:1", "duplicate-id@4:1"])
     }
 
+    @Test("relations on relations: a chain whose last link has a missing end is refused link by link; a relation on a kept relation stays")
+    func relationsOnRelations() throws {
+        let reading = try readArchiSet(
+            elements: [
+                #""ID","Type","Name","Documentation","Specialization""#,
+                #""o","BusinessObject","Contract","","""#,
+                #""p","BusinessActor","Huurder","","""#,
+            ].joined(separator: "\n") + "\n",
+            relations: [
+                #""ID","Type","Name","Documentation","Source","Target","Specialization""#,
+                #""r1","AssociationRelationship","","","r2","o","""#,
+                #""r2","AssociationRelationship","","","r3","o","""#,
+                #""r3","AssociationRelationship","","","gone","o","""#,
+                #""r4","AssignmentRelationship","","","p","o","""#,
+                #""r5","AssociationRelationship","","","r4","p","""#,
+            ].joined(separator: "\n") + "\n")
+        #expect(reading.diagnostics.map(summary) == ["archi-missing-end@4:5", "archi-missing-end@3:5", "archi-missing-end@2:5"])
+        #expect(reading.diagnostics.map(\.value) == ["gone", "r3", "r2"])
+        #expect(reading.model.relations.map(\.id) == ["r4", "r5"])
+        #expect(reading.rejectedRecords.map(\.line).sorted() == [2, 3, 4])
+    }
+
     @Test("every file set in the test data is read without a fatal error, and the file sets are found from any one file")
     func everySet() throws {
         let directory = try archiTestDataDirectory()

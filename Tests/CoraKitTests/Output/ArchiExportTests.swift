@@ -120,4 +120,45 @@ struct ArchiExportTests {
         #expect(back.model.process(withID: "wp1")?.category == .steering)
         #expect(back.model.process(withID: "bp1")?.category == .primary)
     }
+
+    @Test("kept relations on kept relations: a chain whose first link loses its end is left out link by link, in any order; one on a written relation stays")
+    func keptRelationsOnRelations() {
+        var model = Self.model
+        model.archi = ArchiRetained(
+            elements: [ArchiElement(id: "x", type: "BusinessActor", name: "Huurder")],
+            relations: [
+                ArchiRelation(id: "c3", type: "AssociationRelationship", source: "x", target: "c2"),
+                ArchiRelation(id: "c1", type: "AssignmentRelationship", source: "x", target: "verdwenen"),
+                ArchiRelation(id: "c2", type: "AssociationRelationship", source: "c1", target: "x"),
+                ArchiRelation(id: "keep", type: "AssignmentRelationship", source: "x", target: "wp1"),
+                ArchiRelation(id: "on-keep", type: "AssociationRelationship", source: "keep", target: "x"),
+                ArchiRelation(id: "on-on-keep", type: "AssociationRelationship", source: "x", target: "on-keep"),
+            ])
+        let archi = ArchiExportRenderer().archiModel(for: model)
+        #expect(archi.relations.map(\.id).suffix(3) == ["keep", "on-keep", "on-on-keep"])
+        #expect(!archi.relations.contains { ["c1", "c2", "c3"].contains($0.id) })
+    }
+
+    @Test("new ids from names with one slug are numbered -2, -3, … in order, past ids already taken")
+    func numberedIDs() {
+        var model = ProcessModel(processes: ["Beheer!", "Beheer?", "Beheer#", "Beheer%"].enumerated().map { index, function in
+            CoraProcess(id: "wp\(index)", name: "Werkproces \(index)", level: .workProcess, function: function)
+        })
+        model.archi = ArchiRetained(elements: [ArchiElement(id: "function-beheer-3", type: "BusinessActor", name: "Bezet")])
+        let functions = ArchiExportRenderer().archiModel(for: model).elements.filter { $0.type == "BusinessFunction" }
+        #expect(functions.map(\.id) == ["function-beheer", "function-beheer-2", "function-beheer-4", "function-beheer-5"])
+        #expect(functions.map(\.name) == ["Beheer!", "Beheer?", "Beheer#", "Beheer%"])
+    }
+
+    @Test("a 100,000-deep chain with a category on every process exports in seconds (each process looked its parent up in the whole model)",
+          .timeLimit(.minutes(1)))
+    func deepChain() {
+        let count = 100_000
+        let processes = (1...count).map { index in
+            CoraProcess(id: "p\(index)", name: "Stap \(index)", category: .primary, parent: index == 1 ? "" : "p\(index - 1)")
+        }
+        let archi = ArchiExportRenderer().archiModel(for: ProcessModel(processes: processes))
+        #expect(archi.relations.count == 1 + (count - 1))
+        #expect(archi.relations.first?.id == "aggregation-grouping-primary-p1")
+    }
 }

@@ -5,8 +5,10 @@ import Testing
 
 /// Properties over random models whose every text is hostile (issue 8):
 ///
-/// - Markdown: cmark-gfm renders it with exactly the tables, rows and cells the model calls for, one
-///   heading per business process, and no HTML element that the renderer did not write itself.
+/// - Markdown: cmark-gfm (with GitHub's extensions: autolink, table, strikethrough, tagfilter)
+///   renders it with exactly the tables, rows and cells the model calls for, one heading per
+///   business process, no HTML element, link, list, quote or code block that the renderer did not
+///   write itself, and every text of the data shown as it is.
 /// - DOT: Graphviz reads every view without an error, with exactly the nodes the model calls for.
 /// - Archi: export → import gives the same processes (names and property values with their line
 ///   breaks and tabs made spaces, as Archi does).
@@ -15,13 +17,19 @@ import Testing
 @Suite("escaping and Archi round trip: properties over random hostile models")
 struct EscapingPropertyTests {
     /// Pieces of hostile text: Markdown, HTML, DOT and CSV syntax, line breaks of every kind,
-    /// control and invisible characters, and ordinary words.
+    /// control and invisible characters, and ordinary words; addresses GFM would make links of
+    /// (URLs, `www.`, e-mail), and what starts a block at the start of a line (indentation, `>`,
+    /// `1)`, `+`, `***`, `---`, `===`, a closing `#`).
     static let pieces = [
         "Verhuren", "eenheid", " ", "  ", "|", "||", "\\", "\\|", "<", ">", "&", "&amp;", "&lt;", "<script>alert(1)</script>",
         "<img src=x onerror=alert(2)>", "<b>", "</td>", "<!--", "-->", "\"", "'", "`", "```", "*", "**", "_", "~~", "[", "]", "(", ")",
         "[x](javascript:alert(3))", "![i](x.png)", "#", "# ", "- ", "+ ", "= ", "1. ", "2) ", ">", "\n", "\r\n", "\r", "\t",
         "{", "}", ";", ",", "->", "--", "\\N", "\\G", "\\\"", "\\n", "}\n digraph x {", "label=", "]]>",
         "\u{1}", "\u{7F}", "\u{85}", "\u{2028}", "\u{200B}", "\u{202E}", "\u{FEFF}", "é", "ë", "€", "😀", "𝔘", "1", "-5", "=1+1", "@SUM(A1)",
+        "https://example.com/a?b=c&d", "http://x.nl", "HTTP://X.NL", "ftp://f.nl/x", "www.example.com", "WWW.Voorbeeld.nl", "wwww.x.nl",
+        "info@example.com", "a.b+c_d-e@sub.example.nl", "mailto:m@x.nl", "xmpp:j@x.nl/r", "@", ":", "//", ".", "w", "ww", "nl",
+        "    ", "\t", "   ", " > ", "> ", "1) ", "10. ", "+", "***", "---", "===", "___", "- - -", "* * *", "~~~", "<http://x.nl>",
+        "[a]: http://y.nl", "Kop #", "  # kop", "x\\#", "&#32;", "&#64;",
     ]
 
     static func hostile(_ rng: inout SplitMix64, allowEmpty: Bool = false) -> String {
@@ -88,9 +96,10 @@ struct EscapingPropertyTests {
         // it out of the row (GFM drops cells beyond the header's), so every row must end with its own.
         for index in model.processes.indices { model.processes[index].applications.append("marker\(index)x") }
         let markers = Dictionary(uniqueKeysWithValues: model.processes.enumerated().map { ($1.id, "marker\($0)x") })
-        let markdown = MarkdownRenderer(title: Self.hostile(&rng)).render(model)
+        let titleText = Self.hostile(&rng)
+        let markdown = MarkdownRenderer(title: titleText).render(model)
         // --unsafe lets raw HTML through, so any that came from the data would show.
-        let html = try ExternalTool.run("cmark-gfm", ["--unsafe", "-e", "table"], input: Array(markdown.utf8))
+        let html = try ExternalTool.run("cmark-gfm", Self.cmarkGFM, input: Array(markdown.utf8))
         #expect(html.status == 0, "seed \(seed): \(html.stderr)")
         let text = html.stdoutText
         let tree = ProcessTree(model)
@@ -125,10 +134,89 @@ struct EscapingPropertyTests {
             #expect(pipes == (columns ?? pipes), "seed \(seed): \(line)")
             columns = columns ?? pipes
         }
-        let allowed: Set<String> = ["h1", "h2", "h3", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "br"]
+        // No element the renderer did not write: no list, quote, code block, rule or link from the data.
+        let allowed: Set<String> = ["h1", "h2", "h3", "p", "ul", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "br", "wbr"]
         let tags = Set(text.matches(of: /<([a-zA-Z][a-zA-Z0-9]*)/).map { String($0.1).lowercased() })
         #expect(tags.isSubset(of: allowed), "seed \(seed): elements from the data: \(tags.subtracting(allowed))\n\(markdown)")
         #expect(!text.contains("<!--"), "seed \(seed): a comment from the data")
+        #expect(text.components(separatedBy: "<h2>").count - 1 == markdown.split(separator: "\n").count { $0.hasPrefix("## ") },
+                "seed \(seed): a heading from the data\n\(markdown)")
+        let sectionsWithProcesses = Set(businessProcesses.map(\.category)).count
+        #expect(text.components(separatedBy: "<ul>").count - 1 == 1 + sectionsWithProcesses, "seed \(seed): a list from the data\n\(markdown)")
+        let links = text.components(separatedBy: "<a ").dropFirst()
+        let tableOfContents = markdown.split(separator: "\n").count { $0.hasPrefix("- [") || $0.hasPrefix("  - [") }
+        #expect(links.count == tableOfContents, "seed \(seed): a link from the data\n\(markdown)")
+        #expect(links.allSatisfy { $0.hasPrefix("href=\"#") }, "seed \(seed): a link from the data\n\(markdown)")
+
+        // Every text shows as it is (tags dropped, entities decoded, white space as a browser shows it).
+        func visible(_ html: some StringProtocol) -> String { Self.visibleText(html) }
+        func shown(_ text: String) -> String { Self.shownText(text) }
+        let title = try #require(text.firstMatch(of: /<h1>(.*?)<\/h1>/.dotMatchesNewlines()))
+        #expect(visible(title.1) == shown(titleText), "seed \(seed): title \(title.1) for \(titleText.debugDescription)")
+        let linkTexts = Set(text.matches(of: /<a href="#[^"]*">(.*?)<\/a>/.dotMatchesNewlines()).map { visible($0.1) })
+        let orderedBusinessProcesses = categories.flatMap { tree.businessProcesses(in: $0) }
+        let sections = text.components(separatedBy: "<h3>").dropFirst().map { $0.components(separatedBy: "<h2>")[0] }
+        #expect(sections.count == orderedBusinessProcesses.count, "seed \(seed)")
+        for (section, process) in zip(sections, orderedBusinessProcesses) {
+            let heading = section.components(separatedBy: "</h3>")[0]
+            #expect(visible(heading) == shown(process.name), "seed \(seed): heading \(heading) for \(process.name.debugDescription)")
+            #expect(linkTexts.contains(shown(process.name)), "seed \(seed): no link to \(process.name.debugDescription)")
+            // The facts paragraph, then the description, then the table (or the note that there is none).
+            let body = section.components(separatedBy: "</h3>").dropFirst().joined(separator: "</h3>")
+            let facts = try #require(body.firstMatch(of: /<p>(.*?)<\/p>/.dotMatchesNewlines()))
+            #expect(visible(facts.1).hasPrefix(shown("Bedrijfsproces " + process.code)), "seed \(seed): \(facts.1)")
+            if !process.owner.isEmpty {
+                #expect(visible(facts.1).contains(shown("Eigenaar: " + process.owner)), "seed \(seed): owner in \(facts.1)")
+            }
+            if !process.status.isEmpty {
+                #expect(visible(facts.1).contains(shown("Status: " + process.status)), "seed \(seed): status in \(facts.1)")
+            }
+            var description = String(body[facts.range.upperBound...].components(separatedBy: "<table>")[0])
+            if tree.descendants(of: process.id).isEmpty, let note = description.ranges(of: "<p>").last {
+                description = String(description[..<note.lowerBound])
+            }
+            #expect(visible(description) == shown(process.description),
+                    "seed \(seed): description \(description) for \(process.description.debugDescription)\n\(markdown)")
+        }
+        for (table, businessProcess) in zip(tables, categories.flatMap { tree.businessProcesses(in: $0) }.filter { !tree.descendants(of: $0.id).isEmpty }) {
+            let bodyRows = Array(table.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "<tr>").dropFirst() ?? [])
+            for (row, entry) in zip(bodyRows, tree.descendants(of: businessProcess.id)) {
+                let cells = row.matches(of: /<td>(.*?)<\/td>/.dotMatchesNewlines()).map { visible($0.1) }
+                let process = entry.process
+                let note = process.level == .processStep ? " (processtap)" : ""
+                let expected = [process.code, MarkdownRenderer.indent(depth: entry.depth) + process.name + note, process.owner, process.function,
+                                process.services.joined(separator: ", "), process.applications.joined(separator: ", ")].map(shown)
+                #expect(cells == expected, "seed \(seed): the row of \(process.id) shows \(cells), not \(expected)")
+            }
+        }
+    }
+
+    /// cmark-gfm as GitHub renders: its extensions, raw HTML let through (so any from the data would show).
+    static let cmarkGFM = ["--unsafe", "-e", "autolink", "-e", "table", "-e", "strikethrough", "-e", "tagfilter"]
+
+    /// The text a browser shows for `html` (as cmark-gfm writes it): elements dropped (`<br>` a
+    /// space), `&lt;` `&gt;` `&quot;` `&amp;` decoded, runs of white space one space, trimmed.
+    static func visibleText(_ html: some StringProtocol) -> String {
+        var text = String(html).replacing(/<br ?\/?>/, with: " ").replacing(/<[^>]*>/, with: "")
+        text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return shownText(text)
+    }
+
+    /// `text` as a browser shows it: runs of white space (space, tab, line breaks) one space, trimmed.
+    static func shownText(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            if [" ", "\t", "\n", "\r", "\u{0C}"].contains(scalar) {
+                space = !result.isEmpty
+                continue
+            }
+            if space { result.append(" ") }
+            space = false
+            result.append(scalar)
+        }
+        return String(result)
     }
 
     // MARK: DOT

@@ -1,11 +1,15 @@
 import CoraCSV
 
-/// The work of one export: ids handed out, kept rows reused.
+/// The work of one export: ids handed out, kept rows reused. Every step looks up by id, name or
+/// relation end (never searches the model or the kept rows), so an export stays linear in the size
+/// of the model however deep its chains are.
 struct ArchiExportPlan {
     let model: ProcessModel
     let title: String?
     let retained: ArchiRetained
     var used = Set<String>()
+    /// Per id base, the suffix from which ``newID(_:)`` looks for a free `base-N`.
+    var nextSuffix: [String: Int] = [:]
     var processIDs: [String: String] = [:]
     var usedMapped: [Bool]
     /// The kept relations by their ends, and the kept process rows by id: looked up once per
@@ -72,8 +76,16 @@ struct ArchiExportPlan {
         }
     }
 
+    /// `base`, or `base-2`, `base-3`, …: the first not taken (as ``ProcessIdentifier/unique(_:avoiding:)``),
+    /// counting on from where the last search for `base` stopped, since taken ids stay taken.
     mutating func newID(_ base: String) -> String {
-        let id = ProcessIdentifier.unique(base, avoiding: used)
+        var id = base
+        if used.contains(base) {
+            var counter = nextSuffix[base] ?? 2
+            while used.contains("\(base)-\(counter)") { counter += 1 }
+            nextSuffix[base] = counter + 1
+            id = "\(base)-\(counter)"
+        }
         used.insert(id)
         return id
     }
@@ -116,10 +128,15 @@ struct ArchiExportPlan {
                 elements.append(cleaned(element))
                 if ids[element.name] == nil { ids[element.name] = element.id }
             }
+            // The first kept element of the role by name, for names no identity has.
+            var keptIDs: [String: String] = [:]
+            for element in retained.elements where role.types.contains(element.type) && !element.id.isEmpty && keptIDs[element.name] == nil {
+                keptIDs[element.name] = element.id
+            }
             for process in model.processes {
                 for name in role.names(of: process) where ids[name] == nil {
-                    if let kept = retained.elements.first(where: { role.types.contains($0.type) && $0.name == name && !$0.id.isEmpty }) {
-                        ids[name] = kept.id
+                    if let kept = keptIDs[name] {
+                        ids[name] = kept
                         continue
                     }
                     let slug = ProcessIdentifier.slug(name).lowercased()
@@ -132,11 +149,14 @@ struct ArchiExportPlan {
         }
 
         // Category groupings: for processes at the top, or whose category differs from their parent's.
+        // The category of each process by id (the first of an id, as ProcessModel.process(withID:) finds).
+        var categoryByID: [String: ProcessCategory?] = [:]
+        for process in model.processes where categoryByID[process.id] == nil { categoryByID[process.id] = .some(process.category) }
         var members: [(process: CoraProcess, category: ProcessCategory)] = []
         for process in model.processes {
             guard let category = process.category else { continue }
-            let parent = process.parent.isEmpty || process.parent == process.id ? nil : model.process(withID: process.parent)
-            if parent == nil || parent?.category != category { members.append((process, category)) }
+            let parentCategory = process.parent.isEmpty || process.parent == process.id ? nil : categoryByID[process.parent]
+            if parentCategory == nil || parentCategory! != category { members.append((process, category)) }
         }
         var groupingIDs: [ProcessCategory: String] = [:]
         for element in retained.identities where element.type == ArchiConceptType.grouping {
@@ -183,16 +203,32 @@ struct ArchiExportPlan {
             }
         }
 
-        // The kept relations whose ends are written (relations on relations included).
+        // The kept relations whose ends are written (relations on relations included): an end is an
+        // element, a relation of the processes or a kept relation still written. A kept relation is
+        // checked once, and again only when the last concept with the id of one of its ends goes.
         let elementIDs = Set(elements.map(\.id).filter { !$0.isEmpty })
         var kept = retained.relations.map(cleaned)
-        var changed = true
-        while changed {
-            let ends = elementIDs.union(relations.map(\.id)).union(kept.map(\.id).filter { !$0.isEmpty })
-            let before = kept.count
-            kept.removeAll { !ends.contains($0.source) || !ends.contains($0.target) }
-            changed = kept.count != before
+        var ends: [String: Int] = [:]
+        for id in elementIDs { ends[id, default: 0] += 1 }
+        for relation in relations { ends[relation.id, default: 0] += 1 }
+        for relation in kept where !relation.id.isEmpty { ends[relation.id, default: 0] += 1 }
+        var onEnd: [String: [Int]] = [:]
+        for (index, relation) in kept.enumerated() {
+            onEnd[relation.source, default: []].append(index)
+            if relation.target != relation.source { onEnd[relation.target, default: []].append(index) }
         }
+        var leftOut = [Bool](repeating: false, count: kept.count)
+        var toCheck = Array(kept.indices.reversed())
+        while let index = toCheck.popLast() {
+            guard !leftOut[index] else { continue }
+            let relation = kept[index]
+            if ends[relation.source, default: 0] > 0 && ends[relation.target, default: 0] > 0 { continue }
+            leftOut[index] = true
+            guard !relation.id.isEmpty else { continue }
+            ends[relation.id, default: 0] -= 1
+            if ends[relation.id] == 0 { toCheck.append(contentsOf: (onEnd[relation.id] ?? []).filter { !leftOut[$0] }) }
+        }
+        kept = kept.indices.filter { !leftOut[$0] }.map { kept[$0] }
         relations.append(contentsOf: kept)
 
         // Properties: the kept ones whose concept is written, then the processes'.

@@ -3,7 +3,12 @@
 /// table of its work processes and steps, the process chains, and the validation summary.
 ///
 /// Every piece of text from the spreadsheet goes through ``MarkdownText`` so that it cannot break
-/// a table or inject HTML.
+/// a table, start a block, become a link or inject HTML.
+///
+/// A row of a business process's table is indented by its depth below the work processes: one
+/// `↳ ` per level up to ``indentMarks`` levels, deeper `↳×N ` (N levels), so a long parent chain
+/// costs a few bytes per row. A business process below another one is a row of the other's table;
+/// what is below it is in its own section. The document grows with the model, however deep its chains.
 public struct MarkdownRenderer: Sendable {
     /// The language of labels.
     public var language: DocumentLanguage
@@ -11,6 +16,9 @@ public struct MarkdownRenderer: Sendable {
     public var title: String?
     /// How many findings the validation section lists one by one.
     public var findingsListed: Int
+
+    /// The most levels of a table row shown as one `↳ ` each; a deeper row shows `↳×N `.
+    public static let indentMarks = 8
 
     /// Creates a renderer.
     public init(language: DocumentLanguage = .nl, title: String? = nil, findingsListed: Int = 20) {
@@ -27,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
         var out = ""
         let titleText = title ?? l.text(.processModel)
         _ = anchors.anchor(for: titleText)
-        out += "# \(MarkdownText.inline(titleText))\n\n"
+        out += "# \(MarkdownText.heading(titleText))\n\n"
         out += summary(of: model) + "\n\n"
 
         // Plan the sections first so the table of contents can link to their anchors.
@@ -42,12 +50,15 @@ public struct MarkdownRenderer: Sendable {
             let entries = processes.map { ($0, anchors.anchor(for: $0.name.replacingOccurrences(of: "\n", with: " "))) }
             sections.append((heading, anchor, category, entries))
         }
-        let groupers = tree.depthFirst.filter { $0.level == .processChain || $0.level == .steeringScenario }
+        // What each process is part of, found in one walk down the tree (not once per process up its chain).
+        let isGrouper: (CoraProcess) -> Bool = { $0.level == .processChain || $0.level == .steeringScenario }
+        let isBusinessProcess: (CoraProcess) -> Bool = { $0.level == .businessProcess }
+        let enclosingBusinessProcess = tree.nearestAncestors(where: isBusinessProcess)
+        let enclosingGrouper = tree.nearestAncestors(where: isGrouper)
+        let depthFirst = tree.depthFirst
+        let groupers = depthFirst.filter(isGrouper)
         let chainsAnchor = groupers.isEmpty ? nil : anchors.anchor(for: l.text(.chains))
-        let others = tree.depthFirst.filter { process in
-            process.level != .businessProcess && process.level != .processChain && process.level != .steeringScenario
-                && !tree.ancestors(of: process.id).contains { $0.level == .businessProcess }
-        }
+        let others = depthFirst.filter { !isBusinessProcess($0) && !isGrouper($0) && enclosingBusinessProcess[$0.id] == nil }
         let othersAnchor = others.isEmpty ? nil : anchors.anchor(for: l.text(.otherProcesses))
         let validationAnchor = anchors.anchor(for: l.text(.validation))
 
@@ -68,17 +79,25 @@ public struct MarkdownRenderer: Sendable {
                 out += (l == .nl ? "Geen bedrijfsprocessen." : "No business processes.") + "\n\n"
             }
             for (process, _) in section.processes {
-                out += businessProcessSection(process, tree: tree)
+                out += businessProcessSection(process, tree: tree, chain: enclosingGrouper[process.id])
             }
         }
         if !groupers.isEmpty {
             out += "## \(MarkdownText.inline(l.text(.chains)))\n\n"
+            // Each business process joins every chain and scenario above it.
+            var members: [String: [String]] = [:]
+            for process in depthFirst where isBusinessProcess(process) {
+                var grouper = enclosingGrouper[process.id]
+                while let current = grouper {
+                    members[current.id, default: []].append(process.name)
+                    grouper = enclosingGrouper[current.id]
+                }
+            }
             let plural = l.levelPlural(.businessProcess)
             out += table(header: [l.text(.code), l.text(.name), l.text(.status), plural.prefix(1).uppercased() + plural.dropFirst()],
                          rows: groupers.map { grouper in
-                             let members = tree.descendants(of: grouper.id).map(\.process).filter { $0.level == .businessProcess }
-                             return [grouper.code, "\(grouper.name) (\(l.level(grouper.level).lowercased()))", grouper.status,
-                                     members.map(\.name).joined(separator: ", ")]
+                             [grouper.code, "\(grouper.name) (\(l.level(grouper.level).lowercased()))", grouper.status,
+                              (members[grouper.id] ?? []).joined(separator: ", ")]
                          })
         }
         if !others.isEmpty {
@@ -110,16 +129,25 @@ public struct MarkdownRenderer: Sendable {
         return text + ". " + categories.prefix(1).uppercased() + categories.dropFirst() + "."
     }
 
-    private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree) -> String {
+    /// The marks before the name of a table row `depth` levels below its business process (1: a
+    /// work process, no marks): one `↳ ` per level below the work processes, up to
+    /// ``indentMarks``; deeper, `↳×N ` for N levels.
+    public static func indent(depth: Int) -> String {
+        let levels = depth - 1
+        if levels <= 0 { return "" }
+        if levels <= indentMarks { return String(repeating: "↳ ", count: levels) }
+        return "↳×\(levels) "
+    }
+
+    private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree, chain: CoraProcess?) -> String {
         let l = language
-        var out = "### \(MarkdownText.inline(oneLine(process.name)))\n\n"
+        var out = "### \(MarkdownText.heading(oneLine(process.name)))\n\n"
         var facts: [String] = [[l.level(process.level), process.code].filter { !$0.isEmpty }.map(MarkdownText.inline).joined(separator: " ")]
         if !process.owner.isEmpty { facts.append("\(l.text(.owner)): \(MarkdownText.inline(process.owner))") }
         if !process.services.isEmpty { facts.append("\(l.text(.services)): \(MarkdownText.inline(process.services.joined(separator: ", ")))") }
         if !process.events.isEmpty { facts.append("\(l.text(.events)): \(MarkdownText.inline(process.events.joined(separator: ", ")))") }
         if !process.applications.isEmpty { facts.append("\(l.text(.applications)): \(MarkdownText.inline(process.applications.joined(separator: ", ")))") }
         if !process.status.isEmpty { facts.append("\(l.text(.status)): \(MarkdownText.inline(process.status))") }
-        let chain = tree.ancestors(of: process.id).first { $0.level == .processChain || $0.level == .steeringScenario }
         if let chain { facts.append("\(l.text(.partOf)): \(MarkdownText.inline(oneLine(chain.name)))") }
         if !process.next.isEmpty {
             let names = process.next.map { tree.process($0)?.name ?? $0 }
@@ -127,7 +155,7 @@ public struct MarkdownRenderer: Sendable {
         }
         out += facts.joined(separator: " · ") + "\n\n"
         if !process.description.isEmpty { out += MarkdownText.inline(process.description) + "\n\n" }
-        let rows = tree.descendants(of: process.id)
+        let rows = tree.descendants(of: process.id, stoppingBelow: { $0.level == .businessProcess })
         if rows.isEmpty {
             out += l.text(.noWorkProcesses) + "\n\n"
             return out
@@ -136,7 +164,7 @@ public struct MarkdownRenderer: Sendable {
             header: [l.text(.code), l.level(.workProcess) + (l == .nl ? " / processtap" : " / step"), l.text(.owner), l.text(.function),
                      l.text(.businessServices), l.text(.applications)],
             rows: rows.map { entry in
-                let indent = entry.depth > 1 ? String(repeating: "↳ ", count: entry.depth - 1) : ""
+                let indent = Self.indent(depth: entry.depth)
                 let levelNote = entry.process.level == .workProcess || (entry.process.level == nil && entry.depth == 1)
                     ? "" : " (\(l.level(entry.process.level).lowercased()))"
                 return [entry.process.code, indent + entry.process.name + levelNote, entry.process.owner, entry.process.function,
