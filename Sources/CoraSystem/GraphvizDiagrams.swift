@@ -22,6 +22,9 @@ public struct GraphvizDiagrams: DiagramDrawing {
         return nil
     }
 
+    /// How much of what `dot` says on standard error a failure quotes.
+    static let messageLimit = 2_000
+
     public func draw(_ dot: String, as format: String) throws(RunFailure) -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -30,28 +33,63 @@ public struct GraphvizDiagrams: DiagramDrawing {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
+        // A `dot` that exits before it read the whole diagram must not end cora with SIGPIPE: the
+        // write fails with EPIPE instead, and that is reported below.
+        signal(SIGPIPE, SIG_IGN)
         do {
             try process.run()
         } catch {
             throw RunFailure(.graphvizFailed, "cannot run \(executable): \(error)")
         }
-        // Feed the input on another thread so a large output cannot block both sides. A `dot` that
-        // exits before reading it all must not end cora with SIGPIPE: the write fails instead, and
-        // dot's exit status says what happened.
-        signal(SIGPIPE, SIG_IGN)
+        // The diagram is fed and the messages are read on threads of their own, so that neither a
+        // large diagram nor a flood of warnings can leave both sides waiting on a full pipe.
         let data = Data(dot.utf8)
-        let writer = Thread {
-            try? input.fileHandleForWriting.write(contentsOf: data)
+        let writeFailed = Locked(false)
+        let messages = Locked(Data())
+        let done = DispatchGroup()
+        done.enter()
+        Thread {
+            do {
+                try input.fileHandleForWriting.write(contentsOf: data)
+            } catch {
+                // EPIPE: dot closed its input.
+                writeFailed.withLock { $0 = true }
+            }
             try? input.fileHandleForWriting.close()
-        }
-        writer.start()
+            done.leave()
+        }.start()
+        done.enter()
+        Thread {
+            let text = errors.fileHandleForReading.readDataToEndOfFile()
+            messages.withLock { $0 = text }
+            done.leave()
+        }.start()
         let drawn = output.fileHandleForReading.readDataToEndOfFile()
-        let messages = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        done.wait()
+        let said = Self.summary(messages.withLock { $0 })
+        if process.terminationReason == .uncaughtSignal {
+            throw RunFailure(.graphvizFailed, "dot was killed by signal \(process.terminationStatus) while drawing the diagram" + said)
+        }
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw RunFailure(.graphvizFailed, "dot could not draw the diagram (exit \(process.terminationStatus)): \(text)")
+            throw RunFailure(.graphvizFailed, "dot could not draw the diagram (exit \(process.terminationStatus))" + said)
+        }
+        if writeFailed.withLock({ $0 }) {
+            throw RunFailure(.graphvizFailed, "dot exited before it had read the whole diagram (\(data.count) bytes of DOT)" + said)
         }
         return Array(drawn)
+    }
+
+    /// `": "` and what dot said, trimmed, at most ``messageLimit`` bytes (cut on a character), or nothing.
+    static func summary(_ messages: Data) -> String {
+        let text = String(decoding: messages, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return "" }
+        guard text.utf8.count > messageLimit else { return ": " + text }
+        var kept = ""
+        for character in text {
+            guard kept.utf8.count + character.utf8.count <= messageLimit else { break }
+            kept.append(character)
+        }
+        return ": " + kept + " …"
     }
 }

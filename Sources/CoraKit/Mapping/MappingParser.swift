@@ -128,7 +128,9 @@ public struct MappingParser {
                 rule.columns = value.sequence != nil ? try strings(value, what: key) : [try scalar(value, what: key)]
             case "constant": rule.constant = try scalar(value, what: "constant")
             case "default": rule.defaultValue = try scalar(value, what: "default")
-            case "split": rule.split = value.sequence != nil ? try strings(value, what: "split") : [try scalar(value, what: "split")]
+            case "split":
+                rule.split = value.sequence != nil ? try strings(value, what: "split") : [try scalar(value, what: "split")]
+                try checkSeparators(rule.split, nodes: value.sequence.map { Array($0) } ?? [value])
             case "trim": rule.trim = try bool(value, what: "trim")
             case "required": rule.required = try bool(value, what: "required")
             case "collapse-whitespace": rule.collapseWhitespace = try bool(value, what: "collapse-whitespace")
@@ -151,6 +153,19 @@ public struct MappingParser {
             throw MappingError(file: file, line: Self.line(node), message: "the field \(field.rawValue) has both columns and a constant; choose one")
         }
         return rule
+    }
+
+    /// A separator is a short mark: one longer than ``ValueSplitter/separatorLimit`` characters
+    /// (code points) is refused, as it would make splitting a long cell slow.
+    private func checkSeparators(_ separators: [String], nodes: [Node]) throws(MappingError) {
+        for (separator, node) in zip(separators, nodes) {
+            let length = separator.unicodeScalars.count
+            guard length > ValueSplitter.separatorLimit else { continue }
+            let start = String(separator.unicodeScalars.prefix(12).map(Character.init))
+            throw MappingError(file: file, line: Self.line(node),
+                               message: "the split separator \"\(start)…\" has \(length) characters; a separator has at most \(ValueSplitter.separatorLimit)",
+                               hint: "a separator is the short mark between the values of a cell, such as \",\", \";\", \" / \" or \"\\n\"")
+        }
     }
 
     private mutating func valueMap(_ node: Node, field: CanonicalField) throws(MappingError) -> [(from: String, to: String)] {

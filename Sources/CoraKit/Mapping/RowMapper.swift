@@ -31,7 +31,11 @@ public struct RowMapper {
         var remembered: [String: String] = [:]
         /// For a multi-valued field: what its cells are split on (always also `|`: the canonical
         /// CSV joins values with it, so a value holding one would come back from it as two).
-        let listSeparators: [String]
+        let listSplitter: ValueSplitter
+        /// For a single-valued field with `split`: what gives its first value.
+        let firstSplitter: ValueSplitter?
+        /// The rule's `strip-prefixes` and `strip-suffixes`.
+        let affixes: AffixStripper
 
         init(_ field: CanonicalField, index: Int = -1, constant: String = "", rule: Mapping.FieldRule, mapping: Mapping) {
             self.field = field
@@ -54,7 +58,9 @@ public struct RowMapper {
             }
             var separators = rule.split.isEmpty ? [CanonicalField.valueSeparator] : rule.split
             if !separators.contains(CanonicalField.valueSeparator) { separators.append(CanonicalField.valueSeparator) }
-            listSeparators = separators
+            listSplitter = ValueSplitter(separators)
+            firstSplitter = rule.split.isEmpty ? nil : ValueSplitter(rule.split)
+            affixes = AffixStripper(prefixes: rule.stripPrefixes, suffixes: rule.stripSuffixes)
         }
     }
     private var propertyColumns: [(index: Int, name: String)] = []
@@ -234,13 +240,7 @@ public struct RowMapper {
     /// fields are remembered per distinct value (up to a few thousand), since those cells repeat.
     private func transform(_ value: String, bound: BoundField) -> String {
         if bound.valueTable != nil, let known = bound.remembered[value] { return known }
-        var result = value
-        for prefix in bound.rule.stripPrefixes {
-            if let stripped = result.removingPrefix(prefix) { result = stripped.trimmingWhitespace() }
-        }
-        for suffix in bound.rule.stripSuffixes {
-            if let stripped = result.removingSuffix(suffix) { result = stripped.trimmingWhitespace() }
-        }
+        var result = bound.affixes.isEmpty ? value : bound.affixes.strip(value)
         if let table = bound.valueTable {
             if let mapped = table[TextNormalization.matchKey(result)] {
                 result = mapped
@@ -256,20 +256,19 @@ public struct RowMapper {
         let field = bound.field
         let value = clean(raw, trim: bound.trim, collapse: bound.collapse)
         if field.isMultiValued {
-            let separators = bound.listSeparators
             var items: [String] = []
-            for part in Self.split(value, on: separators) {
+            for part in bound.listSplitter.split(value) {
                 let item = transform(part, bound: bound)
                 if !item.isEmpty { items.append(item) }
             }
-            if items.isEmpty, let defaultValue = bound.rule.defaultValue { items = Self.split(defaultValue, on: separators) }
+            if items.isEmpty, let defaultValue = bound.rule.defaultValue { items = bound.listSplitter.split(defaultValue) }
             row.lists[field] = items
         } else {
             // A single-valued field with `split` takes the first value of the cell (a CORA wiki cell
             // names every business process a work process is used in; the first is its parent).
             var first = value, dropped = false
-            if !bound.rule.split.isEmpty {
-                let parts = Self.split(value, on: bound.rule.split)
+            if let splitter = bound.firstSplitter {
+                let parts = splitter.split(value)
                 first = parts.first ?? ""
                 dropped = parts.count > 1
             }
@@ -298,51 +297,10 @@ public struct RowMapper {
             hint: "skip the \(skip) row\(skip == 1 ? "" : "s") above it: `dialect: {skip-rows: \(skip)}` in the mapping, or --skip-rows \(skip)")
     }
 
-    /// Splits a multi-valued cell on any of `separators`; `"\n"` also splits on CRLF and CR. Values
-    /// are trimmed and empty ones dropped.
+    /// Splits a multi-valued cell on any of `separators` (``ValueSplitter``); `"\n"` also splits
+    /// on CRLF and CR. Values are trimmed and empty ones dropped.
     public static func split(_ value: String, on separators: [String]) -> [String] {
-        guard !value.isEmpty else { return [] }
-        // Most cells hold one value: when no separator's first byte is in the cell, there is nothing
-        // to split (looked for without making an array: this runs for every multi-valued cell).
-        let mayHoldSeparator = separators.contains { separator in
-            if separator == "\n" { return value.utf8.contains { $0 == 0x0A || $0 == 0x0D } }
-            guard let first = separator.utf8.first else { return false }
-            return value.utf8.contains(first)
-        }
-        if !mayHoldSeparator {
-            let trimmed = value.trimmingWhitespace()
-            return trimmed.isEmpty ? [] : [trimmed]
-        }
-        // ASCII text is split byte by byte; other text by Foundation, which does not cut a
-        // character (a separator followed by a combining accent is not a separator).
-        let ascii = value.isPureASCII
-        var parts = [value]
-        for separator in separators {
-            let pieces = separator == "\n" ? ["\r\n", "\n", "\r"] : [separator]
-            for piece in pieces {
-                parts = parts.flatMap { ascii ? asciiComponents(of: $0, separatedBy: piece) : $0.components(separatedBy: piece) }
-            }
-        }
-        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-    }
-
-    /// `text` cut at every occurrence of `separator`, as `components(separatedBy:)` does, for ASCII text.
-    private static func asciiComponents(of text: String, separatedBy separator: String) -> [String] {
-        let bytes = Array(text.utf8), pattern = Array(separator.utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return [text] }
-        var parts: [String] = []
-        var start = 0, index = 0
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                index += pattern.count
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        parts.append(String(decoding: bytes[start...], as: UTF8.self))
-        return parts
+        ValueSplitter(separators).split(value)
     }
 
     private mutating func checkWidth(of record: CSVRecord, sink: inout DiagnosticSink) {

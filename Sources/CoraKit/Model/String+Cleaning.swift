@@ -137,8 +137,12 @@ extension String {
         if let length = Self.asciiCaseInsensitiveMatch(prefix, in: utf8.prefix(prefix.utf8.count)) {
             return length == nil ? nil : String(Substring(utf8.dropFirst(length!)))
         }
-        guard count >= prefix.count, self.prefix(prefix.count).lowercased() == prefix.lowercased() else { return nil }
-        return String(dropFirst(prefix.count))
+        // Only as many characters as the prefix has are looked at (counting the whole text would
+        // make every comparison as slow as the text is long).
+        let length = prefix.count
+        let head = self.prefix(length)
+        guard head.count == length, head.lowercased() == prefix.lowercased() else { return nil }
+        return String(dropFirst(length))
     }
 
     /// The string without `suffix` (compared case-insensitively), or `nil` when it does not end with it.
@@ -148,8 +152,10 @@ extension String {
         if let length = Self.asciiCaseInsensitiveMatch(suffix, in: utf8.suffix(suffix.utf8.count)) {
             return length == nil ? nil : String(Substring(utf8.dropLast(length!)))
         }
-        guard count >= suffix.count, self.suffix(suffix.count).lowercased() == suffix.lowercased() else { return nil }
-        return String(dropLast(suffix.count))
+        let length = suffix.count
+        let tail = self.suffix(length)
+        guard tail.count == length, tail.lowercased() == suffix.lowercased() else { return nil }
+        return String(dropLast(length))
     }
 
     /// For an ASCII `pattern`: `.some(length)` when `bytes` equal it ignoring ASCII case, `.some(nil)`

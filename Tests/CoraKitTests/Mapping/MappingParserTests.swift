@@ -97,6 +97,16 @@ struct MappingParserTests {
         #expect(error("properties: some\n") == "1: properties must be all, none, {only: [...]} or {except: [...]}, not \"some\"")
     }
 
+    @Test("a split separator of more than 16 characters is refused at its line (it would make a long cell slow to split)")
+    func longSeparator() throws {
+        #expect(error("fields:\n  services:\n    column: D\n    split:\n      - \",\"\n      - \"12345678901234567\"\n")
+                == "6: the split separator \"123456789012…\" has 17 characters; a separator has at most 16 | a separator is the short mark between the values of a cell, such as \",\", \";\", \" / \" or \"\\n\"")
+        #expect(error("fields:\n  parent: {column: P, split: '\(String(repeating: "é", count: 17))'}\n")?.hasPrefix("2: the split separator \"éééééééééééé…\" has 17 characters") == true)
+        // 16 is allowed, counted in characters (code points), not bytes.
+        let mapping = try MappingParser.parse("fields:\n  services: {column: D, split: ['\(String(repeating: "é", count: 16))', \"\\n\"]}\n", file: "m.yaml")
+        #expect(mapping.fields[.services]?.split == [String(repeating: "é", count: 16), "\n"])
+    }
+
     @Test("an alias bomb is refused instead of exhausting memory")
     func aliasBomb() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

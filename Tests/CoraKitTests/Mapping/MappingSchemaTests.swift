@@ -157,6 +157,7 @@ struct MappingSchemaTests {
         "detect: {headers: [A, B]}",
         "fields: {name: [Procesnaam, Naam], owner: Eigenaar, status: {column: Status, default: Concept, values: {V: Vastgesteld}}}",
         "fields: {name: {column: Naam, required: true, trim: false, strip-prefixes: 'WP ', strip-suffixes: ['(werkproces)']}}",
+        "fields: {services: {column: D, split: [\"1234567890123456\", \"\\n\"]}, parent: {column: P, split: 'é234567890123456'}}",
     ]
 
     /// Mappings the parser refuses; the schema must refuse them too.
@@ -181,6 +182,8 @@ struct MappingSchemaTests {
         "fields: {level: {values: {X: blah}}}",
         "fields: {name: {colums: [Naam]}}",
         "colour: blue",
+        "fields: {services: {column: D, split: [\",\", \"12345678901234567\"]}}",
+        "fields: {parent: {column: P, split: 'é2345678901234567'}}",
     ]
 
     @Test("the parser accepts and refuses the documents the schema test uses", arguments: accepted + refused)

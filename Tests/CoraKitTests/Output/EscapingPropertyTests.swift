@@ -1,6 +1,9 @@
 import CoraCSV
 import CoraKit
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Properties over random models whose every text is hostile (issue 8):
@@ -9,7 +12,9 @@ import Testing
 ///   renders it with exactly the tables, rows and cells the model calls for, one heading per
 ///   business process, no HTML element, link, list, quote or code block that the renderer did not
 ///   write itself, and every text of the data shown as it is.
-/// - DOT: Graphviz reads every view without an error, with exactly the nodes the model calls for.
+/// - DOT: Graphviz reads every view without an error, with exactly the nodes the model calls for,
+///   and writes SVG that is well-formed XML (xmllint) showing every name as it is: with entity
+///   references (`&#1;`, `&#xD800;`, `&amp;`), U+FFFE, U+FFFF and control characters in the text too.
 /// - Archi: export → import gives the same processes (names and property values with their line
 ///   breaks and tabs made spaces, as Archi does).
 ///
@@ -32,7 +37,15 @@ struct EscapingPropertyTests {
         "[a]: http://y.nl", "Kop #", "  # kop", "x\\#", "&#32;", "&#64;",
     ]
 
-    static func hostile(_ rng: inout SplitMix64, allowEmpty: Bool = false) -> String {
+    /// More pieces for the diagrams: entity references Graphviz would read (a control character,
+    /// a lone surrogate, a letter, a named entity), characters XML forbids (U+FFFE, U+FFFF, NUL,
+    /// ESC, backspace), noncharacters XML allows, and the end of a CDATA section and a comment.
+    static let dotPieces = pieces + [
+        "&#1;", "&#x1b;", "&#xD800;", "&#65;", "&#X41;", "&nbsp;", "&amp;amp;", "&", "#", ";", "&#", "&x;",
+        "\u{FFFE}", "\u{FFFF}", "\u{0}", "\u{1B}", "\u{8}", "]]>", "<!--", "--", "-",
+    ] + [0xFDD0, 0x1FFFE].map { String(Character(Unicode.Scalar($0)!)) }  // (Swift takes no literal of these)
+
+    static func hostile(_ rng: inout SplitMix64, allowEmpty: Bool = false, from pieces: [String] = pieces) -> String {
         if allowEmpty && rng.chance(oneIn: 4) { return "" }
         var text = ""
         for _ in 0..<rng.within(1...6) { text += rng.pick(pieces) }
@@ -40,29 +53,30 @@ struct EscapingPropertyTests {
     }
 
     /// A name that is not empty once trimmed (the model rules need one).
-    static func name(_ rng: inout SplitMix64) -> String {
-        let text = hostile(&rng)
+    static func name(_ rng: inout SplitMix64, from pieces: [String] = pieces) -> String {
+        let text = hostile(&rng, from: pieces)
         return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? text + "Naam" : text
     }
 
     /// A valid model: 1-4 business processes spread over the categories, each with 0-3 work
     /// processes with 0-2 steps; every text hostile; ids valid and unique; `next` only to
     /// processes in the model.
-    static func randomModel(_ rng: inout SplitMix64) -> ProcessModel {
+    static func randomModel(_ rng: inout SplitMix64, pieces: [String] = pieces) -> ProcessModel {
         var processes: [CoraProcess] = []
-        let propertyNames = (0..<rng.within(0...2)).map { "Eigenschap \($0) " + hostile(&rng).filter { !$0.isNewline } }
+        let propertyNames = (0..<rng.within(0...2)).map { "Eigenschap \($0) " + hostile(&rng, from: pieces).filter { !$0.isNewline } }
         var counter = 0
         func make(level: ProcessLevel, category: ProcessCategory?, parent: String, order: Int, rng: inout SplitMix64) -> CoraProcess {
             counter += 1
             let id = "p\(counter)" + rng.pick(["", "-a", ".b", "_c", "-1.2"])
             return CoraProcess(
                 id: id, code: rng.chance(oneIn: 2) ? "C\(counter)" + rng.pick(["", ".1", "-x"]) : "",
-                name: name(&rng), level: level, category: category, parent: parent, order: order,
-                owner: hostile(&rng, allowEmpty: true), function: level == .workProcess ? name(&rng) : "",
-                services: (0..<rng.within(0...2)).map { _ in name(&rng) }, events: (0..<rng.within(0...1)).map { _ in name(&rng) },
-                applications: (0..<rng.within(0...2)).map { _ in name(&rng) }, next: [],
-                status: hostile(&rng, allowEmpty: true), description: hostile(&rng, allowEmpty: true),
-                properties: propertyNames.map { Property(name: $0, value: hostile(&rng, allowEmpty: true)) })
+                name: name(&rng, from: pieces), level: level, category: category, parent: parent, order: order,
+                owner: hostile(&rng, allowEmpty: true, from: pieces), function: level == .workProcess ? name(&rng, from: pieces) : "",
+                services: (0..<rng.within(0...2)).map { _ in name(&rng, from: pieces) },
+                events: (0..<rng.within(0...1)).map { _ in name(&rng, from: pieces) },
+                applications: (0..<rng.within(0...2)).map { _ in name(&rng, from: pieces) }, next: [],
+                status: hostile(&rng, allowEmpty: true, from: pieces), description: hostile(&rng, allowEmpty: true, from: pieces),
+                properties: propertyNames.map { Property(name: $0, value: hostile(&rng, allowEmpty: true, from: pieces)) })
         }
         for bp in 0..<rng.within(1...4) {
             let category = rng.pick(ProcessCategory.allCases)
@@ -239,11 +253,13 @@ struct EscapingPropertyTests {
         }
     }
 
-    @Test("DOT: Graphviz reads every view without an error and draws exactly the expected nodes", arguments: seeds)
+    @Test("DOT: Graphviz reads every view without an error and draws exactly the expected nodes; its SVG is well-formed XML (xmllint) and shows every name as it is",
+          arguments: seeds)
     func dot(seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
-        let model = Self.randomModel(&rng)
-        let renderer = DOTRenderer(title: Self.hostile(&rng))
+        let model = Self.randomModel(&rng, pieces: Self.dotPieces)
+        let title = Self.hostile(&rng, from: Self.dotPieces)
+        let renderer = DOTRenderer(title: title)
         let views: [DOTRenderer.View] = [.landscape, .full] + model.processes.filter { $0.level == .businessProcess }.map { .process($0.id) }
         for view in views {
             let text = try renderer.render(model, view: view)
@@ -251,7 +267,43 @@ struct EscapingPropertyTests {
             #expect(plain.status == 0 && plain.stderr.isEmpty, "seed \(seed), \(view): \(plain.stderr)\n\(text)")
             let nodes = plain.stdoutText.split(separator: "\n").count { $0.hasPrefix("node ") }
             #expect(nodes == Self.expectedNodes(model, view: view), "seed \(seed), \(view): \(nodes) nodes\n\(text)")
+            let svg = try ExternalTool.run("dot", ["-Tsvg"], input: Array(text.utf8))
+            #expect(svg.status == 0 && svg.stderr.isEmpty, "seed \(seed), \(view): \(svg.stderr)")
+            let xml = try ExternalTool.run("xmllint", ["--noout", "--nonet", "-"], input: svg.stdout)
+            #expect(xml.status == 0 && xml.stderr.isEmpty, "seed \(seed), \(view): the SVG is not well-formed XML: \(xml.stderr)\n\(text)")
+            guard view == .landscape, xml.status == 0 else { continue }
+            // Every business process's box shows its name as it is, line by line.
+            let drawn = try Self.nodeTexts(svg.stdout)
+            for process in model.processes where process.level == .businessProcess {
+                let expected = Self.lines(DOTText.wrapped(process.name)), shown = drawn[process.id] ?? []
+                #expect(shown == expected, "seed \(seed): \(process.name.debugDescription) drawn as \(shown.debugDescription)")
+            }
         }
+    }
+
+    /// The lines Graphviz draws for `label`: broken at every line break, control characters as
+    /// spaces, U+FFFE and U+FFFF as U+FFFD, empty lines left out (and no-break spaces as spaces:
+    /// Graphviz writes the second space of a run as one, see ``nodeTexts(_:)``).
+    static func lines(_ label: String) -> [String] {
+        label.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map { line in
+            String(String.UnicodeScalarView(line.unicodeScalars.map { scalar -> Unicode.Scalar in
+                if scalar.value < 0x20 || scalar == "\u{A0}" { return " " }
+                return scalar == "\u{FFFE}" || scalar == "\u{FFFF}" ? "\u{FFFD}" : scalar
+            }))
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The text lines of each node of an SVG, by the node's title (its DOT ID), as XML reads them,
+    /// no-break spaces as spaces.
+    static func nodeTexts(_ svg: [UInt8]) throws -> [String: [String]] {
+        let document = try XMLDocument(data: Data(svg), options: [])
+        var texts: [String: [String]] = [:]
+        for node in try document.nodes(forXPath: "//*[local-name()='g'][@class='node']") {
+            guard let title = try node.nodes(forXPath: "*[local-name()='title']").first?.stringValue else { continue }
+            texts[title] = try node.nodes(forXPath: ".//*[local-name()='text']").compactMap(\.stringValue).filter { !$0.isEmpty }
+                .map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }
+        }
+        return texts
     }
 
     // MARK: Archi

@@ -7,7 +7,8 @@
 ///   in order, their steps, functions and services.
 /// - ``View/full``: everything nested: bands, business processes, work processes, steps.
 ///
-/// Node IDs come from process ids, never from free text; every label goes through ``DOTText``.
+/// Node IDs come from process ids, never from free text; every ID, label and tooltip goes through
+/// ``DOTText``. A label too long for Graphviz is cut with `…` and gets its whole text as a tooltip.
 /// The output depends only on the model, so it is the same on every run.
 public struct DOTRenderer: Sendable {
     /// What to draw.
@@ -73,11 +74,11 @@ public struct DOTRenderer: Sendable {
     }
 
     private func header(_ name: String, rankdir: String, newrank: Bool = true) -> String {
-        var out = "digraph \(DOTText.quoted(name)) {\n"
+        var out = "digraph \(DOTText.id(name)) {\n"
         // newrank lines up rank=same rows across clusters; the full view's nested rows trip an
         // assertion in Graphviz 2.42 with it, and lay out well without.
         out += "  graph [rankdir=\(rankdir), fontname=\"Helvetica\", fontsize=12\(newrank ? ", newrank=true" : ""), nodesep=0.3, ranksep=0.5"
-        if let title { out += ", label=\(DOTText.quoted(title)), labelloc=t, fontsize=16" }
+        if let title { out += ", " + labelled(title) + ", labelloc=t, fontsize=16" }
         out += "];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n"
@@ -95,13 +96,13 @@ public struct DOTRenderer: Sendable {
             if processes.isEmpty && (category == nil || nested) { continue }
             let colors = Self.bandColors[category]!
             let band = "cluster_" + (category?.rawValue ?? "none")
-            out += "  subgraph \(DOTText.quoted(band)) {\n"
+            out += "  subgraph \(DOTText.id(band)) {\n"
             out += "    label=\(DOTText.quoted(language.section(category))); labeljust=l; style=\"rounded,filled\"; "
             out += "fillcolor=\(DOTText.quoted(colors.fill)); color=\(DOTText.quoted(colors.line)); fontsize=14;\n"
             if processes.isEmpty {
-                let placeholder = "band-" + (category?.rawValue ?? "none")
-                out += "    \(DOTText.quoted(placeholder)) [label=\"\", shape=point, style=invis];\n"
-                bandAnchors.append((DOTText.quoted(placeholder), DOTText.quoted(placeholder)))
+                let placeholder = DOTText.id("band-" + (category?.rawValue ?? "none"))
+                out += "    \(placeholder) [label=\"\", shape=point, style=invis];\n"
+                bandAnchors.append((placeholder, placeholder))
             }
             var rows: [[CoraProcess]] = []
             let perRow = nested ? max(1, bandWidth / 2) : bandWidth
@@ -116,7 +117,7 @@ public struct DOTRenderer: Sendable {
                     if nested {
                         out += nestedBusinessProcess(process, tree: tree, drawn: &drawn)
                     } else {
-                        out += "    \(DOTText.nodeID(process.id)) [label=\(DOTText.quoted(DOTText.wrapped(process.name)))];\n"
+                        out += "    \(DOTText.nodeID(process.id)) [\(labelled(DOTText.wrapped(process.name), full: process.name))];\n"
                     }
                 }
                 let tops = row.map { nested ? DOTText.nodeID($0.id, prefix: "bp:") : DOTText.nodeID($0.id) }
@@ -163,22 +164,20 @@ public struct DOTRenderer: Sendable {
     /// A business process as a cluster (full view): its work processes top to bottom in order, each
     /// with its steps to the right.
     private func nestedBusinessProcess(_ process: CoraProcess, tree: ProcessTree, drawn: inout Set<String>) -> String {
-        var out = "    subgraph \(DOTText.quoted("cluster_bp_" + process.id)) {\n"
-        out += "      label=\(DOTText.quoted(DOTText.wrapped(process.name, width: 40))); style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#999999\"; fontsize=11;\n"
+        var out = "    subgraph \(DOTText.id("cluster_bp_" + process.id)) {\n"
+        out += "      \(labelled(DOTText.wrapped(process.name, width: 40), full: process.name, separator: "; ")); style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#999999\"; fontsize=11;\n"
         out += "      \(DOTText.nodeID(process.id, prefix: "bp:")) [label=\"\", shape=point, style=invis, width=0];\n"
         var previous = DOTText.nodeID(process.id, prefix: "bp:")
         for child in tree.children(of: process.id) {
             drawn.insert(child.id)
-            var label = DOTText.wrapped(child.name)
-            if !child.function.isEmpty { label += "\n[" + child.function + "]" }
-            out += "      \(DOTText.nodeID(child.id)) [label=\(DOTText.quoted(label))];\n"
+            out += "      \(DOTText.nodeID(child.id)) [\(labelled(boxText(child, wrapped: true), full: boxText(child, wrapped: false)))];\n"
             out += "      \(previous) -> \(DOTText.nodeID(child.id)) [style=invis];\n"
             previous = DOTText.nodeID(child.id)
             let steps = tree.descendants(of: child.id)
             var stepPrevious = DOTText.nodeID(child.id)
             for (step, _) in steps {
                 drawn.insert(step.id)
-                out += "      \(DOTText.nodeID(step.id)) [label=\(DOTText.quoted(DOTText.wrapped(step.name))), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
+                out += "      \(DOTText.nodeID(step.id)) [\(labelled(DOTText.wrapped(step.name), full: step.name)), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
                 out += "      \(stepPrevious) -> \(DOTText.nodeID(step.id)) [style=dashed, arrowsize=0.6];\n"
                 stepPrevious = DOTText.nodeID(step.id)
             }
@@ -197,24 +196,22 @@ public struct DOTRenderer: Sendable {
         let colors = Self.bandColors[process.category]!
         var label = l.level(process.level) + ": " + process.name
         if !process.services.isEmpty { label += "\n" + l.text(.services) + ": " + process.services.joined(separator: ", ") }
-        out += "  subgraph \(DOTText.quoted("cluster_" + process.id)) {\n"
-        out += "    label=\(DOTText.quoted(label)); labeljust=l; style=\"rounded,filled\"; fillcolor=\(DOTText.quoted(colors.fill)); color=\(DOTText.quoted(colors.line)); fontsize=13;\n"
+        out += "  subgraph \(DOTText.id("cluster_" + process.id)) {\n"
+        out += "    \(labelled(label, separator: "; ")); labeljust=l; style=\"rounded,filled\"; fillcolor=\(DOTText.quoted(colors.fill)); color=\(DOTText.quoted(colors.line)); fontsize=13;\n"
         let workProcesses = tree.children(of: process.id)
         var serviceNodes: [String] = []
         for work in workProcesses {
-            var workLabel = DOTText.wrapped(work.name)
-            if !work.function.isEmpty { workLabel += "\n[" + work.function + "]" }
-            out += "    \(DOTText.nodeID(work.id)) [label=\(DOTText.quoted(workLabel)), penwidth=1.5];\n"
+            out += "    \(DOTText.nodeID(work.id)) [\(labelled(boxText(work, wrapped: true), full: boxText(work, wrapped: false))), penwidth=1.5];\n"
             var previous = DOTText.nodeID(work.id)
             for (step, _) in tree.descendants(of: work.id) {
-                out += "    \(DOTText.nodeID(step.id)) [label=\(DOTText.quoted(DOTText.wrapped(step.name))), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
+                out += "    \(DOTText.nodeID(step.id)) [\(labelled(DOTText.wrapped(step.name), full: step.name)), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
                 out += "    \(previous) -> \(DOTText.nodeID(step.id)) [style=dashed, arrowsize=0.6];\n"
                 previous = DOTText.nodeID(step.id)
             }
             for (index, service) in work.services.enumerated() {
                 let node = DOTText.nodeID(work.id + "#" + String(index), prefix: "service:")
                 serviceNodes.append(node)
-                out += "    \(node) [label=\(DOTText.quoted(DOTText.wrapped(service))), shape=ellipse, style=filled, fillcolor=\"#fff8d0\", fontsize=9];\n"
+                out += "    \(node) [\(labelled(DOTText.wrapped(service), full: service)), shape=ellipse, style=filled, fillcolor=\"#fff8d0\", fontsize=9];\n"
                 out += "    \(DOTText.nodeID(work.id)) -> \(node) [style=dotted, arrowhead=empty, label=\(DOTText.quoted(l == .nl ? "levert" : "delivers"))];\n"
             }
         }
@@ -237,5 +234,18 @@ public struct DOTRenderer: Sendable {
             out += "    \(DOTText.nodeID(process.id)) [label=\(DOTText.quoted(l.text(.noWorkProcesses))), shape=plaintext, style=\"\"];\n"
         }
         return out + "  }\n}\n"
+    }
+
+    /// The name of a work process or step in its box, and its function in brackets below.
+    private func boxText(_ process: CoraProcess, wrapped: Bool) -> String {
+        let name = wrapped ? DOTText.wrapped(process.name) : process.name
+        return process.function.isEmpty ? name : name + "\n[" + process.function + "]"
+    }
+
+    /// `label=…` for `drawn`; when the label had to be cut, also `tooltip=…` with `full` (the text
+    /// before wrapping), after `separator` (`", "` in an attribute list, `"; "` in a subgraph).
+    private func labelled(_ drawn: String, full: String? = nil, separator: String = ", ") -> String {
+        let (label, tooltip) = DOTText.label(drawn, fullText: full)
+        return "label=" + label + (tooltip.map { separator + "tooltip=" + $0 } ?? "")
     }
 }

@@ -1,0 +1,108 @@
+/// A field's `strip-prefixes` and `strip-suffixes`, found through tries instead of trying every
+/// one on every value.
+///
+/// The result is that of trying each prefix in turn and then each suffix: one the value starts
+/// (ends) with, compared case-insensitively, is removed and what is left is trimmed before the
+/// next is tried (``String/removingPrefix(_:)``, ``String/removingSuffix(_:)``). Trying them
+/// all costs values × prefixes; here the prefixes that can match are found by walking tries
+/// along the start of the value (lower-case ASCII bytes for the byte-wise comparison, lower-case
+/// characters for the Unicode one), and only those, in their order, are tried.
+struct AffixStripper: Sendable {
+    /// One end: its affixes and their tries.
+    private struct End: Sendable {
+        let affixes: [String]
+        let atStart: Bool
+        /// ASCII affixes by lower-case byte (from the end of the affix for suffixes).
+        var bytes = PatternTrie<UInt8>()
+        /// Every affix by lower-cased character (from the end for suffixes).
+        var characters = PatternTrie<String>()
+
+        init(_ affixes: [String], atStart: Bool) {
+            self.affixes = affixes
+            self.atStart = atStart
+            for (index, affix) in affixes.enumerated() {
+                if affix.utf8.allSatisfy({ $0 < 0x80 }) {
+                    let lowered = affix.utf8.map(Self.lowercase)
+                    bytes.insert(atStart ? lowered : lowered.reversed(), index: index)
+                }
+                let keys = affix.map { String($0).lowercased() }
+                characters.insert(atStart ? keys : keys.reversed(), index: index)
+            }
+        }
+
+        /// The first affix from `index` on that `text` starts (ends) with, and `text` without it.
+        func firstMatch(in text: String, from index: Int) -> (index: Int, rest: String)? {
+            var candidates: [ArraySlice<Int32>] = []
+            func collect(_ patterns: [Int32]) {
+                guard let last = patterns.last, Int(last) >= index else { return }
+                var low = 0, high = patterns.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(patterns[middle]) < index { low = middle + 1 } else { high = middle }
+                }
+                candidates.append(patterns[low...])
+            }
+            // Byte-wise: as far as the text is ASCII (a byte beyond makes the comparison Unicode).
+            var node = 0
+            func walk(byte: UInt8) -> Bool {
+                guard byte < 0x80, let next = bytes.child(of: node, Self.lowercase(byte)) else { return false }
+                node = next
+                collect(bytes.patterns(endingAt: node))
+                return true
+            }
+            if atStart {
+                for byte in text.utf8 { guard walk(byte: byte) else { break } }
+            } else {
+                for byte in text.utf8.reversed() { guard walk(byte: byte) else { break } }
+            }
+            // Character-wise, lower-cased.
+            node = 0
+            func walk(character: Character) -> Bool {
+                guard let next = characters.child(of: node, String(character).lowercased()) else { return false }
+                node = next
+                collect(characters.patterns(endingAt: node))
+                return true
+            }
+            if atStart {
+                for character in text { guard walk(character: character) else { break } }
+            } else {
+                for character in text.reversed() { guard walk(character: character) else { break } }
+            }
+            // The candidates in order, each checked by the comparison itself.
+            while let pick = candidates.indices.filter({ !candidates[$0].isEmpty }).min(by: { candidates[$0].first! < candidates[$1].first! }) {
+                let affix = Int(candidates[pick].removeFirst())
+                if let rest = atStart ? text.removingPrefix(affixes[affix]) : text.removingSuffix(affixes[affix]) {
+                    return (affix, rest)
+                }
+            }
+            return nil
+        }
+
+        private static func lowercase(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+    }
+
+    private let prefixes: End
+    private let suffixes: End
+
+    /// The stripper for `prefixes` and `suffixes`.
+    init(prefixes: [String], suffixes: [String]) {
+        self.prefixes = End(prefixes, atStart: true)
+        self.suffixes = End(suffixes, atStart: false)
+    }
+
+    /// Whether there is nothing to strip.
+    var isEmpty: Bool { prefixes.affixes.isEmpty && suffixes.affixes.isEmpty }
+
+    /// `value` with the prefixes and then the suffixes stripped, each in turn.
+    func strip(_ value: String) -> String {
+        var result = value
+        for end in [prefixes, suffixes] {
+            var next = 0
+            while let match = end.firstMatch(in: result, from: next) {
+                result = match.rest.trimmingWhitespace()
+                next = match.index + 1
+            }
+        }
+        return result
+    }
+}
