@@ -220,7 +220,8 @@ public struct MappingDraft: Sendable {
                 guard ProcessLevel.allCases.contains(where: { key.contains($0.dutchName) }) else { continue }
                 let values = cells(index)
                 let separators = Self.separators(in: values)
-                let firsts = values.compactMap { RowMapper.split($0, on: separators).first }
+                let splitter = ValueSplitter(separators)
+                let firsts = values.compactMap { splitter.split($0).first }
                 guard !firsts.isEmpty, firsts.allSatisfy({ names.contains(TextNormalization.matchKey($0)) }) else { continue }
                 var notes = ["\(Self.quotedHeader(header[index])) (column \(index + 1)): its values are names of processes in the file"]
                 if !separators.isEmpty {
@@ -256,8 +257,9 @@ public struct MappingDraft: Sendable {
             func nameKey(_ row: [String]) -> String {
                 TextNormalization.matchKey(Self.stripped(cell(row, nameIndex), prefixes: nameRule?.stripPrefixes ?? [], suffixes: nameRule?.stripSuffixes ?? []))
             }
+            let splitter = ValueSplitter(parentRule?.split ?? [])
             func reference(_ row: [String]) -> String {
-                let first = RowMapper.split(cell(row, index), on: parentRule?.split ?? []).first ?? ""
+                let first = splitter.split(cell(row, index)).first ?? ""
                 return Self.stripped(first, prefixes: parentRule?.stripPrefixes ?? [], suffixes: parentRule?.stripSuffixes ?? [])
             }
             var ids: [String: Int] = [:], codes: [String: Int] = [:], names: [String: Int] = [:]
