@@ -49,6 +49,10 @@ enum CoraCLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
+    /// Whether the `cora` run is built with a sanitizer (`make sanitize`), which needs more address
+    /// space than a limit like `prlimit --as` leaves.
+    static let isSanitized: Bool = [".build-asan", ".build-tsan"].contains { executable.path.contains($0) }
+
     /// Runs `cora` (or `program`, such as `prlimit` running `cora`) with `arguments` in `directory`,
     /// with `NO_COLOR=1`, feeding `stdin` (or nothing) on standard input. Standard output and error go to files, so a large output cannot block.
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL,

@@ -319,7 +319,8 @@ struct HardeningTests {
 
     // MARK: 11. many workers under a memory limit, and a SIGTERM that ends the run
 
-    @Test("batch --jobs 64 under a 600 MB address-space limit converts every file instead of waiting forever", .timeLimit(.minutes(2)))
+    @Test("batch --jobs 64 under a 600 MB address-space limit converts every file instead of waiting forever",
+          .timeLimit(.minutes(2)), .enabled(if: !CoraCLI.isSanitized, "a sanitizer's shadow memory needs terabytes of address space"))
     func manyWorkersUnderAMemoryLimit() throws {
         let scratch = try Scratch()
         try scratch.folder("in")
