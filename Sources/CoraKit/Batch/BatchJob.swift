@@ -1,4 +1,5 @@
 import CoraCSV
+import Foundation
 
 /// `cora batch`: finds the inputs, plans the outputs, converts the inputs on several threads (or
 /// merges them into one model), writes the outputs safely, the summary and the manifest, and says
@@ -128,8 +129,29 @@ public final class BatchJob: @unchecked Sendable {
         if swept > 0 {
             observer.tell(.note(Note(file: settings.out, message: "removed \(BatchText.count(swept, "temporary file")) left by an interrupted run")))
         }
-        manifest = folder.read(BatchPlan.manifest).flatMap(BatchManifest.parse) ?? BatchManifest()
-        ownedBefore = manifest.ownedPaths.union(plan.ownPaths)
+        let manifestBytes = folder.read(BatchPlan.manifest)
+        manifest = manifestBytes.flatMap(BatchManifest.parse) ?? BatchManifest()
+        // The batch's own files are its own only in a folder it wrote before (one with a manifest).
+        if manifestBytes == nil, !settings.force,
+           let other = [BatchPlan.summaryJSON, BatchPlan.summaryMarkdown].first(where: { folder.holdsOther($0, than: nil) }) {
+            throw RunFailure(.outputConflict, "\(BatchPath.join(settings.out, other)) is there and cora did not write it (the folder has no \(BatchPlan.manifest)); nothing was converted",
+                             file: settings.out, hint: "move it away, choose another --out, or pass --force to replace it")
+        }
+        ownedBefore = manifest.ownedPaths.union(manifestBytes == nil ? [] : plan.ownPaths)
+        // A run killed before it wrote its manifest left its list of outputs it might create.
+        if let bytes = folder.read(BatchPlan.pending), let paths = try? JSONDecoder().decode([String].self, from: Data(bytes)) {
+            ownedBefore.formUnion(paths)
+        }
+        // Before anything is written: the outputs this run may create (those not there yet).
+        let mayCreate = plan.allPaths.filter { folder.size(of: $0) == nil && !folder.holdsOther($0, than: nil) && !ownedBefore.contains($0) }
+        if !mayCreate.isEmpty {
+            let list = Array(ownedBefore.union(mayCreate).sorted())
+            do throws(BatchOutputFolder.WriteError) {
+                try folder.write((try? JSONEncoder().encode(list)).map(Array.init) ?? [], to: BatchPlan.pending, force: true)
+            } catch {
+                throw error.failure
+            }
+        }
         let sizes = Dictionary(scan.inputs.map { ($0.input.relativePath, $0.size) }, uniquingKeysWith: { first, _ in first })
         observer.start(total: plan.files.count, totalBytes: scan.inputs.reduce(0) { $0 + $1.size })
 
@@ -152,6 +174,7 @@ public final class BatchJob: @unchecked Sendable {
                 writeFailure = writeFailure ?? error.failure
             }
         }
+        if writeFailure == nil { folder.remove(BatchPlan.pending) }
         return Outcome(summary: summary, unchanged: unchanged, failure: writeFailure,
                        interrupted: interruption())
     }
@@ -253,18 +276,35 @@ public final class BatchJob: @unchecked Sendable {
         outputs.allSatisfy { folder.size(of: $0.path) == $0.size }
     }
 
-    /// Writes `produced`, removes what an earlier run wrote for the same input and no longer
-    /// applies, and returns what was written and, by output, why each output that was not written
-    /// is missing: `unsafe-output` (it would escape the folder) or `unwritable-output` (a folder in
-    /// its place, no space, no permission). A failed output fails its input, never the whole run.
-    private func write(_ produced: [(path: String, bytes: [UInt8])], replacing old: [BatchManifest.OutputRecord], input: String)
+    /// Writes `produced`, then the report that `report` renders with the findings of that writing,
+    /// removes what an earlier run wrote for the same input and no longer applies, and returns what
+    /// was written and, by output, why each output that was not written is missing: `unsafe-output`
+    /// (it would escape the folder), `unwritable-output` (a folder in its place, no space, no
+    /// permission) or `output-conflict` (a file `cora` did not write is there). A failed output
+    /// fails its input, never the whole run. With `allOrNothing`, nothing is written for the input
+    /// when one of its outputs would replace a file `cora` did not write (without `--force`).
+    private func write(_ produced: [(path: String, bytes: [UInt8])], report: (path: String, render: ([Diagnostic]) -> [UInt8])? = nil,
+                       replacing old: [BatchManifest.OutputRecord], input: String, allOrNothing: Bool = false)
         -> (written: [BatchManifest.OutputRecord], complete: Bool, failures: [String: Diagnostic]) {
+        func owned(_ path: String) -> Bool { ownedBefore.contains(path) || writtenNow.withLock { $0.contains(path) } }
+        func foreign(_ path: String) -> Diagnostic {
+            var diagnostic = Diagnostic(.outputConflict, "\(BatchPath.join(settings.out, path)) is there and cora did not write it (it is not in the folder's manifest); "
+                                            + "not replaced: move it away, or pass --force", file: input)
+            diagnostic.input = input
+            return diagnostic
+        }
+        if allOrNothing && !settings.force {
+            var failures: [String: Diagnostic] = [:]
+            for (path, bytes) in produced where !owned(path) && folder.holdsOther(path, than: bytes) { failures[path] = foreign(path) }
+            if let report, !owned(report.path), folder.holdsOther(report.path, than: nil) { failures[report.path] = foreign(report.path) }
+            if !failures.isEmpty { return ([], false, failures) }
+        }
         var written: [BatchManifest.OutputRecord] = []
         var complete = true
         var failures: [String: Diagnostic] = [:]
-        for (path, bytes) in produced {
+        func writeOne(_ path: String, _ bytes: [UInt8]) {
             do throws(BatchOutputFolder.WriteError) {
-                try folder.write(bytes, to: path, force: settings.force, owned: ownedBefore.contains(path) || writtenNow.withLock { $0.contains(path) })
+                try folder.write(bytes, to: path, force: settings.force, owned: owned(path))
                 writtenNow.withLock { _ = $0.insert(path) }
                 written.append(BatchManifest.OutputRecord(path: path, size: bytes.count))
             } catch {
@@ -274,16 +314,17 @@ public final class BatchJob: @unchecked Sendable {
                     diagnostic = Diagnostic(.unsafeOutput, "\(output): \(reason)", file: input)
                 case .failed(let output, let reason):
                     diagnostic = Diagnostic(.unwritableOutput, "\(output): \(reason)", file: input)
-                case .notOwned(let output):
-                    diagnostic = Diagnostic(.outputConflict, "\(output) is there and cora did not write it (it is not in the folder's manifest); not replaced",
-                                            file: input, hint: "move it away, choose another --out, or pass --force to replace it")
+                case .notOwned:
+                    diagnostic = foreign(path)
                 }
                 diagnostic.input = input
                 failures[path] = diagnostic
                 complete = false
             }
         }
-        let kept = Set(produced.map(\.path))
+        for (path, bytes) in produced { writeOne(path, bytes) }
+        if let report { writeOne(report.path, report.render(produced.compactMap { failures[$0.path] })) }
+        let kept = Set(produced.map(\.path) + (report.map { [$0.path] } ?? []))
         for output in old where !kept.contains(output.path) { folder.remove(output.path) }
         return (written, complete, failures)
     }
@@ -410,7 +451,7 @@ public final class BatchJob: @unchecked Sendable {
         func failed(_ diagnostic: Diagnostic, contentHash: String?, mappingHash: String) -> FileOutcome {
             var diagnostics = [diagnostic]
             let report = DiagnosticReportRenderer(format: .json).render(diagnostics)
-            let (written, complete, failures) = write([(file.report, report)], replacing: old?.outputs ?? [], input: input.path)
+            let (written, complete, failures) = write([(file.report, report)], replacing: old?.outputs ?? [], input: input.path, allOrNothing: true)
             diagnostics += failures.values
             let summary = BatchFileSummary(input: input, mapping: nil, read: nil, processes: 0, rejectedRows: 0,
                                            diagnostics: diagnostics, outputs: written.map(\.path))
@@ -470,14 +511,17 @@ public final class BatchJob: @unchecked Sendable {
                 }
             }
         }
-        produced.append((file.report, DiagnosticReportRenderer(format: .json).render(diagnostics)))
         if let read, !result.rejectedRecords.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
             let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
             produced.append((file.rejects, renderer.render(header: read.header?.cells, records: result.rejectedRecords,
                                                            dialect: read.dialect, unread: read.unread)))
         }
-        let (written, complete, failures) = write(produced, replacing: old?.outputs ?? [], input: input.path)
-        diagnostics += produced.compactMap { failures[$0.path] }
+        // The report last, with what writing the other outputs found.
+        let found = diagnostics
+        let (written, complete, failures) = write(
+            produced, report: (file.report, { DiagnosticReportRenderer(format: .json).render(found + $0) }),
+            replacing: old?.outputs ?? [], input: input.path, allOrNothing: true)
+        diagnostics += (produced.map(\.path) + [file.report]).compactMap { failures[$0] }
         let summary = BatchFileSummary(input: input, mapping: reading.mappingName, read: read, processes: processes,
                                        rejectedRows: result.rejectedRecords.count, diagnostics: diagnostics, outputs: written.map(\.path))
         let record = complete && !renderFailed

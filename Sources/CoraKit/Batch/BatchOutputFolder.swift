@@ -19,7 +19,7 @@ public struct BatchOutputFolder: Sendable {
         public var description: String {
             switch self {
             case .escapes(let path, let reason), .failed(let path, let reason): return "\(path): \(reason)"
-            case .notOwned(let path): return "\(path): a file that cora did not write is there; not replaced"
+            case .notOwned(let path): return "\(path): a file that cora did not write is there; not replaced (move it away, or pass --force)"
             }
         }
 
@@ -107,6 +107,14 @@ public struct BatchOutputFolder: Sendable {
             throw .failed(path: BatchPath.join(name, relative), reason: "cannot write: \(error)")
         }
         return true
+    }
+
+    /// Whether something other than `bytes` is at `relative` (a file or a link; any, when `bytes` is
+    /// `nil`): what writing there would replace.
+    public func holdsOther(_ relative: String, than bytes: [UInt8]?) -> Bool {
+        guard let status = fileSystem.linkStatus(of: absolute(relative)), status.kind != .directory else { return false }
+        guard let bytes, status.kind == .regularFile, status.size == bytes.count else { return true }
+        return (try? fileSystem.read(absolute(relative))) != bytes
     }
 
     /// Removes the output `relative` (a file or a link, never a folder), if it is there.

@@ -13,6 +13,9 @@ public struct BatchPlan: Sendable {
     public static let summaryMarkdown = "summary.md"
     /// What the last run did, so that the next one can skip unchanged inputs.
     public static let manifest = ".cora-batch.json"
+    /// The outputs a run may create, written before it writes any and removed when it ends: after a
+    /// run that was killed, the next knows the files that run made as `cora`'s own.
+    public static let pending = ".cora-batch-pending.json"
     /// The stem of the merged outputs (`merged.csv`, …).
     public static let mergedStem = "merged"
 
