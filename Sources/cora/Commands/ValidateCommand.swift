@@ -22,7 +22,9 @@ struct ValidateCommand: ParsableCommand {
         do {
             try job.checkOutputs(detector: Machine.detector)
         } catch {
-            throw ValidationError(String(DiagnosticTextRenderer().render(error.diagnostics).dropLast()))
+            // A bad argument (exit 64), said as a diagnostic, without the usage text.
+            Terminal.show(error.diagnostics)
+            throw ExitCode(64)
         }
     }
 
