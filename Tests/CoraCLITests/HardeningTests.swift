@@ -362,4 +362,50 @@ struct HardeningTests {
         #expect(waited >= 9 && waited < 30, "ended \(waited) s after the signal")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).filter { $0.hasPrefix(".cora-tmp-") } == [])
     }
+
+    // MARK: From the reviews of this round
+
+    @Test("batch: an input one of whose outputs is someone else's file gets no output at all; someone else's summary.md stops the run; a killed run's outputs stay cora's")
+    func foreignFilesInTheOutputFolder() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.folder("out")
+        for name in ["a", "b"] { try scratch.write("in/\(name).csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie"))) }
+        try scratch.write("out/a.report.json", "mine\n")
+        let run = try scratch.cora("batch", "in", "--out", "out")
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdoutText.contains("a.csv: failed: out/a.report.json is there and cora did not write it (it is not in the folder's manifest); not replaced: move it away, or pass --force"), "\(run)")
+        #expect(try scratch.listing().isEmpty == false)
+        let written = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).sorted()
+        #expect(written == [".cora-batch.json", "a.report.json", "b.csv", "b.report.json", "summary.json", "summary.md"], "no a.csv beside someone else's a.report.json")
+        #expect(try scratch.read("out/a.report.json") == Array("mine\n".utf8))
+
+        try scratch.folder("other")
+        try scratch.write("other/summary.md", "notes\n")
+        let summary = try scratch.cora("batch", "in", "--out", "other")
+        #expect(summary.status == 2, "\(summary)")
+        #expect(summary.stderrText.contains("other/summary.md is there and cora did not write it (the folder has no .cora-batch.json); nothing was converted [output-conflict]"), "\(summary)")
+        #expect(try scratch.read("other/summary.md") == Array("notes\n".utf8))
+
+        // What a run killed before its manifest leaves: its outputs and its list of pending ones.
+        try scratch.folder("killed")
+        try scratch.write("killed/a.csv", "half done\n")
+        try scratch.write("killed/.cora-batch-pending.json", "[\"a.csv\",\"a.report.json\"]")
+        let after = try scratch.cora("batch", "in", "--out", "killed")
+        #expect(after.status == 0, "\(after)")
+        #expect(try scratch.read("killed/a.csv") == Array(Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")).utf8))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("killed").path)).contains(".cora-batch-pending.json"))
+    }
+
+    @Test("batch: the output folder of an earlier batch inside an input folder is not read as inputs")
+    func earlierOutputFolderIsNoInput() throws {
+        let scratch = try Scratch()
+        try scratch.folder("legacy")
+        try scratch.write("legacy/a.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        #expect(try scratch.cora("batch", "legacy", "--out", "legacy/migrated").status == 0)
+        let again = try scratch.cora("batch", "legacy", "--out", "migrated")
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdoutText.contains("1 file: 1 ok;"), "\(again)")
+        #expect(again.stderrLines.contains("legacy/migrated: note: the output folder of an earlier cora batch (it holds .cora-batch.json); not searched"), "\(again)")
+    }
 }

@@ -4,7 +4,8 @@
 ///
 /// - A folder: its files relative to it. Hidden files and folders are left out, links to folders
 ///   are not followed (no loops), links to files are (a link to nothing is an input that fails),
-///   and the output folder is never searched when it lies inside an input folder.
+///   and the output folder is never searched when it lies inside an input folder, nor is a folder
+///   inside an input folder that holds the manifest of an earlier batch (its outputs).
 /// - A pattern: the files it matches relative to its fixed part (`data` for `data/*/*.csv`); a
 ///   folder it matches is searched like a folder.
 /// - Files named one by one: relative to the deepest folder they have in common, so that
@@ -61,7 +62,13 @@ public struct BatchInputScanner: Sendable {
                 guard let status = fileSystem.linkStatus(of: path) else { continue }
                 switch status.kind {
                 case .directory:
-                    if !isOutputFolder(status) { walk(path, prefix: relative, depth: depth + 1) }
+                    if isOutputFolder(status) { continue }
+                    // The output folder of an earlier batch (it holds a manifest): its outputs are not inputs.
+                    if fileSystem.linkStatus(of: BatchPath.join(path, BatchPlan.manifest))?.kind == .regularFile {
+                        scan.messages.append(.note(Note(file: path, message: "the output folder of an earlier cora batch (it holds \(BatchPlan.manifest)); not searched")))
+                        continue
+                    }
+                    walk(path, prefix: relative, depth: depth + 1)
                 case .regularFile:
                     if BatchPath.hasInputExtension(name) { found.append((BatchInput(path: path, relativePath: relative), status.size)) }
                 case .link:
