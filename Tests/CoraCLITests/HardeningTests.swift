@@ -408,4 +408,19 @@ struct HardeningTests {
         #expect(again.stdoutText.contains("1 file: 1 ok;"), "\(again)")
         #expect(again.stderrLines.contains("legacy/migrated: note: the output folder of an earlier cora batch (it holds .cora-batch.json); not searched"), "\(again)")
     }
+
+    @Test("mapping show NAME > Mappings/NAME.yaml (the shell makes the empty file first) copies the built-in mapping, with a note")
+    func mappingShowIntoItsOwnShadow() throws {
+        let scratch = try Scratch()
+        try scratch.folder("Mappings")
+        try scratch.write("Mappings/excel-nl.yaml", "")
+        let run = try scratch.cora("mapping", "show", "excel-nl")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderrLines == ["Mappings/excel-nl.yaml: note: this local mapping cannot be used (the mapping is empty); the built-in mapping \"excel-nl\" follows"])
+        #expect(run.stdoutText.hasPrefix("# excel-nl: a typical Dutch process inventory"), "\(run)")
+        try scratch.write("Mappings/excel-nl.yaml", "name: excel-nl\nfields:\n  name: Naam\n")
+        let shadowed = try scratch.cora("mapping", "show", "excel-nl")
+        #expect(shadowed.stderrLines == ["Mappings/excel-nl.yaml: note: this local mapping takes the place of the built-in mapping \"excel-nl\"; rename it (name: in the file) to keep both"])
+        #expect(shadowed.stdoutText == "name: excel-nl\nfields:\n  name: Naam\n")
+    }
 }

@@ -66,7 +66,16 @@ struct MappingCommand: ParsableCommand {
                     try Terminal.writeStdout("# \(reader.name): \(reader.description).\n# It has no YAML text; see cora mapping list and the README.\n")
                     return
                 }
-                let entry = try Machine.library.entry(mapping)
+                var entry = try Machine.library.entry(mapping)
+                if let note = Machine.library.shadowingNote(entry) {
+                    if case .failure(let error) = entry.mapping, let builtin = Machine.library.entries().first(where: { $0.isBuiltin && $0.name == entry.name }) {
+                        // `cora mapping show NAME > Mappings/NAME.yaml` makes the empty local file first.
+                        Terminal.tell(.note(Note(file: entry.origin, message: "this local mapping cannot be used (\(error.message)); the built-in mapping \"\(entry.name)\" follows")))
+                        entry = builtin
+                    } else {
+                        Terminal.tell(.note(note))
+                    }
+                }
                 try Terminal.writeStdout(Array((entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n").utf8))
                 if case .failure(let error) = entry.mapping { throw RunFailure([error.diagnostic]) }
             }
