@@ -58,13 +58,13 @@ sanitize: sanitize-address sanitize-thread
 sanitize-address:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+	CORA_SLOW_BUILD=1 ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
 		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 sanitize-thread:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead|ParallelRender"
+	CORA_SLOW_BUILD=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead|ParallelRender"
 
 FUZZ_SECONDS ?= 600
 fuzz: setup

@@ -189,3 +189,12 @@ func expectDiagnostic(_ run: CLIRun, prefix: String, code: String,
             sourceLocation: sourceLocation)
     return matches.first
 }
+
+/// A time limit that only catches a hang (work that is quadratic again takes minutes): one minute,
+/// or twenty in a sanitizer build (`make sanitize` sets `CORA_SLOW_BUILD`), which runs many times
+/// slower. Speed itself is measured by the benchmarks, never by a test.
+extension Trait where Self == TimeLimitTrait {
+    static var hangGuard: Self {
+        .timeLimit(ProcessInfo.processInfo.environment["CORA_SLOW_BUILD"] == nil ? .minutes(1) : .minutes(20))
+    }
+}

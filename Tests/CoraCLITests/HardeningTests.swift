@@ -337,7 +337,7 @@ struct HardeningTests {
         #expect(run.stdoutText.contains("100 files: 100 ok;"), "\(run)")
     }
 
-    @Test("batch: one SIGTERM asks for a clean stop; a run that cannot stop within the grace period (10 s) is ended by it", .timeLimit(.minutes(1)))
+    @Test("batch: one SIGTERM asks for a clean stop; a run that cannot stop within the grace period (10 s) is ended by it", .hangGuard)
     func sigtermEndsAStuckRun() throws {
         let scratch = try Scratch()
         try scratch.folder("in")

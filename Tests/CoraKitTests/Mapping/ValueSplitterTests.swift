@@ -203,7 +203,7 @@ struct ValueSplitterTests {
             """, file: "m.yaml")
     }
 
-    @Test("a 1 MB cell split on 19,000 separators: one pass, not cells × separators (about 50 s before)", .timeLimit(.minutes(1)))
+    @Test("a 1 MB cell split on 19,000 separators: one pass, not cells × separators (about 50 s before)", .hangGuard)
     func manySeparators() throws {
         let cell = String(repeating: "Huurcontract, beheer | s00042x sleutels ", count: 25_000)
         let result = try Pipeline.convert(MemoryByteSource(text: "Naam,Diensten\nVerhuren eenheden,\"\(cell)\"\n"), file: "in.csv",
@@ -215,7 +215,7 @@ struct ValueSplitterTests {
         #expect(services.last == "sleutels")
     }
 
-    @Test("20,000 values against 19,000 strip-prefixes and 19,000 strip-suffixes: the few that can match are tried, not all", .timeLimit(.minutes(1)))
+    @Test("20,000 values against 19,000 strip-prefixes and 19,000 strip-suffixes: the few that can match are tried, not all", .hangGuard)
     func manyPrefixes() throws {
         var csv = "Naam,Diensten\n"
         for index in 0..<20_000 { csv += String(format: "s%05dx Verhuren %d s%05dx,\n", index % 19_000, index, (index + 7) % 19_000) }

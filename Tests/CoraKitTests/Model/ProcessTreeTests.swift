@@ -34,7 +34,7 @@ struct ProcessTreeTests {
         #expect(stopped == ["x1", "b2"])
     }
 
-    @Test("a 100,000-deep chain: every process's nearest business process in one walk", .timeLimit(.minutes(1)))
+    @Test("a 100,000-deep chain: every process's nearest business process in one walk", .hangGuard)
     func deepChain() {
         let count = 100_000
         let processes = (1...count).map { index in

@@ -35,7 +35,7 @@ struct MarkdownRendererTests {
         #expect(text.contains("Onderdeel van: C"), "\(text)")
     }
 
-    @Test("a 50,000-deep chain under a business process: a few bytes per row (one ↳ per level was 5 GB)", .timeLimit(.minutes(1)))
+    @Test("a 50,000-deep chain under a business process: a few bytes per row (one ↳ per level was 5 GB)", .hangGuard)
     func deepChain() {
         let count = 50_000
         let processes = (1...count).map { index in
