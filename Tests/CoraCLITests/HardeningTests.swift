@@ -249,6 +249,10 @@ struct HardeningTests {
         #expect(String(decoding: try scratch.read("out.csv"), as: UTF8.self) == Canonical.document(Array(rows[0..<2])))
         #expect(String(decoding: try scratch.read("rejects.csv"), as: UTF8.self) == Canonical.document(Array(rows[2...])))
 
+        let inspect = try scratch.cora("inspect", "inv.csv")
+        #expect(inspect.stdoutText.contains("(header + 2 rows) on 1000 lines"), "\(inspect)")
+        #expect(inspect.errorLines == ["inv.csv:4: error: a quote in the middle of a field, or text after a closing quote; reading stopped here (lines 4–1000, 997 lines, were not read) [stray-quote]"])
+
         let validate = try scratch.cora("validate", "inv.csv")
         #expect(validate.status == 2)
         #expect(validate.stderrLines.contains("1 file, 2 rows: 2 processes, 0 rows rejected, 997 lines not read (the read stopped early); 1 error, 0 warnings"), "\(validate)")

@@ -64,8 +64,12 @@ public struct InspectionJob: Sendable {
         }
         var diagnostics = reader.warnings.map { Diagnostic($0, file: input) }
         if let note = Self.titleRowNote(firstRecords, file: input, skipped: skipped) { diagnostics.append(note) }
-        if let failure { diagnostics.append(Diagnostic(failure, file: input)) }
-        return Result(profile: profile, records: rows, dialect: reader.dialect, linesRead: reader.linesRead, diagnostics: diagnostics)
+        // As for a conversion: the lines the problem left unread are counted, and the file's lines
+        // are those read and those not.
+        let unread = failure == nil ? nil : try? reader.unreadRest(keepingBytes: false)
+        if let failure { diagnostics.append(Diagnostic(failure, file: input, unread: unread)) }
+        let lines = unread.map { $0.line - 1 + $0.lineCount } ?? reader.linesRead
+        return Result(profile: profile, records: rows, dialect: reader.dialect, linesRead: lines, diagnostics: diagnostics)
     }
 
     /// A finding when the first row looks like a title above the table: few filled cells, while a
