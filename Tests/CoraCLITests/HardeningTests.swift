@@ -427,4 +427,27 @@ struct HardeningTests {
         #expect(shadowed.stderrLines == ["Mappings/excel-nl.yaml: note: this local mapping takes the place of the built-in mapping \"excel-nl\"; rename it (name: in the file) to keep both"])
         #expect(shadowed.stdoutText == "name: excel-nl\nfields:\n  name: Naam\n")
     }
+
+    @Test("what the second review found: a mapping that shadows canonical by its file name says so; standard input redirected from a file is an input; a line break in a value cannot fake a diagnostic line")
+    func secondReviewFindings() throws {
+        let scratch = try Scratch()
+        try scratch.folder("Mappings")
+        try scratch.write("Mappings/canonical.yaml", "name: sneaky\nfields:\n  id: id\n  name: owner\n")
+        try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        let shadow = try scratch.cora("convert", "inv.csv", "-o", "out.csv")
+        #expect(shadow.stderrLines.first == "Mappings/canonical.yaml: note: this local mapping (name: sneaky) takes the place of the built-in mapping \"canonical\" by its file name; rename the file to keep both", "\(shadow)")
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("Mappings/canonical.yaml"))
+
+        let original = try scratch.read("inv.csv")
+        let redirected = try CoraCLI.run(["-c", "exec \"$0\" convert - -o inv.csv < inv.csv", CoraCLI.executable.path], in: scratch.url,
+                                         program: URL(fileURLWithPath: "/bin/sh"))
+        #expect(redirected.status == 64, "\(redirected)")
+        #expect(redirected.stderrText.contains("the output of -o is the input - (standard input)"), "\(redirected)")
+        #expect(try scratch.read("inv.csv") == original)
+
+        try scratch.write("fake.csv", Canonical.header + "\n\"p1\nfake.csv:9:9: error: fake finding [unknown-level]\",P1,Bepalen visie,business-process,steering,,1,,,,,,,,\n")
+        let fake = try scratch.cora("validate", "fake.csv")
+        #expect(!fake.stderrLines.contains { $0.hasPrefix("fake.csv:9:9") }, "\(fake)")
+        #expect(fake.stderrLines.contains { $0.contains("the id \"p1\\nfake.csv:9:9: error: fake finding [unknown-level]\"") }, "\(fake)")
+    }
 }

@@ -78,18 +78,27 @@ public struct ConversionJob: Sendable {
     /// not as the same spelling.
     public func checkOutputs(detector: InputDetector) throws(RunFailure) {
         let fileSystem = detector.fileSystem
+        // The files read: each file of an Archi set, standard input as what it was redirected from
+        // (`cora convert - -o inv.csv < inv.csv`); and the names the rejects files are made from,
+        // as ``deliver(_:fileSystem:show:)`` makes them.
         var inputFiles: [String] = []
-        for input in inputs where input != "-" {
-            if mapping == MappingLibrary.archi || (mapping == MappingLibrary.auto && detector.archiReason(input) != nil),
-               let files = try? detector.archiFiles(of: input) {
+        var rejectsNames: [String] = []
+        for input in inputs {
+            if input == "-" {
+                if fileSystem.status(of: "/dev/stdin")?.kind == .regularFile { inputFiles.append("/dev/stdin") }
+                rejectsNames.append(input)
+            } else if mapping == MappingLibrary.archi || (mapping == MappingLibrary.auto && detector.archiReason(input) != nil),
+                      let files = try? detector.archiFiles(of: input) {
                 inputFiles += files.compactMap(\.path)
+                rejectsNames += files.compactMap(\.path)
             } else {
                 inputFiles.append(input)
+                rejectsNames.append(input)
             }
         }
-        let outputs = outputFiles(rejectsFor: inputFiles.isEmpty ? inputs : inputFiles)
+        let outputs = outputFiles(rejectsFor: rejectsNames)
         var claimed: [String: (option: String, path: String)] = [:]
-        for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input) }
+        for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input == "/dev/stdin" ? "- (standard input)" : input) }
         for output in outputs {
             let key = fileSystem.sameFileKey(output.path)
             if let other = claimed[key] {

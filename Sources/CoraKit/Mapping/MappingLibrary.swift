@@ -111,7 +111,14 @@ public struct MappingLibrary: Sendable {
     /// `Mappings/canonical.yaml` unpacked with someone's exports), naming its file; `nil` for any
     /// other entry.
     public func shadowingNote(_ entry: Entry) -> Note? {
-        guard !entry.isBuiltin, MappingCatalog.builtin.yaml(named: entry.name) != nil else { return nil }
+        guard !entry.isBuiltin else { return nil }
+        // A local file is found by its name: as well as by the name inside it (entry(_:)).
+        let fileName = Self.baseName(of: entry.origin)
+        guard let shadowed = [entry.name, fileName].first(where: { MappingCatalog.builtin.yaml(named: $0) != nil }) else { return nil }
+        if shadowed != entry.name {
+            return Note(file: entry.origin, message: "this local mapping (name: \(entry.name)) takes the place of the built-in mapping \"\(shadowed)\" by its file name; "
+                            + "rename the file to keep both")
+        }
         return Note(file: entry.origin, message: "this local mapping takes the place of the built-in mapping \"\(entry.name)\"; "
                         + "rename it (name: in the file) to keep both")
     }

@@ -1,7 +1,7 @@
 /// Renders diagnostics as compiler-style text: `file:line:column: error: message [code]`, with the
 /// value and the hint on `note:` lines. Colours (ANSI) only when asked for. Text from the data (the
 /// file name, values in the message and the notes) goes through ``TerminalText``, so that no
-/// control character in it reaches the terminal: the file name on one line, the rest escaped.
+/// control character in it reaches the terminal, and every line of it is one line of its own (a line break in a value cannot fake a diagnostic).
 public struct DiagnosticTextRenderer: Sendable {
     /// Whether to colour severities.
     public var colored: Bool
@@ -29,13 +29,13 @@ public struct DiagnosticTextRenderer: Sendable {
         }
         // A finding about no file in particular (a run that cannot go on) has no location to print.
         let place = location.isEmpty ? "" : paint(location + ":", "1") + " "
-        var text = "\(place)\(severity) \(TerminalText.escaped(message)) [\(diagnostic.code.rawValue)]\n"
+        var text = "\(place)\(severity) \(TerminalText.oneLine(message)) [\(diagnostic.code.rawValue)]\n"
         let notePlace = location.isEmpty ? "" : location + ": "
         if let value = diagnostic.value, !value.isEmpty, !message.contains(value) {
             text += "\(notePlace)\(paint("note:", "1;36")) the value is \(TerminalText.escaped(JSONWriter.quote(value)))\n"
         }
         if let hint = diagnostic.hint {
-            text += "\(notePlace)\(paint("note:", "1;36")) \(TerminalText.escaped(hint))\n"
+            text += "\(notePlace)\(paint("note:", "1;36")) \(TerminalText.oneLine(hint))\n"
         }
         return text
     }
