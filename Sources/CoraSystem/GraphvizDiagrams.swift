@@ -77,7 +77,26 @@ public struct GraphvizDiagrams: DiagramDrawing {
         if writeFailed.withLock({ $0 }) {
             throw RunFailure(.graphvizFailed, "dot exited before it had read the whole diagram (\(data.count) bytes of DOT)" + said)
         }
+        // A small diagram fits in the pipe's buffer, so a dot that stopped reading early is not
+        // always seen above: what it wrote must at least be a whole picture.
+        guard Self.isWhole(Array(drawn), as: format) else {
+            throw RunFailure(.graphvizFailed, "dot wrote no whole \(format.uppercased()) (\(drawn.count) bytes)" + said)
+        }
         return Array(drawn)
+    }
+
+    /// Whether `bytes` is a whole picture of `format`: an SVG document that closes its `svg`
+    /// element, a PNG from its signature to its `IEND` chunk; other formats are taken as they are.
+    static func isWhole(_ bytes: [UInt8], as format: String) -> Bool {
+        switch format {
+        case "svg":
+            let text = String(decoding: bytes.suffix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.hasSuffix("</svg>") && bytes.count > 64
+        case "png":
+            return bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && bytes.suffix(12).starts(with: [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44])
+        default:
+            return true
+        }
     }
 
     /// `": "` and what dot said, trimmed, at most ``messageLimit`` bytes (cut on a character), or nothing.

@@ -450,4 +450,21 @@ struct HardeningTests {
         #expect(!fake.stderrLines.contains { $0.hasPrefix("fake.csv:9:9") }, "\(fake)")
         #expect(fake.stderrLines.contains { $0.contains("the id \"p1\\nfake.csv:9:9: error: fake finding [unknown-level]\"") }, "\(fake)")
     }
+
+    @Test("a dot that writes no whole picture (it stopped reading a small diagram) is graphviz-failed; mapping init never writes over its input, not even with --force")
+    func wholePicturesAndDraftsBesideTheirInput() throws {
+        let scratch = try Scratch()
+        try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
+        let dot = try scratch.write("dot", "#!/bin/sh\nhead -c 10 >/dev/null\necho '<svg/>'\n")
+        #expect(chmod(dot.path, 0o755) == 0)
+        let svg = try CoraCLI.run(["convert", "inv.csv", "--to", "svg", "-o", "x.svg"], in: scratch.url, environment: ["CORA_DOT": dot.path])
+        #expect(svg.status == 2, "\(svg)")
+        #expect(svg.stderrLines == ["error: dot wrote no whole SVG (7 bytes) [graphviz-failed]"], "\(svg)")
+        #expect(!(try scratch.listing()).contains("x.svg"))
+        let original = try scratch.read("inv.csv")
+        let draft = try scratch.cora("mapping", "init", "inv.csv", "-o", "inv.csv", "--force")
+        #expect(draft.status == 2, "\(draft)")
+        #expect(draft.errorLines == ["inv.csv: error: the output is the input inv.csv; nothing was read or written [output-over-input]"])
+        #expect(try scratch.read("inv.csv") == original)
+    }
 }

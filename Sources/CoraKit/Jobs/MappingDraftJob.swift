@@ -30,6 +30,11 @@ public struct MappingDraftJob: Sendable {
     /// Drafts and writes the mapping; what the reader noticed goes to `show` first. Returns the
     /// note that says how far the draft got and what to do next.
     public func run(fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) -> Note {
+        if let output, output != "-", input != "-", fileSystem.sameFileKey(output) == fileSystem.sameFileKey(input) {
+            // Not even with --force: the draft would take the place of the export it is made from.
+            throw RunFailure(.outputOverInput, "the output is the input \(input); nothing was read or written", file: output,
+                             hint: "write the mapping to a .yaml file, for example Mappings/NAME.yaml")
+        }
         if let output, output != "-", !force, fileSystem.linkStatus(of: output) != nil {
             throw RunFailure(.outputExists, "the file exists; choose another path or add --force", file: output)
         }
