@@ -41,6 +41,9 @@ public struct GraphvizDiagrams: DiagramDrawing {
         } catch {
             throw RunFailure(.graphvizFailed, "cannot run \(executable): \(error)")
         }
+        // Ended with cora when a signal ends it, never left running on its own.
+        let child = ChildProcessRegistry.register(process.processIdentifier)
+        defer { ChildProcessRegistry.unregister(child) }
         // The diagram is fed and the messages are read on threads of their own, so that neither a
         // large diagram nor a flood of warnings can leave both sides waiting on a full pipe.
         let data = Data(dot.utf8)

@@ -39,6 +39,7 @@ public enum InterruptSignal {
 
     private static func catchSignals() {
         TemporaryFileRegistry.prepare()
+        ChildProcessRegistry.prepare()
         _ = interruptCount.load(ordering: .relaxed)
         _ = firstSignal.load(ordering: .relaxed)
         signal(SIGINT, interruptHandler)
@@ -87,10 +88,11 @@ private func gracePeriodHandler(_: Int32) {
     end(by: firstSignal.load(ordering: .relaxed))
 }
 
-/// Removes the temporary files and ends the process by `number` (blocked while a handler for it
+/// Removes the temporary files, ends the child processes (`dot`) and ends the process by `number` (blocked while a handler for it
 /// runs, it arrives as the handler returns).
 private func end(by number: Int32) {
     TemporaryFileRegistry.removeAll()
+    ChildProcessRegistry.terminateAll()
     signal(number, SIG_DFL)
     raise(number)
 }
