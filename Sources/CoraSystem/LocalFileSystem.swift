@@ -102,8 +102,7 @@ public struct LocalFileSystem: FileSystem {
             }
         }
         let folder = BatchPath.parent(path)
-        let (temporary, descriptor) = try Self.createTemporaryFile(in: folder.isEmpty ? "." : folder, prefix: temporaryPrefix, for: path)
-        let slot = TemporaryFileRegistry.register(temporary)
+        let (temporary, descriptor, slot) = try Self.createTemporaryFile(in: folder.isEmpty ? "." : folder, prefix: temporaryPrefix, for: path)
         defer { TemporaryFileRegistry.unregister(slot) }
         // The file replaced keeps its permissions: a private (0600) inventory stays private.
         if existing.st_mode & S_IFMT == S_IFREG, fchmod(descriptor, existing.st_mode & 0o777) != 0 {
@@ -137,14 +136,22 @@ public struct LocalFileSystem: FileSystem {
     /// number and a random part, and it is created exclusively and never through a link (`O_EXCL |
     /// O_NOFOLLOW`), like `mkstemp`: a file or a link planted under a name `cora` might use is never
     /// written through, only passed by. Permissions are those of a new file (0666 less the umask).
-    private static func createTemporaryFile(in folder: String, prefix: String, for path: String) throws(FileSystemError) -> (String, Int32) {
+    /// The name is registered for removal on a signal before the file is made, so that no signal
+    /// can come between the two.
+    private static func createTemporaryFile(in folder: String, prefix: String, for path: String) throws(FileSystemError) -> (String, Int32, Int?) {
         for _ in 0..<16 {
             let number = temporaryCounter.add(1, ordering: .relaxed).newValue
             let random = String(UInt64.random(in: 0 ... .max) & 0xFFFF_FFFF_FFFF, radix: 16)
             let temporary = BatchPath.join(folder, prefix + "\(number)-\(random)")
+            let slot = TemporaryFileRegistry.register(temporary)
             let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-            if descriptor >= 0 { return (temporary, descriptor) }
-            if errno != EEXIST { break }
+            if descriptor >= 0 { return (temporary, descriptor, slot) }
+            let failure = errno
+            TemporaryFileRegistry.unregister(slot)
+            if failure != EEXIST {
+                errno = failure
+                break
+            }
         }
         throw FileSystemError(path: path, reason: systemError())
     }
