@@ -510,4 +510,16 @@ struct HardeningTests {
         if !gone { kill(pid, SIGKILL) }
         #expect(gone, "dot (pid \(pid)) still runs after cora ended")
     }
+
+    @Test("summary.md shows a file name's control characters escaped, as the terminal does")
+    func summaryMarkdownEscapesControls() throws {
+        let scratch = try Scratch()
+        try scratch.folder("in")
+        try scratch.write("in/a\u{1B}]0;PWN\u{07}\u{202E}.csv", Canonical.document(Canonical.row("p1", "P1", "Bepalen visie")))
+        let run = try scratch.cora("batch", "in", "--out", "out")
+        #expect(run.status == 0, "\(run)")
+        let summary = try scratch.read("out/summary.md")
+        #expect(!summary.contains(0x1B) && !summary.contains(0x07), "raw controls in summary.md")
+        #expect(String(decoding: summary, as: UTF8.self).contains(#"a\\u001b\]0;PWN\\u0007\\u202e.csv"#), "\(String(decoding: summary, as: UTF8.self))")
+    }
 }

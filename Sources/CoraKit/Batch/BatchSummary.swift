@@ -129,6 +129,8 @@ public struct BatchSummary: Sendable, Equatable {
     // MARK: Markdown
 
     /// `summary.md`: the totals, a table with a row per file, and why files failed.
+    /// File names and reasons are shown with their control characters escaped, as on a terminal:
+    /// the summary is read with `cat` as often as in a viewer.
     public func markdown() -> String {
         var out = "# Batch summary\n\n"
         out += MarkdownText.inline(totalsLine) + ".\n\n"
@@ -139,11 +141,11 @@ public struct BatchSummary: Sendable, Equatable {
         out += "|---|---|---|---|---|--:|--:|--:|--:|--:|---|---|\n"
         for file in files {
             let cells: [String] = [
-                MarkdownText.cell(file.relativePath), file.status.rawValue, MarkdownText.cell(file.mapping ?? ""),
+                MarkdownText.cell(TerminalText.oneLine(file.relativePath)), file.status.rawValue, MarkdownText.cell(file.mapping ?? ""),
                 MarkdownText.cell(file.encoding ?? ""), MarkdownText.cell(file.delimiter ?? ""),
                 String(file.rowsRead), String(file.processes), String(file.rejectedRows), String(file.errors), String(file.warnings),
                 file.codes.map { MarkdownText.cell($0.text) }.joined(separator: "<br>"),
-                file.outputs.map { MarkdownText.cell($0) }.joined(separator: "<br>"),
+                file.outputs.map { MarkdownText.cell(TerminalText.oneLine($0)) }.joined(separator: "<br>"),
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
@@ -151,13 +153,13 @@ public struct BatchSummary: Sendable, Equatable {
         if !failed.isEmpty {
             out += "\n## Not converted\n\n"
             for file in failed {
-                out += "- \(MarkdownText.inline(file.relativePath)) (\(file.status.rawValue)): \(MarkdownText.inline(file.reason ?? ""))\n"
+                out += "- \(MarkdownText.inline(TerminalText.oneLine(file.relativePath))) (\(file.status.rawValue)): \(MarkdownText.inline(TerminalText.oneLine(file.reason ?? "")))\n"
             }
         }
         let noted = files.filter { $0.note != nil }
         if !noted.isEmpty {
             out += "\n## Notes\n\n"
-            for file in noted { out += "- \(MarkdownText.inline(file.relativePath)): \(MarkdownText.inline(file.note ?? ""))\n" }
+            for file in noted { out += "- \(MarkdownText.inline(TerminalText.oneLine(file.relativePath))): \(MarkdownText.inline(TerminalText.oneLine(file.note ?? "")))\n" }
         }
         if let merged {
             out += "\n## Merged model\n\n"
