@@ -24,23 +24,7 @@ public enum FormulaProtection {
     /// `field` with a `'` before each part that a spreadsheet would run as a formula (and before a
     /// part that is a run of `'` in front of one); unchanged when there is none.
     public static func protect(_ field: String) -> String {
-        withBytes(field) { bytes in
-            var marks: [Int] = []
-            forEachPartStart(in: bytes) { start in
-                if needsMark(bytes, at: start) { marks.append(start) }
-            }
-            guard !marks.isEmpty else { return field }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + marks.count)
-            var from = 0
-            for mark in marks {
-                output.append(contentsOf: bytes[from..<mark])
-                output.append(apostrophe)
-                from = mark
-            }
-            output.append(contentsOf: bytes[from...])
-            return String(decoding: output, as: UTF8.self)
-        }
+        withBytes(field) { bytes in marked(bytes).map { String(decoding: $0, as: UTF8.self) } ?? field }
     }
 
     /// Raw text (UTF-8, or an encoding that shares ASCII with it, such as Windows-1252) with a `'`
@@ -48,23 +32,26 @@ public enum FormulaProtection {
     /// cell: for lines that could not be parsed into cells (what a malformed file left unread),
     /// written to a file meant for spreadsheets.
     public static func protect(bytes raw: [UInt8]) -> [UInt8] {
-        raw.withUnsafeBufferPointer { bytes in
-            var marks: [Int] = []
-            forEachPartStart(in: bytes) { start in
-                if needsMark(bytes, at: start) { marks.append(start) }
-            }
-            guard !marks.isEmpty else { return raw }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + marks.count)
-            var from = 0
-            for mark in marks {
-                output.append(contentsOf: bytes[from..<mark])
-                output.append(apostrophe)
-                from = mark
-            }
-            output.append(contentsOf: bytes[from...])
-            return output
+        raw.withUnsafeBufferPointer { marked($0) } ?? raw
+    }
+
+    /// `bytes` with a `'` before each part that needs one, `nil` when none does.
+    private static func marked(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var marks: [Int] = []
+        forEachPartStart(in: bytes) { start in
+            if needsMark(bytes, at: start) { marks.append(start) }
         }
+        guard !marks.isEmpty else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + marks.count)
+        var from = 0
+        for mark in marks {
+            output.append(contentsOf: bytes[from..<mark])
+            output.append(apostrophe)
+            from = mark
+        }
+        output.append(contentsOf: bytes[from...])
+        return output
     }
 
     /// `field` without the `'` that ``protect(_:)`` put in: a `'` at the start of a part, followed

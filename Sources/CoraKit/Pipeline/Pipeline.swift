@@ -78,7 +78,8 @@ public struct Pipeline {
     /// (validate) and into the builder (build). Problems in the data become diagnostics; only a
     /// source that cannot be read throws.
     public mutating func read(table source: some ByteSource, file: String) throws(ByteSourceError) {
-        guard case .table(let mapping) = self.source else { preconditionFailure("a table read by an Archi pipeline") }
+        // Every caller reads what the source says; a mismatch is said, never a crash.
+        guard case .table(let mapping) = self.source else { throw ByteSourceError(reason: "a table cannot be read as an Archi set") }
         start(file)
         var options = settings.readOptions
         if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
@@ -203,7 +204,7 @@ public struct Pipeline {
     /// Reads one Archi set (read), and maps its processes into the builder (map); their processes
     /// come after those of the sets read before. Only a source that cannot be read throws.
     public mutating func read(archiSet setFiles: [ArchiFile]) throws(ByteSourceError) {
-        guard case .archiSet = source else { preconditionFailure("an Archi set read by a table pipeline") }
+        guard case .archiSet = source else { throw ByteSourceError(reason: "an Archi set cannot be read through a mapping") }
         var reader = ArchiCSVReader(options: settings.readOptions)
         for setFile in setFiles {
             start(setFile.file)

@@ -117,7 +117,7 @@ struct CanonicalRoundTripTests {
 }
 
 /// A small deterministic random number generator (SplitMix64), so property tests repeat exactly.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

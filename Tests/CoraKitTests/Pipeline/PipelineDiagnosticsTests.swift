@@ -164,4 +164,16 @@ struct PipelineDiagnosticsTests {
                                              ",1.3,Drie,,,,,,,,,,,,", ",P 1.2,Vier,,,,,,,,,,,,"))
         #expect(again.model.processes.map(\.id) == result.model.processes.map(\.id))
     }
+
+    @Test("a table handed to an Archi pipeline, or an Archi set to a table pipeline, is an error, never a crash")
+    func mismatchedReadsThrow() throws {
+        var archi = Pipeline(.archiSet)
+        #expect(throws: ByteSourceError(reason: "a table cannot be read as an Archi set")) {
+            try archi.read(table: MemoryByteSource(text: "id\n"), file: "in.csv")
+        }
+        var table = Pipeline(.table(try MappingCatalog.builtin.mapping(named: "canonical")))
+        #expect(throws: ByteSourceError(reason: "an Archi set cannot be read through a mapping")) {
+            try table.read(archiSet: [])
+        }
+    }
 }

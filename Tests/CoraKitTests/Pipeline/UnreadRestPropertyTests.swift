@@ -15,22 +15,10 @@ struct UnreadRestPropertyTests {
         case strayQuote, textAfterQuote, nulByte, unclosedQuote, fieldTooLarge, tooManyFields, tooManyRows
     }
 
-    /// A random generator with a seed, so a failure can be repeated.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("rows read + lines unread = rows in the file, and the rejects file holds every row not in the model",
           arguments: 0..<60)
     func accounting(seed: Int) throws {
-        var random = SplitMix(state: UInt64(seed) &* 7919 &+ 17)
+        var random = SplitMix64(seed: UInt64(seed) &* 7919 &+ 17)
         let rowCount = Int.random(in: 2...120, using: &random)
         let broken = Int.random(in: 1...rowCount, using: &random)   // 1-based data row with the problem
         let problem = Problem.allCases.randomElement(using: &random)!
