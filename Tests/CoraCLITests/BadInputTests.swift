@@ -91,14 +91,13 @@ struct BadInputTests {
         #expect(run.stdoutText.contains("bp-1,P1,Verhuren eenheden"), "\(run)")
     }
 
-    @Test("UTF-8 mixed with Windows-1252: each line read in its own encoding, one warning naming the first Windows-1252 line, exit 0")
+    @Test("UTF-8 mixed with Windows-1252: all read as Windows-1252 (one encoding per file), one warning naming the first bad line, the UTF-8 line's mojibake reported, exit 1")
     func mixedEncoding() throws {
         let run = try cora("convert", "mixed-encoding.csv")
-        expect(run, status: 0, prefix: "mixed-encoding.csv:3: warning: ", code: "encoding-fallback")
-        #expect(run.stdoutText.contains("Beëindigen huur"), "the UTF-8 line is not turned into mojibake: \(run)")
-        #expect(run.stdoutText.contains("Beëindigen contract"), "the Windows-1252 line: \(run)")
-        #expect(run.stdoutText.contains("Controleren eindafrekening"), "\(run)")
-        #expect(!run.stdoutText.contains("Ã"), "\(run)")
+        expect(run, status: 1, prefix: "mixed-encoding.csv:3: warning: the file is not valid UTF-8 (first bad byte on line 3); it was read as Windows-1252 ",
+               code: "encoding-fallback")
+        _ = expectDiagnostic(run, prefix: "mixed-encoding.csv:2:3: error: the name has \"Ã«\": text saved in the wrong encoding (mojibake)", code: "mojibake")
+        #expect(run.stderrText.contains("mixed-encoding.csv:2:3: note: probably \"Beëindigen huur\";"), "\(run)")
     }
 
     @Test("duplicate headers: duplicate-header on the header line and column, the second kept as a property, exit 1")
