@@ -186,24 +186,16 @@ public final class CSVReader {
                 let line = prefix.withUnsafeBufferPointer { buffer in
                     1 + ByteCounting.count(lineByte, in: UnsafeBufferPointer(rebasing: buffer[prefixOffset..<prefixOffset + bad]))
                 }
-                let mixed = prefix.withUnsafeBufferPointer {
-                    UTF8Validation.containsMultiByteSequence(in: UnsafeBufferPointer(rebasing: $0[prefixOffset...]))
-                }
-                if mixed {
-                    // UTF-8 text and bytes that are not: each record is read as UTF-8 when it is, else as Windows-1252.
-                    assembler.pointee.fieldEncoding = .utf8WithFallback
-                    if encodingSource == .default { encodingSource = .detected }
-                } else {
-                    encoding = .windows1252
-                    encodingSource = .fallback
-                    assembler.pointee.fieldEncoding = .fixed(.windows1252)
-                }
+                // One decision for the file: bytes that are not UTF-8 make all of it Windows-1252,
+                // also the parts that happen to be valid UTF-8 (in a Windows-1252 file `Ã¶` is
+                // itself mojibake, which then stays visible and is reported).
+                encoding = .windows1252
+                encodingSource = .fallback
+                assembler.pointee.fieldEncoding = .fixed(.windows1252)
                 assembler.pointee.suppressEncodingWarnings()
                 prefixWarnings.append(CSVIssue(
                     kind: .encodingFallback, line: line,
-                    message: mixed
-                        ? "the file mixes UTF-8 and other bytes (first on line \(line)); each line that is not valid UTF-8 was read as Windows-1252"
-                        : "the file is not valid UTF-8 (first bad byte on line \(line)); it was read as Windows-1252",
+                    message: "the file is not valid UTF-8 (first bad byte on line \(line)); it was read as Windows-1252",
                     hint: "save the file as \"CSV UTF-8\", or pass --encoding to choose the encoding"))
             } else {
                 assembler.pointee.fieldEncoding = .utf8WithFallback

@@ -12,6 +12,9 @@ public struct CSVWriteOptions: Sendable, Equatable {
     /// a `'` before every part of a cell that a spreadsheet would run as a formula, and quotes
     /// around every cell that holds `,` or `;`, whatever the delimiter.
     public var formulaProtection: Bool
+    /// Whether a value that a spreadsheet would turn into a number or a date (`1.1`, `2.10`,
+    /// `01-05`, `0123`) is written as `="1.1"`, which it keeps as text (``TextProtection``).
+    public var textProtection: Bool
 
     /// Line endings the writer can produce.
     public enum LineEnding: String, Sendable, Equatable {
@@ -33,12 +36,13 @@ public struct CSVWriteOptions: Sendable, Equatable {
 
     /// Creates options; the defaults are the canonical form: `,`, LF, no BOM, minimal quoting.
     public init(delimiter: UInt8 = UInt8(ascii: ","), lineEnding: LineEnding = .lf, byteOrderMark: Bool = false,
-                quoting: Quoting = .minimal, formulaProtection: Bool = false) {
+                quoting: Quoting = .minimal, formulaProtection: Bool = false, textProtection: Bool = false) {
         self.delimiter = delimiter
         self.lineEnding = lineEnding
         self.byteOrderMark = byteOrderMark
         self.quoting = quoting
         self.formulaProtection = formulaProtection
+        self.textProtection = textProtection
     }
 
     /// The canonical form: `,`, LF, UTF-8 without BOM, minimal quoting.
@@ -49,7 +53,10 @@ public struct CSVWriteOptions: Sendable, Equatable {
     /// full-width form, or after a `,` `;` or line break in the cell) gets a `'` so that Excel shows
     /// it as text instead of running it as a formula (CSV injection, CWE-1236), and every cell
     /// holding `,` or `;` is quoted, so that an Excel with either list separator reads it safely.
-    /// This changes values such as `-5` into `'-5`.
+    /// This changes values such as `-5` into `'-5`. A value that Excel would turn into a number or
+    /// a date (`1.1`, `2.10`, `01-05`, `0123`) is written as `="1.1"`, which it keeps as text
+    /// (``TextProtection``).
     public static let excel = CSVWriteOptions(
-        delimiter: UInt8(ascii: ";"), lineEnding: .crlf, byteOrderMark: true, quoting: .minimal, formulaProtection: true)
+        delimiter: UInt8(ascii: ";"), lineEnding: .crlf, byteOrderMark: true, quoting: .minimal, formulaProtection: true,
+        textProtection: true)
 }

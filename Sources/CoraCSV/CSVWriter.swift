@@ -116,6 +116,8 @@ public struct CSVWriter {
             // Quoted when it holds either locale's list separator, whatever the delimiter.
             quote = quote || FormulaProtection.holdsSeparator(field)
         }
+        // After the formula protection: a value it changed starts with ' and is text already.
+        if options.textProtection { field = TextProtection.protect(field) }
         quote = quote || Self.needsQuotes(field, delimiter: options.delimiter)
         guard quote else {
             output.append(contentsOf: field.utf8)

@@ -110,7 +110,8 @@ struct WriterTests {
             + "P-02;'+31 6 1234;'- lijst;\"'=HYPERLINK(\"\"http://x\"\";\"\"klik\"\")\";' =1;\"x;y\";'al;€\r\n".bytes
         #expect(Self.written(rows, .excel) == expected)
         #expect(CSVWriteOptions.excel == CSVWriteOptions(
-            delimiter: UInt8(ascii: ";"), lineEnding: .crlf, byteOrderMark: true, quoting: .minimal, formulaProtection: true))
+            delimiter: UInt8(ascii: ";"), lineEnding: .crlf, byteOrderMark: true, quoting: .minimal, formulaProtection: true,
+            textProtection: true))
     }
 
     @Test("Excel output reads back: BOM stripped, ';' detected, CRLF, protected values")

@@ -512,7 +512,7 @@ public final class BatchJob: @unchecked Sendable {
             }
         }
         if let read, !result.rejectedRecords.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
-            let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+            let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV, keepsCodesAsText: read.readAsExcelCSV)
             produced.append((file.rejects, renderer.render(header: read.header?.cells, records: result.rejectedRecords,
                                                            dialect: read.dialect, unread: read.unread)))
         }
@@ -643,11 +643,11 @@ public final class BatchJob: @unchecked Sendable {
                     // The rows the merge left out are rejected rows of their input too.
                     if let reading = file.reading, let read {
                         let again = rows(at: leftOut[path] ?? [], of: path, reading: reading, dialect: read.dialect)
-                        records += read.readAsExcelCSV ? again.map { $0.unprotectingFormulas() } : again
+                        records += read.readAsExcelCSV ? again.map { $0.unprotectingForSpreadsheets() } : again
                     }
                     rejected = records.count
                     if let read, !records.isEmpty || read.unread != nil, read.header != nil || read.unread != nil {
-                        let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV)
+                        let renderer = RejectsRenderer(forSpreadsheets: writesExcelCSV || read.readAsExcelCSV, keepsCodesAsText: read.readAsExcelCSV)
                         produced.append((file.plan.rejects, renderer.render(header: read.header?.cells, records: records,
                                                                             dialect: read.dialect, unread: read.unread)))
                         paths.append(file.plan.rejects)

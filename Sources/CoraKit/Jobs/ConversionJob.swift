@@ -140,7 +140,8 @@ public struct ConversionJob: Sendable {
             for (input, path) in zip(result.inputs, paths) {
                 guard input.header != nil || input.unread != nil else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
-                let renderer = RejectsRenderer(forSpreadsheets: format is ExcelCSVFormat || input.readAsExcelCSV)
+                let renderer = RejectsRenderer(forSpreadsheets: format is ExcelCSVFormat || input.readAsExcelCSV,
+                                               keepsCodesAsText: input.readAsExcelCSV)
                 try Self.write(renderer.render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),
                                to: path, in: fileSystem)
             }

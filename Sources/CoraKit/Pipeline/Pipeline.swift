@@ -107,7 +107,7 @@ public struct Pipeline {
         do {
             while var record = try nextRecord() {
                 // cora's excel-csv: the ' it put before formulas comes off (FormulaProtection).
-                if readsExcelCSV { record = record.unprotectingFormulas() }
+                if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
                 if sink.stopsBefore(line: record.line, record: record.number, of: file) {
                     stoppedAtLimit = true
                     break

@@ -13,7 +13,9 @@ struct ConvertCommand: ParsableCommand {
 
 
             Several inputs are converted into one model. Diagnostics go to standard error \
-            (file:line:column: error: message [code]), and with --report to a JSON or CSV file.
+            (file:line:column: error: message [code]; at most 20 of each code), and with --report, \
+            all of them, to a JSON or CSV file. The last line sums the run up (cora: rows read, \
+            processes, rejected; errors and warnings per code).
             """)
 
     @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
@@ -93,9 +95,8 @@ struct ConvertCommand: ParsableCommand {
         try Terminal.perform {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }
-            try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
-            if result.unreadLines > 0 { throw ExitStatus.incomplete }
-            if result.errorCount > 0 { throw ExitStatus.dataErrors }
+            try job.deliver(result, fileSystem: Machine.fileSystem) { Terminal.showFindings($0, report: job.report?.path) }
+            try Terminal.finish(result)
         }
     }
 }

@@ -8,7 +8,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check inventories against a mapping and report every problem per row, without writing a model.",
         discussion: """
         Reads, maps and validates like cora convert and prints the diagnostics \
-        (file:line:column: error: message [code]) and a summary. Exit status 0 when there are no \
+        (file:line:column: error: message [code]; at most 20 of each code, --report has them all) \
+        and a summary line (cora: rows read, processes, rejected; errors and warnings per code). \
+        Exit status 0 when there are no \
         errors, 1 when there are, 2 when the run cannot go on.
         """)
 
@@ -36,10 +38,8 @@ struct ValidateCommand: ParsableCommand {
         try Terminal.perform {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }
-            try job.deliver(result, fileSystem: Machine.fileSystem, show: Terminal.show)
-            Terminal.writeStderr(ValidationSummary(result: result).text)
-            if result.unreadLines > 0 { throw ExitStatus.incomplete }
-            if result.errorCount > 0 { throw ExitStatus.dataErrors }
+            try job.deliver(result, fileSystem: Machine.fileSystem) { Terminal.showFindings($0, report: job.report?.path) }
+            try Terminal.finish(result)
         }
     }
 }

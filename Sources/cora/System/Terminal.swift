@@ -54,6 +54,22 @@ enum Terminal {
         writeStderr(raw: DiagnosticTextRenderer(colored: stderrIsColorTerminal).render(diagnostics))
     }
 
+    /// Prints the findings of a conversion: at most ``CappedDiagnostics/defaultLimitPerCode`` of each
+    /// code, then a line per code with how many more there are and where they all are (`report`).
+    static func showFindings(_ diagnostics: [Diagnostic], report: String?) {
+        let capped = CappedDiagnostics(diagnostics)
+        show(capped.shown)
+        writeStderr(capped.leftOutText(reportPath: report))
+    }
+
+    /// Ends a conversion: the summary line (``RunSummary``), then the exit status its findings
+    /// call for.
+    static func finish(_ result: ConversionResult) throws {
+        writeStderr(RunSummary(result: result).line)
+        if result.unreadLines > 0 { throw ExitStatus.incomplete }
+        if result.errorCount > 0 { throw ExitStatus.dataErrors }
+    }
+
     /// Prints what a run says while it works.
     static func tell(_ message: RunMessage) {
         switch message {

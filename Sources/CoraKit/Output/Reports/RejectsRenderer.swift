@@ -10,13 +10,19 @@ import CoraCSV
 /// every `,` and `;`): asked for when the run writes `excel-csv`, and always for the rejects of an
 /// `excel-csv` input, whose `'` were taken off when it was read. The unread lines, which could
 /// not be parsed into cells, then get a `'` before every part of them that starts a formula.
+/// The rejects of an `excel-csv` input (``keepsCodesAsText``) also get back the `="…"` around
+/// codes that a spreadsheet would turn into numbers or dates (``TextProtection``).
 public struct RejectsRenderer: Sendable {
     /// Whether the rows are protected for opening in a spreadsheet.
     public var forSpreadsheets: Bool
+    /// Whether codes such as `1.1` are written as `="1.1"`, as `excel-csv` writes them: for the
+    /// rejects of an `excel-csv` input, whose `="…"` were taken off when it was read.
+    public var keepsCodesAsText: Bool
 
     /// Creates a renderer.
-    public init(forSpreadsheets: Bool = false) {
+    public init(forSpreadsheets: Bool = false, keepsCodesAsText: Bool = false) {
         self.forSpreadsheets = forSpreadsheets
+        self.keepsCodesAsText = keepsCodesAsText
     }
 
     /// The rejects file for one input: its header (none when the read stopped in the header), the
@@ -24,7 +30,7 @@ public struct RejectsRenderer: Sendable {
     public func render(header: [String]?, records: [CSVRecord], dialect: CSVDialect, unread: UnreadRest? = nil) -> [UInt8] {
         let options = CSVWriteOptions(
             delimiter: dialect.delimiter, lineEnding: dialect.lineEnding == .crlf ? .crlf : .lf,
-            byteOrderMark: false, quoting: .minimal, formulaProtection: forSpreadsheets)
+            byteOrderMark: false, quoting: .minimal, formulaProtection: forSpreadsheets, textProtection: keepsCodesAsText)
         var writer = CSVWriter(options: options)
         var utf8: [UInt8] = []
         if dialect.hasSeparatorLine {
