@@ -219,7 +219,7 @@ public final class BatchJob: @unchecked Sendable {
         if let note = detector.library.shadowingNote(entry) { observer.tell(.note(note)) }
         switch entry.mapping {
         case .success(let mapping): return .named(mapping, hash: SHA256.hexDigest(of: entry.yaml))
-        case .failure(let error): throw RunFailure([error.diagnostic])
+        case .failure(let error): throw RunFailure(error.diagnostics)
         }
     }
 

@@ -133,7 +133,7 @@ public struct MappingLibrary: Sendable {
         if let note = shadowingNote(entry) { tell(.note(note)) }
         switch entry.mapping {
         case .success(let mapping): return mapping
-        case .failure(let error): throw RunFailure([error.diagnostic])
+        case .failure(let error): throw RunFailure(error.diagnostics)
         }
     }
 

@@ -10,6 +10,11 @@ public struct MappingParser {
 
     private let file: String
     private var visited = 0
+    /// The problems found so far: a key that is wrong is recorded and the parser goes on with the
+    /// next one, so that a mapping with two typos reports both.
+    private var problems: [MappingError] = []
+    /// Whether the mapping has more YAML nodes than ``maxNodes``.
+    private var limitPassed = false
 
     /// Creates a parser; `file` names the mapping in messages.
     public init(file: String) {
@@ -50,6 +55,7 @@ public struct MappingParser {
         let top = try mapping(root, what: "the mapping")
         var result = Mapping(name: fallbackName, origin: file)
         for (keyNode, value) in top {
+          do throws(MappingError) {
             let key = try scalar(keyNode, what: "a key")
             switch key {
             case "name": result.name = try scalar(value, what: "name")
@@ -63,8 +69,22 @@ public struct MappingParser {
             case "properties": result.properties = try properties(value)
             default: throw unknownKey(key, at: keyNode, allowed: Self.topLevelKeys, in: "a mapping")
             }
+          } catch {
+            try record(error)
+          }
+        }
+        if var first = problems.first {
+            first.further = Array(problems.dropFirst())
+            throw first
         }
         return result
+    }
+
+    /// Records a problem with one key and lets the parser go on with the next; the node limit
+    /// ends the parse at once (going on would only pass it again).
+    private mutating func record(_ error: MappingError) throws(MappingError) {
+        if limitPassed { throw error }
+        problems.append(error)
     }
 
     // MARK: Sections
@@ -105,13 +125,17 @@ public struct MappingParser {
     private mutating func fields(_ node: Node) throws(MappingError) -> [CanonicalField: Mapping.FieldRule] {
         var result: [CanonicalField: Mapping.FieldRule] = [:]
         for (keyNode, value) in try mapping(node, what: "fields") {
-            let key = try scalar(keyNode, what: "a field name")
-            guard let field = CanonicalField(rawValue: key) else {
-                throw unknownKey(key, at: keyNode, allowed: CanonicalField.canonicalHeader, in: "fields", noun: "field")
+            do throws(MappingError) {
+                let key = try scalar(keyNode, what: "a field name")
+                guard let field = CanonicalField(rawValue: key) else {
+                    throw unknownKey(key, at: keyNode, allowed: CanonicalField.canonicalHeader, in: "fields", noun: "field")
+                }
+                var fieldRule = try rule(value, field: field)
+                fieldRule.line = Self.line(keyNode)
+                result[field] = fieldRule
+            } catch {
+                try record(error)
             }
-            var fieldRule = try rule(value, field: field)
-            fieldRule.line = Self.line(keyNode)
-            result[field] = fieldRule
         }
         return result
     }
@@ -122,6 +146,7 @@ public struct MappingParser {
         if node.sequence != nil { return Mapping.FieldRule(columns: try strings(node, what: field.rawValue), line: Self.line(node)) }
         var rule = Mapping.FieldRule(line: Self.line(node))
         for (keyNode, value) in try mapping(node, what: "the field \(field.rawValue)") {
+          do throws(MappingError) {
             let key = try scalar(keyNode, what: "a key")
             switch key {
             case "columns", "column":
@@ -148,6 +173,9 @@ public struct MappingParser {
                 rule.match = match
             default: throw unknownKey(key, at: keyNode, allowed: Self.fieldKeys, in: "the field \(field.rawValue)")
             }
+          } catch {
+            try record(error)
+          }
         }
         if rule.constant != nil && !rule.columns.isEmpty {
             throw MappingError(file: file, line: Self.line(node), message: "the field \(field.rawValue) has both columns and a constant; choose one")
@@ -298,6 +326,7 @@ public struct MappingParser {
     private mutating func count(node: Node) throws(MappingError) {
         visited += 1
         if visited > Self.maxNodes {
+            limitPassed = true
             throw MappingError(file: file, line: Self.line(node), message: "the mapping has more than \(Self.maxNodes) YAML nodes",
                                hint: "a mapping is a short hand-written file; aliases that multiply nodes are not allowed")
         }

@@ -50,7 +50,7 @@ struct BatchCommand: ParsableCommand {
     var mapping: String = MappingLibrary.auto
 
     @Option(name: .long, help: ArgumentHelp(
-        "The formats to write, comma-separated: \(OutputFormats.names.joined(separator: ", ")) (default: csv; with --merge: csv,md,dot,json).",
+        "The formats to write, comma-separated, in any case: \(OutputFormats.namesWithAliases) (default: csv; with --merge: csv,md,dot,json).",
         valueName: "formats"))
     var to: String?
 

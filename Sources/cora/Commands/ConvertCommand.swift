@@ -8,8 +8,9 @@ struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert inventories to the canonical process model.",
-        discussion: "Formats (--to):\n" + OutputFormats.all.map { "  \($0.name)\(String(repeating: " ", count: max(1, 11 - $0.name.count)))\($0.summary)." }
-            .joined(separator: "\n") + """
+        discussion: "Formats (--to):\n" + HelpText.termList(OutputFormats.all.map {
+            ($0.name, $0.summary + ($0.aliases.isEmpty ? "" : " (also: \($0.aliases.joined(separator: ", ")))") + ".")
+        }) + """
 
 
             Several inputs are converted into one model. Diagnostics go to standard error \
@@ -21,7 +22,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The output format: \(OutputFormats.names.joined(separator: ", ")).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The output format (any case): \(OutputFormats.namesWithAliases).", valueName: "format"))
     var to: String = "csv"
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the output (standard output when left out or -); for a format that writes several files (archi), their folder.", valueName: "path"))
@@ -58,9 +59,9 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("--to: \(OutputFormats.UnknownFormat(name: to))")
         }
         if format.writesFolder, output == nil || output == "-" {
-            throw ValidationError("--to \(to) writes \(format.folderFiles(prefix: "")!.count) files (\(format.folderFiles(prefix: "")!.joined(separator: ", "))): name their folder with -o DIR")
+            throw ValidationError("--to \(format.name) writes \(format.folderFiles(prefix: "")!.count) files (\(format.folderFiles(prefix: "")!.joined(separator: ", "))): name their folder with -o DIR")
         }
-        if to != "archi", prefix != nil || archiDelimiter != nil {
+        if format.name != "archi", prefix != nil || archiDelimiter != nil {
             throw ValidationError("--prefix and --archi-delimiter are for --to archi")
         }
         if let archiDelimiter, Self.archiDelimiter(named: archiDelimiter) == nil {

@@ -77,7 +77,7 @@ struct MappingCommand: ParsableCommand {
                     }
                 }
                 try Terminal.writeStdout(Array((entry.yaml.hasSuffix("\n") || entry.yaml.isEmpty ? entry.yaml : entry.yaml + "\n").utf8))
-                if case .failure(let error) = entry.mapping { throw RunFailure([error.diagnostic]) }
+                if case .failure(let error) = entry.mapping { throw RunFailure(error.diagnostics) }
             }
         }
     }

@@ -2,6 +2,7 @@
 /// `elements.csv`, `relations.csv` and `properties.csv` in a folder.
 public struct ArchiFormat: OutputFormat {
     public let name = "archi"
+    public let aliases = ["archi-csv"]
     public let summary = "an Archi CSV set for Archi's \"Import CSV Data Into Model\": elements.csv, relations.csv and properties.csv in a folder, every field quoted, CRLF, UTF-8; --prefix puts a name before each file, --archi-delimiter chooses , ; or tab"
     public let fileSuffix = ".archi"
 

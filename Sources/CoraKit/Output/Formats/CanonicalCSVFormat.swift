@@ -5,6 +5,7 @@ import CoraCSV
 /// into the same model and renders to the same bytes.
 public struct CanonicalCSVFormat: OutputFormat {
     public let name = "csv"
+    public let aliases = ["canonical"]
     public let summary = "the canonical CSV: 15 fixed columns, then one column per property; ',' LF UTF-8"
     public let fileSuffix = ".csv"
 

@@ -1,6 +1,7 @@
 /// `dot`: a Graphviz diagram of the view asked for, by ``DOTRenderer``.
 public struct DOTFormat: OutputFormat {
     public let name = "dot"
+    public let aliases = ["graphviz", "gv"]
     public let summary = "a Graphviz diagram; --view landscape (the three bands, the default), process:ID (one business process) or full (everything nested)"
     public let fileSuffix = ".dot"
 

@@ -1,6 +1,7 @@
 /// `md`: a Markdown document (GitHub-flavoured) for a wiki, by ``MarkdownRenderer``.
 public struct MarkdownFormat: OutputFormat {
     public let name = "md"
+    public let aliases = ["markdown"]
     public let summary = "a Markdown document (GitHub-flavoured) for a wiki: per category its business processes, per business process its work processes and steps; --lang en for English"
     public let fileSuffix = ".md"
 

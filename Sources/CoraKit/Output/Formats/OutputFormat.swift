@@ -7,6 +7,8 @@
 public protocol OutputFormat: Sendable {
     /// The name `--to` takes: `csv`, `md`, `archi`.
     var name: String { get }
+    /// Other words `--to` takes for it, in lower case (`markdown` for `md`); none by default.
+    var aliases: [String] { get }
     /// What it writes, in one sentence (for `--help` and the README).
     var summary: String { get }
     /// The suffix of its file (`.csv`), or of its folder (`.archi`) when it writes several files.
@@ -24,6 +26,7 @@ public protocol OutputFormat: Sendable {
 }
 
 extension OutputFormat {
+    public var aliases: [String] { [] }
     public func folderFiles(prefix: String) -> [String]? { nil }
     public var drawsWithGraphviz: Bool { false }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}

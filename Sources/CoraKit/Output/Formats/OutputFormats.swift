@@ -16,9 +16,16 @@ public enum OutputFormats {
     /// The names, in order.
     public static var names: [String] { all.map(\.name) }
 
-    /// The format named `name`.
+    /// The names with their aliases, for help texts: `csv (canonical), excel-csv, md (markdown), …`.
+    public static var namesWithAliases: String {
+        all.map { $0.aliases.isEmpty ? $0.name : "\($0.name) (\($0.aliases.joined(separator: ", ")))" }.joined(separator: ", ")
+    }
+
+    /// The format named `name` or one of its aliases, in any case and with blanks around it
+    /// ignored (`MD`, ` markdown`).
     public static func named(_ name: String) -> (any OutputFormat)? {
-        all.first { $0.name == name }
+        let word = String(name.filter { !$0.isWhitespace }).lowercased()
+        return all.first { $0.name == word || $0.aliases.contains(word) }
     }
 
     /// The formats of a comma-separated list (`csv,md`), in the order of ``all`` without repeats;
@@ -26,9 +33,9 @@ public enum OutputFormats {
     public static func list(_ text: String) -> Result<[any OutputFormat], UnknownFormat> {
         var names = Set<String>()
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = String(part.filter { !$0.isWhitespace }).lowercased()
-            guard named(name) != nil else { return .failure(UnknownFormat(name: name)) }
-            names.insert(name)
+            let word = String(part.filter { !$0.isWhitespace })
+            guard let format = named(word) else { return .failure(UnknownFormat(name: word)) }
+            names.insert(format.name)
         }
         return names.isEmpty ? .failure(UnknownFormat(name: "")) : .success(all.filter { names.contains($0.name) })
     }
@@ -42,7 +49,16 @@ public enum OutputFormats {
         public init(name: String) { self.name = name }
 
         public var description: String {
-            "unknown format \"\(name)\"; use one or more of \(OutputFormats.names.joined(separator: ", ")), separated by commas"
+            var text = "unknown format \"\(name)\""
+            if let near = suggestion { text += " (did you mean \(near)?)" }
+            return text + "; use one or more of \(OutputFormats.names.joined(separator: ", ")), separated by commas"
+        }
+
+        /// The format whose name or alias is closest to the word, if one is close (`mdd` → `md`).
+        public var suggestion: String? {
+            let words = OutputFormats.all.flatMap { format in ([format.name] + format.aliases).map { ($0, format.name) } }
+            guard let near = Suggestion.closest(to: name, in: words.map(\.0)) else { return nil }
+            return words.first { $0.0 == near }?.1
         }
     }
 }
