@@ -150,6 +150,8 @@ struct ReadmeExamplesTests {
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["NO_COLOR"] = "1"
+        // Set-up examples (shell completion) write under the home folder: the test's own.
+        environment["HOME"] = folder.deletingLastPathComponent().appendingPathComponent("home").path
         environment.removeValue(forKey: "CORA_MAPPINGS")
         environment.removeValue(forKey: "CI")
         process.environment = environment
