@@ -8,9 +8,9 @@ struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert inventories to the canonical process model.",
-        discussion: "Formats (--to):\n" + HelpText.termList(OutputFormats.all.map {
+        discussion: "Formats (--to):\n" + TextLayout.termList(OutputFormats.all.map {
             ($0.name, $0.summary + ($0.aliases.isEmpty ? "" : " (also: \($0.aliases.joined(separator: ", ")))") + ".")
-        }) + """
+        }, width: TerminalWindow.textWidth) + """
 
 
             Several inputs are converted into one model. Diagnostics go to standard error \

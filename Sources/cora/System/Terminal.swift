@@ -14,6 +14,11 @@ enum Terminal {
         isatty(2) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
     }
 
+    /// Ends the process with `status` (the C library's `exit`, which `ParsableCommand` hides).
+    static func exit(_ status: Int32) -> Never {
+        Glibc.exit(status)
+    }
+
     /// Writes text for people to standard output, every control character in it escaped
     /// (``TerminalText``): nothing from the data steers the terminal.
     static func writeStdout(_ text: String) throws {
