@@ -29,25 +29,7 @@ struct MappingCommand: ParsableCommand {
             abstract: "List the known mappings: name, origin (builtin or the file) and description.")
 
         func run() throws {
-            let entries = Machine.library.entries()
-            let localNames = Set(entries.filter { !$0.isBuiltin }.map(\.name))
-            let rows: [[String]] = entries.map { entry in
-                var origin = entry.origin
-                if entry.isBuiltin && localNames.contains(entry.name) { origin += " (replaced by a local mapping)" }
-                let description: String
-                switch entry.mapping {
-                case .success(let mapping): description = mapping.description
-                case .failure(let error): description = "unusable: " + (error.line.map { "line \($0): " } ?? "") + error.message
-                }
-                return [entry.name, origin, description]
-            } + readers.map { [$0.name, "builtin", $0.description] }
-            let widths = [max(4, rows.map { $0[0].count }.max() ?? 0), max(6, rows.map { $0[1].count }.max() ?? 0)]
-            func line(_ cells: [String]) -> String {
-                var text = cells[0].padding(toLength: widths[0]) + "  " + cells[1].padding(toLength: widths[1]) + "  " + cells[2]
-                while text.last == " " { text.removeLast() }
-                return text + "\n"
-            }
-            try Terminal.perform { try Terminal.writeStdout(line(["NAME", "ORIGIN", "DESCRIPTION"]) + rows.map(line).joined()) }
+            try Terminal.perform { try Terminal.writeStdout(MappingLibrary.listing(Machine.library.entries(), readers: readers)) }
         }
     }
 
@@ -127,8 +109,3 @@ struct MappingCommand: ParsableCommand {
     }
 }
 
-private extension String {
-    func padding(toLength width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
