@@ -13,7 +13,8 @@
 /// - takes a process with the code and name of a process in another file for that process (a
 ///   `merged-duplicate` warning): the merged model has it once, where it came first, and what is
 ///   below the later one hangs under it (an inventory split over files often repeats the business
-///   process above each file's work processes, and a landscape shows it once);
+///   process above each file's work processes, and a landscape shows it once); unless both have
+///   the same id from their data, which stays a `duplicate-id`;
 /// - keeps every process's ``CoraProcess/source``, so each can be traced to its file and line;
 ///
 /// and the model rules of the merged scope run on the result: one code naming processes with
@@ -79,7 +80,7 @@ public struct BatchMerger: Sendable {
         var builder = ModelBuilder(settings: settings)
         var retained: ArchiRetained?
         // The first process of each code and name, and where it came from.
-        var firstOfCodeAndName: [String: (position: Int, source: SourceLocation?)] = [:]
+        var firstOfCodeAndName: [String: (position: Int, source: SourceLocation?, id: String, idGiven: Bool)] = [:]
         for part in parts {
             let processes = part.result.model.processes
             var position: [String: Int] = [:]
@@ -92,14 +93,16 @@ public struct BatchMerger: Sendable {
                 if !process.code.isEmpty {
                     let key = process.code + "\u{1F}" + TextNormalization.matchKey(process.name)
                     if let first = firstOfCodeAndName[key] {
-                        if first.source?.file != process.source?.file {
+                        // The same id given in both stays a duplicate-id error, as any id the data gives twice.
+                        let sameGivenID = part.idsGiven && first.idGiven && first.id == process.id
+                        if first.source?.file != process.source?.file && !sameGivenID {
                             merged[index] = first.position
                             folded[index] = true
                             sink.report(Self.sameProcess(process, as: first.source))
                             continue
                         }
                     } else {
-                        firstOfCodeAndName[key] = (free, process.source)
+                        firstOfCodeAndName[key] = (free, process.source, process.id, part.idsGiven)
                     }
                 }
                 merged[index] = free

@@ -58,7 +58,7 @@ struct FuzzFindingTests {
 
     @Test("F3: an unmapped column named parent (or Status, or two inputs' Afdeling and afdeling) is written as `parent (2)`, so the canonical CSV round-trips")
     func propertyNamedLikeACanonicalColumn() throws {
-        let mapping = try mapping("name: m\nfields:\n  id: id\n  name: name\n  parent: bovenliggend\n")
+        let mapping = try mapping("name: m\nfields:\n  id: id\n  name: name\n  parent: {columns: [bovenliggend], default: \"\"}\n")
         var run = Pipeline(.table(mapping))
         try run.read(table: MemoryByteSource(text: "id,name,parent,Status,Afdeling\na,Verhuren eenheid,x,Concept,Wonen\n"), file: "one.csv")
         try run.read(table: MemoryByteSource(text: "id,name,afdeling\nb,Opzeggen huur,Verhuur\n"), file: "two.csv")

@@ -20,7 +20,10 @@ public struct MissingParentRule: ModelRule {
             report(index, ModelFinding(
                 RuleFinding(
                     "the \(level.dutchName) \"\(process.name)\" has no parent: it stands at the top of the model",
-                    hint: "a \(level.dutchName) is part of a \(ListFormatting.or(above)); fill in its parent"),
+                    hint: "a \(level.dutchName) is part of a \(ListFormatting.or(above)); "
+                        + (row.map { $0.columns[.parent] == nil } == true
+                            ? "the mapping has no parent field, so no process of this file has a parent"
+                            : "fill in its parent")),
                 field: .parent, value: row?.parentText))
         }
     }
