@@ -10,6 +10,11 @@
 ///   and `next` references following it; an id that the data gave twice is a `duplicate-id` error,
 ///   and that process is left out with its descendants;
 /// - keeps parents and `next` references within the part they were resolved in;
+/// - takes a process with the code and name of a process in another file for that process (a
+///   `merged-duplicate` warning): the merged model has it once, where it came first, and what is
+///   below the later one hangs under it (an inventory split over files often repeats the business
+///   process above each file's work processes, and a landscape shows it once); unless both have
+///   the same id from their data, which stays a `duplicate-id`;
 /// - keeps every process's ``CoraProcess/source``, so each can be traced to its file and line;
 ///
 /// and the model rules of the merged scope run on the result: one code naming processes with
@@ -56,6 +61,16 @@ public struct BatchMerger: Sendable {
         public var rejected: [SourceLocation]
     }
 
+    /// The `merged-duplicate` warning on `process`, the same process as the one at `first` (in another file).
+    private static func sameProcess(_ process: CoraProcess, as first: SourceLocation?) -> Diagnostic {
+        let place = first.map { "\($0.file), line \($0.line)" } ?? "another file"
+        return Diagnostic(
+            .mergedDuplicate, "the process \"\(process.name)\" (code \"\(process.code)\") is also in \(place); the merged model has it once",
+            file: process.source?.file ?? "", line: process.source?.line, record: process.source?.record, value: process.code,
+            hint: "the same code and name in two files are taken for one process: the one in \(place) stays as it is, and what "
+                + "is below this one hangs under it; if they are two processes, give one of them another code")
+    }
+
     /// The merged model, the findings across parts and the rows left out.
     public func merge(_ parts: [Part]) -> Result {
         var sink = DiagnosticSink(policy: policy)
@@ -64,15 +79,39 @@ public struct BatchMerger: Sendable {
         settings.hierarchy.inheritCategory = false
         var builder = ModelBuilder(settings: settings)
         var retained: ArchiRetained?
+        // The first process of each code and name, and where it came from.
+        var firstOfCodeAndName: [String: (position: Int, source: SourceLocation?, id: String, idGiven: Bool)] = [:]
         for part in parts {
             let processes = part.result.model.processes
-            let offset = builder.count
             var position: [String: Int] = [:]
             for (index, process) in processes.enumerated() where position[process.id] == nil { position[process.id] = index }
+            // Where each process of the part is in the merged model: its own place, or the place of
+            // the same process in an earlier file.
+            var merged = [Int](repeating: -1, count: processes.count), folded = [Bool](repeating: false, count: processes.count)
+            var free = builder.count
+            for (index, process) in processes.enumerated() {
+                if !process.code.isEmpty {
+                    let key = process.code + "\u{1F}" + TextNormalization.matchKey(process.name)
+                    if let first = firstOfCodeAndName[key] {
+                        // The same id given in both stays a duplicate-id error, as any id the data gives twice.
+                        let sameGivenID = part.idsGiven && first.idGiven && first.id == process.id
+                        if first.source?.file != process.source?.file && !sameGivenID {
+                            merged[index] = first.position
+                            folded[index] = true
+                            sink.report(Self.sameProcess(process, as: first.source))
+                            continue
+                        }
+                    } else {
+                        firstOfCodeAndName[key] = (free, process.source, process.id, part.idsGiven)
+                    }
+                }
+                merged[index] = free
+                free += 1
+            }
             builder.declareProperties(part.result.model.propertyNames)
-            for process in processes {
-                let parent = position[process.parent].map { ModelBuilder.ParentLink.position(offset + $0, relation: nil) } ?? .none
-                let next = process.next.map { reference in position[reference].map { Int32(offset + $0) } ?? -1 }
+            for (index, process) in processes.enumerated() where !folded[index] {
+                let parent = position[process.parent].map { ModelBuilder.ParentLink.position(merged[$0], relation: nil) } ?? .none
+                let next = process.next.map { reference in position[reference].map { Int32(merged[$0]) } ?? -1 }
                 builder.add(process, origin: .merged, parent: parent, idWasGiven: part.idsGiven, next: next)
             }
             if let archi = part.result.model.archi {

@@ -4,16 +4,29 @@ extension ModelBuilder {
     struct ReferenceIndex {
         var ids: PositionIndex
         var codes: PositionIndex
+        /// The first row of each name (by its match key), built when a reference first needs it.
         var names: [String: Int]?
         /// For an id that more than one row has: per file, its first row in the model (else its
         /// first row).
         var repeatedIDs: [String: [Int32: Int]] = [:]
-        /// The same for a code.
-        var repeatedCodes: [String: [Int32: Int]] = [:]
+        /// Every row of a code that more than one row has, in input order.
+        var repeatedCodes: [String: [Int]] = [:]
+        /// Every row of a name (by its match key) that more than one row has, in input order.
+        var repeatedNames: [String: [Int]] = [:]
+    }
+
+    /// What a reference found: one process, several (the reference is ambiguous), or none.
+    enum ReferenceMatch: Equatable {
+        /// The process at this position.
+        case found(Int)
+        /// The processes at these positions, all with the code or name referred to (`field`).
+        case ambiguous([Int], field: CanonicalField)
+        /// No process.
+        case none
     }
 
     /// Ids and codes of the candidates: the first row of an id, unless it was rejected; the first
-    /// row of a code that is in the model; and every row of an id or code used more than once.
+    /// row of a code; and every row of an id or code used more than once.
     func referenceIndex() -> ReferenceIndex {
         var index = ReferenceIndex(ids: PositionIndex(capacity: candidates.count), codes: PositionIndex(capacity: candidates.count))
         for position in candidates.indices {
@@ -21,51 +34,86 @@ extension ModelBuilder {
             if let earlier = index.ids.insert(id, position: position, hasKey: { processes[$0].id == id }, replace: { candidates[$0].rejected }) {
                 remember(position, after: earlier, in: &index.repeatedIDs[id])
             }
-            if !code.isEmpty, let earlier = index.codes.insert(code, position: position, hasKey: { processes[$0].code == code },
-                                                                replace: { candidates[$0].rejected && !candidates[position].rejected }) {
-                remember(position, after: earlier, in: &index.repeatedCodes[code])
+            if !code.isEmpty, let earlier = index.codes.insert(code, position: position, hasKey: { processes[$0].code == code }) {
+                index.repeatedCodes[code, default: [earlier]].append(position)
             }
         }
         return index
     }
 
     /// Finds the candidate a reference from the row at `referrer` points to: by id, then by code,
-    /// then by name (the name index is built only when a reference needs it). An id or code that
-    /// rows of several files have means the row of the referrer's own file (`cora batch --merge`
-    /// reads the files of one layout together): a child is never hung under another file's
-    /// process, and the children of a rejected duplicate are rejected with it.
-    func lookUp(_ reference: String, match: Mapping.ReferenceMatch = .any, from referrer: Int, in index: inout ReferenceIndex) -> Int? {
+    /// then by name (the name index is built only when a reference needs it). An id that rows of
+    /// several files have means the row of the referrer's own file (`cora batch --merge` reads the
+    /// files of one layout together): a child is never hung under another file's process, and the
+    /// children of a rejected duplicate are rejected with it.
+    ///
+    /// A code or name is looked for in the referrer's own file first, then in the others. When
+    /// more than one row has it there, the reference is ambiguous: it is reported, never settled
+    /// by taking the first (a code used twice in one file is a `duplicate-code` error besides; a
+    /// name used twice matters only here). An id that cora derived (the input has no ids) counts
+    /// only when no code matches.
+    func lookUp(_ reference: String, match: Mapping.ReferenceMatch = .any, from referrer: Int, in index: inout ReferenceIndex) -> ReferenceMatch {
         switch match {
-        case .id: return ownFile(index.repeatedIDs[reference], referrer) ?? index.ids.position(of: reference) { processes[$0].id == reference }
-        case .code: return ownFile(index.repeatedCodes[reference], referrer) ?? index.codes.position(of: reference) { processes[$0].code == reference }
+        case .id:
+            guard let found = index.ids.position(of: reference, hasKey: { processes[$0].id == reference }) else { return .none }
+            return .found(ownFile(index.repeatedIDs[reference], referrer) ?? found)
+        case .code:
+            return lookUpCode(reference, from: referrer, in: index)
         case .any:
-            if let found = index.ids.position(of: reference, hasKey: { processes[$0].id == reference }) {
-                return ownFile(index.repeatedIDs[reference], referrer) ?? found
+            let byID = index.ids.position(of: reference, hasKey: { processes[$0].id == reference })
+            if let byID, candidates[byID].idWasGiven {
+                return .found(ownFile(index.repeatedIDs[reference], referrer) ?? byID)
             }
-            if let found = index.codes.position(of: reference, hasKey: { processes[$0].code == reference }) {
-                return ownFile(index.repeatedCodes[reference], referrer) ?? found
-            }
+            let byCode = lookUpCode(reference, from: referrer, in: index)
+            if byCode != .none { return byCode }
+            if let byID { return .found(byID) }
         case .name: break
         }
-        if index.names == nil {
-            var names: [String: Int] = [:]
-            for position in candidates.indices {
-                let key = TextNormalization.matchKey(processes[position].name)
-                guard !key.isEmpty else { continue }
-                // The first row of a name that is in the model, as for ids: a rejected row of the
-                // same name before it would otherwise make a good reference "match no process".
-                if let existing = names[key] {
-                    if candidates[existing].rejected && !candidates[position].rejected { names[key] = position }
-                } else {
-                    names[key] = position
-                }
-            }
-            index.names = names
-        }
-        return index.names?[TextNormalization.matchKey(reference)]
+        if index.names == nil { indexNames(in: &index) }
+        let key = TextNormalization.matchKey(reference)
+        guard let first = index.names?[key] else { return .none }
+        return choose(among: index.repeatedNames[key], first: first, from: referrer, field: .name)
     }
 
-    /// Records `position` as a row of a repeated key (`earlier` had it before): the first row per
+    /// The row a code names, seen from the row at `referrer`.
+    private func lookUpCode(_ code: String, from referrer: Int, in index: ReferenceIndex) -> ReferenceMatch {
+        guard let first = index.codes.position(of: code, hasKey: { processes[$0].code == code }) else { return .none }
+        return choose(among: index.repeatedCodes[code], first: first, from: referrer, field: .code)
+    }
+
+    /// Of the rows of a code or name (`rows`, when more than one has it, else just `first`), the
+    /// one meant from the row at `referrer`: the one of its own file, else the one of another;
+    /// more than one there is ambiguous.
+    private func choose(among rows: [Int]?, first: Int, from referrer: Int, field: CanonicalField) -> ReferenceMatch {
+        guard let rows else { return .found(first) }
+        let file = candidates[referrer].file
+        let others = rows.filter { $0 != referrer }
+        let own = others.filter { candidates[$0].file == file }
+        let meant = own.isEmpty ? others : own
+        switch meant.count {
+        case 0: return .found(first)
+        case 1: return .found(meant[0])
+        default: return .ambiguous(meant, field: field)
+        }
+    }
+
+    /// Indexes the candidates' names by their match key: the first row of each, and every row of
+    /// a name that more than one row has.
+    private func indexNames(in index: inout ReferenceIndex) {
+        var names: [String: Int] = [:]
+        for position in candidates.indices {
+            let key = TextNormalization.matchKey(processes[position].name)
+            guard !key.isEmpty else { continue }
+            if let existing = names[key] {
+                index.repeatedNames[key, default: [existing]].append(position)
+            } else {
+                names[key] = position
+            }
+        }
+        index.names = names
+    }
+
+    /// Records `position` as a row of a repeated id (`earlier` had it before): the first row per
     /// file, replaced by a later one of that file only when the first is left out and it is not.
     private func remember(_ position: Int, after earlier: Int, in rows: inout [Int32: Int]?) {
         if rows == nil { rows = [candidates[earlier].file: earlier] }
@@ -77,16 +125,33 @@ extension ModelBuilder {
         }
     }
 
-    /// Of the rows of a repeated id or code, the one of the referrer's file; `nil` when that file
-    /// has none (or the key is not repeated).
+    /// Of the rows of a repeated id, the one of the referrer's file; `nil` when that file has none
+    /// (or the id is not repeated).
     private func ownFile(_ rows: [Int32: Int]?, _ referrer: Int) -> Int? {
         guard let rows, let own = rows[candidates[referrer].file], own != referrer else { return nil }
         return own
     }
 
+    /// Where the row at `position` is, as seen from a finding on the row at `referrer`: "line 4",
+    /// or "b.csv, line 4" in another file.
+    func place(of position: Int, from referrer: Int) -> String {
+        let location = location(of: position)
+        return candidates[position].file == candidates[referrer].file ? "line \(location.line)" : "\(location.file), line \(location.line)"
+    }
+
+    /// The rows of an ambiguous reference, as seen from the row at `referrer`: "lines 4 and 5", or
+    /// "a.csv, line 4 and b.csv, line 2".
+    func places(of positions: [Int], from referrer: Int) -> String {
+        let file = candidates[referrer].file
+        if positions.allSatisfy({ candidates[$0].file == file }) {
+            return "lines " + ListFormatting.and(positions.map { String(location(of: $0).line) })
+        }
+        return ListFormatting.and(positions.map { place(of: $0, from: referrer) })
+    }
+
     /// Finds every parent: by position where the input gives it, else by looking its reference
-    /// up. A reference that matches nothing is an `unknown-parent` error; a process whose parent
-    /// is left out is left out too.
+    /// up. A reference that matches nothing is an `unknown-parent` error, one that matches more
+    /// than one process an `ambiguous-parent` error; a process whose parent is left out is left out too.
     mutating func resolveParents(sink: inout DiagnosticSink) {
         parentPosition = [Int32](repeating: -1, count: candidates.count)
         var references: ReferenceIndex?
@@ -101,7 +166,21 @@ extension ModelBuilder {
             guard !reference.isEmpty else { continue }
             if references == nil { references = referenceIndex() }
             let match = candidates[index].parentMatch
-            guard let parent = lookUp(reference, match: match, from: index, in: &references!), parent != index else {
+            let found = lookUp(reference, match: match, from: index, in: &references!)
+            if case .ambiguous(let positions, let field) = found {
+                let row = row(of: index)
+                sink.report(Diagnostic(
+                    .ambiguousParent,
+                    "the parent \"\(reference)\" matches more than one process (by \(field.rawValue)): \(places(of: positions, from: index))",
+                    file: row.location.file, line: row.location.line, record: row.location.record,
+                    column: row.columns[.parent], value: reference,
+                    hint: field == .code
+                        ? "a code names one process: give each of them its own code"
+                        : "name the parent by its code or id, or give the processes different names"))
+                if !settings.keepInvalid { candidates[index].rejected = true }
+                continue
+            }
+            guard case .found(let parent) = found, parent != index else {
                 let row = row(of: index)
                 let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
                 sink.report(Diagnostic(
@@ -118,7 +197,8 @@ extension ModelBuilder {
     }
 
     /// Turns every `next` reference into the id of the process it names; one that names no
-    /// process in the model is an `unknown-next` warning and kept as written.
+    /// process in the model is an `unknown-next` warning, one that names more than one an
+    /// `ambiguous-next` warning, and either is kept as written.
     mutating func resolveNext(sink: inout DiagnosticSink) {
         guard candidates.indices.contains(where: { !candidates[$0].rejected && (!processes[$0].next.isEmpty || keptNext[$0] != nil) })
         else { return }
@@ -139,7 +219,23 @@ extension ModelBuilder {
                     target = position
                 } else {
                     if references == nil { references = referenceIndex() }
-                    target = lookUp(reference, match: settings.nextMatch, from: index, in: &references!)
+                    switch lookUp(reference, match: settings.nextMatch, from: index, in: &references!) {
+                    case .found(let position): target = position
+                    case .none: target = nil
+                    case .ambiguous(let positions, let field):
+                        let row = row(of: index)
+                        sink.report(Diagnostic(
+                            .ambiguousNext,
+                            "the next process \"\(reference)\" matches more than one process (by \(field.rawValue)): "
+                                + "\(places(of: positions, from: index)); kept as written",
+                            file: row.location.file, line: row.location.line, record: row.location.record,
+                            column: row.columns[.next], value: reference,
+                            hint: field == .code
+                                ? "a code names one process: give each of them its own code"
+                                : "name the next process by its code or id, or give the processes different names"))
+                        resolved.append(reference)
+                        continue
+                    }
                 }
                 if let target, !candidates[target].rejected {
                     resolved.append(processes[target].id)

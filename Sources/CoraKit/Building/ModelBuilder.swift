@@ -261,11 +261,13 @@ public struct ModelBuilder: Sendable {
 
     // MARK: The stages after reading
 
-    /// Settles what spans rows: assigns missing ids, resolves parent references, breaks cycles,
+    /// Settles what spans rows: assigns missing ids, checks that codes are unique per file,
+    /// resolves parent references, breaks cycles,
     /// and fills in the levels and categories the hierarchy implies. Call it once, after the last
     /// process is added.
     public mutating func resolve(sink: inout DiagnosticSink) {
         assignIDs(sink: &sink)
+        checkCodes(sink: &sink)
         resolveParents(sink: &sink)
         breakCycles(sink: &sink)
         completeFromAncestors()

@@ -84,12 +84,19 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// Two processes with the same id.
     case duplicateID = "duplicate-id"
+    /// Two rows of one file with the same code (not in a per-level layout, whose rows repeat their
+    /// parents' cells).
+    case duplicateCode = "duplicate-code"
     /// The same process twice under the same parent (per-level layouts).
     case duplicateProcess = "duplicate-process"
     /// A parent reference that matches no process, or a parent that is not in the model.
     case unknownParent = "unknown-parent"
     /// A `next` reference that matches no process in the model.
     case unknownNext = "unknown-next"
+    /// A parent reference whose code or name more than one process has.
+    case ambiguousParent = "ambiguous-parent"
+    /// A `next` reference whose code or name more than one process has.
+    case ambiguousNext = "ambiguous-next"
     /// Processes that are each other's ancestors.
     case parentCycle = "parent-cycle"
 
@@ -103,6 +110,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case missingFunction = "missing-function"
     /// A process nested deeper than the limit (`--max-depth`).
     case nestingTooDeep = "nesting-too-deep"
+    /// A work process or process step at the top of the model: it names no parent.
+    case missingParent = "missing-parent"
 
     // MARK: Archi CSV sets
 
@@ -135,6 +144,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case unsafeOutput = "unsafe-output"
     /// With `--merge`: one code names different processes in two files.
     case conflictingCode = "conflicting-code"
+    /// With `--merge`: the same process (code and name) in two files; the merged model has it once.
+    case mergedDuplicate = "merged-duplicate"
 
     // MARK: The run
 
@@ -161,12 +172,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         switch self {
         case .noData, .encodingFallback, .invalidEncoding, .utf16WithoutBOM, .blankHeader, .headerElsewhere, .missingCells,
              .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
-             .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode:
+             .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode, .ambiguousNext, .missingParent,
+             .mergedDuplicate:
             return .warning
         case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
-             .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateProcess,
-             .unknownParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
+             .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
+             .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
              .archiMissingEnd, .archiUnknownOwner, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
              .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
             return .error

@@ -26,7 +26,9 @@ public enum BuiltinMappings {
             required: true
           level: level
           category: category
-          parent: parent          # the parent's id (a code or a name is accepted too)
+          parent:                 # the parent's id (a code or a name is accepted too)
+            columns: [parent]
+            default: ""           # a file without a parent column is a flat list, not a lost hierarchy
           order: order
           owner: owner
           function: function

@@ -88,7 +88,9 @@ public struct RowMapper {
                 mapped.insert(index)
             } else {
                 // Without its name column no row can become a process: the name is always required.
-                let required = rule.required || (field == .name && rule.defaultValue == nil)
+                // Without the parent column the mapping names, every process would stand at the top
+                // and the hierarchy would be lost without a word: required too.
+                let required = rule.required || ((field == .name || field == .parent) && rule.defaultValue == nil)
                 if required { lacksRequiredColumn = true }
                 reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
                               sink: &sink)
@@ -97,8 +99,9 @@ public struct RowMapper {
         }
         if mapping.hierarchy.shape == .levelColumns {
             // The coarsest level column is needed; finer ones may be missing (a file that stops at
-            // work processes), but not with a gap above a column that is present.
+            // work processes), but not with a gap above a column that is present, nor misspelled.
             var missing: Mapping.Hierarchy.LevelColumn?
+            var trailing: [Mapping.Hierarchy.LevelColumn] = []
             for (depth, column) in mapping.hierarchy.levelColumns.enumerated() {
                 if let index = header.index(matchingAny: column.columns) {
                     if let gap = missing {
@@ -107,15 +110,26 @@ public struct RowMapper {
                                       line: gap.line, required: true, sink: &sink)
                         missing = nil
                     }
+                    trailing = []
                     levelColumns.append((index, column.level))
                     mapped.insert(index)
                 } else if depth == 0 {
                     lacksRequiredColumn = true
                     reportMissing(column.columns, for: "the first level of the hierarchy", line: column.line, required: true,
                                   sink: &sink)
-                } else if missing == nil {
-                    missing = column
+                } else {
+                    if missing == nil { missing = column }
+                    trailing.append(column)
                 }
+            }
+            // Finer level columns missing at the end are a file that stops at a coarser level; one
+            // that a column of the header (not mapped otherwise) looks like is misspelled, and the
+            // levels under it would be lost: an error, with the column meant.
+            let unmapped = (0..<header.count).filter { !mapped.contains($0) }.map { header.columnNames[$0] }
+            if let misspelled = trailing.first(where: { level in level.columns.contains { Suggestion.closest(to: $0, in: unmapped) != nil } }) {
+                lacksRequiredColumn = true
+                reportMissing(misspelled.columns, for: "a level of the hierarchy", line: misspelled.line, required: true,
+                              among: unmapped, sink: &sink)
             }
             carried = Array(repeating: "", count: levelColumns.count)
         }
@@ -136,9 +150,9 @@ public struct RowMapper {
 
     /// Reports columns of the mapping that the header lacks: an error when the mapping needs them,
     /// a warning when one of the header's columns looks like a misspelling of them.
-    private func reportMissing(_ columns: [String], for purpose: String, line: Int?, required: Bool,
-                                        sink: inout DiagnosticSink) {
-        let names = header.columnNames
+    private func reportMissing(_ columns: [String], for purpose: String, line: Int?, required: Bool, among candidates: [String]? = nil,
+                               sink: inout DiagnosticSink) {
+        let names = candidates ?? header.columnNames
         let suggestion = columns.lazy.compactMap { Suggestion.closest(to: $0, in: names) }.first
         guard required || suggestion != nil else { return }
         let wanted = columns.map { "\"\($0)\"" }.joined(separator: " or ")

@@ -14,6 +14,7 @@ public enum ValidationRules {
         NameNoiseRule(),
         NamingConventionRule(),
         InvalidNestingRule(),
+        MissingParentRule(),
         CategoryMismatchRule(),
         NestingTooDeepRule(),
         MissingFunctionRule(),

@@ -18,9 +18,10 @@ struct DiagnosticCodeTests {
     func severities() {
         let warnings = DiagnosticCode.allCases.filter { $0.defaultSeverity == .warning }.map(\.rawValue).sorted()
         #expect(warnings == [
-            "archi-missing-file", "archi-model-row", "archi-several-functions", "archi-two-parents", "blank-header",
+            "ambiguous-next", "archi-missing-file", "archi-model-row", "archi-several-functions", "archi-two-parents", "blank-header",
             "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "header-elsewhere", "invalid-encoding",
-            "missing-cells", "missing-function", "name-noise", "naming-convention", "no-data", "unknown-next", "utf16-without-bom",
+            "merged-duplicate", "missing-cells", "missing-function", "missing-parent", "name-noise", "naming-convention", "no-data",
+            "unknown-next", "utf16-without-bom",
         ])
     }
 

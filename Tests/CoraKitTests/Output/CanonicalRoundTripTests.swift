@@ -100,8 +100,11 @@ struct CanonicalRoundTripTests {
             let level = allowed[Int(random.next() % UInt64(allowed.count))]
             var name = text(12)
             if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { name = "Proces \(index)" }
+            // A code used twice in one file is an error (duplicate-code): codes stay unique.
+            var code = text(4)
+            while !code.isEmpty && processes.contains(where: { $0.code == code }) { code += "\(index)" }
             processes.append(CoraProcess(
-                id: "p\(round)-\(index)", code: text(4), name: name,
+                id: "p\(round)-\(index)", code: code, name: name,
                 level: level,
                 category: random.next() % 3 == 0 ? nil : ProcessCategory.allCases[Int(random.next() % 3)],
                 parent: parent, order: random.next() % 2 == 0 ? nil : Int(random.next() % 50),

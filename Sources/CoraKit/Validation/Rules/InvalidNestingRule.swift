@@ -1,7 +1,7 @@
 /// `invalid-nesting`: a process under a parent whose level may not contain it (a work process
 /// under a work process, a business process under a step). An error; see
-/// ``ProcessLevel/allowedParents``. A process at the top is never an error: an inventory may list
-/// work processes without their business processes.
+/// ``ProcessLevel/allowedParents``. A process at the top is never an error here: an inventory may
+/// list work processes without their business processes (``MissingParentRule`` warns).
 public struct InvalidNestingRule: ModelRule {
     public let code = DiagnosticCode.invalidNesting
     public let scope = ModelRuleScope.run
