@@ -4,6 +4,8 @@ enum WordLanguage {
     /// The language of a level or category value, when only the Dutch or only the English words
     /// have it (`Werkproces`: nl; `Work process`: en; `BP`, `steering`: neither).
     static func ofValue(_ value: String) -> InventoryLanguage? {
+        // The canonical values are neutral, though `business-process` reads as "business process".
+        guard ProcessLevel(rawValue: value.lowercased()) == nil else { return nil }
         let key = TextNormalization.matchKey(value)
         let dutch = dutchValues.contains(key), english = englishValues.contains(key)
         return dutch == english ? nil : dutch ? .nl : .en
