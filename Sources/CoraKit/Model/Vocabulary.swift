@@ -63,7 +63,7 @@ extension Vocabulary where Value == ProcessLevel {
         "steering scenario": .steeringScenario, "process chain": .processChain, "chain": .processChain,
         "value chain": .processChain, "business process": .businessProcess, "main process": .businessProcess,
         "work process": .workProcess, "sub-process": .workProcess, "subprocess": .workProcess,
-        "process step": .processStep, "step": .processStep, "activity": .processStep, "task": .processStep,
+        "process step": .processStep, "step": .processStep, "activity": .processStep,
     ]
 
     /// Level words of either language: the canonical values and the abbreviations.
