@@ -10,35 +10,59 @@
 /// ```
 public enum HeaderVocabulary {
     /// The known header names of each canonical field: the field's own name first, then the
-    /// Dutch headers seen in spreadsheets (CORA.md §3), then a few English ones.
-    public static let headers: [CanonicalField: [String]] = [
-        .id: ["id", "Identifier", "ArchiMate id", "Archi id", "GUID", "UUID", "Object id"],
+    /// Dutch headers seen in spreadsheets (CORA.md §3), then the English ones (``englishHeaders``).
+    public static let headers: [CanonicalField: [String]] = dutchHeaders.merging(englishHeaders) { $0 + $1 }
+
+    /// The field's own name and the Dutch headers of each field.
+    static let dutchHeaders: [CanonicalField: [String]] = [
+        .id: ["id", "ArchiMate id", "Archi id", "GUID", "UUID"],
         .code: ["code", "Procescode", "Code", "Procesnummer", "Nr", "Nummer", "ID", "Kenmerk", "Referentie",
-                "Proces nr", "Procesnr", "Nr.", "Number"],
+                "Proces nr", "Procesnr", "Nr."],
         .name: ["name", "Proces", "Procesnaam", "Naam", "Naam proces", "Bedrijfsproces", "Werkproces", "Processtap",
-                "Process", "Process name", "Titel", "Title", "Omschrijving proces", "Proces omschrijving"],
+                "Titel", "Omschrijving proces", "Proces omschrijving"],
         .level: ["level", "Type", "Soort", "Niveau", "Procesniveau", "Element", "CORA-concepttype", "Elementtype",
-                 "Concepttype", "Proceslevel", "Process level"],
+                 "Concepttype", "Proceslevel"],
         .category: ["category", "Categorie", "Procestype", "Type proces", "Soort proces", "Procesgroep", "Proceslaag",
-                    "Procescategorie", "Process category", "Process type"],
+                    "Procescategorie"],
         .parent: ["parent", "Bovenliggend proces", "Hoofdproces", "Onderdeel van", "Valt onder", "Bedrijfsproces",
-                  "Procesketen", "Bovenliggend", "Parent process", "Part of", "Hoort bij", "Behoort tot", "Hoort onder",
+                  "Procesketen", "Bovenliggend", "Hoort bij", "Behoort tot", "Hoort onder",
                   "Hoofdprocescode", "Bovenliggende code"],
-        .order: ["order", "Volgorde", "Volgnummer", "Volgnr", "Sortering", "Sequence"],
-        .owner: ["owner", "Eigenaar", "Proceseigenaar", "Verantwoordelijke", "Afdeling", "Team", "Process owner",
+        .order: ["order", "Volgorde", "Volgnummer", "Volgnr", "Sortering"],
+        .owner: ["owner", "Eigenaar", "Proceseigenaar", "Verantwoordelijke", "Afdeling", "Team",
                  "Verantwoordelijk", "Verantwoordelijk team", "Verantwoordelijke afdeling", "Verantwoordelijke team"],
-        .function: ["function", "Bedrijfsfunctie", "Functie", "Hoofdbedrijfsfunctie", "Domein", "Bedrijfsfuncties",
-                    "Business function"],
+        .function: ["function", "Bedrijfsfunctie", "Functie", "Hoofdbedrijfsfunctie", "Domein", "Bedrijfsfuncties"],
         .services: ["services", "Dienst", "Levert dienst", "Bedrijfsservice", "Levert bedrijfsservice(s)", "Resultaat",
                     "Output", "Diensten", "Levert diensten", "Bedrijfsservices", "Levert bedrijfsservice",
-                    "Levert bedrijfsservices", "Service", "Business service"],
-        .events: ["events", "Trigger", "Aanleiding", "Gebeurtenis", "Startmoment", "Triggers", "Gebeurtenissen", "Event"],
+                    "Levert bedrijfsservices"],
+        .events: ["events", "Trigger", "Aanleiding", "Gebeurtenis", "Startmoment", "Triggers", "Gebeurtenissen"],
         .applications: ["applications", "Applicatie", "Applicaties", "Systeem", "Systemen", "Pakket", "Pakketten",
-                        "Applicatieservice", "Applicatieservices", "Application"],
-        .next: ["next", "Volgend proces", "Vervolgproces", "Volgende", "Volgende proces", "Next process"],
-        .status: ["status", "Status", "Versie", "Vastgesteld", "Version"],
-        .description: ["description", "Beschrijving", "Toelichting", "Omschrijving", "Doel", "Documentatie",
-                       "Documentation"],
+                        "Applicatieservice", "Applicatieservices"],
+        .next: ["next", "Volgend proces", "Vervolgproces", "Volgende", "Volgende proces"],
+        .status: ["status", "Status", "Versie", "Vastgesteld"],
+        .description: ["description", "Beschrijving", "Toelichting", "Omschrijving", "Doel", "Documentatie"],
+    ]
+
+    /// The English headers of each field ("Process ID", "Parent ID", "Process owner").
+    static let englishHeaders: [CanonicalField: [String]] = [
+        .id: ["Identifier", "Object id", "Unique id"],
+        .code: ["Process ID", "Process code", "Process number", "Process no", "Number", "No", "No.", "Reference", "Ref"],
+        .name: ["Process", "Process name", "Name of process", "Title", "Business process name"],
+        .level: ["Process level", "Process type level", "Kind", "Element type", "Level of process"],
+        .category: ["Process category", "Process type", "Process group", "Process class", "Process layer"],
+        .parent: ["Parent process", "Part of", "Parent ID", "Parent code", "Parent process ID", "Parent process code",
+                  "Parent name", "Belongs to", "Falls under", "Main process ID", "Main process code", "Child of"],
+        .order: ["Sequence", "Sort order", "Sequence number"],
+        .owner: ["Process owner", "Department", "Responsible", "Responsible team", "Responsible department",
+                 "Accountable", "Owner team"],
+        .function: ["Business function", "Business functions", "Domain", "Function area"],
+        .services: ["Service", "Business service", "Business services", "Delivers service", "Delivers", "Outcome", "Result",
+                    "Provides service"],
+        .events: ["Event", "Triggered by", "Trigger event", "Start event", "Starts when"],
+        .applications: ["Application", "System", "Systems", "Software", "Tool", "Tools", "Application services",
+                        "IT systems", "Supporting systems"],
+        .next: ["Next process", "Followed by", "Next step", "Successor", "Next processes"],
+        .status: ["Version", "Approval status", "State"],
+        .description: ["Documentation", "Purpose", "Explanation", "Process description", "Goal"],
     ]
 
     /// The canonical fields a header may stand for, the likeliest first.
@@ -100,7 +124,24 @@ public enum HeaderVocabulary {
         ("bedrijfsfunctie", .function), ("functie", .function), ("dienst", .services), ("diensten", .services),
         ("gebeurtenis", .events), ("trigger", .events), ("toelichting", .description), ("beschrijving", .description),
         ("status", .status), ("volgorde", .order),
+        ("name", .name), ("owner", .owner), ("system", .applications), ("systems", .applications), ("application", .applications),
+        ("applications", .applications), ("description", .description), ("parent", .parent), ("category", .category),
     ]
 
+    /// The language a header is in, when only the Dutch or only the English headers have it (a
+    /// field's own name, `Status` or `Type` says nothing).
+    public static func language(ofHeader header: String) -> InventoryLanguage? {
+        let key = TextNormalization.matchKey(header)
+        guard !neutralKeys.contains(key) else { return nil }
+        let dutch = dutchKeys.contains(key), english = englishKeys.contains(key)
+        return dutch == english ? nil : dutch ? .nl : .en
+    }
+
+    /// Dutch headers that are English words as well.
+    private static let neutralKeys: Set<String> = ["type", "status", "code", "id", "element", "output", "trigger", "triggers", "team"]
+    private static let dutchKeys = Set(dutchHeaders.flatMap { field, names in
+        names.dropFirst().map(TextNormalization.matchKey) }).union(Vocabulary<ProcessLevel>.dutchLevelWords.keys.map(TextNormalization.matchKey))
+    private static let englishKeys = Set(englishHeaders.values.joined().map(TextNormalization.matchKey))
+        .union(Vocabulary<ProcessLevel>.englishLevelWords.keys.map(TextNormalization.matchKey))
     private static let lookup: [CanonicalField: Set<String>] = headers.mapValues { Set($0.map(TextNormalization.matchKey)) }
 }

@@ -20,6 +20,8 @@ public struct MappedRow: Sendable {
     public var levelPathLevels: [ProcessLevel?] = []
     /// The level given by the column the process is in (per-level layouts).
     public var levelFromHierarchy: ProcessLevel? = nil
+    /// The language of the names, from the mapping (`nil`: not said, checked as Dutch).
+    public var language: InventoryLanguage? = nil
 
     /// A row from its parts.
     public init(values: FieldTable<String>, lists: FieldTable<[String]>, properties: [Property], location: SourceLocation,

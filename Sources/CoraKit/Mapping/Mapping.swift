@@ -25,13 +25,17 @@ public struct Mapping: Sendable, Equatable {
     public var detectHeaders: [String]
     /// Which unmapped columns become properties.
     public var properties: PropertySelection
+    /// The language of the process names, for the naming convention; `nil` when the mapping does
+    /// not say (the names are checked as Dutch, CORA's own language).
+    public var language: InventoryLanguage?
     /// Where the mapping came from (a path, or `builtin:NAME`), for messages.
     public var origin: String
 
     /// Creates a mapping.
     public init(name: String, description: String = "", dialect: Dialect = Dialect(), fields: [CanonicalField: FieldRule] = [:],
                 trim: Bool = true, collapseWhitespace: Bool = false, hierarchy: Hierarchy = Hierarchy(),
-                detectHeaders: [String] = [], properties: PropertySelection = .all, origin: String = "") {
+                detectHeaders: [String] = [], properties: PropertySelection = .all, language: InventoryLanguage? = nil,
+                origin: String = "") {
         self.name = name
         self.description = description
         self.dialect = dialect
@@ -41,6 +45,7 @@ public struct Mapping: Sendable, Equatable {
         self.hierarchy = hierarchy
         self.detectHeaders = detectHeaders
         self.properties = properties
+        self.language = language
         self.origin = origin
     }
 

@@ -14,6 +14,10 @@ extension MappingDraft {
         lines.append("# Mappings/README.md describes every key.")
         lines.append("name: \(YAMLText.scalar(name))")
         lines.append("description: \(YAMLText.scalar("Drafted from \(file); describe the export here"))")
+        if let language {
+            let words = language == .en ? "English" : "Dutch"
+            lines.append("language: \(language.rawValue)   # the names are checked against the \(words) naming convention (\(words) words in the export)")
+        }
         lines.append("")
 
         if delimiter != nil || encoding != nil || skipRows > 0 {

@@ -43,6 +43,8 @@ public struct MappingDraft: Sendable {
     public private(set) var unplaced: [Int] = []
     /// Notes on columns that looked like a field but were not used, by column index.
     public private(set) var columnNotes: [Int: String] = [:]
+    /// The language of the export, from the header and value words recognised (`nil`: not told).
+    public private(set) var language: InventoryLanguage?
 
     /// What the draft puts in one canonical field.
     public struct FieldDraft: Sendable, Equatable {
@@ -89,8 +91,12 @@ public struct MappingDraft: Sendable {
 
     /// The most records above the table that are looked at for the header.
     static let headerSearchRows = 10
-    /// The most distinct unknown values written into a value map.
-    static let maxValueEntries = 30
+    /// The most distinct unknown values written into a value map; with more, the column holds a
+    /// code list rather than level or category words, and the draft sums them up instead.
+    static let maxValueEntries = 10
+    /// The values that mean "no parent" in a parent column ("0", "-", "n.v.t.", "geen").
+    static let noParentWords: Set<String> = ["0", "00", "-", "--", "–", "—", "n.v.t.", "n.v.t", "nvt", "n/a", "na", "geen",
+                                             "(geen)", "none", "(none)", "null", "top", "root"]
 
     /// Drafts a mapping from the first `records` of an export (the header and a sample of rows;
     /// a few hundred rows are plenty).
@@ -269,10 +275,16 @@ public struct MappingDraft: Sendable {
                 if nameIndex != nil, case let name = nameKey(row), !name.isEmpty, names[name] == nil { names[name] = position }
             }
             var stripped = rows.map(reference).filter { !$0.isEmpty }
-            // A placeholder for "no parent" ("0", "-", "n.v.t.") that names no process and stands on
-            // rows whose codes have no dot: cleared by a value map.
-            let unresolved = Set(stripped.filter { ids[$0] == nil && codes[$0] == nil && names[TextNormalization.matchKey($0)] == nil })
-            if unresolved.count == 1, let placeholder = unresolved.first, placeholder.count <= 6,
+            // A placeholder for "no parent" ("0", "-", "n.v.t.", "geen") that names no process: cleared
+            // by a value map. A known one always; another short value when it is the only one that
+            // names no process and other rows do have a parent.
+            var unresolved = Self.distinct(stripped.filter { ids[$0] == nil && codes[$0] == nil && names[TextNormalization.matchKey($0)] == nil })
+            for placeholder in unresolved where Self.noParentWords.contains(placeholder.lowercased()) {
+                fields[.parent]?.values.append(ValueDraft(from: placeholder, to: "", note: "\"\(placeholder)\" names no process: at the top"))
+                stripped.removeAll { $0 == placeholder }
+            }
+            unresolved.removeAll { Self.noParentWords.contains($0.lowercased()) }
+            if fields[.parent]?.values.isEmpty != false, unresolved.count == 1, let placeholder = unresolved.first, placeholder.count <= 6,
                stripped.count - stripped.filter({ $0 == placeholder }).count > 0 {
                 fields[.parent]?.values.append(ValueDraft(from: placeholder, to: "", note: "\"\(placeholder)\" names no process: at the top"))
                 stripped.removeAll { $0 == placeholder }
@@ -352,13 +364,22 @@ public struct MappingDraft: Sendable {
                 columnNotes[index] = "looked like the \(field.rawValue), but most of its values are not \(field == .level ? "levels" : "categories")"
                 continue
             }
-            fields[field]?.values = Array(entries.prefix(Self.maxValueEntries))
             if entries.count > Self.maxValueEntries {
-                fields[field]?.notes.append("TODO: \(entries.count - Self.maxValueEntries) more unknown values in the sample are not listed")
+                // A code list, not a handful of words: a summary instead of a value map to check line by line.
+                let what = field == .level ? "levels" : "categories"
+                let examples = entries.prefix(3).map { "\"\($0.from)\"" }.joined(separator: ", ")
+                fields[field]?.notes.append("TODO: \(entries.count) values in the sample are not known \(what) (such as \(examples)); "
+                    + "this looks like a code list: choose another column, or map its values under `values:`")
+            } else {
+                fields[field]?.values = entries
             }
         }
 
         // A name column named after a level (`Werkproces`) says the level of every row.
+        language = WordLanguage.language(header: header, values: [CanonicalField.level, .category].flatMap { field in
+            fields[field]?.index.map { Self.distinct(cells($0).map { $0.trimmingWhitespace() }) } ?? []
+        })
+
         if fields[.level] == nil, levelColumns.isEmpty, let index = fields[.name]?.index,
            let level = HeaderVocabulary.level(ofLevelColumn: header[index]) {
             fields[.level] = FieldDraft(constant: level.rawValue, notes: ["every row is a \(level.dutchName): the name column is \(Self.quotedHeader(header[index]))"])
@@ -532,6 +553,11 @@ public struct MappingDraft: Sendable {
             if let level = Vocabulary.levels.lookUp(attempt).foundValue {
                 return ValueDraft(from: value, to: level.rawValue, note: "TODO: check; guessed from \"\(attempt)\"")
             }
+        }
+        // A typo of a known word ("Werkproes"): one or two letters off a word of six or more.
+        if key.count >= 6, let word = Suggestion.closest(to: key, in: Vocabulary.levels.knownWords),
+           Suggestion.editDistance(key, word) <= 2, let level = Vocabulary.levels.lookUp(word).foundValue {
+            return ValueDraft(from: value, to: level.rawValue, note: "TODO: check; a typo of \"\(word)\"?")
         }
         if let depthGuess, let depth {
             return ValueDraft(from: value, to: depthGuess.rawValue, note: "TODO: check; its rows are at depth \(depth) of the hierarchy")

@@ -28,7 +28,8 @@ public struct MappingParser {
     }
 
     // The keys accepted in each part of a mapping (Mappings/schema/mapping.schema.json lists the same; a test compares them).
-    static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties"]
+    static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties",
+                               "language"]
     static let detectKeys = ["headers"]
     static let dialectKeys = ["delimiter", "encoding", "skip-rows", "header-row"]
     static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required", "collapse-whitespace",
@@ -67,6 +68,13 @@ public struct MappingParser {
             case "fields": result.fields = try fields(value)
             case "hierarchy": result.hierarchy = try hierarchy(value)
             case "properties": result.properties = try properties(value)
+            case "language":
+                let text = try scalar(value, what: "language")
+                guard let language = InventoryLanguage(rawValue: text) else {
+                    throw MappingError(file: file, line: Self.line(value), message: "language must be nl or en, not \"\(text)\"",
+                                       hint: "the language of the process names, for the naming convention")
+                }
+                result.language = language
             default: throw unknownKey(key, at: keyNode, allowed: Self.topLevelKeys, in: "a mapping")
             }
           } catch {

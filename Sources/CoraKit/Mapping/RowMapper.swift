@@ -181,6 +181,7 @@ public struct RowMapper {
 
         var row = MappedRow(values: [:], lists: [:], properties: [], location: location, record: record,
                             columns: FieldColumns(names: header.columnNames))
+        row.language = mapping.language
         for (index, name) in propertyColumns {
             guard index < record.count, !record.isEmpty(at: index) else { continue }
             row.properties.append(Property(name: name, value: record[index]))

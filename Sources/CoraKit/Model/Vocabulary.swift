@@ -46,31 +46,63 @@ public struct Vocabulary<Value: Sendable & Hashable>: Sendable {
 }
 
 extension Vocabulary where Value == ProcessLevel {
-    /// The built-in level words (CORA.md §3).
-    public static let levels = Vocabulary(words: [
-        "steering-scenario": .steeringScenario, "stuurscenario": .steeringScenario, "steering scenario": .steeringScenario,
-        "process-chain": .processChain, "procesketen": .processChain, "ketenproces": .processChain, "keten": .processChain,
-        "process chain": .processChain, "chain": .processChain,
-        "business-process": .businessProcess, "bedrijfsproces": .businessProcess, "bp": .businessProcess,
-        "hoofdproces": .businessProcess, "business process": .businessProcess,
-        "work-process": .workProcess, "werkproces": .workProcess, "wp": .workProcess, "deelproces": .workProcess,
-        "subproces": .workProcess, "work process": .workProcess,
-        "process-step": .processStep, "processtap": .processStep, "stap": .processStep, "activiteit": .processStep,
-        "process step": .processStep, "step": .processStep,
-    ])
+    /// The built-in level words (CORA.md §3): the Dutch, the English and the neutral ones.
+    public static let levels = Vocabulary(words: dutchLevelWords.merging(englishLevelWords) { first, _ in first }
+        .merging(neutralLevelWords) { first, _ in first })
+
+    /// Level words in Dutch ("werkproces", "deelproces").
+    static let dutchLevelWords: [String: ProcessLevel] = [
+        "stuurscenario": .steeringScenario, "procesketen": .processChain, "ketenproces": .processChain, "keten": .processChain,
+        "bedrijfsproces": .businessProcess, "hoofdproces": .businessProcess,
+        "werkproces": .workProcess, "deelproces": .workProcess, "subproces": .workProcess,
+        "processtap": .processStep, "stap": .processStep, "activiteit": .processStep,
+    ]
+
+    /// Level words in English ("Work process", "Sub-process").
+    static let englishLevelWords: [String: ProcessLevel] = [
+        "steering scenario": .steeringScenario, "process chain": .processChain, "chain": .processChain,
+        "value chain": .processChain, "business process": .businessProcess, "main process": .businessProcess,
+        "work process": .workProcess, "sub-process": .workProcess, "subprocess": .workProcess,
+        "process step": .processStep, "step": .processStep, "activity": .processStep,
+    ]
+
+    /// Level words of either language: the canonical values and the abbreviations.
+    static let neutralLevelWords: [String: ProcessLevel] = [
+        "steering-scenario": .steeringScenario, "process-chain": .processChain, "business-process": .businessProcess,
+        "bp": .businessProcess, "work-process": .workProcess, "wp": .workProcess, "process-step": .processStep,
+    ]
 }
 
 extension Vocabulary where Value == ProcessCategory {
-    /// The built-in category words (CORA.md §3). A bare `S` or `M` is ambiguous.
-    public static let categories = Vocabulary(words: [
-        "steering": .steering, "sturend": .steering, "sturende processen": .steering, "besturend": .steering,
-        "besturing": .steering, "stuurproces": .steering, "managementproces": .steering, "strategisch": .steering,
-        "management": .steering, "governance": .steering, "strategic": .steering, "st": .steering, "stu": .steering,
-        "primary": .primary, "primair": .primary, "primaire processen": .primary, "kernproces": .primary, "kern": .primary,
-        "uitvoerend": .primary, "uitvoerende (primaire) processen": .primary, "operationeel": .primary,
-        "klantproces": .primary, "core": .primary, "operational": .primary, "p": .primary, "pr": .primary, "k": .primary,
-        "supporting": .supporting, "ondersteunend": .supporting, "ondersteunende processen": .supporting,
-        "secundair": .supporting, "faciliterend": .supporting, "facilitair": .supporting, "support": .supporting,
-        "secondary": .supporting, "enabling": .supporting, "o": .supporting, "ond": .supporting, "sec": .supporting,
-    ], ambiguous: ["s", "m"])
+    /// The built-in category words (CORA.md §3): the Dutch, the English and the neutral ones. A bare
+    /// `S` or `M` is ambiguous.
+    public static let categories = Vocabulary(words: dutchCategoryWords.merging(englishCategoryWords) { first, _ in first }
+        .merging(neutralCategoryWords) { first, _ in first }, ambiguous: ["s", "m"])
+
+    /// Category words in Dutch ("Sturend", "Kernproces").
+    static let dutchCategoryWords: [String: ProcessCategory] = [
+        "sturend": .steering, "sturende processen": .steering, "besturend": .steering, "besturing": .steering,
+        "stuurproces": .steering, "managementproces": .steering, "strategisch": .steering,
+        "primair": .primary, "primaire processen": .primary, "kernproces": .primary, "kern": .primary, "uitvoerend": .primary,
+        "uitvoerende (primaire) processen": .primary, "operationeel": .primary, "klantproces": .primary,
+        "ondersteunend": .supporting, "ondersteunende processen": .supporting, "secundair": .supporting,
+        "faciliterend": .supporting, "facilitair": .supporting,
+    ]
+
+    /// Category words in English ("Core process", "Support").
+    static let englishCategoryWords: [String: ProcessCategory] = [
+        "governance": .steering, "strategic": .steering, "steering process": .steering, "steering processes": .steering,
+        "management process": .steering, "management processes": .steering,
+        "core": .primary, "operational": .primary, "core process": .primary, "core processes": .primary,
+        "primary process": .primary, "primary processes": .primary,
+        "support": .supporting, "secondary": .supporting, "enabling": .supporting, "support process": .supporting,
+        "support processes": .supporting, "supporting process": .supporting, "supporting processes": .supporting,
+    ]
+
+    /// Category words of either language: the canonical values and the abbreviations.
+    static let neutralCategoryWords: [String: ProcessCategory] = [
+        "steering": .steering, "management": .steering, "st": .steering, "stu": .steering,
+        "primary": .primary, "p": .primary, "pr": .primary, "k": .primary,
+        "supporting": .supporting, "o": .supporting, "ond": .supporting, "sec": .supporting,
+    ]
 }

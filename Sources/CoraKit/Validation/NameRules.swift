@@ -96,6 +96,15 @@ enum NameRules {
         var hint: String
     }
 
+    /// Checks a name against the naming convention of `language`: Dutch (``convention(for:level:)``)
+    /// or English (``englishConvention(for:level:)``).
+    static func convention(for name: String, level: ProcessLevel, language: InventoryLanguage) -> Convention? {
+        switch language {
+        case .nl: return convention(for: name, level: level)
+        case .en: return englishConvention(for: name, level: level)
+        }
+    }
+
     /// Checks that the name of a business process, work process or process step starts with a
     /// verb in the infinitive, as CORA names them ("Verhuren eenheden", "Verhuren eenheid",
     /// "Opstellen huurovereenkomst"). Steering scenarios and process chains are named after what
@@ -184,7 +193,7 @@ enum NameRules {
     }
 
     /// The letters of `word`, lower case and without accents ("(Her)ontwikkelen" → "herontwikkelen").
-    private static func letters(of word: String) -> String {
+    static func letters(of word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: lower-case letters byte by byte, without Foundation's folding.
             let bytes = word.utf8.compactMap { byte -> UInt8? in

@@ -85,7 +85,7 @@ struct MappingParserTests {
 
     @Test("bad mappings are refused with the line and what is wrong")
     func badMappings() {
-        #expect(error("name: x\nfeilds:\n  name: Naam\n") == "2: unknown key \"feilds\" in a mapping | did you mean \"fields\"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties")
+        #expect(error("name: x\nfeilds:\n  name: Naam\n") == "2: unknown key \"feilds\" in a mapping | did you mean \"fields\"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties, language")
         #expect(error("fields:\n  naam: Procesnaam\n") == "2: unknown field \"naam\" in fields | did you mean \"name\"? Allowed: id, code, name, level, category, parent, order, owner, function, services, events, applications, next, status, description")
         #expect(error("fields:\n  name:\n    columns: Naam\n    trim: misschien\n") == "4: trim must be true or false, not \"misschien\"")
         #expect(error("fields: [a, b]\n") == "1: fields must be a mapping of keys to values, not a list")
