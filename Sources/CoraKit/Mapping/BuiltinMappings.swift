@@ -129,6 +129,97 @@ public enum BuiltinMappings {
         
         properties: all
         """#),
+        ("english", #"""
+        # english: a process inventory kept in English, one row per process, as international housing
+        # groups and consultants write them: Process ID, Process, Parent ID, Type, Category, Owner, ...
+        # The parent column holds the parent's code (Process ID); the level comes from Type, else from the
+        # depth. Names are checked against the English naming convention (a verb first: "Pay invoices").
+        name: english
+        description: English inventory with Process ID, Process, Parent ID, Type and Category (parent by code)
+        language: en
+        
+        detect:
+          headers: [Process ID, Process, Parent ID, Type, Category]
+        
+        trim: true
+        
+        fields:
+          code: [Process ID, Process code, Process number, Process no, Code, Ref, Reference]
+        
+          name:
+            columns: [Process, Process name, Process title, Name, Title]
+            required: true
+            collapse-whitespace: true
+            strip-prefixes: ["BP ", "WP ", "BP: ", "WP: "]
+        
+          level:
+            columns: [Type, Level, Process level, Process type, Element type]
+            values:
+              Business processes: business-process
+              Main process: business-process
+              Main processes: business-process
+              Work processes: work-process
+              Sub-process: work-process
+              Subprocess: work-process
+              Sub-processes: work-process
+              Process steps: process-step
+              Step: process-step
+              Steps: process-step
+              Activity: process-step
+              Activities: process-step
+              Value chain: process-chain
+        
+          category:
+            columns: [Category, Process category, Process group, Layer]
+            values:
+              Steering process: steering
+              Steering processes: steering
+              Management process: steering
+              Management processes: steering
+              Core process: primary
+              Core processes: primary
+              Primary process: primary
+              Primary processes: primary
+              Support process: supporting
+              Support processes: supporting
+              Supporting process: supporting
+              Supporting processes: supporting
+        
+          parent:
+            columns: [Parent ID, Parent code, Parent process ID, Parent, Parent process, Belongs to]
+            match: code
+        
+          order: [Sequence, Order, Sort order, Sequence number]
+          owner: [Owner, Process owner, Responsible, Accountable, Department, Team]
+          function: [Business function, Function, Capability, Domain]
+        
+          services:
+            columns: [Business service, Business services, Service, Services, Output]
+            split: [";", "\n"]
+        
+          events:
+            columns: [Trigger, Triggers, Event, Business event]
+            split: [";", "\n"]
+        
+          applications:
+            columns: [Applications, Application, Systems, System, IT systems]
+            split: [",", ";", "\n"]
+        
+          next:
+            columns: [Next process, Next, Followed by]
+            split: [",", ";", "\n"]
+            match: code
+        
+          status: [Status, Version]
+          description: [Description, Documentation, Purpose, Notes, Explanation]
+        
+        hierarchy:
+          from: parent-column
+          levels-by-depth: [business-process, work-process, process-step]
+          inherit-category: true
+        
+        properties: all
+        """#),
         ("excel-nl", #"""
         # excel-nl: a typical Dutch process inventory kept in Excel, one row per process.
         #

@@ -79,6 +79,7 @@ public struct RowMapper {
         self.header = header
         self.file = file
         var mapped = Set<Int>()
+        var missingFields: [(field: CanonicalField, rule: Mapping.FieldRule, required: Bool)] = []
         for field in CanonicalField.allCases {
             guard let rule = mapping.fields[field] else { continue }
             if let constant = rule.constant {
@@ -92,10 +93,15 @@ public struct RowMapper {
                 // and the hierarchy would be lost without a word: required too.
                 let required = rule.required || ((field == .name || field == .parent) && rule.defaultValue == nil)
                 if required { lacksRequiredColumn = true }
-                reportMissing(rule.columns, for: "the field \(field.rawValue)", line: rule.line, required: required,
-                              sink: &sink)
+                missingFields.append((field, rule, required))
                 if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }
             }
+        }
+        // A "did you mean" names a column that no other field took: `Owner` is not a misspelled `Order`.
+        let untaken = (0..<header.count).filter { !mapped.contains($0) }.map { header.columnNames[$0] }
+        for missing in missingFields {
+            reportMissing(missing.rule.columns, for: "the field \(missing.field.rawValue)", line: missing.rule.line,
+                          required: missing.required, among: untaken, sink: &sink)
         }
         if mapping.hierarchy.shape == .levelColumns {
             // The coarsest level column is needed; finer ones may be missing (a file that stops at
