@@ -6,7 +6,7 @@ struct MappingCommandTests {
     /// No folder of local mappings from the environment that runs the tests.
     static let noLocal = ["CORA_MAPPINGS": ""]
 
-    static let builtinNames = ["canonical", "cora-wiki", "excel-nl", "niveaus"]
+    static let builtinNames = ["canonical", "cora-wiki", "english", "excel-nl", "niveaus"]
 
     static let excel = """
         Procescode;Procesnaam;Soort;Procesgroep;Bovenliggend proces;Proceseigenaar;Bedrijfsfunctie;Levert dienst;Applicaties;Omschrijving

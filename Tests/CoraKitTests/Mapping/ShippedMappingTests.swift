@@ -13,7 +13,7 @@ struct ShippedMappingTests {
         return try Pipeline.convert(MemoryByteSource(text: csv), file: "in.csv", mapping: mapping)
     }
 
-    @Test("every shipped mapping parses", arguments: ["canonical", "excel-nl", "niveaus", "cora-wiki"])
+    @Test("every shipped mapping parses", arguments: ["canonical", "excel-nl", "niveaus", "cora-wiki", "english"])
     func parses(_ name: String) throws {
         let mapping = try MappingCatalog.builtin.mapping(named: name)
         #expect(mapping.name == name)
