@@ -50,6 +50,15 @@ public struct InputDetector: Sendable {
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
+        // No header to choose by (an empty file, one that stops before its header ends): read with
+        // the canonical mapping, so that the reading itself says what is wrong (empty-file, nul-byte, …).
+        if selection.mapping == nil, !selection.scores.isEmpty, selection.scores.allSatisfy({ $0.unreadable != nil }),
+           let fallback = candidates.first(where: { $0.mapping.name == Self.fallbackMapping }) {
+            tell(.mappingChosen(MappingChoice(file: first, mapping: fallback.mapping.name,
+                                              origin: fallback.entry.isBuiltin ? nil : fallback.entry.origin,
+                                              reason: "no header to choose by")))
+            return (.table(fallback.mapping), standardInput)
+        }
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
             throw RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of \(name): \(selection.fullReason)", file: first,
@@ -61,6 +70,9 @@ public struct InputDetector: Sendable {
                                           reason: "\(score.matchedColumns.count) of \(score.expectedColumns) columns matched")))
         return (.table(mapping), standardInput)
     }
+
+    /// The mapping `auto` reads a file with when no header can be read to choose by.
+    static let fallbackMapping = "canonical"
 
     /// Why `path` is read as an Archi set under `--mapping auto`, or `nil` when it is not one: a
     /// folder holding a set (its files prefixed or not), or a file whose header is one of Archi's
