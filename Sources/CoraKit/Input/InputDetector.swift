@@ -50,9 +50,15 @@ public struct InputDetector: Sendable {
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
-        // No header to choose by (an empty file, one that stops before its header ends): read with
+        // No header to choose by (an empty or binary file, one that stops before its header ends): read with
         // the canonical mapping, so that the reading itself says what is wrong (empty-file, nul-byte, …).
-        if selection.mapping == nil, !selection.scores.isEmpty, selection.scores.allSatisfy({ $0.unreadable != nil }),
+        let notText: Bool
+        if first != "-", let prefix = try? fileSystem.prefix(first, count: InputContent.prefixLength) {
+            notText = InputContent.classify(prefix) != .text
+        } else {
+            notText = false
+        }
+        if selection.mapping == nil, !selection.scores.isEmpty, notText || selection.scores.allSatisfy({ $0.unreadable != nil }),
            let fallback = candidates.first(where: { $0.mapping.name == Self.fallbackMapping }) {
             tell(.mappingChosen(MappingChoice(file: first, mapping: fallback.mapping.name,
                                               origin: fallback.entry.isBuiltin ? nil : fallback.entry.origin,
