@@ -68,7 +68,7 @@ struct ArchiTests {
         let run = try CoraCLI.run(["convert", Self.sampleElements, "--mapping", "auto", "--to", "archi", "-o", out, "--prefix", "woonstad-waterland-"],
                                   in: CoraCLI.packageRoot)
         #expect(run.status == 0, "\(run)")
-        #expect(run.stderrText == "\(Self.sampleElements): note: mapping auto chose archi: the file name ends in elements.csv (an Archi CSV set)\n"
+        #expect(run.stderrText == "cora: \(Self.sampleElements): mapping archi (auto: the file name ends in elements.csv and the header is Archi's)\n"
             + "cora: 3 files, 1033 rows read, 73 processes, 0 rejected; 0 errors, 0 warnings\n")
         for table in ["elements", "relations", "properties"] {
             let written = try bytes(of: URL(fileURLWithPath: "\(out)/woonstad-waterland-\(table).csv"))
@@ -113,8 +113,9 @@ struct ArchiTests {
     func readingSets() throws {
         let data = CoraCLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/realworld/archi-csv-testdata")
         let relations = try CoraCLI.run(["validate", "test1-relations.csv", "--mapping", "archi"], in: data)
-        #expect(relations.status == 0, "\(relations)")
-        #expect(relations.stderrText.hasSuffix("cora: 3 files, 13 rows read, 0 processes, 0 rejected; 0 errors, 0 warnings\n"), "\(relations.stderrText)")
+        // test1 holds no process: no-processes (issue 14, point 9).
+        #expect(relations.status == 1, "\(relations)")
+        #expect(relations.stderrText.hasSuffix("cora: 3 files, 13 rows read, 0 processes, 0 rejected; 1 error (no-processes 1), 0 warnings\n"), "\(relations.stderrText)")
 
         let missing = try CoraCLI.run(["validate", "test4a-relations.csv", "--mapping", "archi"], in: data)
         #expect(missing.status == 1)
@@ -122,14 +123,15 @@ struct ArchiTests {
         expectDiagnostic(missing, prefix: "test4a-relations.csv:2:5: error: the source \"e2\"", code: "archi-missing-end")
 
         let comments = try CoraCLI.run(["convert", "test5-elements.csv", "--mapping", "archi", "--to", "json"], in: data)
-        #expect(comments.status == 0, "\(comments)")
+        #expect(comments.status == 1, "\(comments)")
+        #expect(comments.errorLines.map { $0.hasSuffix("[no-processes]") } == [true], "\(comments)")
 
         let scratch = try Scratch()
         try scratch.write("elements.csv", "\"ID\",\"Type\",\"Name\",\"Documentation\",\"Specialization\"\r\n\"p1\",\"BusinessProcess\",\"Verhuren eenheden\",\"\",\"\"")
         let folder = try scratch.cora("convert", ".", "--mapping", "auto")
         #expect(folder.status == 0, "\(folder)")
         #expect(folder.stdoutText.contains("p1,,Verhuren eenheden,business-process,"))
-        #expect(folder.stderrText.contains("mapping auto chose archi: the folder holds an Archi CSV set"))
+        #expect(folder.stderrLines.first == "cora: .: mapping archi (auto: the folder holds the Archi CSV set elements.csv)")
 
         let stdin = try scratch.cora("convert", "-", "--mapping", "archi", stdin: Array("x".utf8))
         #expect(stdin.status == 2)

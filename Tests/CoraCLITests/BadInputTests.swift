@@ -127,9 +127,11 @@ struct BadInputTests {
 
     @Test("a file of nothing but delimiters: no name column (missing-column, naming the mapping's line), exit 1")
     func allDelimiters() throws {
-        let run = try cora("convert", "all-delimiters.csv")
+        let run = try cora("convert", "all-delimiters.csv", "--mapping", "canonical")
         let line = expect(run, status: 1, prefix: "builtin:canonical:", code: "missing-column")
         #expect(line?.contains("all-delimiters.csv has no column \"name\"") == true, "\(run)")
+        // With auto, the default, no mapping fits that header.
+        expect(try cora("convert", "all-delimiters.csv"), status: 2, prefix: "all-delimiters.csv: error: --mapping auto: no mapping fits", code: "no-mapping-fits")
     }
 
     // MARK: Large files, made here (never committed)

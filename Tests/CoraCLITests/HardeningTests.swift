@@ -173,10 +173,11 @@ struct HardeningTests {
         let note = "Mappings/canonical.yaml: note: this local mapping takes the place of the built-in mapping \"canonical\"; rename it (name: in the file) to keep both"
         let byDefault = try scratch.cora("convert", "inv.csv", "-o", "out.csv")
         #expect(byDefault.status == 0, "\(byDefault)")
-        #expect(byDefault.stderrLines == [note, "cora: 1 row read, 1 process, 0 rejected; 0 errors, 0 warnings"])
+        #expect(byDefault.stderrLines == [note, "cora: inv.csv: mapping canonical from Mappings/canonical.yaml (auto: 2 of 2 columns matched)",
+                                          "cora: 1 row read, 1 process, 0 rejected; 0 errors, 0 warnings"])
         let auto = try scratch.cora("validate", "inv.csv", "--mapping", "auto")
         #expect(auto.stderrLines.first == note, "\(auto)")
-        #expect(auto.stderrLines.dropFirst().first?.hasPrefix("inv.csv: note: mapping auto chose canonical (the local Mappings/canonical.yaml): ") == true, "\(auto)")
+        #expect(auto.stderrLines.dropFirst().first == "cora: inv.csv: mapping canonical from Mappings/canonical.yaml (auto: 2 of 2 columns matched)", "\(auto)")
         let batch = try scratch.cora("batch", ".", "--out", "out", "--mapping", "canonical")
         #expect(batch.stderrLines.first == note, "\(batch)")
     }
@@ -434,7 +435,7 @@ struct HardeningTests {
         try scratch.folder("Mappings")
         try scratch.write("Mappings/canonical.yaml", "name: sneaky\nfields:\n  id: id\n  name: owner\n")
         try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
-        let shadow = try scratch.cora("convert", "inv.csv", "-o", "out.csv")
+        let shadow = try scratch.cora("convert", "inv.csv", "--mapping", "canonical", "-o", "out.csv")
         #expect(shadow.stderrLines.first == "Mappings/canonical.yaml: note: this local mapping (name: sneaky) takes the place of the built-in mapping \"canonical\" by its file name; rename the file to keep both", "\(shadow)")
         try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("Mappings/canonical.yaml"))
 
@@ -457,7 +458,7 @@ struct HardeningTests {
         try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
         let dot = try scratch.write("dot", "#!/bin/sh\nhead -c 10 >/dev/null\necho '<svg/>'\n")
         #expect(chmod(dot.path, 0o755) == 0)
-        let svg = try CoraCLI.run(["convert", "inv.csv", "--to", "svg", "-o", "x.svg"], in: scratch.url, environment: ["CORA_DOT": dot.path])
+        let svg = try CoraCLI.run(["convert", "inv.csv", "--mapping", "canonical", "--to", "svg", "-o", "x.svg"], in: scratch.url, environment: ["CORA_DOT": dot.path])
         #expect(svg.status == 2, "\(svg)")
         #expect(svg.stderrLines == ["error: dot wrote no whole SVG (7 bytes) [graphviz-failed]"], "\(svg)")
         #expect(!(try scratch.listing()).contains("x.svg"))

@@ -52,7 +52,7 @@ struct ReviewFindingTests {
 
     @Test("a failure about no file in particular starts with the severity, not an empty location")
     func failureWithoutFile() throws {
-        let run = try Scratch().cora("convert", CoraCLI.sample.path, "--to", "dot", "--view", "process:nergens")
+        let run = try Scratch().cora("convert", CoraCLI.sample.path, "--mapping", "canonical", "--to", "dot", "--view", "process:nergens")
         #expect(run.status == 2)
         #expect(run.stderrText.hasPrefix("error: --view: "), "\(run)")
         #expect(run.stderrText.hasSuffix(" [invalid-view]\n"), "\(run)")

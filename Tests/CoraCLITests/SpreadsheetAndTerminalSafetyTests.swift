@@ -159,7 +159,7 @@ struct SpreadsheetAndTerminalSafetyTests {
             Canonical.row("a", "A", "Beëindigen huur" + Self.steering),
             Canonical.row("b", "B", "Innen huur", level: "x" + Self.steering)))
 
-        let validate = try scratch.cora("validate", file)
+        let validate = try scratch.cora("validate", file, "--mapping", "canonical")
         #expect(validate.status == 1, "\(validate)")
         Self.expectNoSteering(validate.stderr, "validate's standard error")
         #expect(validate.stderrLines.first == "\(shownFile):3:4: error: unknown level \"x\(Self.steeringShown)\" (column \"level\") [unknown-level]",

@@ -92,7 +92,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
     /// Why an input gave nothing: the first error that says it, in words.
     static func failureReason(rowsRead: Int, diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
-        if let first = errors.first(where: { [.unreadableInput, .emptyFile, .binaryInput, .noMappingFits, .outputConflict, .unsafeOutput, .unwritableOutput].contains($0.code) }) {
+        if let first = errors.first(where: { [.unreadableInput, .emptyFile, .binaryInput, .noMappingFits, .noProcesses, .outputConflict, .unsafeOutput, .unwritableOutput].contains($0.code) }) {
             switch first.code {
             case .emptyFile: return "empty file"
             default: return first.message

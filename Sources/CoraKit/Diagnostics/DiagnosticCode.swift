@@ -133,6 +133,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case archiTwoParents = "archi-two-parents"
     /// A process under more than one business function; the first is its function.
     case archiSeveralFunctions = "archi-several-functions"
+    /// An Archi set without a BusinessProcess or BusinessInteraction: nothing to convert.
+    case noProcesses = "no-processes"
 
     // MARK: Batches
 
@@ -179,7 +181,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
              .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
-             .archiMissingEnd, .archiUnknownOwner, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
+             .archiMissingEnd, .archiUnknownOwner, .noProcesses, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
              .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
             return .error
         }

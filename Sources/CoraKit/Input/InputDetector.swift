@@ -30,7 +30,7 @@ public struct InputDetector: Sendable {
             return (.table(try library.mapping(argument, tell: tell)), nil)
         }
         if first != "-", let reason = archiReason(first) {
-            tell(.note(Note(file: first, message: "mapping auto chose archi: \(reason)")))
+            tell(.mappingChosen(MappingChoice(file: first, mapping: MappingLibrary.archi, reason: reason)))
             return (.archiSet, nil)
         }
         // An input that cannot be read says so, rather than that no mapping fits its header.
@@ -50,27 +50,75 @@ public struct InputDetector: Sendable {
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
+        // No header to choose by (an empty or binary file, one that stops before its header ends): read with
+        // the canonical mapping, so that the reading itself says what is wrong (empty-file, nul-byte, …).
+        let notText: Bool
+        if first != "-", let prefix = try? fileSystem.prefix(first, count: InputContent.prefixLength) {
+            notText = InputContent.classify(prefix) != .text
+        } else {
+            notText = false
+        }
+        if selection.mapping == nil, !selection.scores.isEmpty, notText || selection.scores.allSatisfy({ $0.unreadable != nil }),
+           let fallback = candidates.first(where: { $0.mapping.name == Self.fallbackMapping }) {
+            tell(.mappingChosen(MappingChoice(file: first, mapping: fallback.mapping.name,
+                                              origin: fallback.entry.isBuiltin ? nil : fallback.entry.origin,
+                                              reason: "no header to choose by")))
+            return (.table(fallback.mapping), standardInput)
+        }
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
             throw RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of \(name): \(selection.fullReason)", file: first,
                              hint: "draft a mapping with `cora mapping init \(first) -o Mappings/NAME.yaml`, or name one with --mapping")
         }
-        let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map { " (the local \($0.entry.origin))" } ?? ""
-        tell(.note(Note(file: first, message: "mapping auto chose \(mapping.name)\(local): \(selection.reason)")))
+        let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map(\.entry.origin)
+        let score = selection.scores[0]
+        tell(.mappingChosen(MappingChoice(file: first, mapping: mapping.name, origin: local,
+                                          reason: "\(score.matchedColumns.count) of \(score.expectedColumns) columns matched")))
         return (.table(mapping), standardInput)
     }
 
-    /// Why `path` is read as an Archi set under `--mapping auto`, or `nil` when it is not one: the
-    /// folder of a set, or a file whose header is one of Archi's (named like a file of a set or not).
+    /// The mapping `auto` reads a file with when no header can be read to choose by.
+    static let fallbackMapping = "canonical"
+
+    /// Why `path` is read as an Archi set under `--mapping auto`, or `nil` when it is not one: a
+    /// folder holding a set (its files prefixed or not), or a file whose header is one of Archi's
+    /// (named like a file of a set or not).
     public func archiReason(_ path: String) -> String? {
         if fileSystem.isDirectory(path) {
-            return fileSystem.isRegularFile(ArchiFileSet(folder: path).path(of: .elements))
-                ? "the folder holds an Archi CSV set (elements.csv)" : nil
+            let sets = archiSets(inFolder: path)
+            guard let set = sets.first else { return nil }
+            guard sets.count == 1 else { return "the folder holds \(sets.count) Archi CSV sets" }
+            return "the folder holds the Archi CSV set \(Self.fileName(set.path(of: .elements)))"
         }
         // A name of an Archi set counts when the header agrees (a spreadsheet may be called properties.csv).
         guard let table = headerTable(of: path) else { return nil }
-        if let set = ArchiFileSet(path: path) { return "the file name ends in \(set.table.fileName) (an Archi CSV set)" }
+        if let set = ArchiFileSet(path: path) { return "the file name ends in \(set.table.fileName) and the header is Archi's" }
         return "the header is that of Archi's \(table.fileName)"
+    }
+
+    /// The Archi sets in `folder`, by their file names: `elements.csv`, `relations.csv`,
+    /// `properties.csv` with the same prefix (none, or one such as `test1-`), sorted by prefix. A
+    /// prefixed set counts when one of its files has the header of Archi's table of its name (a
+    /// folder of exports may hold a `team-properties.csv` that is a spreadsheet).
+    public func archiSets(inFolder folder: String) -> [ArchiFileSet] {
+        guard let names = try? fileSystem.contents(ofDirectory: folder) else { return [] }
+        let plain = ArchiFileSet(folder: folder)
+        var sets: [String: ArchiFileSet] = [:]
+        var confirmed = Set<String>()
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = plain.prefix + name
+            guard var set = ArchiFileSet(path: path), set.suffix == plain.suffix, fileSystem.isRegularFile(path) else { continue }
+            let table = set.table
+            set.table = .elements
+            if sets[set.prefix] == nil { sets[set.prefix] = set }
+            if set.prefix == plain.prefix || headerTable(of: path) == table { confirmed.insert(set.prefix) }
+        }
+        return confirmed.sorted().compactMap { sets[$0] }
+    }
+
+    /// The last part of `path`.
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
     }
 
     /// Whether the batch input at `path` is the elements file of an Archi set (by its name and header).
@@ -83,12 +131,8 @@ public struct InputDetector: Sendable {
     /// for a file of the set that is not there. The file named must exist.
     public func archiFiles(of input: String) throws(RunFailure) -> [(table: ArchiTable, path: String?)] {
         if fileSystem.isDirectory(input) {
-            let set = ArchiFileSet(folder: input)
-            let found = ArchiTable.allCases.map { table in (table, fileSystem.isRegularFile(set.path(of: table)) ? set.path(of: table) : nil) }
-            if found.allSatisfy({ $0.1 == nil }) {
-                throw RunFailure(.unreadableInput, "the folder holds no Archi CSV set (elements.csv, relations.csv, properties.csv)", file: input)
-            }
-            return found
+            let set = try archiSet(inFolder: input)
+            return ArchiTable.allCases.map { table in (table, fileSystem.isRegularFile(set.path(of: table)) ? set.path(of: table) : nil) }
         }
         guard fileSystem.isRegularFile(input) else {
             do {
@@ -108,6 +152,22 @@ public struct InputDetector: Sendable {
         }
     }
 
+    /// The one Archi set in `folder`; a folder with none, or with several, is refused.
+    func archiSet(inFolder folder: String) throws(RunFailure) -> ArchiFileSet {
+        let sets = archiSets(inFolder: folder)
+        guard let set = sets.first else {
+            throw RunFailure(.unreadableInput, "the folder holds no Archi CSV set (elements.csv, relations.csv, properties.csv, "
+                                + "or such files with the same prefix, as test1-elements.csv)", file: folder)
+        }
+        guard sets.count == 1 else {
+            let names = sets.map { Self.fileName($0.path(of: .elements)) }
+            let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+            throw RunFailure(.unreadableInput, "the folder holds \(sets.count) Archi CSV sets (\(shown)); one input is one set",
+                             file: folder, hint: "name the elements file of each set to read, e.g. \(sets[0].path(of: .elements))")
+        }
+        return set
+    }
+
     /// The files of the set that `input` names, opened for ``Pipeline/read(archiSet:)``; close them
     /// when read.
     public func openArchiSet(_ input: String) throws(RunFailure) -> [Pipeline.ArchiFile] {
@@ -115,7 +175,8 @@ public struct InputDetector: Sendable {
         do {
             for (table, path) in try archiFiles(of: input) {
                 guard let path else {
-                    files.append(Pipeline.ArchiFile(table: table, file: ArchiFileSet(path: input)?.path(of: table) ?? input, source: nil))
+                    let set = fileSystem.isDirectory(input) ? try archiSet(inFolder: input) : ArchiFileSet(path: input)
+                    files.append(Pipeline.ArchiFile(table: table, file: set?.path(of: table) ?? input, source: nil))
                     continue
                 }
                 files.append(Pipeline.ArchiFile(table: table, file: path, source: try fileSystem.openInput(path)))

@@ -219,6 +219,12 @@ public struct Pipeline {
         rejectedEarly += zip(reading.rejectedFiles, reading.rejectedRecords).map { ($0, $1) }
         archiRecords.merge(reading.records) { first, _ in first }
         archiRetained.append(ArchiImport().add(reading.model, to: &builder, sink: &sink))
+        // A set without processes converts to nothing: said, with what the set holds instead (not
+        // when the reading stopped early: the processes may be in what was not read).
+        if !reading.inputs.contains(where: \.stoppedEarly), let elements = setFiles.first(where: { $0.table == .elements }),
+           let finding = ArchiImport.noProcessesFinding(reading.model, elementsFile: elements.file, elementsRead: elements.source != nil) {
+            sink.report(finding)
+        }
     }
 
     // MARK: 3-4: what spans rows

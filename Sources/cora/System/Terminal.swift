@@ -80,6 +80,10 @@ enum Terminal {
         switch message {
         case .note(let note): writeStderr(note.file.isEmpty ? note.message + "\n" : "\(TerminalText.oneLine(note.file)): note: \(note.message)\n")
         case .warning(let diagnostic): show([diagnostic])
+        case .mappingChosen(var choice):
+            choice.file = TerminalText.oneLine(choice.file)
+            choice.origin = choice.origin.map(TerminalText.oneLine)
+            writeStderr("cora: \(choice.text)\n")
         }
     }
 

@@ -20,8 +20,8 @@ struct InputDetectorTests {
             "set/elements.csv": Self.elements, "set/relations.csv": Self.relations,
             "export/model.csv": Self.elements, "sheet/properties.csv": "id,name\n1,x\n", "plain.csv": "id,name\n1,Verhuren\n",
         ])
-        #expect(detector.archiReason("set") == "the folder holds an Archi CSV set (elements.csv)")
-        #expect(detector.archiReason("set/relations.csv") == "the file name ends in relations.csv (an Archi CSV set)")
+        #expect(detector.archiReason("set") == "the folder holds the Archi CSV set elements.csv")
+        #expect(detector.archiReason("set/relations.csv") == "the file name ends in relations.csv and the header is Archi's")
         #expect(detector.archiReason("export/model.csv") == "the header is that of Archi's elements.csv")
         #expect(detector.archiReason("sheet/properties.csv") == nil)
         #expect(detector.archiReason("plain.csv") == nil)
@@ -41,7 +41,8 @@ struct InputDetectorTests {
         guard case .table(let mapping) = table.source else { Issue.record("not a table"); return }
         #expect(mapping.name == "canonical")
         #expect(told.count == 2)
-        if case .note(let note) = told[0] { #expect(note == Note(file: "set", message: "mapping auto chose archi: the folder holds an Archi CSV set (elements.csv)")) }
+        #expect(told[0] == .mappingChosen(MappingChoice(file: "set", mapping: "archi", reason: "the folder holds the Archi CSV set elements.csv")))
+        #expect(told[1] == .mappingChosen(MappingChoice(file: "plain.csv", mapping: "canonical", reason: "2 of 15 columns matched")))
         do {
             _ = try detector.source(mapping: "auto", inputs: ["odd.csv"], readOptions: CSVReadOptions()) { _ in }
             Issue.record("no failure")

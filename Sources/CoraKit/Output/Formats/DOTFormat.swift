@@ -18,7 +18,7 @@ public struct DOTFormat: OutputFormat {
     /// The DOT text of the view `options` asks for; a view of a process the model lacks is an `invalid-view` failure.
     static func dot(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) -> String {
         do {
-            return try DOTRenderer(language: options.language, title: options.title).render(model, view: options.view)
+            return try DOTRenderer(language: options.language, title: options.title(of: model)).render(model, view: options.view)
         } catch {
             throw RunFailure(.invalidView, "--view: \(error)")
         }

@@ -8,7 +8,7 @@ public struct MarkdownFormat: OutputFormat {
     public init() {}
 
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
-        let text = MarkdownRenderer(language: options.language, title: options.title).render(model, diagnostics: diagnostics)
+        let text = MarkdownRenderer(language: options.language, title: options.title(of: model)).render(model, diagnostics: diagnostics)
         try target.write(nil, bytes: Array(text.utf8))
     }
 }

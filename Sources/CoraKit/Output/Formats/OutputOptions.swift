@@ -27,4 +27,12 @@ public struct OutputOptions: Sendable {
         self.renderThreads = renderThreads
         self.diagrams = diagrams
     }
+
+    /// The title to write `model` under: `--title`, else the name of the Archi model row the model
+    /// was read with (an Archi set names its model), else none (the renderer's own).
+    public func title(of model: ProcessModel) -> String? {
+        if let title { return title }
+        guard let name = model.archi?.modelRow?.name, !name.trimmingWhitespace().isEmpty else { return nil }
+        return name
+    }
 }
