@@ -60,7 +60,7 @@ struct EnglishExportsTests {
 
     @Test("convert with language: en warns only about the English name that starts with a noun")
     func convert() throws {
-        let text = "Process,Type\nPay invoices,Work process\nPayment of wages,Work process\n"
+        let text = "Process,Type\nPay invoices,Business process\nPayment of wages,Business process\n"
         let english = try MappingParser.parse("name: x\nlanguage: en\nfields:\n  name: Process\n  level: Type\n", file: "x.yaml")
         let result = try Pipeline.convert(MemoryByteSource(text: text), file: "in.csv", mapping: english)
         #expect(result.diagnostics.map { "\($0.line ?? 0) \($0.code.rawValue)" } == ["3 naming-convention"])

@@ -133,7 +133,8 @@ public enum BuiltinMappings {
         # english: a process inventory kept in English, one row per process, as international housing
         # groups and consultants write them: Process ID, Process, Parent ID, Type, Category, Owner, ...
         # The parent column holds the parent's code (Process ID); the level comes from Type, else from the
-        # depth. Names are checked against the English naming convention (a verb first: "Pay invoices").
+        # depth. The columns differ from the canonical CSV's own (name, code, level, parent): a file with
+        # those is read by the canonical mapping. Names are checked against the English naming convention (a verb first: "Pay invoices").
         name: english
         description: English inventory with Process ID, Process, Parent ID, Type and Category (parent by code)
         language: en
@@ -144,16 +145,16 @@ public enum BuiltinMappings {
         trim: true
         
         fields:
-          code: [Process ID, Process code, Process number, Process no, Code, Ref, Reference]
+          code: [Process ID, Process code, Process number, Process no, Ref, Reference]
         
           name:
-            columns: [Process, Process name, Process title, Name, Title]
+            columns: [Process, Process name, Process title]
             required: true
             collapse-whitespace: true
             strip-prefixes: ["BP ", "WP ", "BP: ", "WP: "]
         
           level:
-            columns: [Type, Level, Process level, Process type, Element type]
+            columns: [Type, Process level, Process type, Element type]
             values:
               Business processes: business-process
               Main process: business-process
@@ -186,10 +187,10 @@ public enum BuiltinMappings {
               Supporting processes: supporting
         
           parent:
-            columns: [Parent ID, Parent code, Parent process ID, Parent, Parent process, Belongs to]
+            columns: [Parent ID, Parent code, Parent process ID, Parent process, Belongs to]
             match: code
         
-          order: [Sequence, Order, Sort order, Sequence number]
+          order: [Sequence, Sort order, Sequence number]
           owner: [Owner, Process owner, Responsible, Accountable, Department, Team]
           function: [Business function, Function, Capability, Domain]
         
@@ -206,7 +207,7 @@ public enum BuiltinMappings {
             split: [",", ";", "\n"]
         
           next:
-            columns: [Next process, Next, Followed by]
+            columns: [Next process, Followed by]
             split: [",", ";", "\n"]
             match: code
         
