@@ -11,7 +11,8 @@ import Testing
 /// their number and time, as a set: files finish in any order when they run in parallel.
 ///
 /// In a ```` ```sh ```` block every line that is not a comment (nor a `make` target) is a command
-/// that must run and end with status 0 or 1 (findings in the data), never 2 or 64.
+/// that must run and end with status 0 or 1 (findings in the data), never 2 or 64; the commands of
+/// one block run one after the other in one folder.
 ///
 /// `CORA_RECORD_README=1` writes what the transcripts printed to a file, to update the README from.
 @Suite("README examples", .serialized)
@@ -61,11 +62,12 @@ struct ReadmeExamplesTests {
             }
             return [examples]
         case "sh":
-            return lines.compactMap { number, text -> [Example]? in
+            // One folder for the block: a later command may read what an earlier one wrote.
+            return [lines.compactMap { number, text -> Example? in
                 let command = withoutComment(text).trimmingCharacters(in: .whitespaces)
                 guard !command.isEmpty, !command.hasPrefix("make ") else { return nil }
-                return [Example(command: command, expected: nil, line: number)]
-            }
+                return Example(command: command, expected: nil, line: number)
+            }]
         default:
             return []
         }
