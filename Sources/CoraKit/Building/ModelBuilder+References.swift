@@ -181,6 +181,12 @@ extension ModelBuilder {
                 continue
             }
             guard case .found(let parent) = found, parent != index else {
+                if case .none = found, NoParentWords.contains(reference) {
+                    // `0`, `-`, `n.v.t.`, `geen`: what spreadsheets write for "no parent", when no
+                    // process has that code or name. The process stands at the top.
+                    processes[index].parent = ""
+                    continue
+                }
                 let row = row(of: index)
                 let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
                 sink.report(Diagnostic(

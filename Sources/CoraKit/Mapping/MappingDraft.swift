@@ -95,8 +95,7 @@ public struct MappingDraft: Sendable {
     /// code list rather than level or category words, and the draft sums them up instead.
     static let maxValueEntries = 10
     /// The values that mean "no parent" in a parent column ("0", "-", "n.v.t.", "geen").
-    static let noParentWords: Set<String> = ["0", "00", "-", "--", "–", "—", "n.v.t.", "n.v.t", "nvt", "n/a", "na", "geen",
-                                             "(geen)", "none", "(none)", "null", "top", "root"]
+    static var noParentWords: Set<String> { NoParentWords.words }
 
     /// Drafts a mapping from the first `records` of an export (the header and a sample of rows;
     /// a few hundred rows are plenty).

@@ -101,7 +101,7 @@ public struct MappingSelector: Sendable {
             expected += 1
             if let index = header.index(matchingAny: rule.columns) {
                 claimed.insert(index)
-            } else if rule.required {
+            } else if mapping.needsColumn(of: field) {
                 missing.append("the required \(field.rawValue) column (\(listed(rule.columns)))")
             }
         }

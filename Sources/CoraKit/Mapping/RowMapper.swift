@@ -91,7 +91,7 @@ public struct RowMapper {
                 // Without its name column no row can become a process: the name is always required.
                 // Without the parent column the mapping names, every process would stand at the top
                 // and the hierarchy would be lost without a word: required too.
-                let required = rule.required || ((field == .name || field == .parent) && rule.defaultValue == nil)
+                let required = mapping.needsColumn(of: field)
                 if required { lacksRequiredColumn = true }
                 missingFields.append((field, rule, required))
                 if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }

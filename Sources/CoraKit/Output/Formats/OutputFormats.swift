@@ -49,6 +49,10 @@ public enum OutputFormats {
         public init(name: String) { self.name = name }
 
         public var description: String {
+            if name.contains(",") {
+                return "\"\(name)\" is several formats, and convert writes one: one of \(OutputFormats.names.joined(separator: ", ")) "
+                    + "(cora batch --to writes several)"
+            }
             var text = "unknown format \"\(name)\""
             if let near = suggestion { text += " (did you mean \(near)?)" }
             return text + "; use one or more of \(OutputFormats.names.joined(separator: ", ")), separated by commas"

@@ -14,7 +14,8 @@ public struct MissingParentRule: ModelRule {
         for index in 0..<model.count where model.parents[index] < 0 {
             guard let level = model.levels[index], level > .businessProcess else { continue }
             let row = model.row(index)
-            if let row, !row.parentText.isEmpty { continue }
+            // A parent named but not found is reported already (unknown-parent), not `0` or `geen`.
+            if let row, !row.parentText.isEmpty, !NoParentWords.contains(row.parentText) { continue }
             let process = model.process(index)
             let above = level.allowedParents.sorted().map(\.dutchName)
             report(index, ModelFinding(
