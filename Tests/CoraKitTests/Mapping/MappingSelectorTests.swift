@@ -128,7 +128,7 @@ struct MappingSelectorTests {
             return skip < records.count ? .success(records[skip]) : .failure(MappingSelectorError(reason: "no row \(skip + 1)"))
         }
         #expect(selection.mapping?.name == "titled")
-        #expect(selection.reason == "titled: 2 of 2 columns matched (Procescode, Procesnaam); next: plain: 0 of 1 columns matched")
+        #expect(selection.reason == "titled: 2 of 2 columns matched (Procescode, Procesnaam); next: plain: 0 of 1 columns matched, but lacks the required name column (Procesnaam)")
 
         let broken = MappingSelector(candidates: [titled]).select { _ in .failure(MappingSelectorError(reason: "cannot read the header")) }
         #expect(broken.mapping == nil)
