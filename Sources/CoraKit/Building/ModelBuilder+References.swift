@@ -13,14 +13,18 @@ extension ModelBuilder {
         var repeatedCodes: [String: [Int]] = [:]
         /// Every row of a name (by its match key) that more than one row has, in input order.
         var repeatedNames: [String: [Int]] = [:]
+        /// The rows of a repeated code or name per file, made when a reference first needs them,
+        /// so that each further reference to the key costs no more than one to a unique key.
+        var repeatedByFile: [String: [Int32: [Int]]] = [:]
     }
 
     /// What a reference found: one process, several (the reference is ambiguous), or none.
     enum ReferenceMatch: Equatable {
         /// The process at this position.
         case found(Int)
-        /// The processes at these positions, all with the code or name referred to (`field`).
-        case ambiguous([Int], field: CanonicalField)
+        /// More than one process with the code or name referred to (`field`): the first few of
+        /// them (`shown`, in input order) and how many there are in all.
+        case ambiguous(shown: [Int], count: Int, field: CanonicalField)
         /// No process.
         case none
     }
@@ -58,13 +62,13 @@ extension ModelBuilder {
             guard let found = index.ids.position(of: reference, hasKey: { processes[$0].id == reference }) else { return .none }
             return .found(ownFile(index.repeatedIDs[reference], referrer) ?? found)
         case .code:
-            return lookUpCode(reference, from: referrer, in: index)
+            return lookUpCode(reference, from: referrer, in: &index)
         case .any:
             let byID = index.ids.position(of: reference, hasKey: { processes[$0].id == reference })
             if let byID, candidates[byID].idWasGiven {
                 return .found(ownFile(index.repeatedIDs[reference], referrer) ?? byID)
             }
-            let byCode = lookUpCode(reference, from: referrer, in: index)
+            let byCode = lookUpCode(reference, from: referrer, in: &index)
             if byCode != .none { return byCode }
             if let byID { return .found(byID) }
         case .name: break
@@ -72,29 +76,58 @@ extension ModelBuilder {
         if index.names == nil { indexNames(in: &index) }
         let key = TextNormalization.matchKey(reference)
         guard let first = index.names?[key] else { return .none }
-        return choose(among: index.repeatedNames[key], first: first, from: referrer, field: .name)
+        return choose(among: index.repeatedNames[key], first: first, from: referrer, field: .name, key: key,
+                      referrerHasKey: TextNormalization.matchKey(processes[referrer].name) == key, in: &index)
     }
 
     /// The row a code names, seen from the row at `referrer`.
-    private func lookUpCode(_ code: String, from referrer: Int, in index: ReferenceIndex) -> ReferenceMatch {
+    private func lookUpCode(_ code: String, from referrer: Int, in index: inout ReferenceIndex) -> ReferenceMatch {
         guard let first = index.codes.position(of: code, hasKey: { processes[$0].code == code }) else { return .none }
-        return choose(among: index.repeatedCodes[code], first: first, from: referrer, field: .code)
+        return choose(among: index.repeatedCodes[code], first: first, from: referrer, field: .code, key: code,
+                      referrerHasKey: processes[referrer].code == code, in: &index)
     }
 
     /// Of the rows of a code or name (`rows`, when more than one has it, else just `first`), the
     /// one meant from the row at `referrer`: the one of its own file, else the one of another;
     /// more than one there is ambiguous.
-    private func choose(among rows: [Int]?, first: Int, from referrer: Int, field: CanonicalField) -> ReferenceMatch {
+    ///
+    /// Costs the same for every reference to a key, however many rows have it: the rows are
+    /// grouped by file once, the referrer (when it has the key itself) is found by binary search,
+    /// and an ambiguous match carries only the first rows it names.
+    private func choose(among rows: [Int]?, first: Int, from referrer: Int, field: CanonicalField, key: String,
+                        referrerHasKey: Bool, in index: inout ReferenceIndex) -> ReferenceMatch {
         guard let rows else { return .found(first) }
-        let file = candidates[referrer].file
-        let others = rows.filter { $0 != referrer }
-        let own = others.filter { candidates[$0].file == file }
-        let meant = own.isEmpty ? others : own
+        let cacheKey = (field == .code ? "c:" : "n:") + key
+        if index.repeatedByFile[cacheKey] == nil {
+            index.repeatedByFile[cacheKey] = Dictionary(grouping: rows) { candidates[$0].file }
+        }
+        let own = index.repeatedByFile[cacheKey]?[candidates[referrer].file] ?? []
+        /// `list` (in input order) without the referrer: how many, and the first few.
+        func without(_ list: [Int]) -> (count: Int, shown: [Int]) {
+            let holdsReferrer = referrerHasKey && Self.sortedContains(list, referrer)
+            let shown = Array(list.lazy.filter { $0 != referrer }.prefix(Self.ambiguousShown))
+            return (list.count - (holdsReferrer ? 1 : 0), shown)
+        }
+        var meant = without(own)
+        if meant.count == 0 { meant = without(rows) }
         switch meant.count {
         case 0: return .found(first)
-        case 1: return .found(meant[0])
-        default: return .ambiguous(meant, field: field)
+        case 1: return .found(meant.shown[0])
+        default: return .ambiguous(shown: meant.shown, count: meant.count, field: field)
         }
+    }
+
+    /// How many of the processes an ambiguous reference matches its finding names.
+    static var ambiguousShown: Int { 3 }
+
+    /// Whether `sorted` (ascending) holds `value`.
+    static func sortedContains(_ sorted: [Int], _ value: Int) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     /// Indexes the candidates' names by their match key: the first row of each, and every row of
@@ -141,12 +174,13 @@ extension ModelBuilder {
 
     /// The rows of an ambiguous reference, as seen from the row at `referrer`: "lines 4 and 5", or
     /// "a.csv, line 4 and b.csv, line 2".
-    func places(of positions: [Int], from referrer: Int) -> String {
+    func places(of positions: [Int], count: Int, from referrer: Int) -> String {
         let file = candidates[referrer].file
+        let more = count > positions.count ? ["\(count - positions.count) more"] : []
         if positions.allSatisfy({ candidates[$0].file == file }) {
-            return "lines " + ListFormatting.and(positions.map { String(location(of: $0).line) })
+            return "lines " + ListFormatting.and(positions.map { String(location(of: $0).line) } + more)
         }
-        return ListFormatting.and(positions.map { place(of: $0, from: referrer) })
+        return ListFormatting.and(positions.map { place(of: $0, from: referrer) } + more)
     }
 
     /// Finds every parent: by position where the input gives it, else by looking its reference
@@ -167,11 +201,11 @@ extension ModelBuilder {
             if references == nil { references = referenceIndex() }
             let match = candidates[index].parentMatch
             let found = lookUp(reference, match: match, from: index, in: &references!)
-            if case .ambiguous(let positions, let field) = found {
+            if case .ambiguous(let positions, let count, let field) = found {
                 let row = row(of: index)
                 sink.report(Diagnostic(
                     .ambiguousParent,
-                    "the parent \"\(reference)\" matches more than one process (by \(field.rawValue)): \(places(of: positions, from: index))",
+                    "the parent \"\(reference)\" matches more than one process (by \(field.rawValue)): \(places(of: positions, count: count, from: index))",
                     file: row.location.file, line: row.location.line, record: row.location.record,
                     column: row.columns[.parent], value: reference,
                     hint: field == .code
@@ -228,12 +262,12 @@ extension ModelBuilder {
                     switch lookUp(reference, match: settings.nextMatch, from: index, in: &references!) {
                     case .found(let position): target = position
                     case .none: target = nil
-                    case .ambiguous(let positions, let field):
+                    case .ambiguous(let positions, let count, let field):
                         let row = row(of: index)
                         sink.report(Diagnostic(
                             .ambiguousNext,
                             "the next process \"\(reference)\" matches more than one process (by \(field.rawValue)): "
-                                + "\(places(of: positions, from: index)); kept as written",
+                                + "\(places(of: positions, count: count, from: index)); kept as written",
                             file: row.location.file, line: row.location.line, record: row.location.record,
                             column: row.columns[.next], value: reference,
                             hint: field == .code
