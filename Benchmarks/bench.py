@@ -379,9 +379,9 @@ class Suite:
         measure(runs.values(), n)
 
         # What cora validate says about the input: rows read, processes kept, rows rejected.
-        summary = re.search(r"(\d+) rows?: (\d+) process(?:es)?, (\d+) rows? rejected", runs["validate"].stderr)
+        summary = re.search(r"^cora: (?:\d+ files, )?(\d+) rows? read, (\d+) process(?:es)?, (\d+) rejected", runs["validate"].stderr, re.M)
         if not summary:
-            fail(f"cora validate printed no summary 'N rows: N processes, N rows rejected':\n"
+            fail(f"cora validate printed no summary 'cora: N rows read, N processes, N rejected':\n"
                  f"{runs['validate'].stderr[-2000:]}")
         read, processes, rejected = map(int, summary.groups())
         if read != rows or processes + rejected != rows:
