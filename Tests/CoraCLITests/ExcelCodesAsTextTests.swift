@@ -126,25 +126,12 @@ struct ExcelCodesAsTextTests {
         /// Opens `files` with `;` as separator, UTF-8, in `language`, special numbers detected and
         /// formulas evaluated, in a profile of its own.
         static func open(_ files: [String], in scratch: Scratch, language: Int) throws -> [String: Sheet] {
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cora-soffice-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: profile) }
-            let out = scratch.url.appendingPathComponent("calc-\(language)")
-            let run = try Tool.run("soffice", [
-                "-env:UserInstallation=\(profile.absoluteString)", "--headless",
-                "--infilter=CSV:59,34,76,1,,\(language),false,true,false,false,false,-1,true",
-                "--convert-to", "fods", "--outdir", out.path,
-            ] + files.map { scratch.url.appendingPathComponent($0).path }, input: [])
             var sheets: [String: Sheet] = [:]
-            for file in files {
-                let fods = out.appendingPathComponent(file.replacingOccurrences(of: ".csv", with: ".fods"))
-                guard let data = FileManager.default.contents(atPath: fods.path) else {
-                    Issue.record("LibreOffice wrote no \(fods.lastPathComponent) (exit \(run.status)): \(run.stderr)")
-                    continue
-                }
+            for (file, data) in try LibreOfficeCalc.fods(files, in: scratch, filter: "59,34,76,1,,\(language),false,true,false,false,false,-1,true", folder: "calc-\(language)") {
                 let reader = Reader()
                 let parser = XMLParser(data: data)
                 parser.delegate = reader
-                #expect(parser.parse(), "\(fods.lastPathComponent) is not XML")
+                #expect(parser.parse(), "\(file): the .fods is not XML")
                 sheets[file] = reader.sheet
             }
             return sheets

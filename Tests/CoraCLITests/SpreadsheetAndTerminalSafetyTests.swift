@@ -204,25 +204,12 @@ struct SpreadsheetAndTerminalSafetyTests {
         /// Opens `files` (in `scratch`) in one run of LibreOffice with `separator` (`"` quotes,
         /// UTF-8, formulas evaluated), in a profile of its own so that runs in parallel do not meet.
         static func open(_ files: [String], in scratch: Scratch, separator: Int) throws -> [String: Sheet] {
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cora-soffice-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: profile) }
-            let out = scratch.url.appendingPathComponent("calc-\(separator)")
-            let run = try Tool.run("soffice", [
-                "-env:UserInstallation=\(profile.absoluteString)", "--headless",
-                "--infilter=CSV:\(separator),34,76,1,,0,false,false,false,false,false,-1,true",
-                "--convert-to", "fods", "--outdir", out.path,
-            ] + files.map { scratch.url.appendingPathComponent($0).path }, input: [])
             var sheets: [String: Sheet] = [:]
-            for file in files {
-                let fods = out.appendingPathComponent(file.replacingOccurrences(of: ".csv", with: ".fods"))
-                guard let data = FileManager.default.contents(atPath: fods.path) else {
-                    Issue.record("LibreOffice wrote no \(fods.lastPathComponent) (exit \(run.status)): \(run.stderr)")
-                    continue
-                }
+            for (file, data) in try LibreOfficeCalc.fods(files, in: scratch, filter: "\(separator),34,76,1,,0,false,false,false,false,false,-1,true", folder: "calc-\(separator)") {
                 let reader = FODSReader()
                 let parser = XMLParser(data: data)
                 parser.delegate = reader
-                #expect(parser.parse(), "\(fods.lastPathComponent) is not XML")
+                #expect(parser.parse(), "\(file): the .fods is not XML")
                 sheets[file] = reader.sheet
             }
             return sheets
