@@ -136,18 +136,21 @@ public struct LocalFileSystem: FileSystem {
     /// number and a random part, and it is created exclusively and never through a link (`O_EXCL |
     /// O_NOFOLLOW`), like `mkstemp`: a file or a link planted under a name `cora` might use is never
     /// written through, only passed by. Permissions are those of a new file (0666 less the umask).
-    /// The name is registered for removal on a signal before the file is made, so that no signal
-    /// can come between the two.
+    /// The name is registered for removal on a signal and the file made as one step (see
+    /// ``TemporaryFileRegistry``), so that no signal can come between the two and no file is
+    /// made once the process is ending.
     private static func createTemporaryFile(in folder: String, prefix: String, for path: String) throws(FileSystemError) -> (String, Int32, Int?) {
         for _ in 0..<16 {
             let number = temporaryCounter.add(1, ordering: .relaxed).newValue
             let random = String(UInt64.random(in: 0 ... .max) & 0xFFFF_FFFF_FFFF, radix: 16)
             let temporary = BatchPath.join(folder, prefix + "\(number)-\(random)")
-            let slot = TemporaryFileRegistry.register(temporary)
-            let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            guard let (descriptor, slot) = TemporaryFileRegistry.create(temporary, {
+                Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            }) else {
+                throw FileSystemError(path: path, reason: "cora is ending")
+            }
             if descriptor >= 0 { return (temporary, descriptor, slot) }
             let failure = errno
-            TemporaryFileRegistry.unregister(slot)
             if failure != EEXIST {
                 errno = failure
                 break
