@@ -1,15 +1,21 @@
-/// Renders the model as Graphviz DOT, in the views CORA users know.
+/// Renders the model as Graphviz DOT, in the views of a CORA handbook.
 ///
-/// - ``View/landscape``: "het procesmodel in schema": three bands stacked top to bottom (sturende,
-///   primaire, ondersteunende processen) holding the business processes in order, with the `next`
-///   relations between them.
-/// - ``View/process(_:)``: "werkprocessen in schema": one business process with its work processes
-///   in order, their steps, functions and services.
-/// - ``View/full``: everything nested: bands, business processes, work processes, steps.
+/// - ``View/landscape``: CORA's picture of the process model: three bands of one width (sturend on
+///   top, primair in the middle, ondersteunend below) holding the business processes in the order
+///   of the model, grouped under their process chain or steering scenario, wrapped in rows so that
+///   the whole is about as wide as a landscape page; a title and a legend.
+/// - ``View/process(_:)``: one business process: its work processes (with their business function
+///   and services) in frames, their steps inside, and the `next` flows between them.
+/// - ``View/full``: the landscape with every process inside its business process.
+/// - ``View/each``: the landscape, each business process linking to a diagram of its own
+///   (``renderEach(_:)``).
 ///
-/// Node IDs come from process ids, never from free text; every ID, label and tooltip goes through
-/// ``DOTText``. A label too long for Graphviz is cut with `…` and gets its whole text as a tooltip.
-/// The output depends only on the model, so it is the same on every run.
+/// Only the data draws lines: containment is shown by nesting, an arrow is always a `next`
+/// relation, and nothing is drawn from the order of the rows. The landscape and the full view are
+/// one table (an HTML-like label), so the bands are aligned and equally wide whatever they hold.
+/// Every box has a tooltip (code, level, owner, description), and an id `p-<process id>` in the SVG
+/// Graphviz writes. Node IDs come from process ids, never from free text; every label and tooltip
+/// goes through ``DOTText`` or ``DOTHTMLText``. The output depends only on the model.
 public struct DOTRenderer: Sendable {
     /// What to draw.
     public enum View: Sendable, Equatable {
@@ -17,14 +23,17 @@ public struct DOTRenderer: Sendable {
         case landscape
         /// One business process (by id or code) with its work processes and steps.
         case process(String)
-        /// Everything nested.
+        /// Every process, inside the landscape.
         case full
+        /// The landscape and one diagram per business process, linked.
+        case each
 
-        /// Reads `landscape`, `full` or `process:ID`.
+        /// Reads `landscape`, `full`, `each` or `process:ID`.
         public init?(argument: String) {
             switch argument {
             case "landscape": self = .landscape
             case "full": self = .full
+            case "each": self = .each
             default:
                 guard argument.hasPrefix("process:"), argument.count > "process:".count else { return nil }
                 self = .process(String(argument.dropFirst("process:".count)))
@@ -41,211 +50,136 @@ public struct DOTRenderer: Sendable {
 
     /// The language of labels.
     public var language: DocumentLanguage
-    /// The title drawn above the picture.
+    /// The title drawn above the picture; `nil`: "Procesmodel" and ``sourceName``.
     public var title: String?
-    /// The most business processes drawn side by side in a band before a new row starts.
-    public var bandWidth: Int
+    /// The name of what the model was read from (a file's name without its extension), for the
+    /// default title.
+    public var sourceName: String?
 
     /// Creates a renderer.
-    public init(language: DocumentLanguage = .nl, title: String? = nil, bandWidth: Int = 6) {
+    public init(language: DocumentLanguage = .nl, title: String? = nil, sourceName: String? = nil) {
         self.language = language
         self.title = title
-        self.bandWidth = max(1, bandWidth)
+        self.sourceName = sourceName
     }
 
-    private static let bandColors: [ProcessCategory?: (fill: String, line: String)] = [
-        .steering: ("#e3ecf7", "#5b7fb0"), .primary: ("#e5f2e5", "#5a9a5a"), .supporting: ("#f7eedf", "#b08a4a"), nil: ("#eeeeee", "#888888"),
-    ]
-
-    /// The DOT text for `view`.
+    /// The DOT text for `view` (for ``View/each``, the landscape of ``renderEach(_:)``).
     public func render(_ model: ProcessModel, view: View = .landscape) throws(ViewError) -> String {
         let tree = ProcessTree(model)
         switch view {
-        case .landscape: return landscape(tree, nested: false)
-        case .full: return landscape(tree, nested: true)
+        case .landscape: return landscape(tree, full: false, links: nil)
+        case .full: return landscape(tree, full: true, links: nil)
+        case .each: return try renderEach(model)[0].dot
         case .process(let reference):
             guard let process = model.processes.first(where: { $0.id == reference })
                     ?? model.processes.first(where: { $0.code == reference }) else {
                 let known = model.processes.filter { $0.level == .businessProcess }.prefix(8).map(\.id).joined(separator: ", ")
                 throw ViewError(message: "no process with id or code \"\(reference)\" in the model (business processes: \(known)…)")
             }
-            return processView(process, tree: tree)
+            return processDiagram(process, tree: tree, backLink: nil)
         }
     }
 
-    private func header(_ name: String, rankdir: String, newrank: Bool = true) -> String {
+    /// `--view each`: the landscape first (file stem ``DiagramFileNames/landscape``), then a diagram
+    /// per business process (file stem from its id), the landscape linking to each as
+    /// `<stem><linkSuffix>` and each linking back.
+    public func renderEach(_ model: ProcessModel, linkSuffix: String = ".svg") throws(ViewError) -> [(stem: String, dot: String)] {
+        let tree = ProcessTree(model)
+        let boxes = DiagramBoxes(tree).bands.flatMap(\.boxes).filter { !DiagramBoxes.isGroup($0.process) }.map(\.process)
+        let names = DiagramFileNames(boxes.map(\.id))
+        let links = names.stems.mapValues { $0 + linkSuffix }
+        var files = [(stem: DiagramFileNames.landscape, dot: landscape(tree, full: false, links: links))]
+        for process in boxes {
+            files.append((names.stems[process.id]!, processDiagram(process, tree: tree, backLink: DiagramFileNames.landscape + linkSuffix)))
+        }
+        return files
+    }
+
+    // MARK: Shared by the views
+
+    var words: DiagramWords { DiagramWords(language: language) }
+
+    /// The fill and line colours of a band (and of a business process's frame) by category.
+    static let bandColors: [ProcessCategory?: (fill: String, line: String)] = [
+        .steering: ("#dde8f6", "#4a72a8"), .primary: ("#e1f0dc", "#4d8f46"), .supporting: ("#f6ead6", "#a87c34"), nil: ("#ececec", "#808080"),
+    ]
+    /// The heading of a chain or scenario.
+    static let groupColors = (fill: "#fff7d6", line: "#b59a2e")
+    /// Steps.
+    static let stepFill = "#f2f2f2"
+    /// Text of the second rank (codes, functions).
+    static let quietText = "#555555"
+
+    /// The opening of a digraph: its ID, the title and legend as its label, and the defaults.
+    func header(_ name: String, title: String, titleLink: String?, legend: [LegendEntry], extra: String = "") -> String {
         var out = "digraph \(DOTText.id(name)) {\n"
-        // newrank lines up rank=same rows across clusters; the full view's nested rows trip an
-        // assertion in Graphviz 2.42 with it, and lay out well without.
-        out += "  graph [rankdir=\(rankdir), fontname=\"Helvetica\", fontsize=12\(newrank ? ", newrank=true" : ""), nodesep=0.3, ranksep=0.5"
-        if let title { out += ", " + labelled(title) + ", labelloc=t, fontsize=16" }
-        out += "];\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\"];\n"
-        out += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n"
+        out += "  graph [fontname=\"Helvetica\", labelloc=t, labeljust=l, margin=0.25\(extra), label=<\(heading(title, link: titleLink, legend: legend))>];\n"
+        out += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#888888\", margin=\"0.10,0.05\"];\n"
+        out += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#333333\", penwidth=1.4, arrowsize=0.8];\n"
         return out
     }
 
-    private func landscape(_ tree: ProcessTree, nested: Bool) -> String {
-        var out = header(nested ? "procesmodel-volledig" : "procesmodel", rankdir: "TB", newrank: !nested)
-        // Per band: its first node (top row) and the first node of its last row.
-        var bandAnchors: [(top: String, bottom: String)] = []
-        let categories: [ProcessCategory?] = ProcessCategory.allCases.map(Optional.some) + [nil]
-        var drawn = Set<String>()
-        for category in categories {
-            let processes = tree.businessProcesses(in: category)
-            if processes.isEmpty && (category == nil || nested) { continue }
-            let colors = Self.bandColors[category]!
-            let band = "cluster_" + (category?.rawValue ?? "none")
-            out += "  subgraph \(DOTText.id(band)) {\n"
-            out += "    label=\(DOTText.quoted(language.section(category))); labeljust=l; style=\"rounded,filled\"; "
-            out += "fillcolor=\(DOTText.quoted(colors.fill)); color=\(DOTText.quoted(colors.line)); fontsize=14;\n"
-            if processes.isEmpty {
-                let placeholder = DOTText.id("band-" + (category?.rawValue ?? "none"))
-                out += "    \(placeholder) [label=\"\", shape=point, style=invis];\n"
-                bandAnchors.append((placeholder, placeholder))
-            }
-            var rows: [[CoraProcess]] = []
-            let perRow = nested ? max(1, bandWidth / 2) : bandWidth
-            var start = 0
-            while start < processes.count {
-                rows.append(Array(processes[start..<min(start + perRow, processes.count)]))
-                start += perRow
-            }
-            for (rowIndex, row) in rows.enumerated() {
-                for process in row {
-                    drawn.insert(process.id)
-                    if nested {
-                        out += nestedBusinessProcess(process, tree: tree, drawn: &drawn)
-                    } else {
-                        out += "    \(DOTText.nodeID(process.id)) [\(labelled(DOTText.wrapped(process.name), full: process.name))];\n"
-                    }
-                }
-                let tops = row.map { nested ? DOTText.nodeID($0.id, prefix: "bp:") : DOTText.nodeID($0.id) }
-                if row.count > 1 {
-                    out += "    { rank=same; " + tops.map { $0 + ";" }.joined(separator: " ") + " }\n"
-                    // Keep the input order left to right.
-                    out += "    " + tops.joined(separator: " -> ") + " [style=invis];\n"
-                }
-                // The lowest node of the row's first business process, to hang the next row under.
-                let bottom = nested ? bottomNode(of: row[0], tree: tree) : tops[0]
-                if rowIndex == 0 {
-                    bandAnchors.append((tops[0], bottom))
-                } else {
-                    out += "    \(bandAnchors[bandAnchors.count - 1].bottom) -> \(tops[0]) [style=invis];\n"
-                    bandAnchors[bandAnchors.count - 1].bottom = bottom
-                }
-            }
-            out += "  }\n"
-        }
-        // Stack the bands: an invisible edge from each band to the next.
-        for (upper, lower) in zip(bandAnchors, bandAnchors.dropFirst()) {
-            out += "  \(upper.bottom) -> \(lower.top) [style=invis, weight=10];\n"
-        }
-        // The `next` relations between processes that are drawn.
-        for process in tree.depthFirst where drawn.contains(process.id) {
-            for next in process.next where drawn.contains(next) && next != process.id {
-                let from = nested ? nestedNodeID(process, tree: tree) : DOTText.nodeID(process.id)
-                let to = nested ? nestedNodeID(tree.process(next)!, tree: tree) : DOTText.nodeID(next)
-                out += "  \(from) -> \(to) [constraint=false];\n"
-            }
-        }
-        return out + "}\n"
+    /// One entry of a legend: a sample (a box of colours, or a glyph) and what it means.
+    struct LegendEntry: Equatable {
+        var fill: String?
+        var line: String?
+        var glyph: String?
+        var text: String
     }
 
-    private func nestedNodeID(_ process: CoraProcess, tree: ProcessTree) -> String {
-        process.level == .businessProcess ? DOTText.nodeID(process.id, prefix: "bp:") : DOTText.nodeID(process.id)
+    /// The title, then a legend line, as an HTML-like table.
+    private func heading(_ title: String, link: String?, legend: [LegendEntry]) -> String {
+        let columns = 1 + legend.count * 2
+        var out = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
+        let linked = link.map { " HREF=\"\(DOTHTMLText.attribute($0))\" TOOLTIP=\"\(DOTHTMLText.attribute(words.backToLandscape))\"" } ?? ""
+        out += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"\(linked)><FONT POINT-SIZE=\"20\"><B>\(DOTHTMLText.text(title, limit: 200))</B></FONT></TD></TR>"
+        out += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(words.legend)):</FONT></TD>"
+        for entry in legend {
+            if let glyph = entry.glyph {
+                out += "<TD WIDTH=\"22\"><FONT POINT-SIZE=\"12\">\(DOTHTMLText.text(glyph))</FONT></TD>"
+            } else {
+                out += "<TD BGCOLOR=\"\(entry.fill ?? "#ffffff")\" COLOR=\"\(entry.line ?? "#888888")\" BORDER=\"1\" WIDTH=\"22\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
+            }
+            out += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTHTMLText.text(entry.text))   </FONT></TD>"
+        }
+        return out + "</TR></TABLE>"
     }
 
-    /// The node at the bottom of a business process's cluster in the full view.
-    private func bottomNode(of process: CoraProcess, tree: ProcessTree) -> String {
-        tree.children(of: process.id).last.map { DOTText.nodeID($0.id) } ?? DOTText.nodeID(process.id, prefix: "bp:")
+    /// The title: `--title`, else "Procesmodel" and the source's name.
+    var titleText: String { title ?? words.title(source: sourceName) }
+
+    /// The lines of `text` wrapped at `width` characters (a longer word is broken), at most
+    /// `maxLines`, the last ending in `…` when text was left out.
+    static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        for line in DOTText.wrapped(text, width: width).split(separator: "\n") {
+            var rest = Substring(line)
+            while rest.count > width + 2 {
+                lines.append(String(rest.prefix(width)))
+                rest = rest.dropFirst(width)
+            }
+            lines.append(String(rest))
+        }
+        guard lines.count > maxLines else { return lines }
+        var kept = Array(lines.prefix(maxLines))
+        kept[maxLines - 1] = DOTHTMLText.cut(kept[maxLines - 1] + " …", to: width + 1)
+        if !kept[maxLines - 1].hasSuffix("…") { kept[maxLines - 1] += "…" }
+        return kept
     }
 
-    /// A business process as a cluster (full view): its work processes top to bottom in order, each
-    /// with its steps to the right.
-    private func nestedBusinessProcess(_ process: CoraProcess, tree: ProcessTree, drawn: inout Set<String>) -> String {
-        var out = "    subgraph \(DOTText.id("cluster_bp_" + process.id)) {\n"
-        out += "      \(labelled(DOTText.wrapped(process.name, width: 40), full: process.name, separator: "; ")); style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#999999\"; fontsize=11;\n"
-        out += "      \(DOTText.nodeID(process.id, prefix: "bp:")) [label=\"\", shape=point, style=invis, width=0];\n"
-        var previous = DOTText.nodeID(process.id, prefix: "bp:")
-        for child in tree.children(of: process.id) {
-            drawn.insert(child.id)
-            out += "      \(DOTText.nodeID(child.id)) [\(labelled(boxText(child, wrapped: true), full: boxText(child, wrapped: false)))];\n"
-            out += "      \(previous) -> \(DOTText.nodeID(child.id)) [style=invis];\n"
-            previous = DOTText.nodeID(child.id)
-            let steps = tree.descendants(of: child.id)
-            var stepPrevious = DOTText.nodeID(child.id)
-            for (step, _) in steps {
-                drawn.insert(step.id)
-                out += "      \(DOTText.nodeID(step.id)) [\(labelled(DOTText.wrapped(step.name), full: step.name)), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
-                out += "      \(stepPrevious) -> \(DOTText.nodeID(step.id)) [style=dashed, arrowsize=0.6];\n"
-                stepPrevious = DOTText.nodeID(step.id)
-            }
-            if !steps.isEmpty {
-                out += "      { rank=same; \(DOTText.nodeID(child.id)); " + steps.map { DOTText.nodeID($0.process.id) + ";" }.joined(separator: " ") + " }\n"
-            }
-        }
-        return out + "    }\n"
+    /// The names of what `process` is followed by, for its tooltip.
+    func nextNames(_ process: CoraProcess, tree: ProcessTree) -> [String] {
+        process.next.map { id in tree.process(id).map { [$0.code, $0.name].filter { !$0.isEmpty }.joined(separator: " ") } ?? id }
     }
 
-    /// One business process: its work processes in order left to right, each with its steps below,
-    /// its function in the label and its services as ellipses.
-    private func processView(_ process: CoraProcess, tree: ProcessTree) -> String {
-        let l = language
-        var out = header("proces-" + process.id, rankdir: "TB")
-        let colors = Self.bandColors[process.category]!
-        var label = l.level(process.level) + ": " + process.name
-        if !process.services.isEmpty { label += "\n" + l.text(.services) + ": " + process.services.joined(separator: ", ") }
-        out += "  subgraph \(DOTText.id("cluster_" + process.id)) {\n"
-        out += "    \(labelled(label, separator: "; ")); labeljust=l; style=\"rounded,filled\"; fillcolor=\(DOTText.quoted(colors.fill)); color=\(DOTText.quoted(colors.line)); fontsize=13;\n"
-        let workProcesses = tree.children(of: process.id)
-        var serviceNodes: [String] = []
-        for work in workProcesses {
-            out += "    \(DOTText.nodeID(work.id)) [\(labelled(boxText(work, wrapped: true), full: boxText(work, wrapped: false))), penwidth=1.5];\n"
-            var previous = DOTText.nodeID(work.id)
-            for (step, _) in tree.descendants(of: work.id) {
-                out += "    \(DOTText.nodeID(step.id)) [\(labelled(DOTText.wrapped(step.name), full: step.name)), fontsize=9, fillcolor=\"#f8f8f8\"];\n"
-                out += "    \(previous) -> \(DOTText.nodeID(step.id)) [style=dashed, arrowsize=0.6];\n"
-                previous = DOTText.nodeID(step.id)
-            }
-            for (index, service) in work.services.enumerated() {
-                let node = DOTText.nodeID(work.id + "#" + String(index), prefix: "service:")
-                serviceNodes.append(node)
-                out += "    \(node) [\(labelled(DOTText.wrapped(service), full: service)), shape=ellipse, style=filled, fillcolor=\"#fff8d0\", fontsize=9];\n"
-                out += "    \(DOTText.nodeID(work.id)) -> \(node) [style=dotted, arrowhead=empty, label=\(DOTText.quoted(l == .nl ? "levert" : "delivers"))];\n"
-            }
-        }
-        if workProcesses.count > 1 {
-            out += "    { rank=same; " + workProcesses.map { DOTText.nodeID($0.id) + ";" }.joined(separator: " ") + " }\n"
-        }
-        // The work processes in order: their own `next` relations where given, otherwise their order.
-        let ids = Set(workProcesses.map(\.id))
-        let hasNext = workProcesses.contains { !$0.next.filter(ids.contains).isEmpty }
-        if hasNext {
-            for work in workProcesses {
-                for next in work.next where ids.contains(next) {
-                    out += "    \(DOTText.nodeID(work.id)) -> \(DOTText.nodeID(next)) [penwidth=1.5];\n"
-                }
-            }
-        } else if workProcesses.count > 1 {
-            out += "    " + workProcesses.map { DOTText.nodeID($0.id) }.joined(separator: " -> ") + " [penwidth=1.5];\n"
-        }
-        if workProcesses.isEmpty {
-            out += "    \(DOTText.nodeID(process.id)) [label=\(DOTText.quoted(l.text(.noWorkProcesses))), shape=plaintext, style=\"\"];\n"
-        }
-        return out + "  }\n}\n"
+    /// How `id` is named after an arrow in a box: its code, else its name, else the id.
+    func shortName(_ id: String, tree: ProcessTree) -> String {
+        guard let process = tree.process(id) else { return id }
+        return process.code.isEmpty ? DOTHTMLText.cut(process.name, to: 24) : process.code
     }
 
-    /// The name of a work process or step in its box, and its function in brackets below.
-    private func boxText(_ process: CoraProcess, wrapped: Bool) -> String {
-        let name = wrapped ? DOTText.wrapped(process.name) : process.name
-        return process.function.isEmpty ? name : name + "\n[" + process.function + "]"
-    }
-
-    /// `label=…` for `drawn`; when the label had to be cut, also `tooltip=…` with `full` (the text
-    /// before wrapping), after `separator` (`", "` in an attribute list, `"; "` in a subgraph).
-    private func labelled(_ drawn: String, full: String? = nil, separator: String = ", ") -> String {
-        let (label, tooltip) = DOTText.label(drawn, fullText: full)
-        return "label=" + label + (tooltip.map { separator + "tooltip=" + $0 } ?? "")
+    /// `code name` of a process, or the name when it has no code.
+    static func codeAndName(_ process: CoraProcess) -> String {
+        process.code.isEmpty ? process.name : process.code + " " + process.name
     }
 }

@@ -1,0 +1,75 @@
+/// Escaping for Graphviz's HTML-like labels (`label=<…>`): text and attribute values that free
+/// text can never break out of, that Graphviz shows as the very text, and that keep the SVG it
+/// writes well-formed XML.
+///
+/// - `&`, `<`, `>` and `"` become entity references, so no tag, attribute or entity of the data
+///   is ever read as one.
+/// - A backslash is doubled: Graphviz 2.43 reads `\N`, `\G` and `\\` in HTML-like text and in the
+///   `TOOLTIP` of a cell as it does in a quoted label.
+/// - Characters XML does not allow: C0 control characters become spaces (a line break in text
+///   becomes `<BR/>` where lines are allowed, `&#10;` in a tooltip), U+FFFE and U+FFFF become U+FFFD.
+/// - Length: a piece of text is cut on a character with `…` at a limit, before escaping.
+public enum DOTHTMLText {
+    /// The most characters of one piece of text in a label.
+    public static let textLimit = 300
+    /// The most characters of a tooltip.
+    public static let tooltipLimit = 2_000
+
+    /// `text` for the inside of an element: one line (line breaks become spaces), at most
+    /// `limit` characters.
+    public static func text(_ text: String, limit: Int = textLimit) -> String {
+        escaped(cut(text, to: limit), lineBreak: " ")
+    }
+
+    /// `lines` for the inside of an element, one `<BR/>` between them (each line already cut).
+    public static func lines(_ lines: [String], align: String = "CENTER") -> String {
+        lines.map { text($0) }.joined(separator: "<BR ALIGN=\"\(align)\"/>")
+    }
+
+    /// `text` for an attribute value between double quotes (a tooltip): line breaks kept as
+    /// `&#10;`, at most ``tooltipLimit`` characters.
+    public static func attribute(_ text: String, limit: Int = tooltipLimit) -> String {
+        escaped(cut(text, to: limit), lineBreak: "&#10;")
+    }
+
+    /// `text` cut to at most `limit` characters, the last of them `…`, when it is longer.
+    public static func cut(_ text: String, to limit: Int) -> String {
+        guard limit > 0 else { return "" }
+        var count = 0
+        var end = text.startIndex
+        while end < text.endIndex {
+            count += 1
+            if count > limit { return String(text[..<text.index(before: end)]) + "…" }
+            end = text.index(after: end)
+        }
+        return text
+    }
+
+    private static func escaped(_ text: String, lineBreak: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            if character == "\r\n" || character == "\n" || character == "\r" {
+                out += lineBreak
+                continue
+            }
+            for scalar in character.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\\": out += "\\\\"
+                case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        out += " "
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
