@@ -333,8 +333,10 @@ public final class BatchJob: @unchecked Sendable {
     private func render(_ format: any OutputFormat, at path: String, _ model: ProcessModel,
                         diagnostics: [Diagnostic]) throws(RunFailure) -> [(path: String, bytes: [UInt8])] {
         var collected = CollectedOutput()
+        var options = settings.options
+        if options.sourceName == nil { options.sourceName = OutputOptions.sourceName(of: path) }
         do {
-            try format.write(model, diagnostics: diagnostics, options: settings.options, to: &collected)
+            try format.write(model, diagnostics: diagnostics, options: options, to: &collected)
         } catch let failure as RunFailure {
             throw failure
         } catch {

@@ -2,7 +2,7 @@ import CoraCSV
 
 /// `cora convert` and `cora validate`: inputs read into one model (``run(detector:tell:)``), then
 /// the findings, the report, the rejected rows and the model written where the user asked
-/// (``deliver(_:fileSystem:show:)``).
+/// (``deliver(_:fileSystem:tell:show:)``).
 public struct ConversionJob: Sendable {
     /// The files to read; `-` is standard input.
     public var inputs: [String]
@@ -80,7 +80,7 @@ public struct ConversionJob: Sendable {
         let fileSystem = detector.fileSystem
         // The files read: each file of an Archi set, standard input as what it was redirected from
         // (`cora convert - -o inv.csv < inv.csv`); and the names the rejects files are made from,
-        // as ``deliver(_:fileSystem:show:)`` makes them.
+        // as ``deliver(_:fileSystem:tell:show:)`` makes them.
         var inputFiles: [String] = []
         var rejectsNames: [String] = []
         for input in inputs {
@@ -125,8 +125,14 @@ public struct ConversionJob: Sendable {
     /// Delivers `result`: checks that the model can be written as asked, hands the findings to
     /// `show`, writes the report and the rejects files, then the model. Nothing is written when the
     /// model cannot be (a view of a process it lacks, no Graphviz for a picture).
-    public func deliver(_ result: ConversionResult, fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) {
-        if let format { try format.check(result.model, options: options) }
+    public func deliver(_ result: ConversionResult, fileSystem: any FileSystem, tell: (RunMessage) -> Void = { _ in },
+                        show: ([Diagnostic]) -> Void) throws(RunFailure) {
+        if let format {
+            try format.check(result.model, options: options)
+            for note in format.notes(about: result.model, options: options) {
+                tell(.note(Note(file: output ?? inputs.first ?? "-", message: note)))
+            }
+        }
         show(result.diagnostics)
         fileSystem.removeAbandonedTemporaryFiles(besides: outputFiles(rejectsFor: result.inputs.map(\.file)).map(\.path))
         if let report {

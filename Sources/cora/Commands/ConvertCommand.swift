@@ -34,7 +34,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The title of a document or diagram, or the name of a new model row (archi).", valueName: "text"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (the three bands), process:ID (one business process), full (everything).", valueName: "view"))
+    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (CORA's three bands), process:ID (one business process), full (every process), each (a folder: the landscape and a diagram per business process, linked; needs -o DIR).", valueName: "view"))
     var view: DOTRenderer.View = .landscape
 
     @Option(name: .long, help: ArgumentHelp("With --to archi: a name put before each file (test1- gives test1-elements.csv, …).", valueName: "text"))
@@ -60,6 +60,9 @@ struct ConvertCommand: ParsableCommand {
         }
         if format.writesFolder, output == nil || output == "-" {
             throw ValidationError("--to \(format.name) writes \(format.folderFiles(prefix: "")!.count) files (\(format.folderFiles(prefix: "")!.joined(separator: ", "))): name their folder with -o DIR")
+        }
+        if view == .each, output == nil || output == "-" {
+            throw ValidationError("--view each writes the landscape and a diagram per business process: name their folder with -o DIR")
         }
         if format.name != "archi", prefix != nil || archiDelimiter != nil {
             throw ValidationError("--prefix and --archi-delimiter are for --to archi")
@@ -87,7 +90,8 @@ struct ConvertCommand: ParsableCommand {
         job.options = OutputOptions(
             language: lang, title: title, view: view, archiPrefix: prefix ?? "",
             archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
-            diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil)
+            diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil,
+            sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)))
         return job
     }
 
@@ -96,7 +100,7 @@ struct ConvertCommand: ParsableCommand {
         try Terminal.perform {
             let result = try job.run(detector: Machine.detector, tell: Terminal.tell)
             defer { KeptUntilExit.keep(result) }
-            try job.deliver(result, fileSystem: Machine.fileSystem) { Terminal.showFindings($0, report: job.report?.path) }
+            try job.deliver(result, fileSystem: Machine.fileSystem, tell: Terminal.tell) { Terminal.showFindings($0, report: job.report?.path) }
             try Terminal.finish(result)
         }
     }

@@ -1,26 +1,45 @@
-/// `dot`: a Graphviz diagram of the view asked for, by ``DOTRenderer``.
+/// `dot`: a Graphviz diagram of the view asked for, by ``DOTRenderer``; with `--view each`, a
+/// folder of them: `landscape.dot` and one file per business process.
 public struct DOTFormat: OutputFormat {
     public let name = "dot"
     public let aliases = ["graphviz", "gv"]
-    public let summary = "a Graphviz diagram; --view landscape (the three bands, the default), process:ID (one business process) or full (everything nested)"
+    public let summary = "a Graphviz diagram; --view landscape (CORA's three bands, the default), process:ID (one business process), full (every process) or each (a folder: the landscape and a diagram per business process, linked)"
     public let fileSuffix = ".dot"
 
     public init() {}
 
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {
-        _ = try Self.dot(model, options: options)
+        _ = try Self.diagrams(model, options: options, linkSuffix: ".svg")
+    }
+
+    public func notes(about model: ProcessModel, options: OutputOptions) -> [String] {
+        Self.notes(about: model, options: options)
     }
 
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
-        try target.write(nil, bytes: Array(try Self.dot(model, options: options).utf8))
+        let diagrams = try Self.diagrams(model, options: options, linkSuffix: ".svg")
+        for diagram in diagrams {
+            try target.write(options.view == .each ? diagram.stem + fileSuffix : nil, bytes: Array(diagram.dot.utf8))
+        }
     }
 
-    /// The DOT text of the view `options` asks for; a view of a process the model lacks is an `invalid-view` failure.
-    static func dot(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) -> String {
+    /// The DOT text of the view `options` asks for, with the stem of its file for ``DOTRenderer/View/each``
+    /// (which writes several, linking to one another as `<stem><linkSuffix>`); a view of a
+    /// process the model lacks is an `invalid-view` failure.
+    static func diagrams(_ model: ProcessModel, options: OutputOptions, linkSuffix: String) throws(RunFailure) -> [(stem: String, dot: String)] {
+        let renderer = DOTRenderer(language: options.language, title: options.title(of: model), sourceName: options.sourceName)
         do {
-            return try DOTRenderer(language: options.language, title: options.title(of: model)).render(model, view: options.view)
+            if options.view == .each { return try renderer.renderEach(model, linkSuffix: linkSuffix) }
+            return [("", try renderer.render(model, view: options.view))]
         } catch {
             throw RunFailure(.invalidView, "--view: \(error)")
         }
+    }
+
+    /// A full view too large to read as one picture says so, and what to use instead.
+    static func notes(about model: ProcessModel, options: OutputOptions) -> [String] {
+        guard options.view == .full, model.processes.count > DOTRenderer.fullViewLimit else { return [] }
+        return ["the full view of \(model.processes.count) processes is too large to read as one picture; "
+                + "--view each -o DIR writes the landscape and one diagram per business process, linked"]
     }
 }

@@ -1,4 +1,5 @@
-/// `svg` and `png`: the diagram of ``DOTFormat`` drawn by Graphviz `dot` (``OutputOptions/diagrams``).
+/// `svg` and `png`: the diagram of ``DOTFormat`` drawn by Graphviz `dot` (``OutputOptions/diagrams``);
+/// with `--view each`, a folder of them, the landscape's boxes linking to the other files.
 public struct DiagramImageFormat: OutputFormat {
     public let name: String
     public let summary: String
@@ -16,8 +17,12 @@ public struct DiagramImageFormat: OutputFormat {
         self.fileSuffix = "." + name
     }
 
+    public func notes(about model: ProcessModel, options: OutputOptions) -> [String] {
+        DOTFormat.notes(about: model, options: options)
+    }
+
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {
-        _ = try DOTFormat.dot(model, options: options)
+        _ = try DOTFormat.diagrams(model, options: options, linkSuffix: fileSuffix)
         guard options.diagrams != nil else {
             throw RunFailure(
                 .graphvizFailed, "Graphviz is not installed: cora needs its `dot` program to draw SVG and PNG",
@@ -27,6 +32,8 @@ public struct DiagramImageFormat: OutputFormat {
 
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
         guard let diagrams = options.diagrams else { try check(model, options: options); return }
-        try target.write(nil, bytes: try diagrams.draw(try DOTFormat.dot(model, options: options), as: name))
+        for diagram in try DOTFormat.diagrams(model, options: options, linkSuffix: fileSuffix) {
+            try target.write(options.view == .each ? diagram.stem + fileSuffix : nil, bytes: try diagrams.draw(diagram.dot, as: name))
+        }
     }
 }

@@ -21,6 +21,9 @@ public protocol OutputFormat: Sendable {
     /// Checks, before anything is written, that `model` can be written with `options` (a view that
     /// names a process the model has; a way to draw diagrams).
     func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure)
+    /// Remarks on writing `model` with `options` that are no failure (a full view too large to
+    /// read), said before it is written; none by default.
+    func notes(about model: ProcessModel, options: OutputOptions) -> [String]
     /// Writes `model` (and, where the format holds them, `diagnostics`) to `target`.
     func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws
 }
@@ -30,6 +33,7 @@ extension OutputFormat {
     public func folderFiles(prefix: String) -> [String]? { nil }
     public var drawsWithGraphviz: Bool { false }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
+    public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
 
     /// Whether the format writes a folder of files rather than one file.
     public var writesFolder: Bool { folderFiles(prefix: "") != nil }

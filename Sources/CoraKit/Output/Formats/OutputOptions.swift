@@ -15,10 +15,14 @@ public struct OutputOptions: Sendable {
     public var renderThreads: Int
     /// Draws diagrams as SVG or PNG; `nil` where Graphviz is not at hand.
     public var diagrams: (any DiagramDrawing)?
+    /// The name of what the model was read from (the input's file name without its extension),
+    /// for a diagram's default title.
+    public var sourceName: String?
 
     /// Options; the defaults write Dutch documents without a title, the landscape, a `,` Archi set.
     public init(language: DocumentLanguage = .nl, title: String? = nil, view: DOTRenderer.View = .landscape, archiPrefix: String = "",
-                archiDelimiter: UInt8 = UInt8(ascii: ","), renderThreads: Int = 1, diagrams: (any DiagramDrawing)? = nil) {
+                archiDelimiter: UInt8 = UInt8(ascii: ","), renderThreads: Int = 1, diagrams: (any DiagramDrawing)? = nil,
+                sourceName: String? = nil) {
         self.language = language
         self.title = title
         self.view = view
@@ -26,6 +30,16 @@ public struct OutputOptions: Sendable {
         self.archiDelimiter = archiDelimiter
         self.renderThreads = renderThreads
         self.diagrams = diagrams
+        self.sourceName = sourceName
+    }
+
+    /// The name of the file at `path` without its folder and extension (`inventaris` for
+    /// `in/inventaris.csv`); `nil` for standard input.
+    public static func sourceName(of path: String) -> String? {
+        guard path != "-", !path.isEmpty else { return nil }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
     /// The title to write `model` under: `--title`, else the name of the Archi model row the model
