@@ -54,17 +54,20 @@ struct DocumentTests {
         #expect(svg.stdoutText.contains("</svg>"))
     }
 
-    @Test("in DOT, labels escape backslash first, then quotes; line breaks become \\n; node IDs are process ids")
+    @Test("in DOT, labels escape backslash first, then quotes and the HTML-like label's markup; node IDs are process ids")
     func dotEscaping() throws {
         let run = try CoraCLI.run(["convert", Self.hostile, "--to", "dot", "--view", "process:x-s1"], in: CoraCLI.packageRoot)
         let text = run.stdoutText
-        #expect(text.contains(#"label="Bedrijfsproces: Bepalen \"visie\" \\ strategie\nDiensten: Visie, Koers \\N""#), "\(text)")
-        #expect(text.contains(#""x-s1-1" [label="Opstellen {woonvisie}\n| deel 1\n[Besturing]""#), "\(text)")
-        #expect(text.contains(#""x-s1-2" [label="node\n[Besturing]""#))
+        #expect(text.contains(#"<B>S1 Bepalen &quot;visie&quot; \\ strategie</B>"#), "\(text)")
+        #expect(text.contains(#"levert: Visie, Koers \\N</FONT>"#), "\(text)")
+        #expect(text.contains(#"<B>Opstellen {woonvisie} |<BR ALIGN="LEFT"/>deel 1</B>"#), "\(text)")
+        #expect(text.contains(#"Eigenaar: Manager <Strategie>\nBedrijfsfunctie: Besturing\nBeschrijving: Tekst met <script>alert(\"x\")</script> erin""#), "\(text)")
+        #expect(!text.contains("<Strategie>\"") && !text.contains("<script>alert(\"x\")</script> erin<"))
         // Every node statement starts with a quoted id made from a process id.
-        let nodeLines = text.split(separator: "\n").filter { $0.contains("[label=") && !$0.contains("label=\"Bedrijfsproces") }
+        let nodeLines = text.split(separator: "\n").filter { $0.wholeMatch(of: /\s*"[^"]*" \[.*/) != nil }
+        #expect(nodeLines.count == 3)
         for line in nodeLines {
-            #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("\"x-") || line.contains("\"service:x-"), "\(line)")
+            #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("\"x-") || line.contains("\"row:x-"), "\(line)")
         }
     }
 

@@ -1,6 +1,7 @@
-/// What the landscape and the full view draw as boxes, band by band: the top-most processes that
-/// are no process chain or steering scenario (in practice the business processes), each under the
-/// nearest chain or scenario above it. A chain or scenario with no box below it is a box of its
+/// What the landscape and the full view draw as boxes, band by band: every business process, and
+/// every other process that is no process chain or steering scenario and has no box above it (a
+/// work process at the top, a list without levels), each under the nearest chain or scenario
+/// above it. A chain or scenario with no box below it is a box of its
 /// own, so that it is not lost; so is every process that no walk from the top reaches (a cycle
 /// kept with `--keep-invalid`).
 struct DiagramBoxes {
@@ -33,7 +34,16 @@ struct DiagramBoxes {
 
     /// The boxes of the model of `tree`.
     init(_ tree: ProcessTree) {
-        let walk = tree.descendants(of: "", stoppingBelow: { !Self.isGroup($0) }).map(\.process)
+        // The boxes: every business process, and every other process that is no chain or scenario
+        // and has no box above it (a work process at the top, a list without levels).
+        var walk: [CoraProcess] = []
+        var boxDepths: [Int] = []
+        for (process, depth) in tree.descendants(of: "") {
+            while let last = boxDepths.last, last >= depth { boxDepths.removeLast() }
+            guard Self.isGroup(process) || process.level == .businessProcess || boxDepths.isEmpty else { continue }
+            walk.append(process)
+            if !Self.isGroup(process) { boxDepths.append(depth) }
+        }
         let nearestGroups = tree.nearestAncestors(where: Self.isGroup)
         func path(to group: CoraProcess?) -> [CoraProcess] {
             var result: [CoraProcess] = []
@@ -59,8 +69,7 @@ struct DiagramBoxes {
             }
         }
         // What no walk from the top reaches (a cycle): a box of its own, with what hangs below it.
-        var covered = Set(walk.map(\.id))
-        for box in ordered { for (below, _) in tree.descendants(of: box.process.id) { covered.insert(below.id) } }
+        var covered = Set(tree.descendants(of: "").map(\.process.id))
         for process in tree.model.processes where !covered.contains(process.id) {
             ordered.append(Box(process: process, group: nil, groupPath: []))
             covered.insert(process.id)

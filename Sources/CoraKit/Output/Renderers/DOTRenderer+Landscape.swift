@@ -29,7 +29,8 @@ extension DOTRenderer {
         for band in boxes.bands {
             let colors = Self.bandColors[band.category]!
             bandsHTML += "<TR><TD BGCOLOR=\"\(colors.fill)\" COLOR=\"\(colors.line)\" BORDER=\"1\" CELLPADDING=\"8\">"
-            bandsHTML += bandTable(band, rows: grid.rows(band.boxes), columns: columns, width: width, full: full, tree: tree, links: links, state: &state)
+            bandsHTML += bandTable(band, rows: grid.rows(band.boxes), columns: columns, width: width, full: full, boxIDs: boxes.boxIDs,
+                                   tree: tree, links: links, state: &state)
             bandsHTML += "</TD></TR>\n"
         }
         var legend: [LegendEntry] = [LegendEntry(fill: "#ffffff", line: Self.bandColors[.primary]!.line,
@@ -53,7 +54,7 @@ extension DOTRenderer {
     }
 
     /// One band: its label, then its rows of boxes, a heading row above a row with chains in it.
-    private func bandTable(_ band: DiagramBoxes.Band, rows: [LandscapeGrid.Row], columns: Int, width: Int, full: Bool,
+    private func bandTable(_ band: DiagramBoxes.Band, rows: [LandscapeGrid.Row], columns: Int, width: Int, full: Bool, boxIDs: Set<String>,
                            tree: ProcessTree, links: [String: String]?, state: inout LandscapeState) -> String {
         let span = 2 * columns - 1
         let bandWidth = columns * width + (columns - 1) * Self.gapWidth
@@ -70,7 +71,7 @@ extension DOTRenderer {
                 out += "<TR>" + groupHeadings(row, columns: columns, width: width, state: &state) + "</TR>\n"
             }
             if full {
-                out += fullRows(row, columns: columns, width: width, tree: tree, state: &state)
+                out += fullRows(row, columns: columns, width: width, tree: tree, boxIDs: boxIDs, state: &state)
                 continue
             }
             out += "<TR>"
@@ -96,7 +97,7 @@ extension DOTRenderer {
                 let characters = ((end - start + 1) * (width + Self.gapWidth)) / 6
                 var attributes = "COLSPAN=\"\(2 * (end - start) + 1)\" BGCOLOR=\"\(Self.groupColors.fill)\" COLOR=\"\(Self.groupColors.line)\" BORDER=\"1\" CELLPADDING=\"2\" ALIGN=\"LEFT\""
                 if state.groupsHeaded.insert(group.id).inserted {
-                    attributes += " ID=\"p-\(DOTHTMLText.attribute(group.id, limit: 200))\" HREF=\"#a_p-\(DOTHTMLText.attribute(group.id, limit: 200))\""
+                    attributes += " ID=\"\(DiagramElementID.of(group.id))\" HREF=\"#a_\(DiagramElementID.of(group.id))\""
                     attributes += " TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(group, nextNames: [])))\""
                 }
                 out += "<TD \(attributes)><FONT POINT-SIZE=\"9\"><B>\(DOTHTMLText.text(path, limit: max(characters, 12)))</B></FONT></TD>"
@@ -120,13 +121,13 @@ extension DOTRenderer {
         let forward = left.next.contains(right.id), backward = right.next.contains(left.id)
         let glyph = forward && backward ? "↔" : forward ? "→" : backward ? "←" : ""
         if !glyph.isEmpty { state.flows = true }
-        let size = rows > 1 ? " ROWSPAN=\"\(rows)\"" : " HEIGHT=\"\(Self.boxHeight)\" FIXEDSIZE=\"TRUE\""
+        let size = rows > 1 ? " ROWSPAN=\"\(rows)\"" : ""
         return "<TD WIDTH=\"\(Self.gapWidth)\"\(size)>" + (glyph.isEmpty ? "" : "<FONT POINT-SIZE=\"16\">\(glyph)</FONT>") + "</TD>"
     }
 
     /// The `id`, link and tooltip attributes of a cell for `process`.
     private func cellAttributes(_ process: CoraProcess, tree: ProcessTree, link: String?) -> String {
-        let id = DOTHTMLText.attribute("p-" + process.id, limit: 200)
+        let id = DiagramElementID.of(process.id)
         let href = link.map { DOTHTMLText.attribute($0) } ?? "#a_" + id
         return "ID=\"\(id)\" HREF=\"\(href)\" TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(process, nextNames: nextNames(process, tree: tree))))\""
     }
@@ -150,7 +151,7 @@ extension DOTRenderer {
         let marker = flowMarker(process, besides: neighbours, tree: tree)
         if marker != nil { state.flows = true }
         let isGroup = DiagramBoxes.isGroup(process)
-        var out = "<TD \(cellAttributes(process, tree: tree, link: isGroup ? nil : links?[process.id])) WIDTH=\"\(Self.boxWidth)\" HEIGHT=\"\(Self.boxHeight)\" FIXEDSIZE=\"TRUE\""
+        var out = "<TD \(cellAttributes(process, tree: tree, link: isGroup ? nil : links?[process.id])) WIDTH=\"\(Self.boxWidth)\" HEIGHT=\"\(Self.boxHeight)\""
         out += " BGCOLOR=\"\(isGroup ? Self.groupColors.fill : "#ffffff")\" COLOR=\"\(line)\" BORDER=\"1\" CELLPADDING=\"3\">"
         var top = process.code
         if process.level != .businessProcess, !isGroup { top = [top, words.language.level(process.level).lowercased()].filter { !$0.isEmpty }.joined(separator: " · ") }
@@ -164,8 +165,8 @@ extension DOTRenderer {
     /// A row of boxes of the full view. Each box is a card: the business process on top, then
     /// every process it holds, one cell each, indented by depth, with its code, function and what
     /// follows it; the cards of a row share the table's rows, so that they end at one height.
-    private func fullRows(_ row: LandscapeGrid.Row, columns: Int, width: Int, tree: ProcessTree, state: inout LandscapeState) -> String {
-        let cards = row.map { fullCard($0, tree: tree, width: width, state: &state) }
+    private func fullRows(_ row: LandscapeGrid.Row, columns: Int, width: Int, tree: ProcessTree, boxIDs: Set<String>, state: inout LandscapeState) -> String {
+        let cards = row.map { fullCard($0, tree: tree, width: width, boxIDs: boxIDs, state: &state) }
         let height = (cards.map(\.count).max() ?? 0) + 1
         var out = ""
         for line in 0..<height {
@@ -188,7 +189,7 @@ extension DOTRenderer {
     }
 
     /// The cells of one card of the full view, top to bottom.
-    private func fullCard(_ box: DiagramBoxes.Box, tree: ProcessTree, width: Int, state: inout LandscapeState) -> [String] {
+    private func fullCard(_ box: DiagramBoxes.Box, tree: ProcessTree, width: Int, boxIDs: Set<String>, state: inout LandscapeState) -> [String] {
         let process = box.process
         let line = Self.bandColors[process.category]!.line
         let frame = "COLOR=\"\(line)\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"3\""
@@ -204,7 +205,8 @@ extension DOTRenderer {
             cells.append("<TD \(frame) SIDES=\"LR\" BGCOLOR=\"#ffffff\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\"><I>\(DOTHTMLText.text(words.noBusinessProcesses))</I></FONT></TD>")
             return cells
         }
-        for (child, depth) in tree.descendants(of: process.id) {
+        // What the box holds, down to the next box (a business process below a business process is a box of its own).
+        for (child, depth) in tree.descendants(of: process.id, stoppingBelow: { boxIDs.contains($0.id) }) where !boxIDs.contains(child.id) {
             let isStep = child.level == .processStep || depth > 1
             if isStep { state.steps = true }
             var text = DOTHTMLText.text(String(repeating: "    ", count: max(0, depth - 1)))

@@ -14,7 +14,7 @@ extension DOTRenderer {
         let colors = Self.bandColors[process.category]!
         body += "  subgraph \(DOTText.id("cluster_" + process.id)) {\n"
         body += "    label=<\(frameLabel(process, tree: tree))>; labeljust=l; style=\"rounded,filled\"; fillcolor=\(DOTText.quoted(colors.fill)); "
-        body += "color=\(DOTText.quoted(colors.line)); penwidth=1.5; id=\(DOTText.quoted("p-" + process.id)); tooltip=\(DOTText.tooltip(words.tooltip(process, nextNames: nextNames(process, tree: tree))));\n"
+        body += "color=\(DOTText.quoted(colors.line)); penwidth=1.5; id=\(DOTText.quoted(DiagramElementID.of(process.id))); tooltip=\(DOTText.tooltip(words.tooltip(process, nextNames: nextNames(process, tree: tree))));\n"
         if !process.next.isEmpty { flows = true }
         if workProcesses.isEmpty {
             body += "    \(DOTText.nodeID(process.id, prefix: "empty:")) [label=\(DOTText.quoted(words.language.text(.noWorkProcesses))), shape=plaintext, style=\"\"];\n"
@@ -29,14 +29,14 @@ extension DOTRenderer {
             body += "    subgraph \(DOTText.id("cluster_" + work.id)) {\n"
             body += "      label=\"\"; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#8c8c8c\"; margin=8;\n"
             body += "      \(header) [shape=plaintext, style=\"\", margin=0, label=<\(workProcessLabel(work, inDiagram: inDiagram, tree: tree, flows: &flows))>, "
-            body += "id=\(DOTText.quoted("p-" + work.id)), tooltip=\(DOTText.tooltip(words.tooltip(work, nextNames: nextNames(work, tree: tree))))];\n"
+            body += "id=\(DOTText.quoted(DiagramElementID.of(work.id))), tooltip=\(DOTText.tooltip(words.tooltip(work, nextNames: nextNames(work, tree: tree))))];\n"
             var previous = work
             let below = tree.descendants(of: work.id)
             for (index, (step, depth)) in below.enumerated() {
                 steps = true
                 let label = String(repeating: "↳ ", count: max(0, depth - 1)) + DOTText.wrapped(step.name, width: 24)
                 body += "      \(DOTText.nodeID(step.id)) [label=\(DOTText.quoted(label)), fontsize=9, fillcolor=\"\(Self.stepFill)\", color=\"#b0b0b0\", "
-                body += "id=\(DOTText.quoted("p-" + step.id)), tooltip=\(DOTText.tooltip(words.tooltip(step, nextNames: nextNames(step, tree: tree))))];\n"
+                body += "id=\(DOTText.quoted(DiagramElementID.of(step.id))), tooltip=\(DOTText.tooltip(words.tooltip(step, nextNames: nextNames(step, tree: tree))))];\n"
                 // Steps stand below one another in order; the line is drawn only where the data says one follows the other.
                 let follows = previous.next.contains(step.id)
                 body += "      \(DOTText.nodeID(previous.id)) -> \(DOTText.nodeID(step.id))\(follows ? "" : " [style=invis]");\n"

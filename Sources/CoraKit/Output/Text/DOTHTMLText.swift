@@ -8,12 +8,14 @@
 ///   `TOOLTIP` of a cell as it does in a quoted label.
 /// - Characters XML does not allow: C0 control characters become spaces (a line break in text
 ///   becomes `<BR/>` where lines are allowed, `&#10;` in a tooltip), U+FFFE and U+FFFF become U+FFFD.
-/// - Length: a piece of text is cut on a character with `…` at a limit, before escaping.
+/// - Length: a piece of text is cut on a character with `…` at a limit of characters; a tooltip at
+///   ``tooltipLimit`` bytes once escaped (Graphviz 2.43 refuses a value or text of 16,384 bytes or
+///   more in an HTML-like label).
 public enum DOTHTMLText {
     /// The most characters of one piece of text in a label.
     public static let textLimit = 300
-    /// The most characters of a tooltip.
-    public static let tooltipLimit = 2_000
+    /// The most bytes of a tooltip, escaped.
+    public static let tooltipLimit = 8_000
 
     /// `text` for the inside of an element: one line (line breaks become spaces), at most
     /// `limit` characters.
@@ -27,9 +29,19 @@ public enum DOTHTMLText {
     }
 
     /// `text` for an attribute value between double quotes (a tooltip): line breaks kept as
-    /// `&#10;`, at most ``tooltipLimit`` characters.
-    public static func attribute(_ text: String, limit: Int = tooltipLimit) -> String {
-        escaped(cut(text, to: limit), lineBreak: "&#10;")
+    /// `&#10;`; when the escaped text is over ``tooltipLimit`` bytes, cut on a character with `…`.
+    public static func attribute(_ text: String) -> String {
+        let whole = escaped(text, lineBreak: "&#10;")
+        guard whole.utf8.count > tooltipLimit else { return whole }
+        var kept = ""
+        var bytes = 0
+        for character in text {
+            let piece = escaped(String(character), lineBreak: "&#10;")
+            guard bytes + piece.utf8.count + 3 <= tooltipLimit else { break }
+            kept += piece
+            bytes += piece.utf8.count
+        }
+        return kept + "…"
     }
 
     /// `text` cut to at most `limit` characters, the last of them `…`, when it is longer.
@@ -62,7 +74,7 @@ public enum DOTHTMLText {
                 case "\\": out += "\\\\"
                 case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
                 default:
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                    if scalar.value < 0x20 {
                         out += " "
                     } else {
                         out.unicodeScalars.append(scalar)
