@@ -3,7 +3,7 @@ SWIFT ?= swift
 CORA := .build/release/cora
 SAMPLE := Samples/woonstad-waterland.csv
 
-.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings clean help
+.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings diagrams clean help
 
 all: build
 
@@ -15,6 +15,7 @@ help:
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
+	@echo "make diagrams    redraw the sample's diagrams shown in the README (docs/diagrams/*.png)"
 	@echo "make sanitize    the test suite under AddressSanitizer, the threaded tests under ThreadSanitizer (slow;"
 	@echo "                 own build folders .build-asan and .build-tsan)"
 	@echo "make fuzz        the libFuzzer target for FUZZ_SECONDS (default 600) seconds (scripts/fuzz.sh)"
@@ -91,6 +92,12 @@ bench-reader: setup
 
 mappings:
 	scripts/embed-mappings.sh
+
+diagrams: build
+	mkdir -p docs/diagrams
+	$(CORA) convert $(SAMPLE) --to png -o docs/diagrams/landscape.png
+	$(CORA) convert $(SAMPLE) --to png --view process:ww-p03 -o docs/diagrams/process-ww-p03.png
+	$(CORA) convert $(SAMPLE) --to png --view full -o docs/diagrams/full.png
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz demo-output
