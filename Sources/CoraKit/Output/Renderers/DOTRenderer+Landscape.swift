@@ -96,7 +96,8 @@ extension DOTRenderer {
                 let path = row[start].groupPath.map { words.language.level($0.level) + " " + Self.codeAndName($0) }.joined(separator: " › ")
                 let characters = ((end - start + 1) * (width + Self.gapWidth)) / 6
                 var attributes = "COLSPAN=\"\(2 * (end - start) + 1)\" BGCOLOR=\"\(Self.groupColors.fill)\" COLOR=\"\(Self.groupColors.line)\" BORDER=\"1\" CELLPADDING=\"2\" ALIGN=\"LEFT\""
-                if state.groupsHeaded.insert(group.id).inserted {
+                // An empty chain or scenario is a box of its own: the box has its id, not the heading.
+                if row[start].process.id != group.id, state.groupsHeaded.insert(group.id).inserted {
                     attributes += " ID=\"\(DiagramElementID.of(group.id))\" HREF=\"#a_\(DiagramElementID.of(group.id))\""
                     attributes += " TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(group, nextNames: [])))\""
                 }

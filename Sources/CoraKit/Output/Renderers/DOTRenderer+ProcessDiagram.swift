@@ -27,7 +27,9 @@ extension DOTRenderer {
         for work in workProcesses {
             let header = DOTText.nodeID(work.id)
             body += "    subgraph \(DOTText.id("cluster_" + work.id)) {\n"
-            body += "      label=\"\"; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#8c8c8c\"; margin=8;\n"
+            // Its own id and tooltip: a subgraph would take the business process's as its defaults.
+            body += "      label=\"\"; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#8c8c8c\"; margin=8; "
+            body += "id=\(DOTText.quoted("f-" + work.id)); tooltip=\(DOTText.tooltip(words.tooltip(work, nextNames: nextNames(work, tree: tree))));\n"
             body += "      \(header) [shape=plaintext, style=\"\", margin=0, label=<\(workProcessLabel(work, inDiagram: inDiagram, tree: tree, flows: &flows))>, "
             body += "id=\(DOTText.quoted(DiagramElementID.of(work.id))), tooltip=\(DOTText.tooltip(words.tooltip(work, nextNames: nextNames(work, tree: tree))))];\n"
             var previous = work

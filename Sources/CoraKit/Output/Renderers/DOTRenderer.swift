@@ -148,15 +148,18 @@ public struct DOTRenderer: Sendable {
     /// The title: `--title`, else "Procesmodel" and the source's name.
     var titleText: String { title ?? words.title(source: sourceName) }
 
-    /// The lines of `text` wrapped at `width` characters (a longer word is broken), at most
-    /// `maxLines`, the last ending in `…` when text was left out.
+    /// The lines of `text` wrapped at `width` characters, at most `maxLines`, the last ending in
+    /// `…` when text was left out. A word longer than `width` is broken into pieces of `width - 4`
+    /// characters, so that a piece of wide letters (and the `…` after it) still fits a box of
+    /// fixed size.
     static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
         var lines: [String] = []
+        let piece = max(1, width - 4)
         for line in DOTText.wrapped(text, width: width).split(separator: "\n") {
             var rest = Substring(line)
-            while rest.count > width + 2 {
-                lines.append(String(rest.prefix(width)))
-                rest = rest.dropFirst(width)
+            while rest.count > width {
+                lines.append(String(rest.prefix(piece)))
+                rest = rest.dropFirst(piece)
             }
             lines.append(String(rest))
         }

@@ -109,7 +109,7 @@ public enum DOTText {
             case "&": body += ampersand
             case "\u{FFFE}", "\u{FFFF}": UTF8.encode("\u{FFFD}") { body.append($0) }
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || scalar.value == 0x7F {
                     body.append(0x20)
                 } else {
                     UTF8.encode(scalar) { body.append($0) }
