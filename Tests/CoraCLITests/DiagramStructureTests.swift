@@ -206,6 +206,25 @@ struct DiagramStructureTests {
         }
     }
 
+    @Test("a steering scenario above a chain is drawn in the heading with a cell of its own, in the landscape and the full view")
+    func scenarioAboveAChain() throws {
+        let scratch = try Scratch()
+        try scratch.write("scenario.csv", Self.document([
+            Self.row("sc", code: "SC1", name: "Verhuurmutatie", level: "steering-scenario"),
+            Self.row("k1", code: "K1", name: "Verhuren eenheid", level: "process-chain", parent: "sc"),
+            Self.row("p1", code: "P1", name: "Werven kandidaten", parent: "k1"),
+            Self.row("p2", code: "P2", name: "Verhuren eenheden", parent: "k1", order: 2),
+            Self.row("p3", code: "P3", name: "Innen huur", order: 2),
+        ]))
+        for view in ["full", "landscape"] {
+            let drawn = try Self.draw("scenario.csv", in: scratch.url, ["--view", view])
+            #expect(drawn.dotWarnings == "", "\(view)")
+            Self.expectEachOnce(["sc", "k1", "p1", "p2", "p3"], in: drawn.picture)
+            #expect(drawn.picture.texts.contains { $0.hasPrefix("Stuurscenario SC1 ") && $0.hasSuffix(" › ") }, "\(view): \(drawn.picture.texts)")
+            #expect(drawn.picture.texts.contains { $0.hasPrefix("Procesketen K1 ") }, "\(view): \(drawn.picture.texts)")
+        }
+    }
+
     @Test("the full view of 300 generated processes draws every one exactly once, with the bands aligned")
     func fullViewOfAGeneratedModel() throws {
         let scratch = try Scratch()

@@ -313,7 +313,7 @@ struct EscapingPropertyTests {
     static func lines(_ label: String) -> [String] {
         label.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map { line in
             String(String.UnicodeScalarView(line.unicodeScalars.map { scalar -> Unicode.Scalar in
-                if scalar.value < 0x20 || scalar == "\u{A0}" { return " " }
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{A0}" { return " " }
                 return scalar == "\u{FFFE}" || scalar == "\u{FFFF}" ? "\u{FFFD}" : scalar
             }))
         }.filter { !$0.isEmpty }

@@ -9,7 +9,8 @@ struct LandscapeGrid {
     let columns: Int
 
     /// The rows of `boxes`: a run of boxes under one chain or scenario goes to a new row when it
-    /// does not fit in what is left of the current one (a run longer than a row fills rows of its own).
+    /// does not fit in what is left of the current one, so that its heading starts on the left (a
+    /// run longer than a row fills rows of its own, the last perhaps shared with what follows).
     func rows(_ boxes: [DiagramBoxes.Box]) -> [Row] {
         var rows: [Row] = []
         var current: Row = []
@@ -20,7 +21,7 @@ struct LandscapeGrid {
                 while end < boxes.count, boxes[end].group?.id == group { end += 1 }
             }
             var run = boxes[start..<end]
-            if run.count > columns - current.count, !current.isEmpty, run.count <= columns {
+            if run.count > columns - current.count, !current.isEmpty, run.count > 1 {
                 rows.append(current)
                 current = []
             }

@@ -93,15 +93,22 @@ extension DOTRenderer {
             var end = start
             if let group = row[start].group {
                 while end + 1 < row.count, row[end + 1].group?.id == group.id { end += 1 }
-                let path = row[start].groupPath.map { words.language.level($0.level) + " " + Self.codeAndName($0) }.joined(separator: " › ")
-                let characters = ((end - start + 1) * (width + Self.gapWidth)) / 6
-                var attributes = "COLSPAN=\"\(2 * (end - start) + 1)\" BGCOLOR=\"\(Self.groupColors.fill)\" COLOR=\"\(Self.groupColors.line)\" BORDER=\"1\" CELLPADDING=\"2\" ALIGN=\"LEFT\""
-                // An empty chain or scenario is a box of its own: the box has its id, not the heading.
-                if row[start].process.id != group.id, state.groupsHeaded.insert(group.id).inserted {
-                    attributes += " ID=\"\(DiagramElementID.of(group.id))\" HREF=\"#a_\(DiagramElementID.of(group.id))\""
-                    attributes += " TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(group, nextNames: [])))\""
+                let path = row[start].groupPath
+                let characters = max(12, ((end - start + 1) * (width + Self.gapWidth) - Self.gapWidth) * 2 / 15 / max(1, path.count))
+                out += "<TD COLSPAN=\"\(2 * (end - start) + 1)\" BGCOLOR=\"\(Self.groupColors.fill)\" COLOR=\"\(Self.groupColors.line)\" BORDER=\"1\" CELLPADDING=\"2\" ALIGN=\"LEFT\">"
+                out += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+                // A cell per chain or scenario of the path (a scenario, then its chain), each with its
+                // id and tooltip where it first appears; an empty one is a box of its own, which has them.
+                for (index, group) in path.enumerated() {
+                    var attributes = "ALIGN=\"LEFT\""
+                    if row[start].process.id != group.id, state.groupsHeaded.insert(group.id).inserted {
+                        attributes += " ID=\"\(DiagramElementID.of(group.id))\" HREF=\"#a_\(DiagramElementID.of(group.id))\""
+                        attributes += " TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(group, nextNames: [])))\""
+                    }
+                    let text = DOTHTMLText.text(words.language.level(group.level) + " " + Self.codeAndName(group), limit: characters)
+                    out += "<TD \(attributes)><FONT POINT-SIZE=\"9\"><B>\(text)\(index + 1 < path.count ? " › " : "")</B></FONT></TD>"
                 }
-                out += "<TD \(attributes)><FONT POINT-SIZE=\"9\"><B>\(DOTHTMLText.text(path, limit: max(characters, 12)))</B></FONT></TD>"
+                out += "</TR></TABLE></TD>"
             } else {
                 out += "<TD></TD>"
             }

@@ -6,7 +6,7 @@
 ///   is ever read as one.
 /// - A backslash is doubled: Graphviz 2.43 reads `\N`, `\G` and `\\` in HTML-like text and in the
 ///   `TOOLTIP` of a cell as it does in a quoted label.
-/// - Characters XML does not allow: C0 control characters become spaces (a line break in text
+/// - Characters XML does not allow: C0 control characters (and DEL) become spaces (a line break in text
 ///   becomes `<BR/>` where lines are allowed, `&#10;` in a tooltip), U+FFFE and U+FFFF become U+FFFD.
 /// - Length: a piece of text is cut on a character with `…` at a limit of characters; a tooltip at
 ///   ``tooltipLimit`` bytes once escaped (Graphviz 2.43 refuses a value or text of 16,384 bytes or
@@ -74,7 +74,7 @@ public enum DOTHTMLText {
                 case "\\": out += "\\\\"
                 case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
                 default:
-                    if scalar.value < 0x20 {
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
                         out += " "
                     } else {
                         out.unicodeScalars.append(scalar)
