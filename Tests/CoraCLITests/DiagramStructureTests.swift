@@ -225,6 +225,45 @@ struct DiagramStructureTests {
         }
     }
 
+    @Test("the VERA reference data's code lists, read as processes with a drafted mapping: the landscape and the full view draw all 775, the four bands aligned")
+    func veraReferenceData() throws {
+        let scratch = try Scratch()
+        let vera = BehaviourGoldenTests.shared.appendingPathComponent("realworld/vera-referentiedata/Referentiedata.csv").path
+        // What `cora mapping init` drafts for it, without the level column (Soort holds list names).
+        try scratch.write("vera.yaml", """
+            name: vera
+            dialect:
+              delimiter: ";"
+            fields:
+              code: Code
+              name:
+                column: Naam
+                required: true
+              parent: Parent
+              description: Omschrijving
+            hierarchy:
+              from: parent-column
+            properties: all
+
+            """)
+        let json = try CoraCLI.run(["convert", vera, "--mapping", "vera.yaml", "--to", "json"], in: scratch.url)
+        let ids = ((try parseJSON(json.stdout) as? [String: Any])?["processes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.count == 775, "\(json.stderrText.suffix(300))")
+        for view in ["landscape", "full"] {
+            let run = try CoraCLI.run(["convert", vera, "--mapping", "vera.yaml", "--to", "dot", "--view", view], in: scratch.url)
+            #expect(run.status == 1, "duplicate codes and unknown parents are errors: \(run.stderrText.suffix(300))")
+            let drawn = try Tool.run("dot", ["-Tsvg"], input: run.stdout)
+            #expect(drawn.status == 0 && drawn.stderr.isEmpty, "\(view): \(drawn.stderr)")
+            let picture = try SVGPicture(drawn.stdout)
+            Self.expectAligned(picture)
+            let grey = picture.elements.filter { $0.name == "polygon" && $0.attributes["fill"] == "#ececec" }.compactMap(\.points)
+            let primary = Self.bands(picture)[1]
+            #expect(grey.count == 1 && grey.allSatisfy { abs(($0.map(\.x).min() ?? 0) - primary.left) < 1 && abs(($0.map(\.x).max() ?? 0) - primary.right) < 1 })
+            Self.expectEachOnce(ids, in: picture)
+            #expect(run.stderrText.contains("note: the full view of 775 processes is too large to read as one picture") == (view == "full"))
+        }
+    }
+
     @Test("the full view of 300 generated processes draws every one exactly once, with the bands aligned")
     func fullViewOfAGeneratedModel() throws {
         let scratch = try Scratch()
