@@ -146,7 +146,7 @@ struct FuzzRun {
         for language in DocumentLanguage.allCases {
             checkMarkdown(MarkdownRenderer(language: language, title: "T|<b>").render(model, diagnostics: result.diagnostics))
         }
-        var views: [DOTRenderer.View] = [.landscape, .full]
+        var views: [DOTRenderer.View] = [.landscape, .full, .each]
         if let first = model.processes.first(where: { $0.level == .businessProcess }) ?? model.processes.first {
             views.append(.process(first.id))
         }

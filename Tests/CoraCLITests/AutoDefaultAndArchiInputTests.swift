@@ -108,7 +108,7 @@ struct AutoDefaultAndArchiInputTests {
         let auto = try CoraCLI.run(["convert", "Samples/archi", "--to", "dot"], in: CoraCLI.packageRoot)
         #expect(auto.status == 0, "\(auto)")
         #expect(auto.stderrLines.first == "cora: Samples/archi: mapping archi (auto: the folder holds the Archi CSV set woonstad-waterland-elements.csv)")
-        #expect(auto.stdoutText.contains("label=\"Woonstad Waterland\", labelloc=t"))
+        #expect(auto.stdoutText.contains("<FONT POINT-SIZE=\"20\"><B>Woonstad Waterland</B></FONT>"))
 
         // --title still wins.
         let titled = try CoraCLI.run(["convert", "Samples/archi/", "--to", "md", "--title", "Eigen titel"], in: CoraCLI.packageRoot)
