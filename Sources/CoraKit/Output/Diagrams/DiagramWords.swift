@@ -33,10 +33,32 @@ struct DiagramWords {
     var clickable: String { dutch ? "klik op een bedrijfsproces voor zijn eigen diagram" : "click a business process for its own diagram" }
     /// A work process in the full view or a process diagram.
     var workProcessBox: String { dutch ? "werkproces, met bedrijfsfunctie en diensten" : "work process, with business function and services" }
+    /// A work process's row in a card of the full view.
+    var workProcessRow: String { dutch ? "werkproces met zijn bedrijfsfunctie" : "work process with its business function" }
     /// A process step.
     var stepBox: String { dutch ? "processtap" : "process step" }
     /// The frame of a business process in a process diagram.
     var businessProcessFrame: String { dutch ? "bedrijfsproces met zijn werkprocessen; een kader bevat de onderdelen" : "business process with its work processes; a frame holds the parts" }
+
+    /// The outer frame of a process diagram of a process at `level`.
+    func frame(of level: ProcessLevel?) -> String {
+        guard level != .businessProcess else { return businessProcessFrame }
+        let name = language.level(level).lowercased()
+        return dutch ? "\(name) met zijn onderdelen; een kader bevat de onderdelen" : "\(name) with its parts; a frame holds the parts"
+    }
+
+    /// The frames inside a process diagram, holding processes of `levels`.
+    func partFrame(levels: Set<ProcessLevel?>) -> String {
+        guard levels != [.workProcess] else { return workProcessBox }
+        let names = levels.map { language.level($0).lowercased() }.sorted().joined(separator: ", ")
+        return dutch ? "\(names), met bedrijfsfunctie en diensten" : "\(names), with business function and services"
+    }
+
+    /// The boxes inside the frames of a process diagram, of `levels`.
+    func stepBox(levels: Set<ProcessLevel?>) -> String {
+        guard levels != [.processStep] else { return stepBox }
+        return levels.map { language.level($0).lowercased() }.sorted().joined(separator: ", ")
+    }
     /// The label of the services line.
     var delivers: String { dutch ? "levert" : "delivers" }
     /// The label of the events line.

@@ -33,11 +33,17 @@ extension DOTRenderer {
                                    tree: tree, links: links, state: &state)
             bandsHTML += "</TD></TR>\n"
         }
-        var legend: [LegendEntry] = [LegendEntry(fill: "#ffffff", line: Self.bandColors[.primary]!.line,
-                                                 text: full ? words.businessProcessBox + "; " + words.workProcessBox : words.businessProcessBox)]
+        var legend: [LegendEntry] = []
+        if !boxes.boxIDs.isEmpty {
+            legend.append(LegendEntry(fill: "#ffffff", line: Self.bandColors[.primary]!.line,
+                                      text: full ? words.businessProcessBox + "; " + words.workProcessRow : words.businessProcessBox))
+        }
         if full && state.steps { legend.append(LegendEntry(fill: Self.stepFill, line: Self.stepFill, text: words.stepBox)) }
         if state.groups { legend.append(LegendEntry(fill: Self.groupColors.fill, line: Self.groupColors.line, text: words.groupHeading)) }
-        if state.flows { legend.append(LegendEntry(glyph: "→", text: words.flow)) }
+        if state.flows {
+            let glyphs = ["→", "←", "↔"].filter(state.glyphs.contains).joined(separator: " ")
+            legend.append(LegendEntry(glyph: glyphs, text: words.flow))
+        }
         if links != nil { legend.append(LegendEntry(glyph: "☞", text: words.clickable)) }
         var out = header(full ? "procesmodel-volledig" : "procesmodel", title: titleText, titleLink: nil, legend: legend)
         out += "  landscape [shape=plaintext, margin=0, label=<\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\">\n"
@@ -48,7 +54,12 @@ extension DOTRenderer {
     /// What the bands drew, for the legend.
     struct LandscapeState {
         var groups = false
-        var flows = false
+        /// The arrows drawn between neighbours, and `→ code` said in a box (as `→`).
+        var glyphs = Set<String>()
+        var flows: Bool {
+            get { !glyphs.isEmpty }
+            set { if newValue { glyphs.insert("→") } }
+        }
         var steps = false
         var groupsHeaded = Set<String>()
     }
@@ -105,7 +116,7 @@ extension DOTRenderer {
                         attributes += " ID=\"\(DiagramElementID.of(group.id))\" HREF=\"#a_\(DiagramElementID.of(group.id))\""
                         attributes += " TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(group, nextNames: [])))\""
                     }
-                    let text = DOTHTMLText.text(words.language.level(group.level) + " " + Self.codeAndName(group), limit: characters)
+                    let text = DOTHTMLText.lines(Self.lines(words.language.level(group.level) + " " + Self.codeAndName(group), width: characters, maxLines: 2), align: "LEFT")
                     out += "<TD \(attributes)><FONT POINT-SIZE=\"9\"><B>\(text)\(index + 1 < path.count ? " › " : "")</B></FONT></TD>"
                 }
                 out += "</TR></TABLE></TD>"
@@ -128,13 +139,13 @@ extension DOTRenderer {
     private func gap(from left: CoraProcess, to right: CoraProcess, rows: Int, state: inout LandscapeState) -> String {
         let forward = left.next.contains(right.id), backward = right.next.contains(left.id)
         let glyph = forward && backward ? "↔" : forward ? "→" : backward ? "←" : ""
-        if !glyph.isEmpty { state.flows = true }
+        if !glyph.isEmpty { state.glyphs.insert(glyph) }
         let size = rows > 1 ? " ROWSPAN=\"\(rows)\"" : ""
         return "<TD WIDTH=\"\(Self.gapWidth)\"\(size)>" + (glyph.isEmpty ? "" : "<FONT POINT-SIZE=\"16\">\(glyph)</FONT>") + "</TD>"
     }
 
     /// The `id`, link and tooltip attributes of a cell for `process`.
-    private func cellAttributes(_ process: CoraProcess, tree: ProcessTree, link: String?) -> String {
+    func cellAttributes(_ process: CoraProcess, tree: ProcessTree, link: String?) -> String {
         let id = DiagramElementID.of(process.id)
         let href = link.map { DOTHTMLText.attribute($0) } ?? "#a_" + id
         return "ID=\"\(id)\" HREF=\"\(href)\" TOOLTIP=\"\(DOTHTMLText.attribute(words.tooltip(process, nextNames: nextNames(process, tree: tree))))\""
@@ -164,7 +175,7 @@ extension DOTRenderer {
         var top = process.code
         if process.level != .businessProcess, !isGroup { top = [top, words.language.level(process.level).lowercased()].filter { !$0.isEmpty }.joined(separator: " · ") }
         if !top.isEmpty { out += "<FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(top, limit: 26))</FONT><BR/>" }
-        let nameLines = Self.lines(isGroup ? words.noBusinessProcesses : process.name, width: 24, maxLines: marker == nil && top.isEmpty ? 4 : 3)
+        let nameLines = Self.lines(isGroup ? words.noBusinessProcesses : process.name, width: 24, maxLines: 5)
         out += "<FONT POINT-SIZE=\"10\">\(isGroup ? "<I>" : "")\(DOTHTMLText.lines(nameLines))\(isGroup ? "</I>" : "")</FONT>"
         if let marker { out += "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(marker, limit: 30))</FONT>" }
         return out + "</TD>"
@@ -202,7 +213,11 @@ extension DOTRenderer {
         let line = Self.bandColors[process.category]!.line
         let frame = "COLOR=\"\(line)\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" CELLPADDING=\"3\""
         var header = "<TD \(cellAttributes(process, tree: tree, link: nil)) \(frame) SIDES=\"TLR\" BGCOLOR=\"#ffffff\" WIDTH=\"\(width)\">"
-        if !process.code.isEmpty { header += "<FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(process.code, limit: 40))</FONT><BR ALIGN=\"LEFT\"/>" }
+        var top = process.code
+        if process.level != .businessProcess, !DiagramBoxes.isGroup(process) {
+            top = [top, words.language.level(process.level).lowercased()].filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+        if !top.isEmpty { header += "<FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(top, limit: 40))</FONT><BR ALIGN=\"LEFT\"/>" }
         header += "<FONT POINT-SIZE=\"11\"><B>\(DOTHTMLText.lines(Self.lines(process.name, width: 30, maxLines: 3), align: "LEFT"))</B></FONT>"
         if let marker = flowMarker(process, besides: [], tree: tree) {
             state.flows = true
@@ -219,7 +234,9 @@ extension DOTRenderer {
             if isStep { state.steps = true }
             var text = DOTHTMLText.text(String(repeating: "    ", count: max(0, depth - 1)))
             if !child.code.isEmpty { text += "<FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(child.code, limit: 30))</FONT> " }
-            text += DOTHTMLText.lines(Self.lines(child.name, width: max(16, 36 - 4 * depth), maxLines: 3), align: "LEFT")
+            let indent = String(repeating: "    ", count: max(0, depth - 1))
+            let nameLines = Self.lines(child.name, width: max(16, 36 - 4 * depth), maxLines: 3)
+            text += DOTHTMLText.lines(nameLines.enumerated().map { $0 == 0 ? $1 : indent + $1 }, align: "LEFT")
             if !child.function.isEmpty { text += " <FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">[\(DOTHTMLText.text(child.function, limit: 40))]</FONT>" }
             if let marker = flowMarker(child, besides: [], tree: tree) {
                 state.flows = true

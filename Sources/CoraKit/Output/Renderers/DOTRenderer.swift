@@ -129,7 +129,12 @@ public struct DOTRenderer: Sendable {
 
     /// The title, then a legend line, as an HTML-like table.
     private func heading(_ title: String, link: String?, legend: [LegendEntry]) -> String {
-        let columns = 1 + legend.count * 2
+        // A title wider than the legend would spread the legend's cells over its width: a last,
+        // empty cell takes up the difference (estimated from the number of characters).
+        let titleWidth = Double(min(title.count, 200)) * 12
+        let legendWidth = 50 + legend.reduce(0.0) { $0 + 30 + Double($1.text.count + 3) * 5.2 }
+        let spare = Int(max(0, titleWidth - legendWidth))
+        let columns = 1 + legend.count * 2 + (spare > 0 ? 1 : 0)
         var out = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
         let linked = link.map { " HREF=\"\(DOTHTMLText.attribute($0))\" TOOLTIP=\"\(DOTHTMLText.attribute(words.backToLandscape))\"" } ?? ""
         out += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"\(linked)><FONT POINT-SIZE=\"20\"><B>\(DOTHTMLText.text(title, limit: 200))</B></FONT></TD></TR>"
@@ -142,6 +147,7 @@ public struct DOTRenderer: Sendable {
             }
             out += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTHTMLText.text(entry.text))   </FONT></TD>"
         }
+        if spare > 0 { out += "<TD WIDTH=\"\(spare)\"></TD>" }
         return out + "</TR></TABLE>"
     }
 
