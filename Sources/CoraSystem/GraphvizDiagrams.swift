@@ -25,6 +25,14 @@ public struct GraphvizDiagrams: DiagramDrawing {
     /// How much of what `dot` says on standard error a failure quotes.
     static let messageLimit = 2_000
 
+    /// The seconds one drawing may take before `dot` is ended: `$CORA_DOT_TIMEOUT`, else 600 (a
+    /// diagram of tens of thousands of processes takes minutes; a `dot` that hangs would hold
+    /// cora forever).
+    public var timeout: Double = {
+        if let text = ProcessInfo.processInfo.environment["CORA_DOT_TIMEOUT"], let seconds = Double(text), seconds > 0 { return seconds }
+        return 600
+    }()
+
     public func draw(_ dot: String, as format: String) throws(RunFailure) -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -36,6 +44,8 @@ public struct GraphvizDiagrams: DiagramDrawing {
         // A `dot` that exits before it read the whole diagram must not end cora with SIGPIPE: the
         // write fails with EPIPE instead, and that is reported below.
         signal(SIGPIPE, SIG_IGN)
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -67,9 +77,39 @@ public struct GraphvizDiagrams: DiagramDrawing {
             messages.withLock { $0 = text }
             done.leave()
         }.start()
-        let drawn = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // A dot that takes longer than the timeout is ended (its output then ends too).
+        let timedOut = Locked(false)
+        let finished = Locked(false)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            guard !finished.withLock({ $0 }), process.isRunning else { return }
+            timedOut.withLock { $0 = true }
+            kill(process.processIdentifier, SIGKILL)
+        }
+        let picture = Locked(Data())
+        done.enter()
+        Thread {
+            let bytes = output.fileHandleForReading.readDataToEndOfFile()
+            picture.withLock { $0 = bytes }
+            done.leave()
+        }.start()
+        // Waits for dot to end; ended for taking too long, it is not waited for much longer (a
+        // program it started itself may keep it from being reaped).
+        var waitedAfterEnding = 0
+        while exited.wait(timeout: .now() + 1) == .timedOut {
+            if timedOut.withLock({ $0 }) {
+                waitedAfterEnding += 1
+                if waitedAfterEnding >= 3 { break }
+            }
+        }
+        finished.withLock { $0 = true }
+        if timedOut.withLock({ $0 }) {
+            // A program it started may still hold the pipes: what it wrote is not waited for.
+            _ = done.wait(timeout: .now() + 2)
+            let said = Self.summary(messages.withLock { $0 })
+            throw RunFailure(.graphvizFailed, "dot did not finish drawing the diagram within \(Int(timeout)) s and was ended (CORA_DOT_TIMEOUT sets the seconds)" + said)
+        }
         done.wait()
+        let drawn = picture.withLock { $0 }
         let said = Self.summary(messages.withLock { $0 })
         if process.terminationReason == .uncaughtSignal {
             throw RunFailure(.graphvizFailed, "dot was killed by signal \(process.terminationStatus) while drawing the diagram" + said)

@@ -110,6 +110,21 @@ public struct ConversionJob: Sendable {
         }
     }
 
+    /// Refuses files of the model's output that only the model names (`--view each`) when one of
+    /// them is an input: nothing is written.
+    private func checkModelOutputs(_ format: any OutputFormat, _ result: ConversionResult, fileSystem: any FileSystem) throws(RunFailure) {
+        guard let output, output != "-" else { return }
+        let files = format.files(of: result.model, at: output, options: options)
+        guard files != format.files(at: output, prefix: options.archiPrefix) else { return }
+        let inputs = Dictionary(result.inputs.map(\.file).filter { $0 != "-" }.map { (fileSystem.sameFileKey($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for file in files {
+            if let input = inputs[fileSystem.sameFileKey(file)] {
+                throw RunFailure(.outputOverInput, "the output of -o is the input \(input); nothing was written",
+                                 file: file, hint: "choose another folder for -o")
+            }
+        }
+    }
+
     /// The files this job writes, with the option that asks for each: `-o` (each file of a format
     /// that writes a folder), `--report`, and the rejects file of each of `inputs`.
     func outputFiles(rejectsFor inputs: [String]) -> [(option: String, path: String)] {
@@ -129,6 +144,7 @@ public struct ConversionJob: Sendable {
                         show: ([Diagnostic]) -> Void) throws(RunFailure) {
         if let format {
             try format.check(result.model, options: options)
+            try checkModelOutputs(format, result, fileSystem: fileSystem)
             for note in format.notes(about: result.model, options: options) {
                 tell(.note(Note(file: output ?? inputs.first ?? "-", message: note)))
             }

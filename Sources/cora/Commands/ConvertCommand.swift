@@ -92,6 +92,7 @@ struct ConvertCommand: ParsableCommand {
             archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
             diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil,
             sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)))
+        job.options.diagramThreads = Machine.processors
         return job
     }
 

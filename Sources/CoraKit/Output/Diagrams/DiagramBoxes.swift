@@ -70,10 +70,12 @@ struct DiagramBoxes {
         }
         // What no walk from the top reaches (a cycle): a box of its own, with what hangs below it.
         var covered = Set(tree.descendants(of: "").map(\.process.id))
+        // A chain or scenario shows nothing below it, so what is below one is covered only by a box of its own.
         for process in tree.model.processes where !covered.contains(process.id) {
-            ordered.append(Box(process: process, group: nil, groupPath: []))
+            ordered.append(Box(process: process, group: Self.isGroup(process) ? process : nil, groupPath: Self.isGroup(process) ? [process] : []))
             covered.insert(process.id)
-            for (below, _) in tree.descendants(of: process.id) { covered.insert(below.id) }
+            guard !Self.isGroup(process) else { continue }
+            for (below, _) in tree.descendants(of: process.id, stoppingBelow: Self.isGroup) where !Self.isGroup(below) { covered.insert(below.id) }
         }
         var bands: [Band] = ProcessCategory.allCases.map { category in
             Band(category: category, boxes: ordered.filter { $0.process.category == category })

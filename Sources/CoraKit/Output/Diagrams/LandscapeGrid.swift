@@ -48,7 +48,7 @@ struct LandscapeGrid {
         let widest = bands.map(\.count).max() ?? 1
         guard widest > 1 else { return 1 }
         var best = (columns: 1, distance: Double.infinity)
-        for columns in 1...min(widest, 32) {
+        for columns in 1...min(widest, 96) {
             let grid = LandscapeGrid(columns: columns)
             var total = overhead
             for band in bands { total += 40 + grid.rows(band).map(height).reduce(0, +) }

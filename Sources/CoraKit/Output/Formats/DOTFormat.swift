@@ -16,6 +16,16 @@ public struct DOTFormat: OutputFormat {
         Self.notes(about: model, options: options)
     }
 
+    public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {
+        Self.files(of: model, at: path, options: options, suffix: fileSuffix)
+    }
+
+    /// The files of a diagram format: `path`, or with `--view each` the folder's files.
+    static func files(of model: ProcessModel, at path: String, options: OutputOptions, suffix: String) -> [String] {
+        guard options.view == .each else { return [path] }
+        return DOTRenderer.eachFileStems(model).map { BatchPath.join(path, $0 + suffix) }
+    }
+
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
         let diagrams = try Self.diagrams(model, options: options, linkSuffix: ".svg")
         for diagram in diagrams {

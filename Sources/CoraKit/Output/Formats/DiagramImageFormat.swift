@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `svg` and `png`: the diagram of ``DOTFormat`` drawn by Graphviz `dot` (``OutputOptions/diagrams``);
 /// with `--view each`, a folder of them, the landscape's boxes linking to the other files.
 public struct DiagramImageFormat: OutputFormat {
@@ -21,6 +23,10 @@ public struct DiagramImageFormat: OutputFormat {
         DOTFormat.notes(about: model, options: options)
     }
 
+    public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {
+        DOTFormat.files(of: model, at: path, options: options, suffix: fileSuffix)
+    }
+
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {
         _ = try DOTFormat.diagrams(model, options: options, linkSuffix: fileSuffix)
         guard options.diagrams != nil else {
@@ -32,8 +38,32 @@ public struct DiagramImageFormat: OutputFormat {
 
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
         guard let diagrams = options.diagrams else { try check(model, options: options); return }
-        for diagram in try DOTFormat.diagrams(model, options: options, linkSuffix: fileSuffix) {
-            try target.write(options.view == .each ? diagram.stem + fileSuffix : nil, bytes: try diagrams.draw(diagram.dot, as: name))
+        let all = try DOTFormat.diagrams(model, options: options, linkSuffix: fileSuffix)
+        guard options.view == .each else {
+            try target.write(nil, bytes: try diagrams.draw(all[0].dot, as: name))
+            return
+        }
+        // --view each: a block of diagrams drawn at once (a `dot` each), then written in order.
+        let threads = max(1, options.diagramThreads)
+        let format = name
+        for start in stride(from: 0, to: all.count, by: threads * 4) {
+            let block = Array(all[start..<min(start + threads * 4, all.count)])
+            let drawn = Locked([[UInt8]?](repeating: nil, count: block.count))
+            let failure = Locked<RunFailure?>(nil)
+            DispatchQueue.concurrentPerform(iterations: min(threads, block.count)) { worker in
+                for index in stride(from: worker, to: block.count, by: threads) where failure.withLock({ $0 == nil }) {
+                    do throws(RunFailure) {
+                        let picture = try diagrams.draw(block[index].dot, as: format)
+                        drawn.withLock { $0[index] = picture }
+                    } catch {
+                        failure.withLock { if $0 == nil { $0 = error } }
+                    }
+                }
+            }
+            if let failure = failure.withLock({ $0 }) { throw failure }
+            for (index, diagram) in block.enumerated() {
+                try target.write(diagram.stem + fileSuffix, bytes: drawn.withLock { $0[index] } ?? [])
+            }
         }
     }
 }

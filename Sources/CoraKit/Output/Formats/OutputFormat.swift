@@ -21,6 +21,9 @@ public protocol OutputFormat: Sendable {
     /// Checks, before anything is written, that `model` can be written with `options` (a view that
     /// names a process the model has; a way to draw diagrams).
     func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure)
+    /// The files it writes for `model` at `path` with `options`: ``files(at:prefix:)``, unless
+    /// they follow from the model (the diagrams of `--view each`).
+    func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String]
     /// Remarks on writing `model` with `options` that are no failure (a full view too large to
     /// read), said before it is written; none by default.
     func notes(about model: ProcessModel, options: OutputOptions) -> [String]
@@ -34,6 +37,9 @@ extension OutputFormat {
     public var drawsWithGraphviz: Bool { false }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
     public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
+    public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {
+        files(at: path, prefix: options.archiPrefix)
+    }
 
     /// Whether the format writes a folder of files rather than one file.
     public var writesFolder: Bool { folderFiles(prefix: "") != nil }

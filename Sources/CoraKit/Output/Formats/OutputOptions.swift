@@ -13,6 +13,8 @@ public struct OutputOptions: Sendable {
     public var archiDelimiter: UInt8
     /// Threads for rendering a large canonical CSV.
     public var renderThreads: Int
+    /// Diagrams drawn at once (`--view each`: one `dot` each).
+    public var diagramThreads: Int = 1
     /// Draws diagrams as SVG or PNG; `nil` where Graphviz is not at hand.
     public var diagrams: (any DiagramDrawing)?
     /// The name of what the model was read from (the input's file name without its extension),

@@ -19,7 +19,7 @@ extension DOTRenderer {
 
     /// The diagram of `process`; `backLink`: the landscape's file, linked from the title.
     func processDiagram(_ process: CoraProcess, tree: ProcessTree, backLink: String?) -> String {
-        let workProcesses = tree.children(of: process.id)
+        let workProcesses = tree.children(of: process.id).filter { $0.id != process.id }
         var state = ProcessDiagramState()
         let colors = Self.bandColors[process.category]!
         var body = "  subgraph \(DOTText.id("cluster_" + process.id)) {\n"
@@ -35,7 +35,8 @@ extension DOTRenderer {
         for work in workProcesses {
             let node = DOTText.nodeID(work.id)
             if state.places[work.id] == nil { state.places[work.id] = node }
-            let below = tree.descendants(of: work.id)
+            // (In a cycle kept with --keep-invalid the process itself may hang below; it is the frame.)
+            let below = tree.descendants(of: work.id, stoppingBelow: { $0.id == process.id }).filter { $0.process.id != process.id }
             belowByWork[work.id] = below
             for (index, (step, _)) in below.enumerated() where state.places[step.id] == nil {
                 state.places[step.id] = node + ":\"s\(index)\""
@@ -94,8 +95,9 @@ extension DOTRenderer {
         if !state.stepLevels.isEmpty { legend.append(LegendEntry(fill: Self.stepFill, line: Self.stepFill, text: words.stepBox(levels: state.stepLevels))) }
         let glyphs = (state.flows ? ["→"] : []) + (state.downFlows ? ["↓"] : [])
         if !glyphs.isEmpty { legend.append(LegendEntry(glyph: glyphs.joined(separator: " "), text: words.flow)) }
-        let title = title ?? words.language.level(process.level) + " " + Self.codeAndName(process)
-        var out = header("proces-" + process.id, title: title, titleLink: backLink, legend: legend, extra: ", rankdir=TB, nodesep=0.35, ranksep=0.35")
+        // The process as the title, the model's title (or --title) above it.
+        let title = words.language.level(process.level) + " " + Self.codeAndName(process)
+        var out = header("proces-" + process.id, title: title, overline: titleText, titleLink: backLink, legend: legend, extra: ", rankdir=TB, nodesep=0.35, ranksep=0.35")
         out += body + edges
         return out + "}\n"
     }
@@ -143,14 +145,14 @@ extension DOTRenderer {
     /// and what it is followed by.
     private func frameLabel(_ process: CoraProcess, tree: ProcessTree) -> String {
         var out = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-        out += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>\(DOTHTMLText.text(Self.codeAndName(process), limit: 120))</B></FONT></TD></TR>"
+        out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>\(DOTHTMLText.lines(Self.lines(Self.codeAndName(process), width: 60, maxLines: 2), align: "LEFT"))</B></FONT></TD></TR>"
         var facts: [String] = []
         if !process.owner.isEmpty { facts.append(words.language.text(.owner) + ": " + process.owner) }
         if !process.services.isEmpty { facts.append(words.delivers + ": " + process.services.joined(separator: ", ")) }
         if !process.events.isEmpty { facts.append(words.startsOn + ": " + process.events.joined(separator: ", ")) }
         if !process.next.isEmpty { facts.append("→ " + process.next.map { shortName($0, tree: tree) }.joined(separator: ", ")) }
         for fact in facts {
-            out += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(fact, limit: 160))</FONT></TD></TR>"
+            out += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.lines(Self.lines(fact, width: 80, maxLines: 2), align: "LEFT"))</FONT></TD></TR>"
         }
         return out + "</TABLE>"
     }

@@ -30,12 +30,12 @@ public struct DOTRenderer: Sendable {
 
         /// Reads `landscape`, `full`, `each` or `process:ID`.
         public init?(argument: String) {
-            switch argument {
+            switch argument.lowercased() {
             case "landscape": self = .landscape
             case "full": self = .full
             case "each": self = .each
             default:
-                guard argument.hasPrefix("process:"), argument.count > "process:".count else { return nil }
+                guard argument.lowercased().hasPrefix("process:"), argument.count > "process:".count else { return nil }
                 self = .process(String(argument.dropFirst("process:".count)))
             }
         }
@@ -73,8 +73,9 @@ public struct DOTRenderer: Sendable {
         case .process(let reference):
             guard let process = model.processes.first(where: { $0.id == reference })
                     ?? model.processes.first(where: { $0.code == reference }) else {
-                let known = model.processes.filter { $0.level == .businessProcess }.prefix(8).map(\.id).joined(separator: ", ")
-                throw ViewError(message: "no process with id or code \"\(reference)\" in the model (business processes: \(known)…)")
+                let all = model.processes.filter { $0.level == .businessProcess }.map(\.id)
+                let known = all.isEmpty ? "it has none" : "business processes: " + all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", …" : "")
+                throw ViewError(message: "no process with id or code \"\(reference)\" in the model (\(known))")
             }
             return processDiagram(process, tree: tree, backLink: nil)
         }
@@ -85,7 +86,7 @@ public struct DOTRenderer: Sendable {
     /// `<stem><linkSuffix>` and each linking back.
     public func renderEach(_ model: ProcessModel, linkSuffix: String = ".svg") throws(ViewError) -> [(stem: String, dot: String)] {
         let tree = ProcessTree(model)
-        let boxes = DiagramBoxes(tree).bands.flatMap(\.boxes).filter { !DiagramBoxes.isGroup($0.process) }.map(\.process)
+        let boxes = Self.eachProcesses(tree)
         let names = DiagramFileNames(boxes.map(\.id))
         let links = names.stems.mapValues { $0 + linkSuffix }
         var files = [(stem: DiagramFileNames.landscape, dot: landscape(tree, full: false, links: links))]
@@ -93,6 +94,19 @@ public struct DOTRenderer: Sendable {
             files.append((names.stems[process.id]!, processDiagram(process, tree: tree, backLink: DiagramFileNames.landscape + linkSuffix)))
         }
         return files
+    }
+
+    /// The stems of the files of `--view each` for `model`, the landscape's first.
+    public static func eachFileStems(_ model: ProcessModel) -> [String] {
+        let processes = eachProcesses(ProcessTree(model))
+        let names = DiagramFileNames(processes.map(\.id))
+        return [DiagramFileNames.landscape] + processes.compactMap { names.stems[$0.id] }
+    }
+
+    /// The processes that get a diagram of their own in `--view each`: the landscape's boxes that
+    /// are no chain or scenario.
+    static func eachProcesses(_ tree: ProcessTree) -> [CoraProcess] {
+        DiagramBoxes(tree).bands.flatMap(\.boxes).filter { !DiagramBoxes.isGroup($0.process) }.map(\.process)
     }
 
     // MARK: Shared by the views
@@ -111,9 +125,9 @@ public struct DOTRenderer: Sendable {
     static let quietText = "#555555"
 
     /// The opening of a digraph: its ID, the title and legend as its label, and the defaults.
-    func header(_ name: String, title: String, titleLink: String?, legend: [LegendEntry], extra: String = "") -> String {
+    func header(_ name: String, title: String, overline: String? = nil, titleLink: String?, legend: [LegendEntry], extra: String = "") -> String {
         var out = "digraph \(DOTText.id(name)) {\n"
-        out += "  graph [fontname=\"Helvetica\", labelloc=t, labeljust=l, margin=0.25\(extra), label=<\(heading(title, link: titleLink, legend: legend))>];\n"
+        out += "  graph [fontname=\"Helvetica\", labelloc=t, labeljust=l, margin=0.25\(extra), label=<\(heading(title, overline: overline, link: titleLink, legend: legend))>];\n"
         out += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#888888\", margin=\"0.10,0.05\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#333333\", penwidth=1.4, arrowsize=0.8];\n"
         return out
@@ -128,16 +142,20 @@ public struct DOTRenderer: Sendable {
     }
 
     /// The title, then a legend line, as an HTML-like table.
-    private func heading(_ title: String, link: String?, legend: [LegendEntry]) -> String {
+    private func heading(_ title: String, overline: String?, link: String?, legend: [LegendEntry]) -> String {
         // A title wider than the legend would spread the legend's cells over its width: a last,
         // empty cell takes up the difference (estimated from the number of characters).
-        let titleWidth = Double(min(title.count, 200)) * 12
+        let titleWidth = Double(min(title.count, 70)) * 12
         let legendWidth = 50 + legend.reduce(0.0) { $0 + 30 + Double($1.text.count + 3) * 5.2 }
         let spare = Int(max(0, titleWidth - legendWidth))
         let columns = 1 + legend.count * 2 + (spare > 0 ? 1 : 0)
         var out = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
         let linked = link.map { " HREF=\"\(DOTHTMLText.attribute($0))\" TOOLTIP=\"\(DOTHTMLText.attribute(words.backToLandscape))\"" } ?? ""
-        out += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"\(linked)><FONT POINT-SIZE=\"20\"><B>\(DOTHTMLText.text(title, limit: 200))</B></FONT></TD></TR>"
+        if let overline {
+            out += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\"\(linked)><FONT POINT-SIZE=\"11\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(overline, limit: 200))</FONT></TD></TR>"
+        }
+        let titleLines = Self.lines(title, width: 70, maxLines: 3)
+        out += "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"\(overline == nil ? linked : "")><FONT POINT-SIZE=\"20\"><B>\(DOTHTMLText.lines(titleLines, align: "LEFT"))</B></FONT></TD></TR>"
         out += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(words.legend)):</FONT></TD>"
         for entry in legend {
             if let glyph = entry.glyph {

@@ -17,10 +17,14 @@ public enum DOTHTMLText {
     /// The most bytes of a tooltip, escaped.
     public static let tooltipLimit = 8_000
 
+    /// The most bytes of one piece of text once escaped: a character may be any number of
+    /// scalars (a letter with 8,000 accents is one), so characters alone do not bound it.
+    public static let textByteLimit = 2_000
+
     /// `text` for the inside of an element: one line (line breaks become spaces), at most
-    /// `limit` characters.
+    /// `limit` characters and ``textByteLimit`` bytes.
     public static func text(_ text: String, limit: Int = textLimit) -> String {
-        escaped(cut(text, to: limit), lineBreak: " ")
+        bounded(escaped(cut(text, to: limit), lineBreak: " "), to: textByteLimit)
     }
 
     /// `lines` for the inside of an element, one `<BR/>` between them (each line already cut).
@@ -31,15 +35,40 @@ public enum DOTHTMLText {
     /// `text` for an attribute value between double quotes (a tooltip): line breaks kept as
     /// `&#10;`; when the escaped text is over ``tooltipLimit`` bytes, cut on a character with `…`.
     public static func attribute(_ text: String) -> String {
-        let whole = escaped(text, lineBreak: "&#10;")
-        guard whole.utf8.count > tooltipLimit else { return whole }
+        bounded(escaped(text, lineBreak: "&#10;"), to: tooltipLimit)
+    }
+
+    /// `escaped` (text as ``escaped(_:lineBreak:)`` makes it) when it is at most `limit` bytes, else
+    /// cut before the last whole character (or, inside one character longer than that, the last
+    /// whole scalar) and never inside an entity reference or a doubled backslash, with `…`.
+    static func bounded(_ escaped: String, to limit: Int) -> String {
+        guard escaped.utf8.count > limit else { return escaped }
+        let budget = limit - 3
         var kept = ""
         var bytes = 0
-        for character in text {
-            let piece = escaped(String(character), lineBreak: "&#10;")
-            guard bytes + piece.utf8.count + 3 <= tooltipLimit else { break }
-            kept += piece
-            bytes += piece.utf8.count
+        var pending = ""
+        func fits(_ piece: String) -> Bool { bytes + piece.utf8.count <= budget }
+        for character in escaped {
+            // An entity reference or a doubled backslash is kept whole.
+            pending.append(character)
+            if pending.hasPrefix("&") && character != ";" { continue }
+            if pending == "\\" { continue }
+            if fits(pending) {
+                kept += pending
+                bytes += pending.utf8.count
+                pending = ""
+                continue
+            }
+            // One character too long on its own: as many of its scalars as fit.
+            if pending.count == 1 && !pending.hasPrefix("&") {
+                for scalar in pending.unicodeScalars {
+                    let piece = String(scalar)
+                    guard fits(piece) else { break }
+                    kept += piece
+                    bytes += piece.utf8.count
+                }
+            }
+            break
         }
         return kept + "…"
     }
