@@ -91,8 +91,7 @@ struct ConvertCommand: ParsableCommand {
             language: lang, title: title, view: view, archiPrefix: prefix ?? "",
             archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
             diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil,
-            sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)))
-        job.options.diagramThreads = Machine.processors
+            sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)), diagramThreads: Machine.processors)
         return job
     }
 

@@ -20,10 +20,9 @@ enum Machine {
 
     /// The processors online (diagrams of `--view each` drawn at once).
     static var processors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-
     /// Threads for rendering a large CSV: the cores there are, up to two (one renders while the
     /// other does too; more hardly helps, the writing is serial).
-    static var renderThreads: Int { min(2, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    static var renderThreads: Int { min(2, processors) }
 
     /// The cores of this machine.
     static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }

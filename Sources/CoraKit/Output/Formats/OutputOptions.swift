@@ -14,7 +14,7 @@ public struct OutputOptions: Sendable {
     /// Threads for rendering a large canonical CSV.
     public var renderThreads: Int
     /// Diagrams drawn at once (`--view each`: one `dot` each).
-    public var diagramThreads: Int = 1
+    public var diagramThreads: Int
     /// Draws diagrams as SVG or PNG; `nil` where Graphviz is not at hand.
     public var diagrams: (any DiagramDrawing)?
     /// The name of what the model was read from (the input's file name without its extension),
@@ -24,7 +24,7 @@ public struct OutputOptions: Sendable {
     /// Options; the defaults write Dutch documents without a title, the landscape, a `,` Archi set.
     public init(language: DocumentLanguage = .nl, title: String? = nil, view: DOTRenderer.View = .landscape, archiPrefix: String = "",
                 archiDelimiter: UInt8 = UInt8(ascii: ","), renderThreads: Int = 1, diagrams: (any DiagramDrawing)? = nil,
-                sourceName: String? = nil) {
+                sourceName: String? = nil, diagramThreads: Int = 1) {
         self.language = language
         self.title = title
         self.view = view
@@ -33,6 +33,7 @@ public struct OutputOptions: Sendable {
         self.renderThreads = renderThreads
         self.diagrams = diagrams
         self.sourceName = sourceName
+        self.diagramThreads = diagramThreads
     }
 
     /// The name of the file at `path` without its folder and extension (`inventaris` for

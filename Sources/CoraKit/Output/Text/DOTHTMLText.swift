@@ -27,9 +27,12 @@ public enum DOTHTMLText {
         bounded(escaped(cut(text, to: limit), lineBreak: " "), to: textByteLimit)
     }
 
-    /// `lines` for the inside of an element, one `<BR/>` between them (each line already cut).
+    /// `lines` for the inside of an element, one `<BR/>` between them (each line already cut); a
+    /// space when there is nothing.
     public static func lines(_ lines: [String], align: String = "CENTER") -> String {
-        lines.map { text($0) }.joined(separator: "<BR ALIGN=\"\(align)\"/>")
+        // Never empty: Graphviz refuses an empty <B></B> or <FONT></FONT>.
+        let joined = lines.map { text($0) }.joined(separator: "<BR ALIGN=\"\(align)\"/>")
+        return joined.isEmpty ? " " : joined
     }
 
     /// `text` for an attribute value between double quotes (a tooltip): line breaks kept as
