@@ -1,0 +1,56 @@
+/// Escaping for XML 1.0 (the ArchiMate exchange format): element content and attribute values
+/// that text from a spreadsheet can never break out of, and that an XML parser reads back as the
+/// very same text.
+///
+/// - `&`, `<` and `>` become entity references, and in an attribute value `"` too.
+/// - A carriage return becomes `&#13;` (a parser turns a written CR or CRLF into LF); in an
+///   attribute value a tab and a line feed become `&#9;` and `&#10;` too (a parser turns a written
+///   one into a space).
+/// - Characters XML 1.0 does not allow (C0 control characters other than tab, line feed and
+///   carriage return; U+FFFE and U+FFFF) become U+FFFD: no reference can stand for them either.
+public enum XMLText {
+    /// `text` as element content.
+    public static func content(_ text: String) -> String {
+        escaped(text, attribute: false)
+    }
+
+    /// `text` as an attribute value between double quotes.
+    public static func attribute(_ text: String) -> String {
+        escaped(text, attribute: true)
+    }
+
+    /// Whether every scalar of `text` is one XML 1.0 allows.
+    public static func isAllowed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    private static func escaped(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\r": out += "&#13;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
+            default:
+                if isAllowed(scalar) {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    out += "\u{FFFD}"
+                }
+            }
+        }
+        return out
+    }
+}
