@@ -109,4 +109,18 @@ struct DiagramReviewFindingsTests {
         #expect(run.status == 2)
         #expect(run.stderrText.contains("error: --view: no process with id or code \"P9\" in the model (business processes: P1) [invalid-view]"), "\(run)")
     }
+
+    @Test("batch: each file's diagram is titled with its name, the merged model's with none (not \"Procesmodel merged\")")
+    func batchTitles() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try scratch.write("in/oost.csv", Self.header + "\nP1,P01,Verhuren woningen,business-process,primary,,\n")
+        try scratch.write("in/west.csv", Self.header + "\nQ1,Q01,Innen huur,business-process,primary,,\n")
+        let merged = try scratch.cora("batch", "in", "--out", "samen", "--merge", "--to", "dot")
+        #expect(merged.status == 0, "\(merged)")
+        #expect(String(decoding: try scratch.read("samen/merged.dot"), as: UTF8.self).contains("<FONT POINT-SIZE=\"20\"><B>Procesmodel</B></FONT>"))
+        let each = try scratch.cora("batch", "in", "--out", "apart", "--to", "dot")
+        #expect(each.status == 0, "\(each)")
+        #expect(String(decoding: try scratch.read("apart/oost.dot"), as: UTF8.self).contains("<FONT POINT-SIZE=\"20\"><B>Procesmodel oost</B></FONT>"))
+    }
 }

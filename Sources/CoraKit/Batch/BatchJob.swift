@@ -329,12 +329,13 @@ public final class BatchJob: @unchecked Sendable {
         return (written, complete, failures)
     }
 
-    /// The files of one model output at `path` (several for a format that writes a folder).
+    /// The files of one model output at `path` (several for a format that writes a folder); a
+    /// diagram of one input is titled with the input's name, the merged model's with none.
     private func render(_ format: any OutputFormat, at path: String, _ model: ProcessModel,
-                        diagnostics: [Diagnostic]) throws(RunFailure) -> [(path: String, bytes: [UInt8])] {
+                        diagnostics: [Diagnostic], merged: Bool = false) throws(RunFailure) -> [(path: String, bytes: [UInt8])] {
         var collected = CollectedOutput()
         var options = settings.options
-        if options.sourceName == nil { options.sourceName = OutputOptions.sourceName(of: path) }
+        if options.sourceName == nil && !merged { options.sourceName = OutputOptions.sourceName(of: path) }
         do {
             try format.write(model, diagnostics: diagnostics, options: options, to: &collected)
         } catch let failure as RunFailure {
@@ -666,7 +667,7 @@ public final class BatchJob: @unchecked Sendable {
         for format in settings.formats {
             guard let path = plan.merged[format.name] else { continue }
             do {
-                produced += try render(format, at: path, model, diagnostics: allDiagnostics)
+                produced += try render(format, at: path, model, diagnostics: allDiagnostics, merged: true)
             } catch {
                 // Said, counted across files, and not recorded as done: the next run tries again.
                 for var diagnostic in error.diagnostics {
