@@ -115,9 +115,7 @@ public final class MemoryFileSystem: FileSystem {
     public func isAbandonedTemporaryFile(_ name: String) -> Bool { name.hasPrefix(".cora-tmp-") }
 
     private static func identity(_ path: String) -> FileIdentity {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return FileIdentity(device: 1, inode: hash)
+        FileIdentity(device: 1, inode: StableHash.fnv1a(path))
     }
 
     /// A file read from memory.

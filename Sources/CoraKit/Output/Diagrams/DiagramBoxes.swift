@@ -38,7 +38,8 @@ struct DiagramBoxes {
         // and has no box above it (a work process at the top, a list without levels).
         var walk: [CoraProcess] = []
         var boxDepths: [Int] = []
-        for (process, depth) in tree.descendants(of: "") {
+        let everything = tree.descendants(of: "")
+        for (process, depth) in everything {
             while let last = boxDepths.last, last >= depth { boxDepths.removeLast() }
             guard Self.isGroup(process) || process.level == .businessProcess || boxDepths.isEmpty else { continue }
             walk.append(process)
@@ -69,7 +70,7 @@ struct DiagramBoxes {
             }
         }
         // What no walk from the top reaches (a cycle): a box of its own, with what hangs below it.
-        var covered = Set(tree.descendants(of: "").map(\.process.id))
+        var covered = Set(everything.map(\.process.id))
         // A chain or scenario shows nothing below it, so what is below one is covered only by a box of its own.
         for process in tree.model.processes where !covered.contains(process.id) {
             ordered.append(Box(process: process, group: Self.isGroup(process) ? process : nil, groupPath: Self.isGroup(process) ? [process] : []))

@@ -6,19 +6,9 @@
 enum DiagramElementID {
     /// The element id for `processID`.
     static func of(_ processID: String) -> String {
-        let safe = processID.unicodeScalars.allSatisfy(isSafe)
+        let safe = processID.unicodeScalars.allSatisfy(SafeName.isCharacter)
         if safe && !processID.isEmpty && processID.utf8.count <= 100 { return "p-" + processID }
-        let kept = String(String.UnicodeScalarView(processID.unicodeScalars.prefix(60).map { isSafe($0) ? $0 : "_" }))
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in processID.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "p-" + kept + "~" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    private static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
+        let kept = String(String.UnicodeScalarView(processID.unicodeScalars.prefix(60).map { SafeName.isCharacter($0) ? $0 : "_" }))
+        return "p-" + kept + "~" + StableHash.hex(processID)
     }
 }

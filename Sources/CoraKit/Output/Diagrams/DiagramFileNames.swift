@@ -15,10 +15,7 @@ public struct DiagramFileNames: Sendable {
         var taken: Set<String> = [Self.landscape]
         var stems: [String: String] = [:]
         for id in ids where stems[id] == nil {
-            var base = String(id.unicodeScalars.prefix(100).map { scalar -> Character in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
-                    ? Character(scalar) : "_"
-            })
+            var base = String(id.unicodeScalars.prefix(100).map { SafeName.isCharacter($0) ? Character($0) : "_" })
             if base.isEmpty || base.hasPrefix(".") { base = "_" + base.dropFirst(base.hasPrefix(".") ? 1 : 0) }
             var stem = base
             var number = 1

@@ -23,8 +23,6 @@ struct DiagramWords {
     var legend: String { dutch ? "Legenda" : "Legend" }
     /// A business process box of the landscape.
     var businessProcessBox: String { dutch ? "bedrijfsproces: code en naam" : "business process: code and name" }
-    /// A box of the landscape that is no business process (a process at the top of another level).
-    var otherBox: String { dutch ? "proces van een ander niveau bovenaan" : "process of another level at the top" }
     /// The heading over the business processes of a chain or scenario.
     var groupHeading: String { dutch ? "procesketen of stuurscenario met zijn bedrijfsprocessen" : "process chain or steering scenario with its business processes" }
     /// The arrow between neighbours, and `→ code` in a box.
@@ -50,14 +48,18 @@ struct DiagramWords {
     /// The frames inside a process diagram, holding processes of `levels`.
     func partFrame(levels: Set<ProcessLevel?>) -> String {
         guard levels != [.workProcess] else { return workProcessBox }
-        let names = levels.map { language.level($0).lowercased() }.sorted().joined(separator: ", ")
+        let names = levelNames(levels)
         return dutch ? "\(names), met bedrijfsfunctie en diensten" : "\(names), with business function and services"
     }
 
     /// The boxes inside the frames of a process diagram, of `levels`.
     func stepBox(levels: Set<ProcessLevel?>) -> String {
-        guard levels != [.processStep] else { return stepBox }
-        return levels.map { language.level($0).lowercased() }.sorted().joined(separator: ", ")
+        levels == [.processStep] ? stepBox : levelNames(levels)
+    }
+
+    /// The names of `levels`, lower case, in alphabetical order: "processtap, werkproces".
+    private func levelNames(_ levels: Set<ProcessLevel?>) -> String {
+        levels.map { language.level($0).lowercased() }.sorted().joined(separator: ", ")
     }
     /// The label of the services line.
     var delivers: String { dutch ? "levert" : "delivers" }

@@ -16,11 +16,14 @@ extension DOTRenderer {
     func landscape(_ tree: ProcessTree, full: Bool, links: [String: String]?) -> String {
         let boxes = DiagramBoxes(tree)
         let width = full ? Self.fullBoxWidth : Self.boxWidth
+        // The rows a card of the full view holds, counted once (the column count tries many layouts).
+        var cardRows: [String: Int] = [:]
+        if full { for band in boxes.bands { for box in band.boxes { cardRows[box.process.id] = tree.descendants(of: box.process.id).count } } }
         let columns = LandscapeGrid.columns(
             for: boxes.bands.map(\.boxes), width: Double(width), gap: Double(Self.gapWidth), overhead: 70) { row in
                 let heading = row.contains { $0.group != nil } ? 20.0 : 0
                 guard full else { return Double(Self.boxHeight) + 8 + heading }
-                let tallest = row.map { tree.descendants(of: $0.process.id).count }.max() ?? 0
+                let tallest = row.map { cardRows[$0.process.id] ?? 0 }.max() ?? 0
                 return 34 + 15 * Double(tallest) + 8 + heading
             }
         let grid = LandscapeGrid(columns: columns)
@@ -54,12 +57,9 @@ extension DOTRenderer {
     /// What the bands drew, for the legend.
     struct LandscapeState {
         var groups = false
-        /// The arrows drawn between neighbours, and `→ code` said in a box (as `→`).
+        /// The arrows drawn between neighbours, and `→` for `→ code` said in a box.
         var glyphs = Set<String>()
-        var flows: Bool {
-            get { !glyphs.isEmpty }
-            set { if newValue { glyphs.insert("→") } }
-        }
+        var flows: Bool { !glyphs.isEmpty }
         var steps = false
         var groupsHeaded = Set<String>()
     }
@@ -168,7 +168,7 @@ extension DOTRenderer {
         if position > 0 { neighbours.insert(row[position - 1].process.id) }
         if position + 1 < row.count { neighbours.insert(row[position + 1].process.id) }
         let marker = flowMarker(process, besides: neighbours, tree: tree)
-        if marker != nil { state.flows = true }
+        if marker != nil { state.glyphs.insert("→") }
         let isGroup = DiagramBoxes.isGroup(process)
         var out = "<TD \(cellAttributes(process, tree: tree, link: isGroup ? nil : links?[process.id])) WIDTH=\"\(Self.boxWidth)\" HEIGHT=\"\(Self.boxHeight)\""
         out += " BGCOLOR=\"\(isGroup ? Self.groupColors.fill : "#ffffff")\" COLOR=\"\(line)\" BORDER=\"1\" CELLPADDING=\"3\">"
@@ -220,7 +220,7 @@ extension DOTRenderer {
         if !top.isEmpty { header += "<FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(top, limit: 40))</FONT><BR ALIGN=\"LEFT\"/>" }
         header += "<FONT POINT-SIZE=\"11\"><B>\(DOTHTMLText.lines(Self.lines(process.name, width: 30, maxLines: 3), align: "LEFT"))</B></FONT>"
         if let marker = flowMarker(process, besides: [], tree: tree) {
-            state.flows = true
+            state.glyphs.insert("→")
             header += "<BR ALIGN=\"LEFT\"/><FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(marker, limit: 40))</FONT>"
         }
         var cells = [header + "</TD>"]
@@ -239,7 +239,7 @@ extension DOTRenderer {
             text += DOTHTMLText.lines(nameLines.enumerated().map { $0 == 0 ? $1 : indent + $1 }, align: "LEFT")
             if !child.function.isEmpty { text += " <FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">[\(DOTHTMLText.text(child.function, limit: 40))]</FONT>" }
             if let marker = flowMarker(child, besides: [], tree: tree) {
-                state.flows = true
+                state.glyphs.insert("→")
                 text += " <FONT POINT-SIZE=\"8\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(marker, limit: 40))</FONT>"
             }
             cells.append("<TD \(cellAttributes(child, tree: tree, link: nil)) \(frame) SIDES=\"LR\" BGCOLOR=\"\(isStep ? Self.stepFill : "#ffffff")\">"

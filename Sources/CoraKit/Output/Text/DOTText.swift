@@ -45,9 +45,8 @@ public enum DOTText {
     public static func id(_ text: String) -> String {
         let whole = escaped(text, tooltip: false, limit: idLimit)
         guard whole.shortened else { return whole.quoted }
-        let hash = String(fnv1a(text), radix: 16)
         let start = escaped(text, tooltip: false, limit: idLimit - 16)
-        return String(start.quoted.dropLast()) + String(repeating: "0", count: 16 - hash.count) + hash + "\""
+        return String(start.quoted.dropLast()) + StableHash.hex(text) + "\""
     }
 
     /// A node ID for a process id (ids are `[A-Za-z0-9._-]+` unless `--keep-invalid` kept another).
@@ -116,15 +115,5 @@ public enum DOTText {
                 }
             }
         }
-    }
-
-    /// The 64-bit FNV-1a hash of the UTF-8 bytes of `text` (stable across runs and machines).
-    private static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

@@ -18,11 +18,11 @@ public struct ExchangeIdentifiers: Sendable {
         let lookup = prefix + "\u{0}" + key
         if let known = byKey[lookup] { return known }
         var base: String
-        if !key.isEmpty, key.utf8.count <= 100, key.unicodeScalars.allSatisfy(Self.isNameCharacter) {
+        if !key.isEmpty, key.utf8.count <= 100, key.unicodeScalars.allSatisfy(SafeName.isCharacter) {
             base = prefix + key
         } else {
-            let safe = String(String.UnicodeScalarView(key.unicodeScalars.filter(Self.isNameCharacter).prefix(60)))
-            base = prefix + safe + (safe.isEmpty ? "" : "-") + Self.hash(key)
+            let safe = String(String.UnicodeScalarView(key.unicodeScalars.filter(SafeName.isCharacter).prefix(60)))
+            base = prefix + safe + (safe.isEmpty ? "" : "-") + StableHash.hex(key)
         }
         if let first = base.unicodeScalars.first, !(first.properties.isAlphabetic && first.isASCII) && first != "_" { base = "_" + base }
         var identifier = base
@@ -39,21 +39,6 @@ public struct ExchangeIdentifiers: Sendable {
     /// Whether `text` is an NCName of the ASCII kind these identifiers are.
     public static func isNCName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, (first.isASCII && first.properties.isAlphabetic) || first == "_" else { return false }
-        return text.unicodeScalars.allSatisfy(isNameCharacter)
-    }
-
-    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
-    }
-
-    /// The 64-bit FNV-1a hash of the UTF-8 bytes of `text`, as 16 hexadecimal digits.
-    private static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return text.unicodeScalars.allSatisfy(SafeName.isCharacter)
     }
 }
