@@ -36,6 +36,51 @@ public struct ExchangeIdentifiers: Sendable {
         return identifier
     }
 
+    /// Marks `identifier` as taken (an identifier kept from a document read), so that no key gets it.
+    public mutating func reserve(_ identifier: String) {
+        taken.insert(identifier)
+    }
+
+    /// Whether `identifier` is taken.
+    public func isTaken(_ identifier: String) -> Bool {
+        taken.contains(identifier)
+    }
+
+    /// `key` itself when it is an NCName (any letters, as `xs:ID` allows) that is not taken, else
+    /// the identifier of `key` under `prefix` (``identifier(for:prefix:)``); the same on every call.
+    public mutating func identifier(keeping key: String, prefix: String) -> String {
+        let lookup = "\u{0}" + prefix + "\u{0}" + key
+        if let known = byKey[lookup] { return known }
+        let identifier = Self.isXMLName(key) && !taken.contains(key) ? key : self.identifier(for: key, prefix: prefix)
+        taken.insert(identifier)
+        byKey[lookup] = identifier
+        return identifier
+    }
+
+    /// Whether `text` is an NCName as XML Namespaces define it (letters of any script; no `:`).
+    public static func isXMLName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isNameStart(first) else { return false }
+        return text.unicodeScalars.allSatisfy { isNameStart($0) || isNameCharacter($0) }
+    }
+
+    private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x5F, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
+             0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD,
+             0x10000...0xEFFFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
+        default: return false
+        }
+    }
+
     /// Whether `text` is an NCName of the ASCII kind these identifiers are.
     public static func isNCName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, (first.isASCII && first.properties.isAlphabetic) || first == "_" else { return false }
