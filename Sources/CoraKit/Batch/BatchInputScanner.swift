@@ -1,5 +1,5 @@
 /// Finds the inputs of `cora batch` from its arguments: files, folders (searched recursively for
-/// `*.csv`, `*.txt` and `*.tsv`) and wildcard patterns the shell did not expand (`'data/*/*.csv'`,
+/// `*.csv`, `*.txt` and `*.tsv`, and ArchiMate exchange documents `*.xml` when Archi models are read) and wildcard patterns the shell did not expand (`'data/*/*.csv'`,
 /// `'data/**/*.csv'`), and gives each the relative path its outputs are named after.
 ///
 /// - A folder: its files relative to it. Hidden files and folders are left out, links to folders
@@ -44,6 +44,13 @@ public struct BatchInputScanner: Sendable {
         let outputID = fileSystem.status(of: outputFolder)?.identity
 
         func isOutputFolder(_ status: FileStatus) -> Bool { status.identity == outputID }
+        /// A table by its extension; with Archi models read, an ArchiMate exchange document (`*.xml`) by its start.
+        func isInput(_ name: String, _ path: String) -> Bool {
+            if BatchPath.hasInputExtension(name) { return true }
+            guard readsArchiSets, name.lowercased().hasSuffix(".xml"),
+                  let prefix = try? fileSystem.prefix(path, count: InputDetector.exchangePrefixLength) else { return false }
+            return ExchangeReader.isExchangeDocument(prefix: prefix)
+        }
 
         /// Adds the input files under `folder`, with relative paths under `prefix`.
         func walk(_ folder: String, prefix: String, depth: Int) {
@@ -70,12 +77,12 @@ public struct BatchInputScanner: Sendable {
                     }
                     walk(path, prefix: relative, depth: depth + 1)
                 case .regularFile:
-                    if BatchPath.hasInputExtension(name) { found.append((BatchInput(path: path, relativePath: relative), status.size)) }
+                    if isInput(name, path) { found.append((BatchInput(path: path, relativePath: relative), status.size)) }
                 case .link:
                     let target = fileSystem.status(of: path)
                     if target?.kind == .directory {
                         scan.messages.append(.note(Note(file: path, message: "a link to a folder; not followed (name the folder itself to include it)")))
-                    } else if BatchPath.hasInputExtension(name) {
+                    } else if isInput(name, path) {
                         found.append((BatchInput(path: path, relativePath: relative), target?.size ?? 0))
                     }
                 case .other:

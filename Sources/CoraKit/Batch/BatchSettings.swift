@@ -30,7 +30,7 @@ public struct BatchSettings: Sendable {
                 options: OutputOptions = OutputOptions(), tool: String) {
         self.inputs = inputs
         self.out = out
-        self.mapping = mapping
+        self.mapping = MappingLibrary.readerName(mapping)
         self.formats = formats ?? Self.defaultFormats(merge: merge)
         self.jobs = max(1, jobs)
         self.merge = merge

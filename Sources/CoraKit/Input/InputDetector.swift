@@ -84,6 +84,7 @@ public struct InputDetector: Sendable {
     /// folder holding a set (its files prefixed or not), or a file whose header is one of Archi's
     /// (named like a file of a set or not).
     public func archiReason(_ path: String) -> String? {
+        if isExchangeDocument(path) { return "the file is an ArchiMate exchange document" }
         if fileSystem.isDirectory(path) {
             let sets = archiSets(inFolder: path)
             guard let set = sets.first else { return nil }
@@ -121,6 +122,16 @@ public struct InputDetector: Sendable {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
+    /// Whether `path` is a file that starts like an ArchiMate exchange document (its root element
+    /// `model` in the exchange format's namespace).
+    public func isExchangeDocument(_ path: String) -> Bool {
+        guard fileSystem.isRegularFile(path), let prefix = try? fileSystem.prefix(path, count: Self.exchangePrefixLength) else { return false }
+        return ExchangeReader.isExchangeDocument(prefix: prefix)
+    }
+
+    /// How much of a file is looked at to recognise an exchange document.
+    static let exchangePrefixLength = 4096
+
     /// Whether the batch input at `path` is the elements file of an Archi set (by its name and header).
     public func isArchiSetInput(_ path: String) -> Bool {
         guard let set = ArchiFileSet(path: path), set.table == .elements else { return false }
@@ -130,6 +141,7 @@ public struct InputDetector: Sendable {
     /// The files of the set that `input` names, in the order elements, relations, properties; `nil`
     /// for a file of the set that is not there. The file named must exist.
     public func archiFiles(of input: String) throws(RunFailure) -> [(table: ArchiTable, path: String?)] {
+        if isExchangeDocument(input) { return [(.elements, input)] }
         if fileSystem.isDirectory(input) {
             let set = try archiSet(inFolder: input)
             return ArchiTable.allCases.map { table in (table, fileSystem.isRegularFile(set.path(of: table)) ? set.path(of: table) : nil) }
@@ -171,6 +183,9 @@ public struct InputDetector: Sendable {
     /// The files of the set that `input` names, opened for ``Pipeline/read(archiSet:)``; close them
     /// when read.
     public func openArchiSet(_ input: String) throws(RunFailure) -> [Pipeline.ArchiFile] {
+        if isExchangeDocument(input) {
+            return [Pipeline.ArchiFile(exchange: input, source: try fileSystem.openInput(input))]
+        }
         var files: [Pipeline.ArchiFile] = []
         do {
             for (table, path) in try archiFiles(of: input) {

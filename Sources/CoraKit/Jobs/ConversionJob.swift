@@ -26,7 +26,7 @@ public struct ConversionJob: Sendable {
                 output: String? = nil, options: OutputOptions = OutputOptions(),
                 report: (path: String, format: DiagnosticReportRenderer.Format)? = nil, rejects: String? = nil) {
         self.inputs = inputs
-        self.mapping = mapping
+        self.mapping = MappingLibrary.readerName(mapping)
         self.settings = settings
         self.format = format
         self.output = output

@@ -9,6 +9,14 @@ public struct MappingLibrary: Sendable {
     public static let auto = "auto"
     /// The argument that reads Archi CSV sets.
     public static let archi = "archi"
+    /// The reader name for ArchiMate exchange documents: the same reader as ``archi``, which reads
+    /// an exchange document as well as a CSV set.
+    public static let exchange = "ameff"
+
+    /// `argument` with ``exchange`` read as ``archi``: the one reader of Archi models.
+    public static func readerName(_ argument: String) -> String {
+        argument.lowercased() == exchange ? archi : argument
+    }
     /// The environment variable naming a folder of local mappings.
     public static let environmentVariable = "CORA_MAPPINGS"
     /// The most standard input that `--mapping auto` holds in memory: 1 GiB.

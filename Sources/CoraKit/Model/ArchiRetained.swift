@@ -23,16 +23,20 @@ public struct ArchiRetained: Sendable, Equatable {
     public var identities: [ArchiElement]
     /// The relations that became process fields, in file order.
     public var mappedRelations: [ArchiRelation]
+    /// What an ArchiMate exchange document kept besides (views, organizations, …); `nil` for a CSV set.
+    public var exchange: ExchangeRetained?
 
     /// Creates retained content.
     public init(modelRow: ArchiElement? = nil, elements: [ArchiElement] = [], relations: [ArchiRelation] = [],
-                properties: [ArchiProperty] = [], identities: [ArchiElement] = [], mappedRelations: [ArchiRelation] = []) {
+                properties: [ArchiProperty] = [], identities: [ArchiElement] = [], mappedRelations: [ArchiRelation] = [],
+                exchange: ExchangeRetained? = nil) {
         self.modelRow = modelRow
         self.elements = elements
         self.relations = relations
         self.properties = properties
         self.identities = identities
         self.mappedRelations = mappedRelations
+        self.exchange = exchange
     }
 
     /// Adds what `other` retained after this: the first model row is kept.
@@ -43,6 +47,9 @@ public struct ArchiRetained: Sendable, Equatable {
         properties.append(contentsOf: other.properties)
         identities.append(contentsOf: other.identities)
         mappedRelations.append(contentsOf: other.mappedRelations)
+        if let kept = other.exchange {
+            if exchange == nil { exchange = kept } else { exchange?.append(contentsOf: kept) }
+        }
     }
 
     /// A copy without source locations (for comparing what two reads kept).
@@ -54,6 +61,7 @@ public struct ArchiRetained: Sendable, Equatable {
         for index in copy.properties.indices { copy.properties[index].location = nil }
         for index in copy.identities.indices { copy.identities[index].location = nil }
         for index in copy.mappedRelations.indices { copy.mappedRelations[index].location = nil }
+        copy.exchange = exchange?.withoutLines
         return copy
     }
 }

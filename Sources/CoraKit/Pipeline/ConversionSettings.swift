@@ -22,6 +22,8 @@ public struct ConversionSettings: Sendable, Equatable {
     /// faster for one large input on a machine with a core to spare; off where inputs are already
     /// converted in parallel (`cora batch`).
     public var readsAhead: Bool
+    /// The limits of reading an ArchiMate exchange document (size, nesting).
+    public var exchangeLimits = ExchangeReader.Limits()
 
     /// The deepest nesting accepted by default: a process 64 levels below the top. CORA has five
     /// levels; the limit keeps a parent chain of a million rows (a parent column pointing the wrong

@@ -187,12 +187,23 @@ public struct Pipeline {
         public var file: String
         /// Its bytes; `nil` when the set has no such file.
         public var source: (any ByteSource)?
+        /// Whether the file is an ArchiMate exchange document (the whole model in one file) rather
+        /// than a table of a CSV set.
+        public var isExchange = false
 
         /// Creates a file of a set.
         public init(table: ArchiTable, file: String, source: (any ByteSource)?) {
             self.table = table
             self.file = file
             self.source = source
+        }
+
+        /// An ArchiMate exchange document at `file`.
+        public init(exchange file: String, source: any ByteSource) {
+            self.table = .elements
+            self.file = file
+            self.source = source
+            self.isExchange = true
         }
 
         /// Closes the opened files among `files`.
@@ -205,6 +216,10 @@ public struct Pipeline {
     /// come after those of the sets read before. Only a source that cannot be read throws.
     public mutating func read(archiSet setFiles: [ArchiFile]) throws(ByteSourceError) {
         guard case .archiSet = source else { throw ByteSourceError(reason: "an Archi set cannot be read through a mapping") }
+        if let document = setFiles.first(where: \.isExchange), let bytes = document.source {
+            try read(exchange: bytes, file: document.file)
+            return
+        }
         var reader = ArchiCSVReader(options: settings.readOptions)
         for setFile in setFiles {
             start(setFile.file)
@@ -223,6 +238,32 @@ public struct Pipeline {
         // when the reading stopped early: the processes may be in what was not read).
         if !reading.inputs.contains(where: \.stoppedEarly), let elements = setFiles.first(where: { $0.table == .elements }),
            let finding = ArchiImport.noProcessesFinding(reading.model, elementsFile: elements.file, elementsRead: elements.source != nil) {
+            sink.report(finding)
+        }
+    }
+
+    /// Reads one ArchiMate exchange document (read) with ``ExchangeReader``, and maps its processes
+    /// into the builder (map) as those of an Archi set; what only the exchange format has (views,
+    /// organizations, …) is kept for writing it back. Only a source that cannot be read throws.
+    public mutating func read(exchange source: some ByteSource, file: String) throws(ByteSourceError) {
+        guard case .archiSet = self.source else { throw ByteSourceError(reason: "an exchange document cannot be read through a mapping") }
+        start(file)
+        let document = try ExchangeReader(limits: settings.exchangeLimits).read(source, file: file, sink: &sink)
+        guard let document else {
+            inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
+                                       unread: nil, unmappedRecords: []))
+            return
+        }
+        let rows = ExchangeArchiRows(document, file: file)
+        let lines = (document.elements + document.relationships).compactMap(\.line).max() ?? 0
+        inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil,
+                                   rowsRead: document.elements.count + document.relationships.count, linesRead: lines,
+                                   stoppedEarly: false, unread: nil, unmappedRecords: []))
+        archiRecords.merge(rows.records) { first, _ in first }
+        var retained = ArchiImport().add(rows.model, to: &builder, sink: &sink)
+        retained.content.exchange = rows.kept
+        archiRetained.append(retained)
+        if let finding = ArchiImport.noProcessesFinding(rows.model, elementsFile: file, elementsRead: true) {
             sink.report(finding)
         }
     }

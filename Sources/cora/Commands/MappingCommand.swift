@@ -18,8 +18,10 @@ struct MappingCommand: ParsableCommand {
     static let readers: [(name: String, description: String)] = [
         (MappingLibrary.archi,
          "Archi's CSV export set (elements.csv, relations.csv, properties.csv; name a file of the set or its folder), read by cora itself, not by a YAML mapping"),
+        (MappingLibrary.exchange,
+         "An ArchiMate Open Exchange Format document (.xml, as Archi, BiZZdesign and Sparx EA export it), read by the archi reader"),
         (MappingLibrary.auto,
-         "Chooses for the first input: archi for an Archi set, else the mapping whose detect headers its header matches (the default)"),
+         "Chooses for the first input: archi for an Archi set or exchange document, else the mapping whose detect headers its header matches (the default)"),
     ]
 
     /// `cora mapping list`.

@@ -11,6 +11,7 @@ public enum OutputFormats {
         DiagramImageFormat.png,
         JSONFormat(),
         ArchiFormat(),
+        ExchangeFormat(),
     ]
 
     /// The names, in order.

@@ -80,4 +80,11 @@ public struct ArchiExportRenderer: Sendable {
         var plan = ArchiExportPlan(model: model, title: title)
         return plan.make()
     }
+
+    /// The rows written for `model`, with the id each process got (by its id in the model).
+    func archiModelAndProcessIDs(for model: ProcessModel) -> (model: ArchiModel, processIDs: [String: String]) {
+        var plan = ArchiExportPlan(model: model, title: title)
+        let rows = plan.make()
+        return (rows, plan.processIDs)
+    }
 }

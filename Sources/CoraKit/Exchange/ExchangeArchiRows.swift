@@ -1,0 +1,83 @@
+import CoraCSV
+
+/// An exchange document as the rows of an Archi set (``ArchiModel``), which ``ArchiImport`` turns
+/// into processes the same way as a CSV set, and what the exchange format has besides
+/// (``ExchangeRetained``).
+///
+/// - The model becomes the model row; each element an element row (`AndJunction` → `Junction`),
+///   each relationship a relation row (`Composition` → `CompositionRelationship`), each property a
+///   property row whose key is its definition's name.
+/// - An element or relationship with the property `cora-id` (written by cora for an id that is no
+///   `xs:ID`) gets that id back, when it is a valid id that no other concept has; the property
+///   itself is not kept, and the identifier is remembered for the next write.
+/// - The rows carry the document's lines, so that diagnostics and rejected rows name them; a
+///   rejected row is written as the row of Archi's `elements.csv` or `relations.csv` it would be.
+struct ExchangeArchiRows {
+    /// The rows.
+    var model: ArchiModel
+    /// The row of every element and relationship by its location (for rows rejected later).
+    var records: [SourceLocation: CSVRecord]
+    /// What the exchange format has besides.
+    var kept: ExchangeRetained
+
+    init(_ document: ExchangeDocument, file: String) {
+        let definitionNames = Dictionary(document.propertyDefinitions.map { ($0.identifier, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let idDefinitions = Set(document.propertyDefinitions.filter { $0.name == ExchangeRetained.idProperty }.map(\.identifier))
+        let concepts = document.elements + document.relationships
+
+        // Ids mapped back by cora-id.
+        var taken = Set(concepts.map(\.identifier))
+        taken.insert(document.identifier)
+        var idOf: [String: String] = [:]
+        var identifiers: [String: String] = [:]
+        for concept in concepts {
+            guard let value = concept.properties.first(where: { idDefinitions.contains($0.definition) })?.value,
+                  value != concept.identifier, ArchiConceptType.isValidID(value), !taken.contains(value) else { continue }
+            taken.insert(value)
+            idOf[concept.identifier] = value
+            identifiers[value] = concept.identifier
+        }
+        func id(_ identifier: String) -> String { idOf[identifier] ?? identifier }
+
+        var elements = [ArchiElement(id: document.identifier, type: ArchiConceptType.model, name: document.name,
+                                     documentation: document.documentation)]
+        var relations: [ArchiRelation] = []
+        var properties = document.properties.map {
+            ArchiProperty(id: document.identifier, key: definitionNames[$0.definition] ?? $0.definition, value: $0.value)
+        }
+        var records: [SourceLocation: CSVRecord] = [:]
+        var attributes: [String: [XMLAttribute]] = [:]
+        for (number, concept) in concepts.enumerated() {
+            let line = concept.line ?? 0
+            let location = SourceLocation(file: file, line: line, record: number + 1)
+            let conceptID = id(concept.identifier)
+            if let source = concept.source, let target = concept.target {
+                let relation = ArchiRelation(
+                    id: conceptID, type: ExchangeConceptTypes.archiRelationshipType(concept.type), name: concept.name,
+                    documentation: concept.documentation, source: id(source), target: id(target), location: location)
+                relations.append(relation)
+                records[location] = CSVRecord(fields: [relation.id, relation.type, relation.name, relation.documentation,
+                                                       relation.source, relation.target, ""], line: line, number: number + 1)
+                if !concept.attributes.isEmpty { attributes[conceptID] = concept.attributes }
+            } else {
+                let element = ArchiElement(id: conceptID, type: ExchangeConceptTypes.archiElementType(concept.type), name: concept.name,
+                                           documentation: concept.documentation, location: location)
+                elements.append(element)
+                records[location] = CSVRecord(fields: [element.id, element.type, element.name, element.documentation, ""],
+                                              line: line, number: number + 1)
+            }
+            for property in concept.properties where !idDefinitions.contains(property.definition) || idOf[concept.identifier] == nil {
+                properties.append(ArchiProperty(id: conceptID, key: definitionNames[property.definition] ?? property.definition,
+                                                value: property.value, location: location))
+            }
+        }
+        self.model = ArchiModel(elements: elements, relations: relations, properties: properties)
+        self.records = records
+        self.kept = ExchangeRetained(
+            identifier: document.identifier, version: document.version, language: document.language, metadata: document.metadata,
+            organizations: document.organizations,
+            views: document.views.filter { !($0[attribute: "identifier"] ?? "").hasPrefix(ExchangeRetained.generatedViewPrefix) },
+            viewpoints: document.viewpoints, propertyDefinitions: document.propertyDefinitions, identifiers: identifiers,
+            relationshipAttributes: attributes)
+    }
+}

@@ -1,0 +1,48 @@
+/// Takes out of kept views and organizations what refers to an element, relationship or view that
+/// a document no longer has, so that every reference written points at something (the schema's
+/// `IDREF`s, and Archi refuses a view whose node has no element).
+enum ExchangeTreeFilter {
+    /// `view` without the nodes whose `elementRef` is not in `elements` (with the nodes inside
+    /// them), and without the connections whose `relationshipRef` is not in `relationships` or
+    /// whose end is a node left out.
+    static func view(_ view: XMLTree, elements: Set<String>, relationships: Set<String>) -> XMLTree {
+        var removed = Set<String>()
+        var result = nodes(view, elements: elements, removed: &removed)
+        result.children.removeAll { child in
+            guard child.name == "connection" else { return false }
+            if let relationship = child[attribute: "relationshipRef"], !relationships.contains(relationship) { return true }
+            return [child[attribute: "source"], child[attribute: "target"]].contains { $0.map(removed.contains) ?? false }
+        }
+        return result
+    }
+
+    private static func nodes(_ tree: XMLTree, elements: Set<String>, removed: inout Set<String>) -> XMLTree {
+        var copy = tree
+        copy.children = []
+        for child in tree.children {
+            if child.name == "node", let element = child[attribute: "elementRef"], !elements.contains(element) {
+                child.forEach { node in if let id = node[attribute: "identifier"] { removed.insert(id) } }
+                continue
+            }
+            copy.children.append(child.name == "node" ? nodes(child, elements: elements, removed: &removed) : child)
+        }
+        return copy
+    }
+
+    /// `organizations` without the items whose `identifierRef` is not in `referable`; `nil` when
+    /// nothing is left.
+    static func organizations(_ organizations: XMLTree, referable: Set<String>) -> XMLTree? {
+        let result = items(organizations, referable: referable)
+        return result.children.contains(where: { $0.name == "item" }) ? result : nil
+    }
+
+    private static func items(_ tree: XMLTree, referable: Set<String>) -> XMLTree {
+        var copy = tree
+        copy.children = tree.children.compactMap { child in
+            guard child.name == "item" else { return child }
+            if let reference = child[attribute: "identifierRef"], !referable.contains(reference) { return nil }
+            return items(child, referable: referable)
+        }
+        return copy
+    }
+}
