@@ -4,11 +4,10 @@
 /// Archi: `CompositionRelationship`).
 public enum ExchangeConceptTypes {
     /// The element types of the 3.1 schema (`ElementTypeEnum`).
-    public static let elementTypes: Set<String> = ArchiConceptType.elementTypes
-        .subtracting(["Junction"]).union(["AndJunction", "OrJunction"])
+    public static let elementTypes: Set<String> = Set(ArchiMateRelationships.elementTypes)
 
     /// The relationship types of the 3.1 schema.
-    public static let relationshipTypes: Set<String> = Set(ArchiConceptType.relationshipTypes.map(exchangeRelationshipType))
+    public static let relationshipTypes: Set<String> = Set(ArchiMateRelationships.relationshipTypes)
 
     /// The exchange name of the Archi element type `type` (`Junction` → `AndJunction`).
     public static func exchangeElementType(_ type: String) -> String {

@@ -133,4 +133,38 @@ struct ExchangeFormatTests {
         let bytes = ExchangeRenderer().render(model)
         #expect(try ExchangeSchema.problems(bytes) == "")
     }
+
+    @Test("every relationship written is one ArchiMate 3.1 allows between its two element types")
+    func relationshipsAllowed() throws {
+        let model = try Self.sample()
+        let document = ExchangeRenderer().document(for: model)
+        let types = Dictionary(document.elements.map { ($0.identifier, $0.type) }, uniquingKeysWith: { a, _ in a })
+        #expect(document.relationships.count > 100)
+        let forbidden = document.relationships.filter { relationship in
+            !ArchiMateRelationships.allows(relationship.type, from: types[relationship.source ?? ""] ?? "?", to: types[relationship.target ?? ""] ?? "?")
+        }
+        #expect(forbidden.isEmpty, "\(forbidden)")
+        #expect(Set(document.relationships.map(\.type)) == ["Aggregation", "Realization", "Serving", "Triggering"])
+    }
+
+    @Test("a kept relationship that ArchiMate forbids between its ends is written as an Association, cora-type naming its type")
+    func forbiddenKeptRelationship() throws {
+        let result = try importArchiSet(
+            elements: """
+                "ID","Type","Name","Documentation","Specialization"
+                "bp","BusinessProcess","Verhuren","",""
+                "do","DataObject","Huurcontract","",""
+                """,
+            relations: """
+                "ID","Type","Name","Documentation","Source","Target","Specialization"
+                "r1","TriggeringRelationship","start","","do","bp",""
+                """)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        let document = ExchangeRenderer().document(for: result.model)
+        let names = Dictionary(document.propertyDefinitions.map { ($0.identifier, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let relationship = try #require(document.relationships.first { $0.identifier == "r1" })
+        #expect(relationship.type == "Association" && relationship.source == "do" && relationship.target == "bp" && relationship.name == "start")
+        #expect(relationship.properties.map { "\(names[$0.definition] ?? "?")=\($0.value)" } == ["cora-type=Triggering"])
+        #expect(try ExchangeSchema.problems(ExchangeWriter().write(document)) == "")
+    }
 }
