@@ -68,8 +68,10 @@ private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     private(set) var failure: XMLTreeParser.Failure?
     private(set) var lastLine = 1
     private var rootName: String?
+    private let lineCount: Int
 
     init(maxDepth: Int, maxElements: Int, markup: [UInt8]) {
+        self.lineCount = 1 + markup.count(where: { $0 == 0x0A })
         self.maxDepth = maxDepth
         self.maxElements = maxElements
         self.scanner = XMLStartTagScanner(markup)
@@ -139,9 +141,10 @@ private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         guard !stopped else { return }
         let code = (parseError as NSError).code
         guard !XMLWellFormedness.isWarning(code) else { return }
-        let context = XMLWellFormedness.Context(
-            openElement: stack.last.map { ($0.tree.name, $0.tree.line ?? 0) }, rootName: rootName, rootClosed: root != nil)
         let line = parser.lineNumber
+        let context = XMLWellFormedness.Context(
+            openElement: stack.last.map { ($0.tree.name, $0.tree.line ?? 0) }, rootName: rootName, rootClosed: root != nil,
+            atLastLine: line >= lineCount)
         stop(parser, XMLTreeParser.Failure(
             code: .exchangeNotXML,
             message: "the file is not well-formed XML: \(XMLWellFormedness.message(code: code, context: context)) (line \(line), column \(parser.columnNumber)); nothing of the file is read",

@@ -9,6 +9,8 @@ enum XMLWellFormedness {
         var rootName: String?
         /// Whether the root element has ended.
         var rootClosed: Bool
+        /// Whether the parser stopped on the file's last line.
+        var atLastLine: Bool
     }
 
     /// Whether libxml2 reports `code` as a warning, after which it goes on (an unknown XML
@@ -20,6 +22,10 @@ enum XMLWellFormedness {
     /// What is wrong, for the libxml2 error `code`.
     static func message(code: Int, context: Context) -> String {
         let open = context.openElement.map { "<\($0.name)> (line \($0.line))" }
+        // Something left unfinished on the last line: the file is cut off.
+        if context.atLastLine, let open, [34, 37, 39, 40, 41, 43, 44, 45, 47, 57, 63, 65, 73, 77].contains(code) {
+            return "the file ends before \(open) is closed, inside a tag"
+        }
         switch code {
         case 4, 5, 86:
             if let open { return "the file ends before \(open) is closed" }
