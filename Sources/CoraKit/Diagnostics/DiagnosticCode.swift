@@ -136,6 +136,28 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     /// An Archi set without a BusinessProcess or BusinessInteraction: nothing to convert.
     case noProcesses = "no-processes"
 
+    // MARK: ArchiMate exchange documents
+
+    /// A file that is not well-formed XML (the parser's finding, with its line and column); nothing of it is read.
+    case exchangeNotXML = "exchange-not-xml"
+    /// A well-formed document whose root is not `model` in the exchange format's namespace; nothing of it is read.
+    case exchangeNotModel = "exchange-not-model"
+    /// A document with a DOCTYPE declaration, refused before it is parsed (no entity expansion, no external entities).
+    case exchangeDoctype = "exchange-doctype"
+    /// A document larger than the limit in bytes, or with more XML elements than the limit; nothing of it is read.
+    case exchangeTooLarge = "exchange-too-large"
+    /// A document whose XML elements nest deeper than the limit; nothing of it is read.
+    case exchangeTooDeep = "exchange-too-deep"
+    /// An element or relationship whose `xsi:type` the exchange format does not know; it is left out.
+    case exchangeUnknownType = "exchange-unknown-type"
+    /// A model, element, relationship, view, view node or connection, or property definition without an identifier.
+    case exchangeMissingID = "exchange-missing-id"
+    /// A relationship whose source or target is no element or relationship of the document; it is left out.
+    case exchangeMissingEnd = "exchange-missing-end"
+    /// A reference that names nothing in the document: a property's definition (the property is left
+    /// out), a view node's element, a connection's relationship, an organization item's concept.
+    case exchangeUnknownReference = "exchange-unknown-reference"
+
     // MARK: Batches
 
     /// `--mapping auto` found no mapping that fits the input's header.
@@ -175,13 +197,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .noData, .encodingFallback, .invalidEncoding, .utf16WithoutBOM, .blankHeader, .headerElsewhere, .missingCells,
              .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
              .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode, .ambiguousNext, .missingParent,
-             .mergedDuplicate:
+             .mergedDuplicate, .exchangeUnknownReference:
             return .warning
         case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
              .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
-             .archiMissingEnd, .archiUnknownOwner, .noProcesses, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
+             .archiMissingEnd, .archiUnknownOwner, .noProcesses, .exchangeNotXML, .exchangeNotModel, .exchangeDoctype,
+             .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
              .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
             return .error
         }

@@ -19,7 +19,7 @@ struct DiagnosticCodeTests {
         let warnings = DiagnosticCode.allCases.filter { $0.defaultSeverity == .warning }.map(\.rawValue).sorted()
         #expect(warnings == [
             "ambiguous-next", "archi-missing-file", "archi-model-row", "archi-several-functions", "archi-two-parents", "blank-header",
-            "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "header-elsewhere", "invalid-encoding",
+            "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "exchange-unknown-reference", "header-elsewhere", "invalid-encoding",
             "merged-duplicate", "missing-cells", "missing-function", "missing-parent", "name-noise", "naming-convention", "no-data",
             "unknown-next", "utf16-without-bom",
         ])
