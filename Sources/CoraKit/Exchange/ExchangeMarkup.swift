@@ -40,8 +40,20 @@ struct ExchangeMarkup {
 
     /// The line of a DOCTYPE declaration in the prolog, if there is one.
     var doctypeLine: Int? {
-        if case .doctype(let line) = prolog { return line }
+        if case .doctype(let line, _) = prolog { return line }
         return nil
+    }
+
+    /// Whether the prolog ends in a DOCTYPE declaration for a root element `model` (`<!DOCTYPE
+    /// model [...]>`): a document that claims to be an exchange document, for the reader to refuse.
+    var doctypeNamesModel: Bool {
+        guard !hasUnmarkedWideEncoding, case .doctype(_, let offset) = prolog else { return false }
+        var index = offset + 9
+        while index < utf8.count, Self.isSpace(utf8[index]) { index += 1 }
+        let start = index
+        while index < utf8.count, !Self.isSpace(utf8[index]), utf8[index] != UInt8(ascii: "["), utf8[index] != UInt8(ascii: ">") { index += 1 }
+        let name = String(decoding: utf8[start..<index], as: UTF8.self)
+        return name == "model" || name.hasSuffix(":model")
     }
 
     /// Whether the root element is `model` in the exchange format's namespace, by its start tag
@@ -85,8 +97,8 @@ struct ExchangeMarkup {
 
     /// What ends the prolog.
     private enum PrologEnd {
-        /// A DOCTYPE declaration on this line.
-        case doctype(line: Int)
+        /// A DOCTYPE declaration on this line, at this offset.
+        case doctype(line: Int, offset: Int)
         /// The root element's start tag at this offset.
         case root(offset: Int)
         /// Anything else (text, the end of the bytes): for the parser to judge.
@@ -117,7 +129,7 @@ struct ExchangeMarkup {
             } else if utf8[index...].starts(with: Array("<!".utf8)) {
                 let keyword = String(decoding: utf8[index...].prefix(9), as: UTF8.self).uppercased()
                 // A DOCTYPE, or any other declaration a document cannot have before its root.
-                return keyword == "<!DOCTYPE" ? .doctype(line: line) : .other
+                return keyword == "<!DOCTYPE" ? .doctype(line: line, offset: index) : .other
             } else if byte == UInt8(ascii: "<") {
                 return .root(offset: index)
             } else {

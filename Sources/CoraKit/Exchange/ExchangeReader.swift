@@ -133,6 +133,7 @@ public struct ExchangeReader: Sendable {
     /// `model` in the exchange format's namespace (how `--mapping auto` tells one from a table).
     /// A DOCTYPE before it does not matter here: reading such a file says that it is refused.
     public static func isExchangeDocument(prefix bytes: [UInt8]) -> Bool {
-        ExchangeMarkup(bytes).rootIsExchangeModel
+        let markup = ExchangeMarkup(bytes)
+        return markup.rootIsExchangeModel || markup.doctypeNamesModel
     }
 }

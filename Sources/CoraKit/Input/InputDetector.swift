@@ -30,7 +30,8 @@ public struct InputDetector: Sendable {
             return (.table(try library.mapping(argument, tell: tell)), nil)
         }
         if first != "-", let reason = archiReason(first) {
-            tell(.mappingChosen(MappingChoice(file: first, mapping: MappingLibrary.archi, reason: reason)))
+            let reader = isExchangeDocument(first) ? MappingLibrary.exchange : MappingLibrary.archi
+            tell(.mappingChosen(MappingChoice(file: first, mapping: reader, reason: reason)))
             return (.archiSet, nil)
         }
         // An input that cannot be read says so, rather than that no mapping fits its header.
