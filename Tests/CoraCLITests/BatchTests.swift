@@ -627,6 +627,7 @@ struct BatchTests {
             "woonstad-waterland.archi/elements.csv", "woonstad-waterland.archi/properties.csv", "woonstad-waterland.archi/relations.csv",
             "woonstad-waterland.csv", "woonstad-waterland.dot", "woonstad-waterland.excel.csv", "woonstad-waterland.json",
             "woonstad-waterland.md", "woonstad-waterland.png", "woonstad-waterland.report.json", "woonstad-waterland.svg",
+            "woonstad-waterland.xml",
         ], "\(written)")
         let convert = try scratch.cora("convert", "in/woonstad-waterland.csv", "--to", "excel-csv")
         #expect(try scratch.read("out/woonstad-waterland.excel.csv") == convert.stdout)

@@ -68,6 +68,12 @@ public struct ExchangeReader: Sendable {
     ///   an exchange document, a DOCTYPE, over a limit).
     /// - Throws: ``ByteSourceError`` when the source cannot be read.
     public func read(_ source: some ByteSource, file: String, sink: inout DiagnosticSink) throws(ByteSourceError) -> ExchangeDocument? {
+        read(bytes: try bytes(of: source), file: file, sink: &sink)
+    }
+
+    /// The bytes of `source`, at most one more than ``Limits/maxBytes`` (so that ``read(bytes:file:sink:)``
+    /// can tell a document over the limit).
+    public func bytes(of source: some ByteSource) throws(ByteSourceError) -> [UInt8] {
         var source = source
         let wanted = limits.maxBytes + 1
         var bytes: [UInt8] = []
@@ -82,7 +88,7 @@ public struct ExchangeReader: Sendable {
             if read == 0 { break }
             bytes.append(contentsOf: chunk[..<read])
         }
-        return read(bytes: bytes, file: file, sink: &sink)
+        return bytes
     }
 
     /// Parses `bytes`, one whole document; every problem goes to `sink` with `file` and its line.

@@ -85,7 +85,9 @@ public struct InputDetector: Sendable {
     /// folder holding a set (its files prefixed or not), or a file whose header is one of Archi's
     /// (named like a file of a set or not).
     public func archiReason(_ path: String) -> String? {
-        if isExchangeDocument(path) { return "the file is an ArchiMate exchange document" }
+        if isExchangeDocument(path) {
+            return startsAsExchangeDocument(path) ? "the file is an ArchiMate exchange document" : "the file name ends in .xml"
+        }
         if fileSystem.isDirectory(path) {
             let sets = archiSets(inFolder: path)
             guard let set = sets.first else { return nil }
@@ -123,10 +125,17 @@ public struct InputDetector: Sendable {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
-    /// Whether `path` is a file that starts like an ArchiMate exchange document (its root element
-    /// `model` in the exchange format's namespace).
+    /// Whether `path` is read as an ArchiMate exchange document: a file that starts like one (its
+    /// root element `model` in the exchange format's namespace), or whose name ends in `.xml` (the
+    /// exchange reader then says what the file is instead; no Archi CSV file is XML).
     public func isExchangeDocument(_ path: String) -> Bool {
-        guard fileSystem.isRegularFile(path), let prefix = try? fileSystem.prefix(path, count: Self.exchangePrefixLength) else { return false }
+        guard fileSystem.isRegularFile(path) else { return false }
+        return path.lowercased().hasSuffix(".xml") || startsAsExchangeDocument(path)
+    }
+
+    /// Whether the file at `path` starts like an exchange document.
+    func startsAsExchangeDocument(_ path: String) -> Bool {
+        guard let prefix = try? fileSystem.prefix(path, count: Self.exchangePrefixLength) else { return false }
         return ExchangeReader.isExchangeDocument(prefix: prefix)
     }
 

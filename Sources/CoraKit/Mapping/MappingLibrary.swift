@@ -13,6 +13,14 @@ public struct MappingLibrary: Sendable {
     /// an exchange document as well as a CSV set.
     public static let exchange = "ameff"
 
+    /// The names `--mapping` takes besides the YAML mappings: the readers built into cora, with what
+    /// they read (for `cora mapping list` and `show`).
+    public static let readers: [(name: String, description: String)] = [
+        (archi, "Archi's CSV export set (elements.csv, relations.csv, properties.csv; name a file of the set or its folder), read by cora itself, not by a YAML mapping"),
+        (exchange, "An ArchiMate Open Exchange Format document (.xml, as Archi, BiZZdesign and Sparx EA export it), read by the archi reader"),
+        (auto, "Chooses for the first input: archi for an Archi set or exchange document, else the mapping whose detect headers its header matches (the default)"),
+    ]
+
     /// `argument` with ``exchange`` read as ``archi``: the one reader of Archi models.
     public static func readerName(_ argument: String) -> String {
         argument.lowercased() == exchange ? archi : argument

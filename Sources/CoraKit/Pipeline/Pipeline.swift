@@ -248,10 +248,15 @@ public struct Pipeline {
     public mutating func read(exchange source: some ByteSource, file: String) throws(ByteSourceError) {
         guard case .archiSet = self.source else { throw ByteSourceError(reason: "an exchange document cannot be read through a mapping") }
         start(file)
-        let document = try ExchangeReader(limits: settings.exchangeLimits).read(source, file: file, sink: &sink)
-        guard let document else {
-            inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
-                                       unread: nil, unmappedRecords: []))
+        let reader = ExchangeReader(limits: settings.exchangeLimits)
+        let bytes = try reader.bytes(of: source)
+        guard let document = reader.read(bytes: bytes, file: file, sink: &sink) else {
+            // Nothing of the document was read: the run is incomplete (exit status 2), as when
+            // malformed input stops a table, unless there was nothing to read.
+            let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + (bytes.last == 0x0A || bytes.isEmpty ? 0 : 1)
+            let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+            inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: lines, stoppedEarly: !blank,
+                                       unread: blank ? nil : UnreadRest(line: 1, lineCount: lines, bytes: []), unmappedRecords: []))
             return
         }
         let rows = ExchangeArchiRows(document, file: file)

@@ -14,16 +14,6 @@ struct MappingCommand: ParsableCommand {
         """,
         subcommands: [List.self, Show.self, Init.self])
 
-    /// The names `--mapping` takes besides the YAML mappings: readers built into cora.
-    static let readers: [(name: String, description: String)] = [
-        (MappingLibrary.archi,
-         "Archi's CSV export set (elements.csv, relations.csv, properties.csv; name a file of the set or its folder), read by cora itself, not by a YAML mapping"),
-        (MappingLibrary.exchange,
-         "An ArchiMate Open Exchange Format document (.xml, as Archi, BiZZdesign and Sparx EA export it), read by the archi reader"),
-        (MappingLibrary.auto,
-         "Chooses for the first input: archi for an Archi set or exchange document, else the mapping whose detect headers its header matches (the default)"),
-    ]
-
     /// `cora mapping list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,7 +21,7 @@ struct MappingCommand: ParsableCommand {
             abstract: "List the known mappings: name, origin (builtin or the file) and description.")
 
         func run() throws {
-            try Terminal.perform { try Terminal.writeStdout(MappingLibrary.listing(Machine.library.entries(), readers: readers)) }
+            try Terminal.perform { try Terminal.writeStdout(MappingLibrary.listing(Machine.library.entries(), readers: MappingLibrary.readers)) }
         }
     }
 
@@ -46,7 +36,7 @@ struct MappingCommand: ParsableCommand {
 
         func run() throws {
             try Terminal.perform {
-                if let reader = readers.first(where: { $0.name == mapping }) {
+                if let reader = MappingLibrary.readers.first(where: { $0.name == mapping }) {
                     try Terminal.writeStdout("# \(reader.name): \(reader.description).\n# It has no YAML text; see cora mapping list and the README.\n")
                     return
                 }
