@@ -11,7 +11,8 @@
 //   bit 4     --strict
 //   bit 5     a 16-byte read chunk (every record crosses chunk boundaries)
 //   bit 6     small limits: fields of at most 300 bytes, 24 fields per record, 40 records, depth 3
-//   bit 7     read the CSV as the elements.csv of an Archi set (the other files empty)
+//   bit 7     read the CSV as the elements.csv of an Archi set (the other files empty); with bits
+//             0-1 both set, read the rest as an ArchiMate exchange document instead
 //
 // Besides "no crash, no sanitizer report, no hang", each run checks what the converter promises:
 //
@@ -21,7 +22,9 @@
 //   - the JSON parses;
 //   - every Markdown table row has as many cells as its header;
 //   - every DOT line has its quotes closed;
-//   - the Archi export reads back without errors into the same processes.
+//   - the Archi export reads back without errors into the same processes;
+//   - the ArchiMate exchange document of every model reads back with no finding of the reader
+//     (well-formed, every identifier unique, every reference to something written).
 
 import CoraCSV
 import CoraKit
@@ -58,6 +61,10 @@ struct FuzzRun {
     }
 
     func run() {
+        if archi && control & 0x03 == 0x03 {
+            runExchange(payload)
+            return
+        }
         if archi {
             runArchi(payload)
             return
@@ -157,6 +164,7 @@ struct FuzzRun {
                 fail("the DOT view \(view) of a process in the model failed: \(error)")
             }
         }
+        checkExchange(model)
         for input in result.inputs {
             guard let header = input.header else { continue }
             _ = RejectsRenderer().render(header: header.cells, records: result.rejectedRecords, dialect: input.dialect)
@@ -323,6 +331,25 @@ struct FuzzRun {
         renderEverything(result)
         _ = ArchiExportRenderer().render(result.model)
         if !keepInvalid { checkCanonicalRoundTrip(result.model, knownGaps: [.mojibake, .excelDamage, .missingName]) }
+    }
+
+    func runExchange(_ bytes: [UInt8]) {
+        var settings = ConversionSettings(readOptions: readOptions, keepInvalid: keepInvalid, policy: DiagnosticPolicy(strict: strict))
+        if smallLimits { settings.exchangeLimits = ExchangeReader.Limits(maxBytes: 4_000, maxDepth: 12, maxElements: 300) }
+        var pipeline = Pipeline(.archiSet, settings: settings)
+        try! pipeline.read(exchange: MemoryByteSource(bytes), file: "fuzz.xml")
+        renderEverything(pipeline.finish())
+    }
+
+    /// The exchange document of `model` reads back with no finding of the reader.
+    func checkExchange(_ model: ProcessModel) {
+        let document = ExchangeRenderer(title: "t<&>").render(model)
+        var sink = DiagnosticSink()
+        let back = ExchangeReader().read(bytes: document, file: "written.xml", sink: &sink)
+        let findings = sink.sorted()
+        if back == nil || !findings.isEmpty {
+            fail("the exchange document cora wrote does not read back cleanly: \(findings.prefix(3).map(\.message))")
+        }
     }
 
     // MARK: Helpers

@@ -91,6 +91,8 @@ seed() {
   put 3 Samples/cora-wiki/werkprocessen.csv
   put 0 Samples/edge-cases/vreemde-tekens.csv
   put 0x80 Samples/archi/woonstad-waterland-elements.csv Samples/archi/woonstad-waterland-relations.csv Samples/archi/woonstad-waterland-properties.csv
+  put 0x83 Samples/ameff/verhuren-eenheden.xml
+  put 0xcb Samples/ameff/verhuren-eenheden.xml
   put 0x04 Mappings/canonical.yaml Samples/woonstad-waterland.csv
   put 0x04 Mappings/excel-nl.yaml Samples/excel-nl/woningstichting-de-polder.csv
   put 0x04 Mappings/niveaus.yaml Samples/niveaus/woonbron-noord.csv
