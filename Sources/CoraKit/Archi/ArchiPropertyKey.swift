@@ -62,13 +62,18 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
         byKey[TextNormalization.headerKey(key)]
     }
 
+    /// The keys cora gives a meaning of its own in an exchange document (`cora-id`, `cora-type`,
+    /// `cora-specialization`): a process property of that name is written with ``propertyPrefix``.
+    public static let reservedKeys: Set<String> = [ExchangeRetained.idProperty, ExchangeRetained.typeProperty,
+                                                   ExchangeRetained.specializationProperty]
+
     /// The prefix that marks a process property whose name would read as a field key.
     public static let propertyPrefix = "Eigenschap: "
 
     /// The key an export writes for the process property `name`: the name itself, or with
     /// ``propertyPrefix`` when it would read as a field key (or already starts with the prefix).
     public static func exportKey(ofProperty name: String) -> String {
-        field(forKey: name) != nil || name.hasPrefix(propertyPrefix) ? propertyPrefix + name : name
+        field(forKey: name) != nil || name.hasPrefix(propertyPrefix) || reservedKeys.contains(name) ? propertyPrefix + name : name
     }
 
     /// The name of the process property a key stands for when it is written with ``propertyPrefix``.

@@ -10,9 +10,14 @@ import CoraCSV
 /// - An element or relationship with the property `cora-id` (written by cora for an id that is no
 ///   `xs:ID`) gets that id back, when it is a valid id that no other concept has; the property
 ///   itself is not kept, and the identifier is remembered for the next write.
+/// - The property `cora-specialization` is the concept's specialization again.
 /// - The rows carry the document's lines, so that diagnostics and rejected rows name them; a
-///   rejected row is written as the row of Archi's `elements.csv` or `relations.csv` it would be.
+///   rejected element or relationship is written as a row of ``rejectsHeader``.
 struct ExchangeArchiRows {
+    /// The columns of the rejected rows of an exchange document: those of Archi's `relations.csv`
+    /// (an element's Source and Target empty).
+    static let rejectsHeader = ArchiTable.relations.header
+
     /// The rows.
     var model: ArchiModel
     /// The row of every element and relationship by its location (for rows rejected later).
@@ -23,6 +28,7 @@ struct ExchangeArchiRows {
     init(_ document: ExchangeDocument, file: String) {
         let definitionNames = Dictionary(document.propertyDefinitions.map { ($0.identifier, $0.name) }, uniquingKeysWith: { first, _ in first })
         let idDefinitions = Set(document.propertyDefinitions.filter { $0.name == ExchangeRetained.idProperty }.map(\.identifier))
+        let specializationDefinitions = Set(document.propertyDefinitions.filter { $0.name == ExchangeRetained.specializationProperty }.map(\.identifier))
         let concepts = document.elements + document.relationships
 
         // Ids mapped back by cora-id.
@@ -49,24 +55,27 @@ struct ExchangeArchiRows {
         var attributes: [String: [XMLAttribute]] = [:]
         for (number, concept) in concepts.enumerated() {
             let line = concept.line ?? 0
+            let specialization = concept.properties.first { specializationDefinitions.contains($0.definition) }?.value ?? ""
             let location = SourceLocation(file: file, line: line, record: number + 1)
             let conceptID = id(concept.identifier)
             if let source = concept.source, let target = concept.target {
                 let relation = ArchiRelation(
                     id: conceptID, type: ExchangeConceptTypes.archiRelationshipType(concept.type), name: concept.name,
-                    documentation: concept.documentation, source: id(source), target: id(target), location: location)
+                    documentation: concept.documentation, source: id(source), target: id(target), specialization: specialization,
+                    location: location)
                 relations.append(relation)
                 records[location] = CSVRecord(fields: [relation.id, relation.type, relation.name, relation.documentation,
-                                                       relation.source, relation.target, ""], line: line, number: number + 1)
+                                                       relation.source, relation.target, specialization], line: line, number: number + 1)
                 if !concept.attributes.isEmpty { attributes[conceptID] = concept.attributes }
             } else {
                 let element = ArchiElement(id: conceptID, type: ExchangeConceptTypes.archiElementType(concept.type), name: concept.name,
-                                           documentation: concept.documentation, location: location)
+                                           documentation: concept.documentation, specialization: specialization, location: location)
                 elements.append(element)
-                records[location] = CSVRecord(fields: [element.id, element.type, element.name, element.documentation, ""],
+                records[location] = CSVRecord(fields: [element.id, element.type, element.name, element.documentation, "", "", specialization],
                                               line: line, number: number + 1)
             }
-            for property in concept.properties where !idDefinitions.contains(property.definition) || idOf[concept.identifier] == nil {
+            for property in concept.properties where (!idDefinitions.contains(property.definition) || idOf[concept.identifier] == nil)
+                && !specializationDefinitions.contains(property.definition) {
                 properties.append(ArchiProperty(id: conceptID, key: definitionNames[property.definition] ?? property.definition,
                                                 value: property.value, location: location))
             }

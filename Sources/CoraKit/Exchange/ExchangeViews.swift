@@ -229,7 +229,10 @@ public struct ExchangeViews {
         place(.top, top.offsets, x: frameX, y: margin)
         place(.left, leftColumn.offsets, x: margin, y: frameY)
         place(.right, rightColumn.offsets, x: frameX + rootItem.width + 2 * gap, y: frameY)
-        place(.bottom, bottom.offsets, x: frameX, y: frameY + rootItem.height + 2 * gap)
+        // Below the tallest of the frame and the side columns: the bottom row may be wider than the
+        // frame and reach under the columns.
+        let middleHeight = max(rootItem.height, leftColumn.height, rightColumn.height)
+        place(.bottom, bottom.offsets, x: frameX, y: frameY + middleHeight + 2 * gap)
         return view(key: element, name: DOTRenderer.codeAndName(root), nodes: nodes, items: items, drawing: drawing, identifiers: &identifiers)
     }
 

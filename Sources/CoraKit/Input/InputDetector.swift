@@ -27,8 +27,13 @@ public struct InputDetector: Sendable {
                        tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?) {
         if argument == MappingLibrary.archi { return (.archiSet, nil) }
         guard argument == MappingLibrary.auto, let first = inputs.first else {
+            if let exchange = inputs.first(where: { $0 != "-" && startsAsExchangeDocument($0) }) {
+                throw RunFailure(.noMappingFits, "the file is an ArchiMate exchange document, which a mapping does not read", file: exchange,
+                                 hint: "read it with --mapping ameff (or auto)")
+            }
             return (.table(try library.mapping(argument, tell: tell)), nil)
         }
+        try checkOneReader(inputs)
         if first != "-", let reason = archiReason(first) {
             let reader = isExchangeDocument(first) ? MappingLibrary.exchange : MappingLibrary.archi
             tell(.mappingChosen(MappingChoice(file: first, mapping: reader, reason: reason)))
@@ -46,6 +51,11 @@ public struct InputDetector: Sendable {
                     ? "standard input is larger than \(MappingLibrary.standardInputLimit >> 20) MiB; --mapping auto holds it in memory: save it to a file, or name the mapping"
                     : "cannot read standard input: \(error.reason)", file: "-")
             }
+        }
+        // An exchange document on standard input (an Archi set is several files, never one stream).
+        if first == "-", let bytes = standardInput, ExchangeReader.isExchangeDocument(prefix: Array(bytes.prefix(Self.exchangePrefixLength))) {
+            tell(.mappingChosen(MappingChoice(file: first, mapping: MappingLibrary.exchange, reason: "it is an ArchiMate exchange document")))
+            return (.archiSet, standardInput)
         }
         var messages: [RunMessage] = []
         let candidates = library.autoCandidates(messages: &messages)
@@ -76,6 +86,18 @@ public struct InputDetector: Sendable {
         tell(.mappingChosen(MappingChoice(file: first, mapping: mapping.name, origin: local,
                                           reason: "\(score.matchedColumns.count) of \(score.expectedColumns) columns matched")))
         return (.table(mapping), standardInput)
+    }
+
+    /// Refuses inputs of which some are Archi models (an exchange document, an Archi set) and some
+    /// tables when an exchange document is among them: `auto` chooses one reader for a run, by its
+    /// first input, and an exchange document read as a table (or a table as an Archi set) says
+    /// nothing useful.
+    func checkOneReader(_ inputs: [String]) throws(RunFailure) {
+        let files = inputs.filter { $0 != "-" }
+        guard files.count > 1, let exchange = files.first(where: { startsAsExchangeDocument($0) }) else { return }
+        guard let table = files.first(where: { archiReason($0) == nil }) else { return }
+        throw RunFailure(.noMappingFits, "the inputs need different readers: \(exchange) is an ArchiMate exchange document and \(table) is a table",
+                         file: table, hint: "convert them one at a time, or into one model with `cora batch \(files.joined(separator: " ")) --merge --out DIR`")
     }
 
     /// The mapping `auto` reads a file with when no header can be read to choose by.

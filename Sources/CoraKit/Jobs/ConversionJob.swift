@@ -43,9 +43,20 @@ public struct ConversionJob: Sendable {
         var pipeline = Pipeline(source, settings: settings)
         for path in inputs {
             if case .archiSet = source {
-                guard path != "-" else {
-                    throw RunFailure(.unreadableInput, "--mapping archi reads files, not standard input: name a file of the set or its folder",
-                                     file: "-")
+                // Standard input can only be an exchange document: an Archi set is several files.
+                if path == "-" {
+                    var bytes = standardInput ?? []
+                    do {
+                        if standardInput == nil { bytes = try fileSystem.readStandardInput(limit: settings.exchangeLimits.maxBytes + 1) }
+                    } catch {
+                        throw RunFailure(.unreadableInput, "cannot read standard input: \(error.reason)", file: path)
+                    }
+                    do {
+                        try pipeline.read(exchange: MemoryByteSource(bytes), file: path)
+                    } catch {
+                        throw RunFailure(.unreadableInput, "cannot read: \(error.reason)", file: path)
+                    }
+                    continue
                 }
                 let files = try detector.openArchiSet(path)
                 defer { Pipeline.ArchiFile.close(files) }
@@ -167,6 +178,13 @@ public struct ConversionJob: Sendable {
                 try Self.write(renderer.render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),
                                to: path, in: fileSystem)
             }
+        }
+        // Nothing read at all (every input refused whole: not an exchange document, malformed from
+        // its first line): a file named with -o is left as it was, not replaced by an empty model.
+        if format != nil, let output, output != "-", !result.inputs.isEmpty,
+           result.inputs.allSatisfy({ $0.rowsRead == 0 && $0.stoppedEarly }) {
+            tell(.note(Note(file: output, message: "nothing was read from the input, so nothing is written (an existing file is left as it was)")))
+            return
         }
         if let format {
             var target = FileOutputTarget(path: output, fileSystem: fileSystem, format: format)

@@ -31,12 +31,18 @@ public struct InspectionJob: Sendable {
         public var linesRead: Int
         /// What the reader noticed, a title above the table, and the error that stopped it.
         public var diagnostics: [Diagnostic]
+        /// For an ArchiMate exchange document: its summary (``ExchangeSummary``) instead of a profile.
+        public var exchangeSummary: String?
     }
 
     /// Reads the file.
     public func run(fileSystem: any FileSystem) throws(RunFailure) -> Result {
         let file = try fileSystem.openInput(input)
         defer { file.close() }
+        if input != "-", let prefix = try? fileSystem.prefix(input, count: InputDetector.exchangePrefixLength),
+           input.lowercased().hasSuffix(".xml") || ExchangeReader.isExchangeDocument(prefix: prefix) {
+            return try inspectExchange(file)
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(source: file, options: readOptions)
@@ -70,6 +76,19 @@ public struct InspectionJob: Sendable {
         if let failure { diagnostics.append(Diagnostic(failure, file: input, unread: unread)) }
         let lines = unread.map { $0.line - 1 + $0.lineCount } ?? reader.linesRead
         return Result(profile: profile, records: rows, dialect: reader.dialect, linesRead: lines, diagnostics: diagnostics)
+    }
+
+    /// The summary of the exchange document in `file`, with what the reader found.
+    private func inspectExchange(_ file: some ByteSource) throws(RunFailure) -> Result {
+        var sink = DiagnosticSink()
+        let document: ExchangeDocument?
+        do {
+            document = try ExchangeReader().read(file, file: input, sink: &sink)
+        } catch {
+            throw RunFailure(.unreadableInput, "cannot read: \(error.reason)", file: input)
+        }
+        return Result(profile: TableProfile(), records: [], dialect: CSVDialect(), linesRead: 0, diagnostics: sink.sorted(),
+                      exchangeSummary: document.map { ExchangeSummary($0).text(file: input) } ?? "")
     }
 
     /// A finding when the first row looks like a title above the table: few filled cells, while a

@@ -10,6 +10,12 @@ public struct ExchangeRetained: Sendable, Equatable {
     public static let generatedViewPrefix = "cora-view-"
     /// The property by which cora maps an identifier back to a process id that is no `xs:ID`.
     public static let idProperty = "cora-id"
+    /// The property that names the type of a relationship written as an Association because
+    /// ArchiMate forbids its type between its two ends.
+    public static let typeProperty = "cora-type"
+    /// The property that holds an element's or relationship's specialization (Archi's CSV files
+    /// have a column for it; the exchange format 3.1 has no place for it).
+    public static let specializationProperty = "cora-specialization"
 
     /// The model's identifier.
     public var identifier: String

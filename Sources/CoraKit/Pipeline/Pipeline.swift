@@ -261,7 +261,10 @@ public struct Pipeline {
         }
         let rows = ExchangeArchiRows(document, file: file)
         let lines = (document.elements + document.relationships).compactMap(\.line).max() ?? 0
-        inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil,
+        // The rejected elements and relationships are written as rows of these columns.
+        var quiet = DiagnosticSink()
+        let header = TableHeader(record: CSVRecord(fields: ExchangeArchiRows.rejectsHeader), file: file, sink: &quiet)
+        inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: header,
                                    rowsRead: document.elements.count + document.relationships.count, linesRead: lines,
                                    stoppedEarly: false, unread: nil, unmappedRecords: []))
         archiRecords.merge(rows.records) { first, _ in first }

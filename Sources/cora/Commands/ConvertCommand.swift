@@ -19,7 +19,7 @@ struct ConvertCommand: ParsableCommand {
             processes, rejected; errors and warnings per code).
             """)
 
-    @Argument(help: ArgumentHelp("The CSV files to convert; - reads standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("The files to convert (CSV, an Archi CSV set, an ArchiMate exchange document); - reads standard input.", valueName: "input"))
     var inputs: [String]
 
     @Option(name: .long, help: ArgumentHelp("The output format (any case): \(OutputFormats.namesWithAliases).", valueName: "format"))

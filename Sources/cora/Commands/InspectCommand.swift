@@ -14,7 +14,7 @@ struct InspectCommand: ParsableCommand {
         of arrays of strings.
         """)
 
-    @Argument(help: ArgumentHelp("The CSV file; - reads standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("The CSV file (or ArchiMate exchange document: a summary of it); - reads standard input.", valueName: "input"))
     var input: String
 
     @Flag(name: .long, help: "Print the parsed records (header first) instead of the summary.")
@@ -29,7 +29,9 @@ struct InspectCommand: ParsableCommand {
         let job = InspectionJob(input: input, readOptions: reading.readOptions, skipRows: reading.skipRows ?? 0, keepsRecords: records)
         try Terminal.perform {
             let result = try job.run(fileSystem: Machine.fileSystem)
-            if records && json {
+            if let summary = result.exchangeSummary {
+                try Terminal.writeStdout(Array(summary.utf8))
+            } else if records && json {
                 var writer = JSONWriter(pretty: false)
                 writer.beginArray()
                 for row in result.records { writer.strings(nil, row) }

@@ -5,8 +5,8 @@ import CoraKit
 /// where findings and rejected rows go.
 struct ConversionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The mapping: auto (the default: the one that fits the first input's header best, said on standard error), a shipped name (cora mapping list), the path of a YAML file, or archi for an Archi CSV export (name any file of the set: elements.csv, relations.csv, properties.csv, prefixed or not, or its folder; auto picks archi for a file with an Archi header or a folder holding one set).",
-        valueName: "name|path|auto|archi"))
+        "The mapping: auto (the default: the one that fits the first input's header best, said on standard error), a shipped name (cora mapping list), the path of a YAML file, archi for an Archi CSV export (name any file of the set: elements.csv, relations.csv, properties.csv, prefixed or not, or its folder; auto picks archi for a file with an Archi header or a folder holding one set), or ameff for an ArchiMate exchange document (.xml; auto picks it by its root element).",
+        valueName: "name|path|auto|archi|ameff"))
     var mapping: String = MappingLibrary.auto
 
     @OptionGroup var checks: CheckOptions

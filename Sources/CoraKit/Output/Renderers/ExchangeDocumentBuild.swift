@@ -4,6 +4,7 @@ struct ExchangeDocumentBuild {
     let model: ProcessModel
     let language: DocumentLanguage
     let title: String?
+    let defaultTitle: String
     let kept: ExchangeRetained?
     var identifiers = ExchangeIdentifiers()
     /// The identifier in the document of each Archi id written.
@@ -13,20 +14,21 @@ struct ExchangeDocumentBuild {
     var definitions: [ExchangePropertyDefinition] = []
     var nextDefinition = 1
 
-    init(model: ProcessModel, language: DocumentLanguage, title: String?) {
+    init(model: ProcessModel, language: DocumentLanguage, title: String?, defaultTitle: String) {
         self.model = model
         self.language = language
         self.title = title
+        self.defaultTitle = defaultTitle
         self.kept = model.archi?.exchange
     }
 
     /// The property that maps an identifier back to an id of the model.
     static let idKey = ExchangeRetained.idProperty
     /// The property that names a relationship type written as an Association.
-    static let typeKey = "cora-type"
+    static let typeKey = ExchangeRetained.typeProperty
 
     mutating func make() -> ExchangeDocument {
-        let (rows, processIDs) = ArchiExportRenderer(title: title).archiModelAndProcessIDs(for: model)
+        let (rows, processIDs) = ArchiExportRenderer(title: title ?? defaultTitle).archiModelAndProcessIDs(for: model)
 
         // Identifiers kept from the document read come first: views, nodes, connections, folders,
         // property definitions and the identifiers of processes that were mapped back.
@@ -78,14 +80,14 @@ struct ExchangeDocumentBuild {
             elementTypes[identifier] = type
             elements.append(ExchangeConcept(
                 identifier: identifier, type: type, name: element.name, documentation: element.documentation,
-                properties: properties(of: element.id, identifier: identifier, propertiesOf)))
+                properties: properties(of: element.id, identifier: identifier, propertiesOf) + specialization(element.specialization)))
         }
         var relationships: [ExchangeConcept] = []
         for (offset, relation) in rows.relations.enumerated() {
             let identifier = conceptIdentifiers[concepts.count + offset]
             guard let source = identifierOf[relation.source], let target = identifierOf[relation.target] else { continue }
             var type = ExchangeConceptTypes.exchangeRelationshipType(relation.type)
-            var extra = properties(of: relation.id, identifier: identifier, propertiesOf)
+            var extra = properties(of: relation.id, identifier: identifier, propertiesOf) + specialization(relation.specialization)
             if let sourceType = elementTypes[source], let targetType = elementTypes[target],
                !ArchiMateRelationships.allows(type, from: sourceType, to: targetType) {
                 extra.append(ExchangeProperty(definition: definition(for: Self.typeKey), value: type))
@@ -102,7 +104,7 @@ struct ExchangeDocumentBuild {
 
         var document = ExchangeDocument(
             identifier: modelIdentifier, version: kept?.version, language: kept?.language ?? language.rawValue,
-            name: modelRow?.name ?? title ?? language.text(.processModel), documentation: modelRow?.documentation ?? "",
+            name: title ?? modelRow?.name ?? defaultTitle, documentation: modelRow?.documentation ?? "",
             metadata: kept?.metadata, elements: elements, relationships: relationships, viewpoints: kept?.viewpoints)
         if let modelRow { document.properties = properties(of: modelRow.id, identifier: modelIdentifier, propertiesOf) }
 
@@ -141,6 +143,12 @@ struct ExchangeDocumentBuild {
             result.append(ExchangeProperty(definition: definition(for: Self.idKey), value: id))
         }
         return result
+    }
+
+    /// The property `cora-specialization` for a specialization that is not empty.
+    mutating func specialization(_ value: String?) -> [ExchangeProperty] {
+        guard let value, !value.isEmpty else { return [] }
+        return [ExchangeProperty(definition: definition(for: ExchangeRetained.specializationProperty), value: value)]
     }
 
     /// The property definition of `key`: the kept one of that name, else a new `propid-N`.

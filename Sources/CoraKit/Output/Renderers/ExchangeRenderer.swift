@@ -25,13 +25,16 @@ public struct ExchangeRenderer: Sendable {
     /// The document language: the words of folders and generated views, and `xml:lang` of a model
     /// that was not read from an exchange document.
     public var language: DocumentLanguage
-    /// The model's name when it did not come from Archi.
+    /// The model's name, in place of the name read (`--title`).
     public var title: String?
+    /// The model's name when none was given or read: "Procesmodel" and the input's name.
+    public var defaultTitle: String?
 
     /// Creates a renderer.
-    public init(language: DocumentLanguage = .nl, title: String? = nil) {
+    public init(language: DocumentLanguage = .nl, title: String? = nil, defaultTitle: String? = nil) {
         self.language = language
         self.title = title
+        self.defaultTitle = defaultTitle
     }
 
     /// The document's bytes for `model`.
@@ -41,7 +44,8 @@ public struct ExchangeRenderer: Sendable {
 
     /// The document for `model`.
     public func document(for model: ProcessModel) -> ExchangeDocument {
-        var build = ExchangeDocumentBuild(model: model, language: language, title: title)
+        var build = ExchangeDocumentBuild(model: model, language: language, title: title,
+                                          defaultTitle: defaultTitle ?? language.text(.processModel))
         return build.make()
     }
 }

@@ -167,4 +167,19 @@ struct ExchangeFormatTests {
         #expect(relationship.properties.map { "\(names[$0.definition] ?? "?")=\($0.value)" } == ["cora-type=Triggering"])
         #expect(try ExchangeSchema.problems(ExchangeWriter().write(document)) == "")
     }
+
+    @Test("the generated views of a business process with many services, events and applications and few parts: nothing overlaps (a review finding), nor in the excel-nl sample")
+    func viewsDoNotOverlap() throws {
+        let model = try Self.model("""
+            id,name,level,category,parent,function,services,events,applications
+            bp-1,Verhuren eenheden,bedrijfsproces,primair,,Verhuur,Dienst A|Dienst B|Dienst C|Dienst D,Start A|Start B|Start C,App A|App B|App C|App D
+            """)
+        let document = ExchangeRenderer().document(for: model)
+        ExchangeViewsTests.checkGeometry(document.views, document: document)
+        let view = try #require(document.views.first { $0[attribute: "identifier"] == "cora-view-bp-1" })
+        #expect(view.children("node").count == 1 + 1 + 4 + 3 + 4)
+        let sample = try convertSample("Samples/excel-nl/woningstichting-de-polder.csv", mapping: "excel-nl").model
+        let sampleDocument = ExchangeRenderer().document(for: sample)
+        ExchangeViewsTests.checkGeometry(sampleDocument.views, document: sampleDocument)
+    }
 }
