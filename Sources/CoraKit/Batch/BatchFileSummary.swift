@@ -60,9 +60,10 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
                 diagnostics: [Diagnostic], outputs: [String]) {
         self.input = input.path
         self.relativePath = input.relativePath
-        self.mapping = mapping
-        self.encoding = read.map { $0.dialect.encoding.rawValue }
-        self.delimiter = read.map { CSVDialect.name(ofDelimiter: $0.dialect.delimiter) }
+        let exchange = read?.isExchangeDocument == true
+        self.mapping = exchange ? MappingLibrary.exchange : mapping
+        self.encoding = exchange ? nil : read.map { $0.dialect.encoding.rawValue }
+        self.delimiter = exchange ? nil : read.map { CSVDialect.name(ofDelimiter: $0.dialect.delimiter) }
         self.rowsRead = read?.rowsRead ?? 0
         self.processes = processes
         self.rejectedRows = rejectedRows

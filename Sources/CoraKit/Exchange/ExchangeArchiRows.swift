@@ -31,18 +31,24 @@ struct ExchangeArchiRows {
         let specializationDefinitions = Set(document.propertyDefinitions.filter { $0.name == ExchangeRetained.specializationProperty }.map(\.identifier))
         let concepts = document.elements + document.relationships
 
-        // Ids mapped back by cora-id.
-        var taken = Set(concepts.map(\.identifier))
-        taken.insert(document.identifier)
+        // Ids mapped back by cora-id: each concept's id is its cora-id when that is a valid id and
+        // no other concept ends up with the same id (its identifier or its cora-id); a clash keeps
+        // the identifiers of the concepts involved.
         var idOf: [String: String] = [:]
-        var identifiers: [String: String] = [:]
         for concept in concepts {
             guard let value = concept.properties.first(where: { idDefinitions.contains($0.definition) })?.value,
-                  value != concept.identifier, ArchiConceptType.isValidID(value), !taken.contains(value) else { continue }
-            taken.insert(value)
+                  value != concept.identifier, ArchiConceptType.isValidID(value) else { continue }
             idOf[concept.identifier] = value
-            identifiers[value] = concept.identifier
         }
+        while !idOf.isEmpty {
+            var owners: [String: Int] = [document.identifier: 1]
+            for concept in concepts { owners[idOf[concept.identifier] ?? concept.identifier, default: 0] += 1 }
+            let clashing = idOf.filter { owners[$0.value, default: 0] > 1 }.map(\.key)
+            if clashing.isEmpty { break }
+            for identifier in clashing { idOf[identifier] = nil }
+        }
+        var identifiers: [String: String] = [:]
+        for (identifier, value) in idOf { identifiers[value] = identifier }
         func id(_ identifier: String) -> String { idOf[identifier] ?? identifier }
 
         var elements = [ArchiElement(id: document.identifier, type: ArchiConceptType.model, name: document.name,

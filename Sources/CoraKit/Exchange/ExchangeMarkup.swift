@@ -38,6 +38,28 @@ struct ExchangeMarkup {
         !hasUnmarkedWideEncoding && utf8.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).allSatisfy(Self.isSpace)
     }
 
+    /// The encodings a document may declare: those in which the markup is ASCII, so that what the
+    /// reader checks before parsing (a DOCTYPE) is what the parser will see. UTF-16 is transcoded
+    /// first. UTF-7 and the like could hide a DOCTYPE from that check.
+    static let acceptedEncodings: Set<String> = ["utf-8", "utf8", "utf-16", "utf16", "us-ascii", "ascii", "iso-8859-1", "latin1",
+                                                 "iso-8859-15", "latin-9", "windows-1252", "cp1252"]
+
+    /// The `encoding` of the XML declaration, if the document starts with one that names it.
+    var declaredEncoding: String? {
+        var index = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard utf8[index...].starts(with: Array("<?xml".utf8)) else { return nil }
+        let declaration = utf8[index...].prefix(400)
+        guard let end = declaration.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let text = String(decoding: utf8[index..<end], as: UTF8.self)
+        guard let range = text.range(of: "encoding") else { return nil }
+        index = 0
+        var rest = text[range.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix(while: { $0 != quote }))
+    }
+
     /// The line of a DOCTYPE declaration in the prolog, if there is one.
     var doctypeLine: Int? {
         if case .doctype(let line, _) = prolog { return line }

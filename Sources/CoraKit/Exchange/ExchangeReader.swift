@@ -114,6 +114,10 @@ public struct ExchangeReader: Sendable {
             return refuse(.exchangeNotXML, "the file is in UTF-16 or UTF-32 without a byte order mark, or in EBCDIC; nothing of the file is read",
                           line: 1, hint: "save it as UTF-8 (Archi exports UTF-8)")
         }
+        if let encoding = markup.declaredEncoding, !ExchangeMarkup.acceptedEncodings.contains(encoding.lowercased()) {
+            return refuse(.exchangeNotXML, "the document declares the encoding \"\(TerminalText.oneLine(String(encoding.prefix(40))))\", which cora does not read; nothing of the file is read",
+                          line: 1, hint: "save it as UTF-8 (Archi exports UTF-8); cora reads UTF-8, UTF-16, ISO-8859-1, ISO-8859-15, Windows-1252 and US-ASCII")
+        }
         if let line = markup.doctypeLine {
             return refuse(.exchangeDoctype, "the document has a DOCTYPE declaration; cora reads no DTD (its entities could expand without bound or read other files), so nothing of the file is read",
                           line: line, hint: "an exchange document needs no DOCTYPE: remove the declaration and its [ … ] part")

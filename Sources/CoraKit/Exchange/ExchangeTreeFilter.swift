@@ -17,14 +17,14 @@ enum ExchangeTreeFilter {
     }
 
     private static func nodes(_ tree: XMLTree, elements: Set<String>, removed: inout Set<String>) -> XMLTree {
-        var copy = tree
+        var copy = withoutBadLanguage(tree)
         copy.children = []
         for child in tree.children {
             if child.name == "node", let element = child[attribute: "elementRef"], !elements.contains(element) {
                 child.forEach { node in if let id = node[attribute: "identifier"] { removed.insert(id) } }
                 continue
             }
-            copy.children.append(child.name == "node" ? nodes(child, elements: elements, removed: &removed) : child)
+            copy.children.append(child.name == "node" ? nodes(child, elements: elements, removed: &removed) : withoutBadLanguage(child, deep: true))
         }
         return copy
     }
@@ -37,12 +37,21 @@ enum ExchangeTreeFilter {
     }
 
     private static func items(_ tree: XMLTree, referable: Set<String>) -> XMLTree {
-        var copy = tree
+        var copy = withoutBadLanguage(tree)
         copy.children = tree.children.compactMap { child in
-            guard child.name == "item" else { return child }
+            guard child.name == "item" else { return withoutBadLanguage(child, deep: true) }
             if let reference = child[attribute: "identifierRef"], !referable.contains(reference) { return nil }
             return items(child, referable: referable)
         }
+        return copy
+    }
+
+    /// `tree` without an `xml:lang` that is no language tag (`nl_NL`), which the schema refuses;
+    /// with `deep`, in every element below it too.
+    static func withoutBadLanguage(_ tree: XMLTree, deep: Bool = false) -> XMLTree {
+        var copy = tree
+        copy.attributes.removeAll { $0.name == "xml:lang" && !ExchangeDocumentBuild.isLanguageTag($0.value) }
+        if deep { copy.children = tree.children.map { withoutBadLanguage($0, deep: true) } }
         return copy
     }
 }

@@ -265,7 +265,7 @@ public struct ExchangeViews {
     /// The `<view>`: its name and documentation, the nodes, and the connections between them.
     private func view(key: String, name: String, nodes: [XMLTree], items: [ExchangeViewItem], drawing: Drawing,
                       identifiers: inout ExchangeIdentifiers) -> XMLTree {
-        let identifier = identifiers.identifier(for: key, prefix: Self.viewPrefix)
+        let identifier = identifiers.newIdentifier(for: key, prefix: Self.viewPrefix)
         var children = [ExchangeViewItem.text("name", name, language: language), ExchangeViewItem.text("documentation", words.generatedView, language: language)]
         children += nodes
         children += connections(key: key, items: items, drawing: drawing, identifiers: &identifiers)
@@ -339,11 +339,11 @@ public struct ExchangeViews {
         init(view: String) { self.view = view }
 
         mutating func node(_ element: String, _ identifiers: inout ExchangeIdentifiers) -> String {
-            identifiers.identifier(for: next(element), prefix: ExchangeViews.nodePrefix)
+            identifiers.newIdentifier(for: next(element), prefix: ExchangeViews.nodePrefix)
         }
 
         mutating func connection(_ relationship: String, _ identifiers: inout ExchangeIdentifiers) -> String {
-            identifiers.identifier(for: next(relationship), prefix: ExchangeViews.connectionPrefix)
+            identifiers.newIdentifier(for: next(relationship), prefix: ExchangeViews.connectionPrefix)
         }
 
         private mutating func next(_ name: String) -> String {

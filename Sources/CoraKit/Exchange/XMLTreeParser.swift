@@ -31,7 +31,9 @@ struct XMLTreeParser {
 
     /// The root element and its namespace, or why there is none.
     func parse(_ bytes: [UInt8], markup: [UInt8]) -> Result<(root: XMLTree, namespace: String?), Failure> {
-        let parser = XMLParser(data: Data(bytes))
+        // From a stream, libxml2 is fed in chunks: given the whole document at once, it refuses one
+        // of more than 10 MB ("huge input lookup") as not well-formed.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = true
         parser.shouldResolveExternalEntities = false

@@ -59,12 +59,59 @@ public struct ExchangeRetained: Sendable, Equatable {
 
     /// Adds what `other` kept after this (a second document read in the same run): its views,
     /// organizations and definitions; the first document's identifier, language and metadata stay.
+    /// An identifier of `other`'s views, nodes, connections or property definitions that this
+    /// already has gets `-2`, `-3`, … (with the references to it in `other`'s views and folders),
+    /// so that the two documents' parts stay apart; a property definition that is the same in
+    /// both (identifier, name and type) is kept once.
     public mutating func append(contentsOf other: ExchangeRetained) {
         if metadata == nil { metadata = other.metadata }
         if viewpoints == nil { viewpoints = other.viewpoints }
-        organizations.append(contentsOf: other.organizations)
-        views.append(contentsOf: other.views)
-        propertyDefinitions.append(contentsOf: other.propertyDefinitions)
+        var taken = Set(propertyDefinitions.map(\.identifier))
+        for tree in views + organizations { tree.forEach { if let id = $0[attribute: "identifier"] { taken.insert(id) } } }
+        func fresh(_ identifier: String) -> String {
+            var number = 2
+            while taken.contains("\(identifier)-\(number)") { number += 1 }
+            taken.insert("\(identifier)-\(number)")
+            return "\(identifier)-\(number)"
+        }
+        var definitions: [String: String] = [:]
+        for definition in other.propertyDefinitions {
+            if propertyDefinitions.contains(definition) { continue }
+            var copy = definition
+            if taken.contains(definition.identifier) {
+                copy.identifier = fresh(definition.identifier)
+                definitions[definition.identifier] = copy.identifier
+            } else {
+                taken.insert(definition.identifier)
+            }
+            propertyDefinitions.append(copy)
+        }
+        var renamed: [String: String] = [:]
+        for tree in other.views + other.organizations {
+            tree.forEach { node in
+                guard let id = node[attribute: "identifier"] else { return }
+                if taken.contains(id) { renamed[id] = fresh(id) } else { taken.insert(id) }
+            }
+        }
+        func rewrite(_ tree: XMLTree) -> XMLTree {
+            var copy = tree
+            for index in copy.attributes.indices {
+                let attribute = copy.attributes[index]
+                switch attribute.name {
+                case "identifier", "source", "target", "identifierRef":
+                    if let new = renamed[attribute.value] { copy.attributes[index].value = new }
+                case "propertyDefinitionRef":
+                    if let new = definitions[attribute.value] { copy.attributes[index].value = new }
+                default:
+                    break
+                }
+            }
+            copy.children = tree.children.map(rewrite)
+            return copy
+        }
+        let clean = renamed.isEmpty && definitions.isEmpty
+        organizations.append(contentsOf: clean ? other.organizations : other.organizations.map(rewrite))
+        views.append(contentsOf: clean ? other.views : other.views.map(rewrite))
         identifiers.merge(other.identifiers) { first, _ in first }
         relationshipAttributes.merge(other.relationshipAttributes) { first, _ in first }
     }

@@ -250,23 +250,27 @@ public struct Pipeline {
         start(file)
         let reader = ExchangeReader(limits: settings.exchangeLimits)
         let bytes = try reader.bytes(of: source)
+        // The rejected elements and relationships are written as rows of these columns.
+        var quiet = DiagnosticSink()
+        let header = TableHeader(record: CSVRecord(fields: ExchangeArchiRows.rejectsHeader), file: file, sink: &quiet)
+        var summary = InputSummary(file: file, dialect: CSVDialect(), header: header, rowsRead: 0, linesRead: 0, stoppedEarly: false,
+                                   unread: nil, unmappedRecords: [])
+        summary.isExchangeDocument = true
         guard let document = reader.read(bytes: bytes, file: file, sink: &sink) else {
             // Nothing of the document was read: the run is incomplete (exit status 2), as when
             // malformed input stops a table, unless there was nothing to read.
             let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + (bytes.last == 0x0A || bytes.isEmpty ? 0 : 1)
             let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-            inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: lines, stoppedEarly: !blank,
-                                       unread: blank ? nil : UnreadRest(line: 1, lineCount: lines, bytes: []), unmappedRecords: []))
+            summary.linesRead = lines
+            summary.stoppedEarly = !blank
+            summary.unread = blank ? nil : UnreadRest(line: 1, lineCount: lines, bytes: [])
+            inputs.append(summary)
             return
         }
         let rows = ExchangeArchiRows(document, file: file)
-        let lines = (document.elements + document.relationships).compactMap(\.line).max() ?? 0
-        // The rejected elements and relationships are written as rows of these columns.
-        var quiet = DiagnosticSink()
-        let header = TableHeader(record: CSVRecord(fields: ExchangeArchiRows.rejectsHeader), file: file, sink: &quiet)
-        inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: header,
-                                   rowsRead: document.elements.count + document.relationships.count, linesRead: lines,
-                                   stoppedEarly: false, unread: nil, unmappedRecords: []))
+        summary.rowsRead = document.elements.count + document.relationships.count
+        summary.linesRead = (document.elements + document.relationships).compactMap(\.line).max() ?? 0
+        inputs.append(summary)
         archiRecords.merge(rows.records) { first, _ in first }
         var retained = ArchiImport().add(rows.model, to: &builder, sink: &sink)
         retained.content.exchange = rows.kept

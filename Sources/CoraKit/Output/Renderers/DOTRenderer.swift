@@ -179,7 +179,10 @@ public struct DOTRenderer: Sendable {
     static func lines(_ text: String, width: Int, maxLines: Int) -> [String] {
         var lines: [String] = []
         let piece = max(1, width - 4)
-        for line in DOTText.wrapped(text, width: width).split(separator: "\n") {
+        // Only the first lines are shown: a text far longer than they hold is cut first, so that a
+        // name of a megabyte is not wrapped whole (cutting a long word costs its length per piece).
+        let shown = text.prefix(2 * (maxLines + 1) * (width + 1))
+        for line in DOTText.wrapped(String(shown), width: width).split(separator: "\n") {
             var rest = Substring(line)
             while rest.count > width {
                 lines.append(String(rest.prefix(piece)))

@@ -22,6 +22,18 @@ struct ExchangeDocumentBuild {
         self.kept = model.archi?.exchange
     }
 
+    /// The data types of property definitions in the 3.1 schema.
+    static let dataTypes: Set<String> = ["string", "boolean", "currency", "date", "time", "number"]
+
+    /// Whether `text` is a language tag as `xml:lang` takes it (`nl`, `en-GB`): letters, then
+    /// groups of letters and digits after `-`, each 1 to 8 long. `nl_NL` is not one.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.enumerated().allSatisfy { index, part in
+            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || (index > 0 && $0.properties.numericType != nil)) }
+        }
+    }
+
     /// The property that maps an identifier back to an id of the model.
     static let idKey = ExchangeRetained.idProperty
     /// The property that names a relationship type written as an Association.
@@ -37,8 +49,10 @@ struct ExchangeDocumentBuild {
         for tree in keptTrees {
             tree.forEach { node in if let id = node[attribute: "identifier"] { identifiers.reserve(id) } }
         }
-        for definition in kept?.propertyDefinitions ?? [] {
+        for var definition in kept?.propertyDefinitions ?? [] {
             identifiers.reserve(definition.identifier)
+            // The schema's data types only; another (a tool's own) would make the document invalid.
+            if !Self.dataTypes.contains(definition.type) { definition.type = "string" }
             definitions.append(definition)
             if definitionOf[definition.name] == nil { definitionOf[definition.name] = definition.identifier }
         }
@@ -103,7 +117,8 @@ struct ExchangeDocumentBuild {
         }
 
         var document = ExchangeDocument(
-            identifier: modelIdentifier, version: kept?.version, language: kept?.language ?? language.rawValue,
+            identifier: modelIdentifier, version: kept?.version,
+            language: kept?.language.flatMap { Self.isLanguageTag($0) ? $0 : nil } ?? language.rawValue,
             name: title ?? modelRow?.name ?? defaultTitle, documentation: modelRow?.documentation ?? "",
             metadata: kept?.metadata, elements: elements, relationships: relationships, viewpoints: kept?.viewpoints)
         if let modelRow { document.properties = properties(of: modelRow.id, identifier: modelIdentifier, propertiesOf) }

@@ -17,6 +17,15 @@ public struct ExchangeIdentifiers: Sendable {
     public mutating func identifier(for key: String, prefix: String) -> String {
         let lookup = prefix + "\u{0}" + key
         if let known = byKey[lookup] { return known }
+        let identifier = newIdentifier(for: key, prefix: prefix)
+        byKey[lookup] = identifier
+        return identifier
+    }
+
+    /// A new identifier for `key` under `prefix`, made as ``identifier(for:prefix:)`` makes one but
+    /// never one handed out before, even for the same key (two nodes of one element, or keys that
+    /// read the same once joined: `a.b` + `c` and `a` + `b.c`).
+    public mutating func newIdentifier(for key: String, prefix: String) -> String {
         var base: String
         if !key.isEmpty, key.utf8.count <= 100, key.unicodeScalars.allSatisfy(SafeName.isCharacter) {
             base = prefix + key
@@ -32,7 +41,6 @@ public struct ExchangeIdentifiers: Sendable {
             identifier = base + "-\(number)"
         }
         taken.insert(identifier)
-        byKey[lookup] = identifier
         return identifier
     }
 
