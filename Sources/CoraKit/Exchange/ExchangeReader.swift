@@ -110,6 +110,10 @@ public struct ExchangeReader: Sendable {
             return refuse(.emptyFile, "the file is empty; an exchange document is one <model> element", line: 1,
                           hint: "export the model again (Archi: File → Export → Model to Open Exchange File)")
         }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return refuse(.exchangeNotXML, "the file is in UTF-32, which cora does not read; nothing of the file is read",
+                          line: 1, hint: "save it as UTF-8 (Archi exports UTF-8)")
+        }
         if markup.hasUnmarkedWideEncoding {
             return refuse(.exchangeNotXML, "the file is in UTF-16 or UTF-32 without a byte order mark, or in EBCDIC; nothing of the file is read",
                           line: 1, hint: "save it as UTF-8 (Archi exports UTF-8)")
