@@ -71,6 +71,11 @@ struct ExchangeRoundTripTests {
             #expect(back.elements.count { $0.type == type } == original.elements.count { $0.type == type }, "\(type)")
         }
         #expect(back.relationships.count == original.relationships.count)
+        let types = Dictionary(back.elements.map { ($0.identifier, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let forbidden = back.relationships.filter { relationship in
+            !ArchiMateRelationships.allows(relationship.type, from: types[relationship.source ?? ""] ?? "?", to: types[relationship.target ?? ""] ?? "?")
+        }
+        #expect(forbidden.isEmpty, "\(forbidden.prefix(3))")
         for definition in original.propertyDefinitions { #expect(back.propertyDefinitions.contains(definition)) }
         let views = Dictionary(back.views.map { ($0[attribute: "identifier"] ?? "", $0.withoutLines) }, uniquingKeysWith: { first, _ in first })
         for view in original.views {
