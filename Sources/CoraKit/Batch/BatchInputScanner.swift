@@ -49,7 +49,9 @@ public struct BatchInputScanner: Sendable {
             if BatchPath.hasInputExtension(name) { return true }
             guard readsArchiSets, name.lowercased().hasSuffix(".xml"),
                   let prefix = try? fileSystem.prefix(path, count: InputDetector.exchangePrefixLength) else { return false }
-            return ExchangeReader.isExchangeDocument(prefix: prefix)
+            if ExchangeReader.isExchangeDocument(prefix: prefix) { return true }
+            scan.messages.append(.note(Note(file: path, message: "an XML file, but no ArchiMate exchange document (no <model> of the exchange format in its first 4 KB); not an input (name it to read it anyway)")))
+            return false
         }
 
         /// Adds the input files under `folder`, with relative paths under `prefix`.
