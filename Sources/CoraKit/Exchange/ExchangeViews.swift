@@ -202,7 +202,9 @@ public struct ExchangeViews {
         let drawnSet = Set(drawnProcesses)
         var sides: [Side: [ExchangeViewItem]] = [:]
         var besides = Set<String>()
-        for relationship in drawing.document.relationships {
+        for relationship in drawing.relationships(touching: drawnProcesses, where: { source, target in
+            drawnSet.contains(source) != drawnSet.contains(target)
+        }) {
             guard let source = relationship.source, let target = relationship.target else { continue }
             for (end, other) in [(source, target), (target, source)] where drawnSet.contains(end) && !drawnSet.contains(other) {
                 guard let type = drawing.type(other), let side = Side(type: type), besides.insert(other).inserted else { continue }
@@ -289,7 +291,9 @@ public struct ExchangeViews {
         for item in items { walk(item, parent: nil) }
         var result: [XMLTree] = []
         var keys = NodeKeys(view: key)
-        for relationship in drawing.document.relationships {
+        for relationship in drawing.relationships(touching: nodes.keys, where: { source, target in
+            source != target && nodes[source] != nil && nodes[target] != nil
+        }) {
             guard let source = relationship.source, let target = relationship.target,
                   let from = nodes[source]?.first, let to = nodes[target]?.first, from != to else { continue }
             if relationship.type == "Composition" || relationship.type == "Aggregation", nestedIn[target]?.contains(source) == true { continue }
@@ -304,11 +308,14 @@ public struct ExchangeViews {
 
     // MARK: Helpers
 
-    /// The document's elements by identifier, and the element of each process.
+    /// The document's elements by identifier, its relationships by their ends, and the element of
+    /// each process: looked up per view, so that a view costs what it draws, not the whole document.
     struct Drawing {
         let document: ExchangeDocument
         let processElements: [String: String]
         private let elements: [String: ExchangeConcept]
+        /// The positions in `document.relationships` of the relationships with each element as an end.
+        private let relationshipsByEnd: [String: [Int]]
 
         init(document: ExchangeDocument, processElements: [String: String]) {
             self.document = document
@@ -316,6 +323,35 @@ public struct ExchangeViews {
             var elements: [String: ExchangeConcept] = [:]
             for element in document.elements where elements[element.identifier] == nil { elements[element.identifier] = element }
             self.elements = elements
+            var byEnd: [String: [Int]] = [:]
+            for (index, relationship) in document.relationships.enumerated() {
+                guard let source = relationship.source, let target = relationship.target else { continue }
+                byEnd[source, default: []].append(index)
+                if target != source { byEnd[target, default: []].append(index) }
+            }
+            self.relationshipsByEnd = byEnd
+        }
+
+        /// The relationships with one of `ends` as source or target for which `keep` holds, each
+        /// once, in document order (looked at where they are, not copied, since an element such as
+        /// a business function may be the end of thousands).
+        func relationships(touching ends: some Sequence<String>, where keep: (_ source: String, _ target: String) -> Bool) -> [ExchangeConcept] {
+            var positions: [Int] = []
+            for end in ends {
+                for position in relationshipsByEnd[end] ?? [] {
+                    guard let source = document.relationships[position].source, let target = document.relationships[position].target,
+                          keep(source, target) else { continue }
+                    positions.append(position)
+                }
+            }
+            positions.sort()
+            var result: [ExchangeConcept] = []
+            var last = -1
+            for position in positions where position != last {
+                result.append(document.relationships[position])
+                last = position
+            }
+            return result
         }
 
         /// The element of the process `id`, when the document has it.
