@@ -208,33 +208,18 @@ struct ExchangeReading {
     // MARK: Relationship ends
 
     /// The relationships whose source and target are elements or relationships of the document;
-    /// a relationship left out takes those on it along (each checked again only then).
+    /// a relationship left out takes those on it along (``RelationEnds``).
     private func withEnds(_ relationships: [ConceptRead], elements: [ConceptRead], sink: inout DiagnosticSink) -> [ConceptRead] {
         var known = Set(elements.map(\.concept.identifier))
         known.formUnion(relationships.map(\.concept.identifier))
-        var onRelationship: [String: [Int]] = [:]
-        for (index, read) in relationships.enumerated() {
-            let relationship = read.concept
-            onRelationship[relationship.source ?? "", default: []].append(index)
-            if relationship.target != relationship.source { onRelationship[relationship.target ?? "", default: []].append(index) }
-        }
-        var leftOut = [Bool](repeating: false, count: relationships.count)
-        var toCheck = Array(relationships.indices.reversed())
-        while let index = toCheck.popLast() {
-            guard !leftOut[index] else { continue }
+        let ends = relationships.map { ($0.concept.identifier, $0.concept.source ?? "", $0.concept.target ?? "") }
+        let leftOut = RelationEnds.leftOut(ends, known: &known) { index, end, id in
             let relationship = relationships[index].concept
-            let missing = [("source", relationship.source ?? ""), ("target", relationship.target ?? "")].filter { !known.contains($0.1) }
-            guard !missing.isEmpty else { continue }
-            for (end, id) in missing {
-                report(.exchangeMissingEnd,
-                       id.isEmpty ? "the relationship \"\(relationship.identifier)\" has no \(end); it is left out"
-                                  : "the \(end) \"\(id)\" of the relationship \"\(relationship.identifier)\" is no element or relationship of this document; the relationship is left out",
-                       line: relationship.line, sink: &sink, value: id.isEmpty ? nil : id,
-                       hint: "a relationship connects two elements (or relationships) of the same document")
-            }
-            leftOut[index] = true
-            known.remove(relationship.identifier)
-            toCheck.append(contentsOf: (onRelationship[relationship.identifier] ?? []).filter { !leftOut[$0] })
+            report(.exchangeMissingEnd,
+                   id.isEmpty ? "the relationship \"\(relationship.identifier)\" has no \(end.rawValue); it is left out"
+                              : "the \(end.rawValue) \"\(id)\" of the relationship \"\(relationship.identifier)\" is no element or relationship of this document; the relationship is left out",
+                   line: relationship.line, sink: &sink, value: id.isEmpty ? nil : id,
+                   hint: "a relationship connects two elements (or relationships) of the same document")
         }
         return relationships.indices.filter { !leftOut[$0] }.map { relationships[$0] }
     }

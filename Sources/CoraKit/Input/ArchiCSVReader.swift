@@ -275,37 +275,18 @@ public struct ArchiCSVReader {
         var keptRelations = readRelations.filter { !isRepeated($0.id, $0.location) }
 
         // Relation ends: an element or a relation of the set; a relation left out takes those on it along.
-        // Each relation is checked in file order, and again only when a relation it is on is left
-        // out: a chain of relations on relations costs one check per link, not one pass per link.
         var known = Set(keptElements.filter { !$0.isModel && !$0.id.isEmpty }.map(\.id))
         known.formUnion(keptRelations.map(\.id).filter { !$0.isEmpty })
-        var onRelation: [String: [Int]] = [:]
-        for (index, relation) in keptRelations.enumerated() {
-            onRelation[relation.source, default: []].append(index)
-            if relation.target != relation.source { onRelation[relation.target, default: []].append(index) }
+        let leftOut = RelationEnds.leftOut(keptRelations.map { ($0.id, $0.source, $0.target) }, known: &known) { index, end, id in
+            guard let location = keptRelations[index].location else { return }
+            let name = end == .source ? "Source" : "Target"
+            sink.report(Diagnostic(.archiMissingEnd, id.isEmpty ? "the relation has no \(end.rawValue)"
+                    : "the \(end.rawValue) \"\(id)\" is no element or relation of this set",
+                file: location.file, line: location.line, record: location.record,
+                column: .init(name: name, index: end == .source ? 5 : 6), value: id,
+                hint: "Archi refuses a relation whose end it cannot find (it also looks in the model you import into)"))
         }
-        var leftOut = [Bool](repeating: false, count: keptRelations.count)
-        var toCheck = Array(keptRelations.indices.reversed())
-        while let index = toCheck.popLast() {
-            guard !leftOut[index] else { continue }
-            let relation = keptRelations[index]
-            let missing = [(relation.source, 5, "Source"), (relation.target, 6, "Target")].filter { !known.contains($0.0) }
-            guard !missing.isEmpty else { continue }
-            for (end, column, name) in missing {
-                guard let location = relation.location else { continue }
-                sink.report(Diagnostic(.archiMissingEnd, end.isEmpty ? "the relation has no \(name.lowercased())"
-                        : "the \(name.lowercased()) \"\(end)\" is no element or relation of this set",
-                    file: location.file, line: location.line, record: location.record,
-                    column: .init(name: name, index: column), value: end,
-                    hint: "Archi refuses a relation whose end it cannot find (it also looks in the model you import into)"))
-            }
-            leftOut[index] = true
-            if let location = relation.location { refused.append(location) }
-            if !relation.id.isEmpty {
-                known.remove(relation.id)
-                toCheck.append(contentsOf: (onRelation[relation.id] ?? []).filter { !leftOut[$0] })
-            }
-        }
+        refused += keptRelations.indices.filter { leftOut[$0] }.compactMap { keptRelations[$0].location }
         keptRelations = keptRelations.indices.filter { !leftOut[$0] }.map { keptRelations[$0] }
 
         // Property owners: a concept of the set, or the model row.
