@@ -47,9 +47,8 @@ public struct BatchInputScanner: Sendable {
         /// A table by its extension; with Archi models read, an ArchiMate exchange document (`*.xml`) by its start.
         func isInput(_ name: String, _ path: String) -> Bool {
             if BatchPath.hasInputExtension(name) { return true }
-            guard readsArchiSets, name.lowercased().hasSuffix(".xml"),
-                  let prefix = try? fileSystem.prefix(path, count: InputDetector.exchangePrefixLength) else { return false }
-            if ExchangeReader.isExchangeDocument(prefix: prefix) { return true }
+            guard readsArchiSets, name.lowercased().hasSuffix(".xml") else { return false }
+            if InputDetector.startsAsExchangeDocument(path, in: fileSystem) { return true }
             scan.messages.append(.note(Note(file: path, message: "an XML file, but no ArchiMate exchange document (no <model> of the exchange format in its first 4 KB); not an input (name it to read it anyway)")))
             return false
         }

@@ -27,16 +27,15 @@ public struct InputDetector: Sendable {
                        tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?) {
         if argument == MappingLibrary.archi { return (.archiSet, nil) }
         guard argument == MappingLibrary.auto, let first = inputs.first else {
-            if let exchange = inputs.first(where: { $0 != "-" && startsAsExchangeDocument($0) }) {
+            if let exchange = inputs.first(where: { $0 != "-" && Self.startsAsExchangeDocument($0, in: fileSystem) }) {
                 throw RunFailure(.noMappingFits, "the file is an ArchiMate exchange document, which a mapping does not read", file: exchange,
                                  hint: "read it with --mapping ameff (or auto)")
             }
             return (.table(try library.mapping(argument, tell: tell)), nil)
         }
         try checkOneReader(inputs)
-        if first != "-", let reason = archiReason(first) {
-            let reader = isExchangeDocument(first) ? MappingLibrary.exchange : MappingLibrary.archi
-            tell(.mappingChosen(MappingChoice(file: first, mapping: reader, reason: reason)))
+        if first != "-", let choice = archiChoice(first) {
+            tell(.mappingChosen(MappingChoice(file: first, mapping: choice.reader, reason: choice.reason)))
             return (.archiSet, nil)
         }
         // An input that cannot be read says so, rather than that no mapping fits its header.
@@ -94,7 +93,7 @@ public struct InputDetector: Sendable {
     /// nothing useful.
     func checkOneReader(_ inputs: [String]) throws(RunFailure) {
         let files = inputs.filter { $0 != "-" }
-        guard files.count > 1, let exchange = files.first(where: { startsAsExchangeDocument($0) }) else { return }
+        guard files.count > 1, let exchange = files.first(where: { Self.startsAsExchangeDocument($0, in: fileSystem) }) else { return }
         guard let table = files.first(where: { archiReason($0) == nil }) else { return }
         throw RunFailure(.noMappingFits, "the inputs need different readers: \(exchange) is an ArchiMate exchange document and \(table) is a table",
                          file: table, hint: "convert them one at a time, or into one model with `cora batch \(files.joined(separator: " ")) --merge --out DIR`")
@@ -107,9 +106,23 @@ public struct InputDetector: Sendable {
     /// folder holding a set (its files prefixed or not), or a file whose header is one of Archi's
     /// (named like a file of a set or not).
     public func archiReason(_ path: String) -> String? {
-        if isExchangeDocument(path) {
-            return startsAsExchangeDocument(path) ? "the file is an ArchiMate exchange document" : "the file name ends in .xml"
+        archiChoice(path)?.reason
+    }
+
+    /// The reader `auto` chooses for `path` among the Archi ones (``MappingLibrary/exchange`` or
+    /// ``MappingLibrary/archi``) and why; `nil` when `path` is no Archi model. The file is looked
+    /// at once.
+    private func archiChoice(_ path: String) -> (reader: String, reason: String)? {
+        if fileSystem.isRegularFile(path) {
+            if Self.startsAsExchangeDocument(path, in: fileSystem) { return (MappingLibrary.exchange, "the file is an ArchiMate exchange document") }
+            if Self.hasExchangeName(path) { return (MappingLibrary.exchange, "the file name ends in .xml") }
         }
+        guard let reason = csvSetReason(path) else { return nil }
+        return (MappingLibrary.archi, reason)
+    }
+
+    /// Why `path` is an Archi CSV set (a folder holding one, or a file with one of Archi's headers).
+    private func csvSetReason(_ path: String) -> String? {
         if fileSystem.isDirectory(path) {
             let sets = archiSets(inFolder: path)
             guard let set = sets.first else { return nil }
@@ -151,14 +164,24 @@ public struct InputDetector: Sendable {
     /// root element `model` in the exchange format's namespace), or whose name ends in `.xml` (the
     /// exchange reader then says what the file is instead; no Archi CSV file is XML).
     public func isExchangeDocument(_ path: String) -> Bool {
-        guard fileSystem.isRegularFile(path) else { return false }
-        return path.lowercased().hasSuffix(".xml") || startsAsExchangeDocument(path)
+        Self.isExchangeDocument(path, in: fileSystem)
     }
 
-    /// Whether the file at `path` starts like an exchange document.
-    func startsAsExchangeDocument(_ path: String) -> Bool {
-        guard let prefix = try? fileSystem.prefix(path, count: Self.exchangePrefixLength) else { return false }
+    /// ``isExchangeDocument(_:)`` in `fileSystem` (for jobs that have no detector).
+    public static func isExchangeDocument(_ path: String, in fileSystem: any FileSystem) -> Bool {
+        guard fileSystem.isRegularFile(path) else { return false }
+        return hasExchangeName(path) || startsAsExchangeDocument(path, in: fileSystem)
+    }
+
+    /// Whether the file at `path` starts like an exchange document (its first 4 KB).
+    static func startsAsExchangeDocument(_ path: String, in fileSystem: any FileSystem) -> Bool {
+        guard let prefix = try? fileSystem.prefix(path, count: exchangePrefixLength) else { return false }
         return ExchangeReader.isExchangeDocument(prefix: prefix)
+    }
+
+    /// Whether `path` is named like an XML file (`*.xml`, any case).
+    private static func hasExchangeName(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".xml")
     }
 
     /// How much of a file is looked at to recognise an exchange document.

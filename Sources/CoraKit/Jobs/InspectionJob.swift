@@ -39,8 +39,7 @@ public struct InspectionJob: Sendable {
     public func run(fileSystem: any FileSystem) throws(RunFailure) -> Result {
         let file = try fileSystem.openInput(input)
         defer { file.close() }
-        if input != "-", let prefix = try? fileSystem.prefix(input, count: InputDetector.exchangePrefixLength),
-           input.lowercased().hasSuffix(".xml") || ExchangeReader.isExchangeDocument(prefix: prefix) {
+        if input != "-", InputDetector.isExchangeDocument(input, in: fileSystem) {
             return try inspectExchange(file)
         }
         let reader: CSVReader
