@@ -8,7 +8,9 @@ import CoraCSV
 /// document with a DOCTYPE is refused before it is parsed (the format needs none, and refusing it
 /// shuts out entity expansion and external entities), and the size, the number of XML elements
 /// and their nesting are limited. Bytes may be UTF-8 (with or without a byte order mark), UTF-16
-/// with a byte order mark, or an encoding the XML declaration names.
+/// with a byte order mark, or ISO-8859-1, ISO-8859-15, Windows-1252 or US-ASCII as the XML
+/// declaration names them; any other declared encoding is refused (its markup could hide a DOCTYPE
+/// from the check before parsing).
 ///
 /// Every finding goes to the sink with the file and its line:
 /// - the whole document is refused (``read(bytes:file:sink:)`` returns `nil`): `empty-file`,

@@ -50,7 +50,7 @@ enum ExchangeTreeFilter {
     /// with `deep`, in every element below it too.
     static func withoutBadLanguage(_ tree: XMLTree, deep: Bool = false) -> XMLTree {
         var copy = tree
-        copy.attributes.removeAll { $0.name == "xml:lang" && !ExchangeDocumentBuild.isLanguageTag($0.value) }
+        copy.attributes.removeAll { $0.name == "xml:lang" && !XMLText.isLanguageTag($0.value) }
         if deep { copy.children = tree.children.map { withoutBadLanguage($0, deep: true) } }
         return copy
     }

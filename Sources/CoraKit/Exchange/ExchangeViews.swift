@@ -29,7 +29,7 @@
 /// the same identifiers every run.
 public struct ExchangeViews {
     /// The start of the identifier of every view cora generates.
-    public static let viewPrefix = "cora-view-"
+    public static let viewPrefix = ExchangeRetained.generatedViewPrefix
     /// The start of the identifier of every node of a generated view.
     public static let nodePrefix = "cora-node-"
     /// The start of the identifier of every connection of a generated view.

@@ -73,4 +73,10 @@ struct XMLTextTests {
         }
         #expect(!ExchangeIdentifiers.isNCName("1a") && !ExchangeIdentifiers.isNCName("a b") && !ExchangeIdentifiers.isNCName(""))
     }
+
+    @Test("language tags as xml:lang takes them: nl, en-GB, de-1996; not nl_NL, an empty one or a part over 8")
+    func languageTags() {
+        #expect(["nl", "en", "en-GB", "de-1996", "x-klingon"].allSatisfy(XMLText.isLanguageTag))
+        #expect(!["", "nl_NL", "1nl", "nl-", "-nl", "abcdefghi", "nl-abcdefghi", "né"].contains(where: XMLText.isLanguageTag))
+    }
 }

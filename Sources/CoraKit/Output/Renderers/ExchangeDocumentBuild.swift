@@ -25,19 +25,6 @@ struct ExchangeDocumentBuild {
     /// The data types of property definitions in the 3.1 schema.
     static let dataTypes: Set<String> = ["string", "boolean", "currency", "date", "time", "number"]
 
-    /// Whether `text` is a language tag as `xml:lang` takes it (`nl`, `en-GB`): letters, then
-    /// groups of letters and digits after `-`, each 1 to 8 long. `nl_NL` is not one.
-    static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.enumerated().allSatisfy { index, part in
-            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || (index > 0 && $0.properties.numericType != nil)) }
-        }
-    }
-
-    /// The property that maps an identifier back to an id of the model.
-    static let idKey = ExchangeRetained.idProperty
-    /// The property that names a relationship type written as an Association.
-    static let typeKey = ExchangeRetained.typeProperty
 
     mutating func make() -> ExchangeDocument {
         let (rows, processIDs) = ArchiExportRenderer(title: title ?? defaultTitle).archiModelAndProcessIDs(for: model)
@@ -104,7 +91,7 @@ struct ExchangeDocumentBuild {
             var extra = properties(of: relation.id, identifier: identifier, propertiesOf) + specialization(relation.specialization)
             if let sourceType = elementTypes[source], let targetType = elementTypes[target],
                !ArchiMateRelationships.allows(type, from: sourceType, to: targetType) {
-                extra.append(ExchangeProperty(definition: definition(for: Self.typeKey), value: type))
+                extra.append(ExchangeProperty(definition: definition(for: ExchangeRetained.typeProperty), value: type))
                 type = "Association"
             }
             var attributes = kept?.relationshipAttributes[relation.id] ?? []
@@ -118,7 +105,7 @@ struct ExchangeDocumentBuild {
 
         var document = ExchangeDocument(
             identifier: modelIdentifier, version: kept?.version,
-            language: kept?.language.flatMap { Self.isLanguageTag($0) ? $0 : nil } ?? language.rawValue,
+            language: kept?.language.flatMap { XMLText.isLanguageTag($0) ? $0 : nil } ?? language.rawValue,
             name: title ?? modelRow?.name ?? defaultTitle, documentation: modelRow?.documentation ?? "",
             metadata: kept?.metadata, elements: elements, relationships: relationships, viewpoints: kept?.viewpoints)
         if let modelRow { document.properties = properties(of: modelRow.id, identifier: modelIdentifier, propertiesOf) }
@@ -155,7 +142,7 @@ struct ExchangeDocumentBuild {
             result.append(ExchangeProperty(definition: definition(for: property.key), value: property.value))
         }
         if !id.isEmpty && id != identifier {
-            result.append(ExchangeProperty(definition: definition(for: Self.idKey), value: id))
+            result.append(ExchangeProperty(definition: definition(for: ExchangeRetained.idProperty), value: id))
         }
         return result
     }

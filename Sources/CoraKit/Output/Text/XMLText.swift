@@ -19,6 +19,15 @@ public enum XMLText {
         escaped(text, attribute: true)
     }
 
+    /// Whether `text` is a language tag as `xml:lang` takes it (`nl`, `en-GB`): letters, then
+    /// groups of letters and digits after `-`, each 1 to 8 long. `nl_NL` is not one.
+    public static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.enumerated().allSatisfy { index, part in
+            (1...8).contains(part.count) && part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || (index > 0 && $0.properties.numericType != nil)) }
+        }
+    }
+
     /// Whether every scalar of `text` is one XML 1.0 allows.
     public static func isAllowed(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy(isAllowed)
