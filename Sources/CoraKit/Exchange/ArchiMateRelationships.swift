@@ -165,6 +165,10 @@ public enum ArchiMateRelationships {
             numbers["Junction"] = nil
             var masks: [UInt16] = []
             masks.reserveCapacity(rows.count * rows.count)
+            // The two checks below are about the constant table of this file, never about input:
+            // the table is built once from ``rows`` alone, every test run builds it
+            // (ArchiMateRelationshipsTests), and a lookup with a name from a document only
+            // misses a dictionary (``mask(from:to:)`` answers 0).
             for row in rows {
                 let cells = row.cells.split(separator: " ").filter { $0 != "|" }
                 precondition(cells.count == rows.count, "ArchiMateRelationships: the row of \(row.source) has \(cells.count) cells, not \(rows.count)")
