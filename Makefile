@@ -40,6 +40,10 @@ demo: build
 	@$(CORA) convert $(SAMPLE) --to svg --title "Woonstad Waterland" -o demo-output/woonstad-waterland.svg
 	@echo "== cora convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg"
 	@$(CORA) convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg
+	@echo "== cora convert $(SAMPLE) --to ameff -o demo-output/woonstad-waterland.xml (Archi: File > Import > Open Exchange XML Model)"
+	@$(CORA) convert $(SAMPLE) --to ameff --title "Woonstad Waterland" -o demo-output/woonstad-waterland.xml
+	@echo "== cora inspect demo-output/woonstad-waterland.xml"
+	@$(CORA) inspect demo-output/woonstad-waterland.xml
 	@echo "== cora convert $(SAMPLE) --to csv (first lines)"
 	@$(CORA) convert $(SAMPLE) --to csv | head -n 6
 	@echo "== written: demo-output/"
