@@ -147,15 +147,18 @@ final class Scratch {
 
 /// Small canonical CSV inputs.
 enum Canonical {
-    /// The 15 canonical columns.
-    static let header = "id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description"
+    /// The 19 canonical columns (layout 2).
+    static let header = "id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,"
+        + "requirements,steers,reports-to,pdca-phase"
+    /// The 15 columns of canonical layout 1 (before requirements and the PDCA fields).
+    static let layout1Header = "id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description"
 
     /// A canonical row with the given id, code, name, level, category, parent and order, the rest
     /// empty except `description`.
     static func row(_ id: String, _ code: String, _ name: String, level: String = "business-process",
                     category: String = "steering", parent: String = "", order: String = "1",
                     description: String = "") -> String {
-        [id, code, name, level, category, parent, order, "", "", "", "", "", "", "", description].joined(separator: ",")
+        [id, code, name, level, category, parent, order, "", "", "", "", "", "", "", description, "", "", "", ""].joined(separator: ",")
     }
 
     /// A document: the header and `rows`, each ending with LF.

@@ -490,7 +490,7 @@ struct DiagramStructureTests {
         let toStdout = try scratch.cora("convert", "groot.csv", "--to", "dot", "--view", "full")
         #expect(toStdout.stderrLines.filter { $0.contains("note: the full view") } == ["groot.csv: " + message], "\(toStdout)")
         #expect(toStdout.stderrLines == [
-            "cora: groot.csv: mapping canonical (auto: 15 of 15 columns matched)",
+            "cora: groot.csv: mapping canonical (auto: 19 of 19 columns matched)",
             "groot.csv: " + message,
             "cora: 409 rows read, 409 processes, 0 rejected; 0 errors, 0 warnings",
         ])

@@ -110,9 +110,9 @@ struct ExchangeReviewFindingsTests {
         run = try CoraCLI.run(["convert", "ids.xml", "-o", "-"], in: scratch.url)
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,cora-id,cora-type
-            1,,Verhuren,business-process,primary,,,,,,,,,,,x,y
-            1.2,,Toewijzen,work-process,primary,1,,,,,,,,,,z,
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase,cora-id,cora-type
+            1,,Verhuren,business-process,primary,,,,,,,,,,,,,,,x,y
+            1.2,,Toewijzen,work-process,primary,1,,,,,,,,,,,,,,z,
 
             """)
     }

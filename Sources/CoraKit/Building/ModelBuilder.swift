@@ -28,6 +28,13 @@ public struct ModelBuilder: Sendable {
         public var parentMatch = Mapping.ReferenceMatch.any
         /// What a `next` reference names.
         public var nextMatch = Mapping.ReferenceMatch.any
+        /// What `steers` and `reports-to` references name.
+        public var steersMatch = Mapping.ReferenceMatch.any
+        public var reportsToMatch = Mapping.ReferenceMatch.any
+        /// The requirement tags understood: CORA's and the mapping's own.
+        public var requirements = RequirementCatalog.cora
+        /// The mapping's own requirement tags, which the model lists for its renderers.
+        public var ownRequirementTags: [RequirementTag] = []
         /// The level words understood.
         public var levels = Vocabulary<ProcessLevel>.levels
         /// The category words understood.
@@ -43,6 +50,10 @@ public struct ModelBuilder: Sendable {
             hierarchy = mapping.hierarchy
             parentMatch = mapping.fields[.parent]?.match ?? .any
             nextMatch = mapping.fields[.next]?.match ?? .any
+            steersMatch = mapping.fields[.steers]?.match ?? .any
+            reportsToMatch = mapping.fields[.reportsTo]?.match ?? .any
+            ownRequirementTags = mapping.requirementTags
+            requirements = RequirementCatalog.cora.with(mapping.requirementTags)
         }
     }
 
@@ -122,6 +133,16 @@ public struct ModelBuilder: Sendable {
     var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
     var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
     var ruleLevels: [String: ProcessLevel?] = [:]
+    var requirementWords: [String: Vocabulary<String>.Lookup] = [:]
+    /// Once resolved: the positions `steers` and `reports-to` name, per process that has them
+    /// (-1: kept as written). Few processes have them, so they are kept by position.
+    var pdcaTargets: [Int: PDCATargets] = [:]
+
+    /// The processes one process's `steers` and `reports-to` name, by position.
+    struct PDCATargets: Sendable {
+        var steers: [Int32] = []
+        var reportsTo: [Int32] = []
+    }
 
     /// What the builder knows of a process besides its fields: where its row is (in a few bytes:
     /// the full ``RowTrace`` is made only when a finding or a rejected row needs it), how its
@@ -271,6 +292,7 @@ public struct ModelBuilder: Sendable {
         resolveParents(sink: &sink)
         breakCycles(sink: &sink)
         completeFromAncestors()
+        resolvePDCA(sink: &sink)
     }
 
     /// What the model rules see of the processes still in the model.
@@ -288,7 +310,7 @@ public struct ModelBuilder: Sendable {
         return ModelFacts(
             levels: positions.map { processes[$0].level }, categories: positions.map { processes[$0].category },
             parents: parents, hasFunction: positions.map { !processes[$0].function.trimmingWhitespace().isEmpty },
-            maxDepth: maxDepth, strict: strict,
+            pdca: pdcaFacts(factIndex: factIndex), maxDepth: maxDepth, strict: strict,
             lookUp: { index in
                 let position = positions[index]
                 let hasRow = candidates[position].origin == .tableRow
@@ -325,6 +347,10 @@ public struct ModelBuilder: Sendable {
             row.lists[.events] = process.events
             row.lists[.applications] = process.applications
             row.lists[.next] = process.next + (keptNext[position] ?? [])
+            row.lists[.requirements] = process.requirements
+            row.lists[.steers] = process.steers
+            row.lists[.reportsTo] = process.reportsTo
+            row.values[.pdcaPhase] = process.pdcaPhase?.rawValue ?? ""
             if validator.check(row, level: process.level, sink: &sink) { withErrors.append(position) }
         }
         guard !settings.keepInvalid, !withErrors.isEmpty else { return }
@@ -346,6 +372,7 @@ public struct ModelBuilder: Sendable {
     /// builder is empty afterwards.
     public mutating func finish(sink: inout DiagnosticSink) -> Result {
         resolveNext(sink: &sink)
+        finishPDCA(sink: &sink)
         let rejected = candidates.indices.filter { candidates[$0].rejected && candidates[$0].origin != .implicit }.map(row(of:))
         // The accepted processes move to the front of the array, which becomes the model's.
         var accepted = processes
@@ -358,8 +385,9 @@ public struct ModelBuilder: Sendable {
         accepted.removeLast(accepted.count - kept)
         candidates = []
         records = []
-        let model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
+        var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
             : ProcessModel(processes: accepted, listedPropertyNames: propertyNames)
+        model.ownRequirementTags = settings.ownRequirementTags
         return Result(model: model, rejected: rejected, cutRelations: cutRelations)
     }
 }

@@ -79,6 +79,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case nameNoise = "name-noise"
     /// A process name that breaks CORA's naming convention (a verb first: "Verhuren eenheden").
     case namingConvention = "naming-convention"
+    /// A requirement that is no tag of the requirements vocabulary (CORA's, or the mapping's own); kept as written.
+    case unknownRequirement = "unknown-requirement"
+    /// A cell of a yes/no requirement column that says neither yes nor no; the requirement is not added.
+    case unclearFlag = "unclear-flag"
+    /// A PDCA phase that is not plan, do, check or act (or a word for one).
+    case unknownPDCAPhase = "unknown-pdca-phase"
 
     // MARK: Across rows
 
@@ -99,6 +105,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case ambiguousNext = "ambiguous-next"
     /// Processes that are each other's ancestors.
     case parentCycle = "parent-cycle"
+    /// A `steers` or `reports-to` reference that matches no process in the model; kept as written.
+    case unknownPDCAReference = "unknown-pdca-reference"
+    /// A `steers` or `reports-to` reference whose code or name more than one process has; kept as written.
+    case ambiguousPDCAReference = "ambiguous-pdca-reference"
 
     // MARK: The model
 
@@ -112,6 +122,22 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case nestingTooDeep = "nesting-too-deep"
     /// A work process or process step at the top of the model: it names no parent.
     case missingParent = "missing-parent"
+
+    // MARK: Requirements and the PDCA cycle (only where the model uses them)
+
+    /// A primary business process that no steering process steers.
+    case unsteeredProcess = "unsteered-process"
+    /// A steering process that steers nothing.
+    case steersNothing = "steers-nothing"
+    /// A steered process that reports to no steering process: the cycle is not closed.
+    case openPDCALoop = "open-pdca-loop"
+    /// Steering processes with PDCA phases, but no check or no act phase among them.
+    case pdcaIncomplete = "pdca-incomplete"
+    /// A process tagged `privacy` without an owner or a description (the minimum of a register of
+    /// processing activities).
+    case privacyWithoutOwner = "privacy-without-owner"
+    /// `steers` on a process that is not steering, or `reports-to` naming one that is not.
+    case notSteering = "not-steering"
 
     // MARK: Archi CSV sets
 
@@ -197,11 +223,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         case .noData, .encodingFallback, .invalidEncoding, .utf16WithoutBOM, .blankHeader, .headerElsewhere, .missingCells,
              .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
              .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode, .ambiguousNext, .missingParent,
-             .mergedDuplicate, .exchangeUnknownReference:
+             .mergedDuplicate, .exchangeUnknownReference, .unknownRequirement, .unclearFlag, .unknownPDCAReference,
+             .ambiguousPDCAReference, .unsteeredProcess, .steersNothing, .openPDCALoop, .pdcaIncomplete, .privacyWithoutOwner, .notSteering:
             return .warning
         case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
-             .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
+             .unknownLevel, .unknownCategory, .unknownPDCAPhase, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
              .archiMissingEnd, .archiUnknownOwner, .noProcesses, .exchangeNotXML, .exchangeNotModel, .exchangeDoctype,
              .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,

@@ -7,14 +7,18 @@ public enum BuiltinMappings {
         ("canonical", #"""
         # canonical: cora's own CSV, exactly as `cora convert --to csv` writes it.
         #
-        # The 15 canonical columns in this order, then one column per property:
+        # Canonical layout 2: the 19 canonical columns in this order, then one column per property:
         #   id, code, name, level, category, parent, order, owner, function,
-        #   services, events, applications, next, status, description
-        # Multi-valued fields (services, events, applications, next) are joined with "|".
+        #   services, events, applications, next, status, description,
+        #   requirements, steers, reports-to, pdca-phase
+        # Multi-valued fields (services, events, applications, next, requirements, steers,
+        # reports-to) are joined with "|".
+        # Layout 1 (cora before the requirements and the PDCA cycle) ended at description; its files
+        # read as well, the four newer columns empty.
         # Values are taken exactly as they are (no trimming), so that
         # canonical CSV -> model -> canonical CSV gives back the same bytes.
         name: canonical
-        description: cora's own canonical CSV (15 fixed columns, then properties)
+        description: cora's own canonical CSV (layout 2, 19 fixed columns, then properties; layout 1 reads too)
         
         trim: false
         
@@ -46,6 +50,16 @@ public enum BuiltinMappings {
             split: ["|"]
           status: status
           description: description
+          requirements:           # tags such as privacy, arbo, kwh (see Mappings/README.md)
+            columns: [requirements]
+            split: ["|"]
+          steers:                 # the ids of the processes a steering process steers
+            columns: [steers]
+            split: ["|"]
+          reports-to:             # the ids of the steering processes a process reports to
+            columns: [reports-to]
+            split: ["|"]
+          pdca-phase: pdca-phase  # plan, do, check or act
         
         # The parent column holds the parent's id. Nothing is filled in from ancestors: the
         # canonical form says everything itself.

@@ -2,7 +2,7 @@
 /// of the table (so a row carries a few integers, not a copy of the header).
 public struct FieldColumns: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// 0-based column positions; -1 for a field that came from no column.
-    private var positions: InlineArray<15, Int32>
+    private var positions: InlineArray<19, Int32>  // one per CanonicalField (FieldTable has the same count)
     private let names: [String]
 
     /// Columns given as a literal; only the empty literal `[:]` makes sense (no columns).
@@ -20,7 +20,7 @@ public struct FieldColumns: Sendable, Equatable, ExpressibleByDictionaryLiteral 
 
     /// Whether both name the same columns for the same fields.
     public static func == (lhs: FieldColumns, rhs: FieldColumns) -> Bool {
-        for index in 0..<15 where lhs.positions[index] != rhs.positions[index] { return false }
+        for index in 0..<CanonicalField.allCases.count where lhs.positions[index] != rhs.positions[index] { return false }
         return lhs.names == rhs.names
     }
 

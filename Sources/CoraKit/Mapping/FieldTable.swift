@@ -1,7 +1,7 @@
 /// A value per canonical field, stored inline (no hashing, no heap allocation): what a row holds
 /// for each field while it is mapped.
 public struct FieldTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
-    private var slots: InlineArray<15, Value?>
+    private var slots: InlineArray<19, Value?>
 
     /// An empty table.
     public init() {
@@ -43,6 +43,10 @@ extension CanonicalField {
         case .next: return 12
         case .status: return 13
         case .description: return 14
+        case .requirements: return 15
+        case .steers: return 16
+        case .reportsTo: return 17
+        case .pdcaPhase: return 18
         }
     }
 }

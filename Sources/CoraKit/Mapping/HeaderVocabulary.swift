@@ -40,6 +40,12 @@ public enum HeaderVocabulary {
         .next: ["next", "Volgend proces", "Vervolgproces", "Volgende", "Volgende proces"],
         .status: ["status", "Status", "Versie", "Vastgesteld"],
         .description: ["description", "Beschrijving", "Toelichting", "Omschrijving", "Doel", "Documentatie"],
+        .requirements: ["requirements", "Eisen", "Normen", "Compliance", "Eis", "Norm", "Wet- en regelgeving", "Regelgeving",
+                        "Kaders", "Toetsingskader", "Eisen en normen"],
+        .steers: ["steers", "Stuurt", "Sturing", "Stuurt op", "Stuurt processen", "Gestuurde processen", "Bestuurt"],
+        .reportsTo: ["reports-to", "Rapporteert aan", "Verantwoording aan", "Legt verantwoording af aan", "Verantwoordt aan",
+                     "Rapportage aan"],
+        .pdcaPhase: ["pdca-phase", "PDCA", "PDCA-fase", "PDCA fase", "Fase PDCA", "Kwaliteitscirkel"],
     ]
 
     /// The English headers of each field ("Process ID", "Parent ID", "Process owner").
@@ -63,6 +69,10 @@ public enum HeaderVocabulary {
         .next: ["Next process", "Followed by", "Next step", "Successor", "Next processes"],
         .status: ["Version", "Approval status", "State"],
         .description: ["Documentation", "Purpose", "Explanation", "Process description", "Goal"],
+        .requirements: ["Requirements", "Requirement", "Standards", "Norms", "Regulations", "Compliance requirements"],
+        .steers: ["Steers", "Steered processes", "Governs", "Controls"],
+        .reportsTo: ["Reports to", "Accountable to", "Reporting to"],
+        .pdcaPhase: ["PDCA phase", "PDCA cycle phase", "Deming phase"],
     ]
 
     /// The canonical fields a header may stand for, the likeliest first.

@@ -28,6 +28,8 @@ public struct Mapping: Sendable, Equatable {
     /// The language of the process names, for the naming convention; `nil` when the mapping does
     /// not say (the names are checked as Dutch, CORA's own language).
     public var language: InventoryLanguage?
+    /// The corporation's own requirement tags, besides CORA's (``RequirementCatalog/cora``).
+    public var requirementTags: [RequirementTag] = []
     /// Where the mapping came from (a path, or `builtin:NAME`), for messages.
     public var origin: String
 
@@ -142,8 +144,12 @@ public struct Mapping: Sendable, Equatable {
         public var stripPrefixes: [String]
         /// Suffixes removed from the end of values (case-insensitively), such as `(werkproces)`.
         public var stripSuffixes: [String]
-        /// For `parent` and `next`: what the reference names.
+        /// For the fields that name processes (`parent`, `next`, `steers`, `reports-to`): what the
+        /// reference names.
         public var match: ReferenceMatch
+        /// For `requirements`: yes/no columns, one per requirement (`AVG` → `privacy`); a cell that
+        /// says yes (``FlagWords``) adds the tag.
+        public var flags: [(column: String, tag: String)] = []
         /// The line of the field in the mapping file.
         public var line: Int?
 
@@ -172,10 +178,11 @@ public struct Mapping: Sendable, Equatable {
                 && lhs.collapseWhitespace == rhs.collapseWhitespace
                 && lhs.values.map(\.from) == rhs.values.map(\.from) && lhs.values.map(\.to) == rhs.values.map(\.to)
                 && lhs.stripPrefixes == rhs.stripPrefixes && lhs.stripSuffixes == rhs.stripSuffixes && lhs.match == rhs.match
+                && lhs.flags.map(\.column) == rhs.flags.map(\.column) && lhs.flags.map(\.tag) == rhs.flags.map(\.tag)
         }
     }
 
-    /// What a reference to another process (in `parent` or `next`) names.
+    /// What a reference to another process (in `parent`, `next`, `steers` or `reports-to`) names.
     public enum ReferenceMatch: String, Sendable, Equatable, CaseIterable {
         /// The id, else the code, else the name.
         case any

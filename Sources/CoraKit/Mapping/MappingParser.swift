@@ -29,11 +29,12 @@ public struct MappingParser {
 
     // The keys accepted in each part of a mapping (Mappings/schema/mapping.schema.json lists the same; a test compares them).
     static let topLevelKeys = ["name", "description", "detect", "dialect", "trim", "collapse-whitespace", "fields", "hierarchy", "properties",
-                               "language"]
+                               "language", "requirement-tags"]
     static let detectKeys = ["headers"]
     static let dialectKeys = ["delimiter", "encoding", "skip-rows", "header-row"]
     static let fieldKeys = ["columns", "column", "constant", "default", "split", "trim", "required", "collapse-whitespace",
-                            "values", "strip-prefixes", "strip-suffixes", "match"]
+                            "values", "strip-prefixes", "strip-suffixes", "match", "flags"]
+    static let requirementTagKeys = ["group", "label", "label-en", "synonyms"]
     static let hierarchyKeys = ["from", "levels", "levels-by-depth", "inherit-category"]
     static let levelItemKeys = ["column", "columns", "level"]
     static let propertiesKeys = ["only", "except"]
@@ -68,6 +69,7 @@ public struct MappingParser {
             case "fields": result.fields = try fields(value)
             case "hierarchy": result.hierarchy = try hierarchy(value)
             case "properties": result.properties = try properties(value)
+            case "requirement-tags": result.requirementTags = try requirementTags(value)
             case "language":
                 let text = try scalar(value, what: "language")
                 guard let language = InventoryLanguage(rawValue: text) else {
@@ -172,13 +174,20 @@ public struct MappingParser {
             case "values": rule.values = try valueMap(value, field: field)
             case "match":
                 let text = try scalar(value, what: "match")
-                guard field == .parent || field == .next else {
-                    throw MappingError(file: file, line: Self.line(keyNode), message: "match applies to parent and next only, not to \(field.rawValue)")
+                guard field.isReference else {
+                    throw MappingError(file: file, line: Self.line(keyNode),
+                                       message: "match applies to parent, next, steers and reports-to only, not to \(field.rawValue)")
                 }
                 guard let match = Mapping.ReferenceMatch(rawValue: text) else {
                     throw MappingError(file: file, line: Self.line(value), message: "match must be any, id, code or name, not \"\(text)\"")
                 }
                 rule.match = match
+            case "flags":
+                guard field == .requirements else {
+                    throw MappingError(file: file, line: Self.line(keyNode), message: "flags applies to requirements only, not to \(field.rawValue)",
+                                       hint: "flags names yes/no columns, one per requirement: `flags: {AVG: privacy, KWH: kwh}`")
+                }
+                rule.flags = try flags(value)
             default: throw unknownKey(key, at: keyNode, allowed: Self.fieldKeys, in: "the field \(field.rawValue)")
             }
           } catch {
@@ -225,6 +234,64 @@ public struct MappingParser {
             default: break
             }
             result.append((from, to))
+        }
+        return result
+    }
+
+    /// `flags: {AVG: privacy, KWH: kwh}`: a yes/no column per requirement, and the tag (or a word
+    /// for it) that a yes adds.
+    private mutating func flags(_ node: Node) throws(MappingError) -> [(column: String, tag: String)] {
+        var result: [(column: String, tag: String)] = []
+        for (keyNode, value) in try mapping(node, what: "flags") {
+            let column = try scalar(keyNode, what: "a column")
+            let tag = try scalar(value, what: "the requirement of the column \"\(column)\"")
+            guard !tag.isEmpty else {
+                throw MappingError(file: file, line: Self.line(value), message: "the column \"\(column)\" names no requirement",
+                                   hint: "write the requirement a yes in the column stands for, such as privacy or kwh")
+            }
+            result.append((column, tag))
+        }
+        return result
+    }
+
+    /// `requirement-tags`: the corporation's own requirements, each a tag with a group, labels
+    /// and synonyms.
+    private mutating func requirementTags(_ node: Node) throws(MappingError) -> [RequirementTag] {
+        var result: [RequirementTag] = []
+        for (keyNode, value) in try mapping(node, what: "requirement-tags") {
+            let name = try scalar(keyNode, what: "a requirement tag")
+            guard RequirementTag.isValidTag(name) else {
+                throw MappingError(file: file, line: Self.line(keyNode), message: "the requirement tag \"\(name)\" is not a tag",
+                                   hint: "a tag is lower case letters and digits with - between words, such as passend-toewijzen; "
+                                       + "the label says it in full")
+            }
+            var tag = RequirementTag(tag: name)
+            if value.scalar != nil {
+                // `passend-toewijzen: Passend toewijzen`: just the label.
+                let label = try scalar(value, what: "the label of \(name)")
+                if !label.isEmpty { tag = RequirementTag(tag: name, dutchLabel: label) }
+                result.append(tag)
+                continue
+            }
+            var english: String?
+            for (itemKey, itemValue) in try mapping(value, what: "the requirement tag \(name)") {
+                let key = try scalar(itemKey, what: "a key")
+                switch key {
+                case "group":
+                    let text = try scalar(itemValue, what: "group")
+                    guard let group = RequirementGroup(rawValue: text) else {
+                        throw MappingError(file: file, line: Self.line(itemValue), message: "unknown requirement group \"\(text)\"",
+                                           hint: "use one of \(RequirementGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    tag.group = group
+                case "label": tag.dutchLabel = try scalar(itemValue, what: "label")
+                case "label-en": english = try scalar(itemValue, what: "label-en")
+                case "synonyms": tag.synonyms = try stringOrStrings(itemValue, what: "synonyms")
+                default: throw unknownKey(key, at: itemKey, allowed: Self.requirementTagKeys, in: "the requirement tag \(name)")
+                }
+            }
+            tag.englishLabel = english ?? tag.dutchLabel
+            result.append(tag)
         }
         return result
     }

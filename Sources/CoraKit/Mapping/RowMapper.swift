@@ -64,6 +64,8 @@ public struct RowMapper {
         }
     }
     private var propertyColumns: [(index: Int, name: String)] = []
+    /// The yes/no columns of the requirements field: where each is, and the tag a yes adds.
+    private var flagColumns: [(index: Int, tag: String)] = []
     private var blankHeaderReported = Set<Int>()
 
 
@@ -95,6 +97,27 @@ public struct RowMapper {
                 if required { lacksRequiredColumn = true }
                 missingFields.append((field, rule, required))
                 if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }
+            }
+        }
+        let catalog = RequirementCatalog.cora.with(mapping.requirementTags)
+        for flag in mapping.fields[.requirements]?.flags ?? [] {
+            var tag = flag.tag
+            if case .found(let known) = catalog.lookUp(flag.tag) {
+                tag = known
+            } else {
+                let mappingFile = mapping.origin.isEmpty ? mapping.name : mapping.origin
+                let suggestion = Suggestion.closest(to: flag.tag, in: catalog.knownWords).flatMap { catalog.lookUp($0).foundValue }
+                sink.report(Diagnostic(
+                    .unknownRequirement, "the yes/no column \"\(flag.column)\" stands for \"\(flag.tag)\", which is no known requirement; kept as written",
+                    file: mappingFile, line: mapping.fields[.requirements]?.line, value: flag.tag,
+                    hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
+                        + "a corporation's own requirements go under `requirement-tags:` in the mapping"))
+            }
+            if let index = header.index(matchingAny: [flag.column]), !mapped.contains(index) {
+                flagColumns.append((index, tag))
+                mapped.insert(index)
+            } else {
+                missingFields.append((.requirements, Mapping.FieldRule(columns: [flag.column], line: mapping.fields[.requirements]?.line), false))
             }
         }
         // A "did you mean" names a column that no other field took: `Owner` is not a misspelled `Order`.
@@ -200,11 +223,33 @@ public struct RowMapper {
         for bound in constants {
             store(bound.constant, for: bound, column: nil, in: &row)
         }
+        if !flagColumns.isEmpty { readFlags(of: record, into: &row, sink: &sink) }
         if !levelColumns.isEmpty {
             carryCategory(into: &row)
             placeInLevels(record, row: &row)
         }
         return row
+    }
+
+    /// Adds the tag of every yes/no column that says yes to the row's requirements; a cell that
+    /// says neither yes nor no is an `unclear-flag` warning.
+    private func readFlags(of record: CSVRecord, into row: inout MappedRow, sink: inout DiagnosticSink) {
+        for (index, tag) in flagColumns {
+            let cell = record.field(at: index) ?? ""
+            switch FlagWords.answer(cell) {
+            case .no: continue
+            case .yes:
+                if row.lists[.requirements] == nil { row.lists[.requirements] = [] }
+                row.lists[.requirements]!.append(tag)
+                if row.columns[.requirements] == nil { row.columns.setPosition(index, of: .requirements) }
+            case .unclear:
+                sink.report(Diagnostic(
+                    .unclearFlag, "the yes/no column \"\(header.columnNames[index])\" says \"\(cell)\"; the requirement \(tag) is not added",
+                    file: file, line: record.line, record: record.number,
+                    column: .init(name: header.columnNames[index], index: index + 1), value: cell,
+                    hint: "write ja or nee (yes, no, x and empty are understood too)"))
+            }
+        }
     }
 
     /// For a per-level layout: the category column is a merged cell like the level columns (filled

@@ -33,6 +33,15 @@ public struct CoraProcess: Sendable, Equatable {
     public var status: String
     /// A description.
     public var description: String
+    /// The requirements the process must meet: tags of the requirements vocabulary
+    /// (``RequirementCatalog``), or the source's own words where no tag matched.
+    public var requirements: [String]
+    /// The ids of the processes this (steering) process steers.
+    public var steers: [String]
+    /// The ids of the steering processes that receive this process's accountability information.
+    public var reportsTo: [String]
+    /// The phase of the Plan-Do-Check-Act cycle this steering process stands for, when given.
+    public var pdcaPhase: PDCAPhase?
     /// Unmapped source columns, in the order of the source.
     public var properties: [Property]
     /// Where the process came from.
@@ -43,7 +52,8 @@ public struct CoraProcess: Sendable, Equatable {
         id: String, code: String = "", name: String, level: ProcessLevel? = nil, category: ProcessCategory? = nil,
         parent: String = "", order: Int? = nil, owner: String = "", function: String = "",
         services: [String] = [], events: [String] = [], applications: [String] = [], next: [String] = [],
-        status: String = "", description: String = "", properties: [Property] = [], source: SourceLocation? = nil
+        status: String = "", description: String = "", requirements: [String] = [], steers: [String] = [],
+        reportsTo: [String] = [], pdcaPhase: PDCAPhase? = nil, properties: [Property] = [], source: SourceLocation? = nil
     ) {
         self.id = id
         self.code = code
@@ -60,6 +70,10 @@ public struct CoraProcess: Sendable, Equatable {
         self.next = next
         self.status = status
         self.description = description
+        self.requirements = requirements
+        self.steers = steers
+        self.reportsTo = reportsTo
+        self.pdcaPhase = pdcaPhase
         self.properties = properties
         self.source = source
     }

@@ -7,6 +7,14 @@ public struct ProcessModel: Sendable, Equatable {
     /// What an Archi import kept besides the processes (other elements, relations, properties and
     /// the model row), so that `--to archi` writes it back; `nil` for other inputs.
     public var archi: ArchiRetained?
+    /// The requirement tags the model's mapping defined besides CORA's, for the labels renderers
+    /// write; ``requirementCatalog`` has both.
+    public var ownRequirementTags: [RequirementTag] = []
+
+    /// The requirement tags of this model: CORA's and its own.
+    public var requirementCatalog: RequirementCatalog {
+        ownRequirementTags.isEmpty ? .cora : RequirementCatalog.cora.with(ownRequirementTags)
+    }
 
     /// Creates a model. Property names not listed are added in the order the processes carry them.
     public init(processes: [CoraProcess] = [], propertyNames: [String] = [], archi: ArchiRetained? = nil) {
@@ -50,6 +58,9 @@ public struct ProcessModel: Sendable, Equatable {
         processes.append(contentsOf: other.processes)
         if let retained = other.archi {
             if archi == nil { archi = retained } else { archi?.append(contentsOf: retained) }
+        }
+        for tag in other.ownRequirementTags where !ownRequirementTags.contains(where: { $0.tag == tag.tag }) {
+            ownRequirementTags.append(tag)
         }
         for name in other.propertyNames where !propertyNames.contains(name) {
             propertyNames.append(name)

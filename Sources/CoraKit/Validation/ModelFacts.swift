@@ -13,6 +13,8 @@ public struct ModelFacts: Sendable {
     public let parents: [Int32]
     /// Whether each process has a (non-blank) function.
     public let hasFunction: [Bool]
+    /// The requirements and PDCA relations.
+    public let pdca: PDCAFacts
     /// The deepest nesting accepted (`--max-depth`).
     public let maxDepth: Int
     /// Whether every finding is an error (`--strict`): a rule that stays quiet where the data shows
@@ -23,12 +25,13 @@ public struct ModelFacts: Sendable {
 
     /// Facts from their parts; `lookUp` gives the process at a position and its row (`nil` for a
     /// process without a row of its own).
-    init(levels: [ProcessLevel?], categories: [ProcessCategory?], parents: [Int32], hasFunction: [Bool], maxDepth: Int,
-         strict: Bool, lookUp: @escaping @Sendable (Int) -> (process: CoraProcess, row: RowTrace?)) {
+    init(levels: [ProcessLevel?], categories: [ProcessCategory?], parents: [Int32], hasFunction: [Bool], pdca: PDCAFacts = PDCAFacts(),
+         maxDepth: Int, strict: Bool, lookUp: @escaping @Sendable (Int) -> (process: CoraProcess, row: RowTrace?)) {
         self.levels = levels
         self.categories = categories
         self.parents = parents
         self.hasFunction = hasFunction
+        self.pdca = pdca
         self.maxDepth = maxDepth
         self.strict = strict
         self.lookUp = lookUp

@@ -19,5 +19,11 @@ public enum ValidationRules {
         NestingTooDeepRule(),
         MissingFunctionRule(),
         ConflictingCodeRule(),
+        NotSteeringRule(),
+        UnsteeredProcessRule(),
+        SteersNothingRule(),
+        OpenPDCALoopRule(),
+        PDCAIncompleteRule(),
+        PrivacyWithoutOwnerRule(),
     ]
 }

@@ -52,19 +52,23 @@ struct MappingSchemaTests {
         #expect(try Self.keys(schema, "properties", "hierarchy", "properties", "levels", "items", "properties") == Set(MappingParser.levelItemKeys))
         #expect(try Self.keys(schema, "properties", "fields", "properties") == Set(CanonicalField.canonicalHeader))
 
-        // `match` is for parent and next only; every other key for every field.
-        let withoutMatch = Set(MappingParser.fieldKeys).subtracting(["match"])
-        #expect(try Self.keys(Self.ruleObject(schema, "referenceField"), "properties") == Set(MappingParser.fieldKeys))
+        // `match` is for the references only, `flags` for requirements only; every other key for every field.
+        let common = Set(MappingParser.fieldKeys).subtracting(["match", "flags"])
+        #expect(try Self.keys(Self.ruleObject(schema, "referenceField"), "properties") == common.union(["match"]))
+        #expect(try Self.keys(Self.ruleObject(schema, "requirementsField"), "properties") == common.union(["flags"]))
         for def in ["field", "levelField", "categoryField"] {
-            #expect(try Self.keys(Self.ruleObject(schema, def), "properties") == withoutMatch, "\(def)")
+            #expect(try Self.keys(Self.ruleObject(schema, def), "properties") == common, "\(def)")
         }
+        #expect(try Self.keys(schema, "properties", "requirement-tags", "additionalProperties", "anyOf", 1, "properties")
+                == Set(MappingParser.requirementTagKeys))
         for field in CanonicalField.allCases {
             let reference = try Self.node(schema, "properties", "fields", "properties", field.rawValue, "$ref") as? String
             let expected: String
             switch field {
             case .level: expected = "#/$defs/levelField"
             case .category: expected = "#/$defs/categoryField"
-            case .parent, .next: expected = "#/$defs/referenceField"
+            case .parent, .next, .steers, .reportsTo: expected = "#/$defs/referenceField"
+            case .requirements: expected = "#/$defs/requirementsField"
             default: expected = "#/$defs/field"
             }
             #expect(reference == expected, "\(field)")
@@ -87,6 +91,8 @@ struct MappingSchemaTests {
                 == Mapping.ReferenceMatch.allCases.map(\.rawValue))
         #expect(try Self.node(schema, "$defs", "level", "anyOf", 0, "enum") as? [String] == ProcessLevel.canonicalValues)
         #expect(try Self.node(schema, "$defs", "category", "anyOf", 0, "enum") as? [String] == ProcessCategory.canonicalValues)
+        #expect(try Self.node(schema, "properties", "requirement-tags", "additionalProperties", "anyOf", 1, "properties", "group", "enum")
+                as? [String] == RequirementGroup.allCases.map(\.rawValue))
         #expect(try Self.node(schema, "properties", "dialect", "properties", "encoding", "anyOf", 0, "enum") as? [String]
                 == CSVEncoding.allCases.map(\.rawValue))
     }

@@ -1,7 +1,8 @@
 import CoraCSV
 import Dispatch
 
-/// Renders the model as the canonical CSV: the 15 canonical columns in their fixed order, then one
+/// Renders the model as the canonical CSV: the 19 canonical columns (layout 2,
+/// ``CanonicalField/canonicalLayoutVersion``) in their fixed order, then one
 /// column per property; multi-valued fields joined with `|`.
 ///
 /// With ``CSVWriteOptions/canonical`` the output reads back into the same model and renders to the
@@ -151,6 +152,10 @@ public struct CanonicalCSVRenderer: Sendable {
         appendList(process.next)
         writer.appendField(process.status)
         writer.appendField(process.description)
+        appendList(process.requirements)
+        appendList(process.steers)
+        appendList(process.reportsTo)
+        writer.appendField(process.pdcaPhase?.rawValue ?? "")
         guard !propertyNames.isEmpty else { return }
         if process.properties.isEmpty {
             for _ in propertyNames { writer.appendField("") }

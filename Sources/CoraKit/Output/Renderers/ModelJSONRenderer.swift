@@ -28,6 +28,10 @@ public struct ModelJSONRenderer: Sendable {
             json.strings("next", process.next)
             json.string("status", process.status)
             json.string("description", process.description)
+            json.strings("requirements", process.requirements)
+            json.strings("steers", process.steers)
+            json.strings("reports-to", process.reportsTo)
+            json.optionalString("pdca-phase", process.pdcaPhase?.rawValue)
             json.beginObject("properties")
             for property in process.properties { json.string(property.name, property.value) }
             json.endObject()

@@ -18,7 +18,7 @@ public struct ExcelDamageRule: CellRule {
     /// notation or a date can only be Excel's doing (a switch: this is asked for every cell).
     static func isIdentifier(_ field: CanonicalField) -> Bool {
         switch field {
-        case .id, .code, .parent, .next: return true
+        case .id, .code, .parent, .next, .steers, .reportsTo: return true
         default: return false
         }
     }
