@@ -24,6 +24,8 @@ public enum ArchiConceptType {
     public static let applicationService = "ApplicationService"
     /// A grouping; one per category holds the processes of that category.
     public static let grouping = "Grouping"
+    /// A requirement; one per requirement tag a process meets (CORA.md §5).
+    public static let requirement = "Requirement"
 
     /// Composition.
     public static let composition = "CompositionRelationship"
@@ -39,6 +41,8 @@ public enum ArchiConceptType {
     public static let triggering = "TriggeringRelationship"
     /// Flow.
     public static let flow = "FlowRelationship"
+    /// Association.
+    public static let association = "AssociationRelationship"
 
     /// The element types that become processes.
     public static let processTypes: Set<String> = [businessProcess, businessInteraction]

@@ -10,6 +10,11 @@
 /// | ``event`` | BusinessEvent → process | Triggering | Triggering |
 /// | ``application`` | ApplicationComponent or ApplicationService → process | Serving | Serving |
 /// | ``next`` | process → next process | Triggering, Flow | Triggering |
+/// | ``requirement`` | process → Requirement | Realization, Association | Realization |
+/// | ``steers`` | steering process → process | Flow named `stuurt` | Flow named `stuurt` |
+/// | ``reportsTo`` | process → steering process | Flow named `rapporteert aan` | Flow named `rapporteert aan` |
+///
+/// A Flow between processes is `steers` or `reports-to` by its name (``kind(ofFlowNamed:)``), else `next`.
 ///
 /// The export writes Aggregation for parent → child because CORA itself models the parts of a
 /// process with aggregation (a work process may be used in more than one business process, which
@@ -32,6 +37,12 @@ public enum ArchiProcessRelation: String, Sendable, CaseIterable {
     case application
     /// The process triggers the next one.
     case next
+    /// The process realizes a requirement (CORA.md §5).
+    case requirement
+    /// A steering process steers the process.
+    case steers
+    /// The process reports to a steering process (its accountability information flows there).
+    case reportsTo
 
     /// The relationship types accepted on import.
     public var acceptedTypes: Set<String> {
@@ -42,6 +53,8 @@ public enum ArchiProcessRelation: String, Sendable, CaseIterable {
         case .event: return [ArchiConceptType.triggering]
         case .application: return [ArchiConceptType.serving]
         case .next: return [ArchiConceptType.triggering, ArchiConceptType.flow]
+        case .requirement: return [ArchiConceptType.realization, ArchiConceptType.association]
+        case .steers, .reportsTo: return [ArchiConceptType.flow]
         }
     }
 
@@ -57,6 +70,31 @@ public enum ArchiProcessRelation: String, Sendable, CaseIterable {
         case .service: return ArchiConceptType.realization
         case .event, .next: return ArchiConceptType.triggering
         case .application: return ArchiConceptType.serving
+        case .requirement: return ArchiConceptType.realization
+        case .steers, .reportsTo: return ArchiConceptType.flow
         }
     }
+
+    /// The name an export gives a new relation of this kind: the PDCA flows say what they are,
+    /// which is how an import tells them from `next`.
+    public var exportName: String {
+        switch self {
+        case .steers: return "stuurt"
+        case .reportsTo: return "rapporteert aan"
+        default: return ""
+        }
+    }
+
+    /// What a Flow between two processes carries, by its name: `steers` ("stuurt", "steers"),
+    /// `reports-to` ("rapporteert aan", "reports to", "verantwoording"), else `next`.
+    public static func kind(ofFlowNamed name: String) -> ArchiProcessRelation {
+        let key = TextNormalization.matchKey(name)
+        if steersNames.contains(key) { return .steers }
+        if reportsToNames.contains(key) { return .reportsTo }
+        return .next
+    }
+
+    private static let steersNames: Set<String> = ["stuurt", "steers", "sturing", "stuurt op", "governs"]
+    private static let reportsToNames: Set<String> = ["rapporteert aan", "reports to", "verantwoording", "verantwoordt aan",
+                                                      "legt verantwoording af aan", "rapportage", "accountability"]
 }

@@ -13,6 +13,9 @@
 /// | status | `Status` |
 /// | order | `Volgorde`, `Order` |
 /// | next | `Volgend proces`, `Next` (one property per reference; an export writes only the ones that name no process in the model, the others are relations) |
+/// | steers | `Stuurt`, `Steers` (as next: only references to no process of the model; the others are Flow relations named `stuurt`) |
+/// | reports-to | `Rapporteert aan`, `Reports to` (as steers) |
+/// | pdca-phase | `PDCA-fase`, `PDCA phase`, `PDCA` |
 ///
 /// Every other property of a process is one of its properties (a column of the canonical CSV). A
 /// process property whose name is one of these keys (a column `Status` that the mapping kept as a
@@ -34,6 +37,12 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
     case order
     /// A following process that is not in the model, kept as written.
     case next
+    /// A steered process that is not in the model, kept as written.
+    case steers
+    /// A steering process reported to that is not in the model, kept as written.
+    case reportsTo
+    /// The PDCA phase.
+    case pdcaPhase
 
     /// The keys, the one an export writes first.
     public var keys: [String] {
@@ -45,6 +54,9 @@ public enum ArchiPropertyKey: String, Sendable, CaseIterable {
         case .status: return ["Status"]
         case .order: return ["Volgorde", "Order"]
         case .next: return ["Volgend proces", "Next"]
+        case .steers: return ["Stuurt", "Steers"]
+        case .reportsTo: return ["Rapporteert aan", "Reports to"]
+        case .pdcaPhase: return ["PDCA-fase", "PDCA phase", "PDCA"]
         }
     }
 

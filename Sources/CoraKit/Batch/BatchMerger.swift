@@ -109,10 +109,14 @@ public struct BatchMerger: Sendable {
                 free += 1
             }
             builder.declareProperties(part.result.model.propertyNames)
+            builder.defineRequirementTags(part.result.model.ownRequirementTags)
             for (index, process) in processes.enumerated() where !folded[index] {
                 let parent = position[process.parent].map { ModelBuilder.ParentLink.position(merged[$0], relation: nil) } ?? .none
                 let next = process.next.map { reference in position[reference].map { Int32(merged[$0]) } ?? -1 }
-                builder.add(process, origin: .merged, parent: parent, idWasGiven: part.idsGiven, next: next)
+                let steers = process.steers.map { reference in position[reference].map { Int32(merged[$0]) } ?? -1 }
+                let reportsTo = process.reportsTo.map { reference in position[reference].map { Int32(merged[$0]) } ?? -1 }
+                builder.add(process, origin: .merged, parent: parent, idWasGiven: part.idsGiven, next: next,
+                            pdca: (steers: steers, reportsTo: reportsTo))
             }
             if let archi = part.result.model.archi {
                 if retained == nil { retained = archi } else { retained?.append(contentsOf: archi) }

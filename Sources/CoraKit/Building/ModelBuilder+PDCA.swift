@@ -12,6 +12,12 @@ extension ModelBuilder {
         for index in candidates.indices where !candidates[index].rejected {
             let steers = processes[index].steers, reportsTo = processes[index].reportsTo
             guard !steers.isEmpty || !reportsTo.isEmpty else { continue }
+            if let given = givenPDCATargets[index] {
+                // Resolved already, within the model the process came from (and reported there).
+                pdcaTargets[index] = PDCATargets(steers: given.steers.map { $0 >= 0 && candidates[Int($0)].rejected ? -1 : $0 },
+                                                 reportsTo: given.reportsTo.map { $0 >= 0 && candidates[Int($0)].rejected ? -1 : $0 })
+                continue
+            }
             var targets = PDCATargets()
             targets.steers = steers.map { position(of: $0, field: .steers, from: index, in: &references, sink: &sink) }
             targets.reportsTo = reportsTo.map { position(of: $0, field: .reportsTo, from: index, in: &references, sink: &sink) }

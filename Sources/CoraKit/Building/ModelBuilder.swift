@@ -134,9 +134,13 @@ public struct ModelBuilder: Sendable {
     var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
     var ruleLevels: [String: ProcessLevel?] = [:]
     var requirementWords: [String: Vocabulary<String>.Lookup] = [:]
+    /// Requirement tags defined by the inputs (Archi sets) besides the mapping's.
+    var definedRequirementTags: [RequirementTag] = []
     /// Once resolved: the positions `steers` and `reports-to` name, per process that has them
     /// (-1: kept as written). Few processes have them, so they are kept by position.
     var pdcaTargets: [Int: PDCATargets] = [:]
+    /// Merged models: the targets resolved already, within the model each process came from.
+    var givenPDCATargets: [Int: PDCATargets] = [:]
 
     /// The processes one process's `steers` and `reports-to` name, by position.
     struct PDCATargets: Sendable {
@@ -182,6 +186,12 @@ public struct ModelBuilder: Sendable {
         if settings.keepsRecords { records.reserveCapacity(total) }
     }
 
+    /// Adds requirement tags of the model's own (read from an Archi set's Requirement elements),
+    /// which the model lists for its renderers.
+    public mutating func defineRequirementTags(_ tags: [RequirementTag]) {
+        for tag in tags where !definedRequirementTags.contains(where: { $0.tag == tag.tag }) { definedRequirementTags.append(tag) }
+    }
+
     /// Declares property columns up front, so the model lists them even when every cell is empty.
     public mutating func declareProperties(_ names: [String]) {
         for name in names where seenPropertyNames.insert(name).inserted { propertyNames.append(name) }
@@ -197,9 +207,11 @@ public struct ModelBuilder: Sendable {
     /// whether its id is the input's own (else one is derived, starting from the id it has, if any);
     /// `columns` are the columns of its row that findings may name; `next` the positions of the
     /// processes its `next` references name, when they are resolved already (-1: kept as written),
-    /// and `keptNext` references kept as written after the others.
+    /// and `keptNext` references kept as written after the others; `pdca` the same for its `steers`
+    /// and `reports-to` references.
     public mutating func add(_ process: CoraProcess, origin: Origin, parent: ParentLink, idWasGiven: Bool, levelFromParent: Bool = false,
-                             columns: FieldColumns = [:], next targets: [Int32]? = nil, keptNext: [String] = []) {
+                             columns: FieldColumns = [:], next targets: [Int32]? = nil, keptNext: [String] = [],
+                             pdca: (steers: [Int32], reportsTo: [Int32])? = nil) {
         let location = process.source ?? SourceLocation(file: "", line: 0, record: 0)
         var candidate = Candidate(
             file: fileNumber(location.file), columnSet: columnSetNumber(columns), line: location.line, record: location.record,
@@ -217,6 +229,9 @@ public struct ModelBuilder: Sendable {
         }
         if let targets { nextTargets[candidates.count] = targets }
         if !keptNext.isEmpty { self.keptNext[candidates.count] = keptNext }
+        if let pdca, !pdca.steers.isEmpty || !pdca.reportsTo.isEmpty {
+            givenPDCATargets[candidates.count] = PDCATargets(steers: pdca.steers, reportsTo: pdca.reportsTo)
+        }
         hasOtherOrigins = true
         append(candidate, process, record: CSVRecord.locationOnly(line: location.line, number: location.record))
     }
@@ -388,6 +403,9 @@ public struct ModelBuilder: Sendable {
         var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
             : ProcessModel(processes: accepted, listedPropertyNames: propertyNames)
         model.ownRequirementTags = settings.ownRequirementTags
+        for tag in definedRequirementTags where !model.ownRequirementTags.contains(where: { $0.tag == tag.tag }) {
+            model.ownRequirementTags.append(tag)
+        }
         return Result(model: model, rejected: rejected, cutRelations: cutRelations)
     }
 }

@@ -18,6 +18,12 @@
 /// - **Events**: the names of the `BusinessEvent`s that trigger the process.
 /// - **Applications**: the names of the `ApplicationComponent`s and `ApplicationService`s serving it.
 /// - **Next**: the processes it triggers or flows to.
+/// - **Requirements**: the `Requirement`s the process realizes (or is associated with): the tag in
+///   the requirement's property `Tag`, else the tag its name stands for, else the name as written.
+/// - **Steers, reports-to**: Flow relations between processes named `stuurt` or `rapporteert aan`
+///   (``ArchiProcessRelation/kind(ofFlowNamed:)``); the properties `Stuurt` and `Rapporteert aan`
+///   name processes that are not in the model.
+/// - **PDCA phase**: the property `PDCA-fase`.
 /// - **Code, owner, status, order**: the properties `Code`, `Eigenaar`, `Status`, `Volgorde`;
 ///   every other property of the process is one of its properties.
 ///
@@ -46,6 +52,8 @@ public struct ArchiImport: Sendable {
         settings.keepInvalid = keepInvalid
         settings.hierarchy.inheritCategory = true
         settings.nextMatch = .id
+        settings.steersMatch = .id
+        settings.reportsToMatch = .id
         return settings
     }
 
@@ -80,6 +88,13 @@ public struct ArchiImport: Sendable {
         var owner = ""
         var status = ""
         var order: Int?
+        var requirements: [String] = []
+        var steers: [Int] = []
+        var reportsTo: [Int] = []
+        /// `Stuurt` and `Rapporteert aan` properties: references to no process of the model, kept as written.
+        var keptSteers: [String] = []
+        var keptReportsTo: [String] = []
+        var pdcaPhase: PDCAPhase?
         var properties: [Property] = []
     }
 
@@ -133,6 +148,7 @@ public struct ArchiImport: Sendable {
         var keptRelations: [ArchiRelation] = []
         var rejected: [SourceLocation] = []
         var namedElements = Set<String>()
+        var ownTags: [RequirementTag] = []
         for relation in archi.relations {
             let sourceProcess = candidateIndex[relation.source], targetProcess = candidateIndex[relation.target]
             let sourceElement = elementIndex[relation.source].map { concepts[$0] }
@@ -156,6 +172,12 @@ public struct ArchiImport: Sendable {
                         candidates[targetProcess].parentRelation = relation
                         kind = .parent
                     }
+                } else if relation.type == ArchiConceptType.flow, ArchiProcessRelation.kind(ofFlowNamed: relation.name) == .steers {
+                    candidates[sourceProcess].steers.append(targetProcess)
+                    kind = .steers
+                } else if relation.type == ArchiConceptType.flow, ArchiProcessRelation.kind(ofFlowNamed: relation.name) == .reportsTo {
+                    candidates[sourceProcess].reportsTo.append(targetProcess)
+                    kind = .reportsTo
                 } else if accepts(.next) {
                     candidates[sourceProcess].next.append(targetProcess)
                     kind = .next
@@ -196,6 +218,11 @@ public struct ArchiImport: Sendable {
                 candidates[sourceProcess].services.append(target.name)
                 kind = .service
                 namedElements.insert(relation.target)
+            } else if let sourceProcess, let target = targetElement, target.type == ArchiConceptType.requirement, accepts(.requirement) {
+                let tag = requirementTag(of: target, properties: propertiesByOwner[target.id] ?? [], own: &ownTags)
+                if !candidates[sourceProcess].requirements.contains(tag) { candidates[sourceProcess].requirements.append(tag) }
+                kind = .requirement
+                namedElements.insert(relation.target)
             }
             if kind != nil { mappedRelations.append(relation) } else { keptRelations.append(relation) }
         }
@@ -226,7 +253,10 @@ public struct ArchiImport: Sendable {
                 category: candidate.category ?? candidate.grouping?.category, order: candidate.order, owner: candidate.owner,
                 function: candidate.function, services: candidate.services, events: candidate.events,
                 applications: candidate.applications, next: candidate.next.map { candidates[$0].element.id }, status: candidate.status,
-                description: candidate.element.documentation, properties: candidate.properties, source: candidate.element.location)
+                description: candidate.element.documentation, requirements: candidate.requirements,
+                steers: candidate.steers.map { candidates[$0].element.id } + candidate.keptSteers,
+                reportsTo: candidate.reportsTo.map { candidates[$0].element.id } + candidate.keptReportsTo,
+                pdcaPhase: candidate.pdcaPhase, properties: candidate.properties, source: candidate.element.location)
             var parent = ModelBuilder.ParentLink.none
             if let position = candidate.parent {
                 let relation = candidate.parentRelation.flatMap { relation in
@@ -239,6 +269,7 @@ public struct ArchiImport: Sendable {
                         keptNext: candidate.unresolvedNext.map(\.reference))
         }
 
+        builder.defineRequirementTags(ownTags)
         let processElementIDs = Set(candidates.map(\.element.id).filter { !$0.isEmpty })
         let content = ArchiRetained(
             modelRow: archi.modelRow,
@@ -299,6 +330,20 @@ public struct ArchiImport: Sendable {
                 case .next:
                     candidate.unresolvedNext.append((value, property))
                     continue  // each property is one reference: the field is never filled
+                case .steers:
+                    candidate.keptSteers.append(value)
+                    continue
+                case .reportsTo:
+                    candidate.keptReportsTo.append(value)
+                    continue
+                case .pdcaPhase:
+                    if case .found(let phase) = Vocabulary.pdcaPhases.lookUp(value) {
+                        candidate.pdcaPhase = phase
+                    } else {
+                        used = false
+                        report(.unknownPDCAPhase, "unknown PDCA phase \"\(value)\" in the property \"\(property.key)\"; the property is kept",
+                               property, hint: "accepted: \(PDCAPhase.canonicalValues.joined(separator: ", "))", sink: &sink)
+                    }
                 case .code: candidate.code = value
                 case .owner: candidate.owner = value
                 case .status: candidate.status = value
@@ -310,6 +355,28 @@ public struct ArchiImport: Sendable {
             }
             candidate.properties.append(Property(name: property.key, value: value))
         }
+    }
+
+    /// The keys of a Requirement element's properties that an export writes: its tag and group.
+    public static let requirementTagKey = "Tag"
+    public static let requirementGroupKey = "Groep"
+
+    /// The tag a Requirement element stands for: its `Tag` property, else the tag its name stands
+    /// for, else its name as written. A tag that is not CORA's becomes one of the model's own,
+    /// labelled with the element's name (and grouped by its `Groep` property).
+    private func requirementTag(of element: ArchiElement, properties: [ArchiProperty], own: inout [RequirementTag]) -> String {
+        let written = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementTagKey) }?.value
+            .trimmingWhitespace()
+        if let written, !written.isEmpty {
+            if RequirementCatalog.cora.tag(written) == nil, !own.contains(where: { $0.tag == written }), RequirementTag.isValidTag(written) {
+                let group = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementGroupKey) }
+                    .flatMap { RequirementGroup(rawValue: $0.value.trimmingWhitespace()) } ?? .own
+                own.append(RequirementTag(tag: written, group: group, dutchLabel: element.name.isEmpty ? written : element.name))
+            }
+            return written
+        }
+        if case .found(let tag) = RequirementCatalog.cora.with(own).lookUp(element.name) { return tag }
+        return element.name
     }
 
     // MARK: Findings

@@ -148,6 +148,27 @@ struct ArchiExportPlan {
             roleIDs[role] = ids
         }
 
+        // Requirements: the ones read from Archi (by their tag), then one per new tag.
+        let catalog = model.requirementCatalog
+        var requirementIDs: [String: String] = [:]
+        var newRequirements: [(id: String, tag: String)] = []
+        var propertiesByOwner: [String: [ArchiProperty]] = [:]
+        for property in retained.properties { propertiesByOwner[property.id, default: []].append(property) }
+        for element in retained.identities where element.type == ArchiConceptType.requirement {
+            elements.append(cleaned(element))
+            let tag = Self.requirementTag(of: element, properties: propertiesByOwner[element.id] ?? [], catalog: catalog)
+            if requirementIDs[tag] == nil { requirementIDs[tag] = element.id }
+        }
+        for process in model.processes {
+            for tag in process.requirements where requirementIDs[tag] == nil {
+                let slug = ProcessIdentifier.slug(tag).lowercased()
+                let id = newID(slug.isEmpty ? "requirement" : "requirement-" + slug)
+                elements.append(ArchiElement(id: id, type: ArchiConceptType.requirement, name: DocumentLanguage.nl.requirement(tag, in: catalog)))
+                requirementIDs[tag] = id
+                newRequirements.append((id, tag))
+            }
+        }
+
         // Category groupings: for processes at the top, or whose category differs from their parent's.
         // The category of each process by id (the first of an id, as ProcessModel.process(withID:) finds).
         var categoryByID: [String: ProcessCategory?] = [:]
@@ -201,6 +222,15 @@ struct ArchiExportPlan {
             for next in process.next {
                 if let target = processIDs[next] { relations.append(relation(.next, from: id, to: target)) }
             }
+            for tag in process.requirements {
+                if let target = requirementIDs[tag] { relations.append(relation(.requirement, from: id, to: target)) }
+            }
+            for steered in process.steers {
+                if let target = processIDs[steered] { relations.append(relation(.steers, from: id, to: target)) }
+            }
+            for receiver in process.reportsTo {
+                if let target = processIDs[receiver] { relations.append(relation(.reportsTo, from: id, to: target)) }
+            }
         }
 
         // The kept relations whose ends are written (relations on relations included): an end is an
@@ -239,6 +269,12 @@ struct ArchiExportPlan {
             copy.location = nil
             return copy
         }
+        for (id, tag) in newRequirements {
+            properties.append(ArchiProperty(id: id, key: ArchiImport.requirementTagKey, value: tag))
+            if let group = catalog.tag(tag)?.group {
+                properties.append(ArchiProperty(id: id, key: ArchiImport.requirementGroupKey, value: group.rawValue))
+            }
+        }
         for process in model.processes {
             guard let id = processIDs[process.id] else { continue }
             func add(_ field: ArchiPropertyKey, _ value: String) {
@@ -253,6 +289,9 @@ struct ArchiExportPlan {
             add(.status, process.status)
             add(.order, process.order.map(String.init) ?? "")
             for next in process.next where processIDs[next] == nil { add(.next, next) }
+            for steered in process.steers where processIDs[steered] == nil { add(.steers, steered) }
+            for receiver in process.reportsTo where processIDs[receiver] == nil { add(.reportsTo, receiver) }
+            add(.pdcaPhase, process.pdcaPhase?.rawValue ?? "")
             for property in process.properties {
                 properties.append(ArchiProperty(id: id, key: ArchiPropertyKey.exportKey(ofProperty: property.name), value: property.value))
             }
@@ -264,7 +303,10 @@ struct ArchiExportPlan {
     /// (its id, name and documentation kept), else a new one.
     mutating func relation(_ kind: ArchiProcessRelation, from source: String, to target: String) -> ArchiRelation {
         if let index = mappedByEnds[source + "\u{1F}" + target]?.first(where: { index in
-            !usedMapped[index] && kind.acceptedTypes.contains(retained.mappedRelations[index].type)
+            let row = retained.mappedRelations[index]
+            // A Flow between processes is next, steers or reports-to by its name.
+            return !usedMapped[index] && kind.acceptedTypes.contains(row.type)
+                && (row.type != ArchiConceptType.flow || ArchiProcessRelation.kind(ofFlowNamed: row.name) == kind)
         }) {
             usedMapped[index] = true
             var row = cleaned(retained.mappedRelations[index])
@@ -272,7 +314,9 @@ struct ArchiExportPlan {
             return row
         }
         let word = kind.exportType.replacingOccurrences(of: "Relationship", with: "").lowercased()
-        return ArchiRelation(id: newID("\(word)-\(source)-\(target)"), type: kind.exportType, source: source, target: target)
+        var row = ArchiRelation(id: newID("\(word)-\(source)-\(target)"), type: kind.exportType, source: source, target: target)
+        row.name = kind.exportName
+        return row
     }
 
     func cleaned(_ element: ArchiElement) -> ArchiElement {
@@ -285,6 +329,17 @@ struct ArchiExportPlan {
         var copy = relation
         copy.location = nil
         return copy
+    }
+
+    /// The tag a Requirement element read from Archi stands for, as the import worked it out: its
+    /// `Tag` property, else the tag its name stands for, else its name.
+    static func requirementTag(of element: ArchiElement, properties: [ArchiProperty], catalog: RequirementCatalog) -> String {
+        let key = TextNormalization.headerKey(ArchiImport.requirementTagKey)
+        if let written = properties.first(where: { TextNormalization.headerKey($0.key) == key })?.value.trimmingWhitespace(), !written.isEmpty {
+            return written
+        }
+        if case .found(let tag) = catalog.lookUp(element.name) { return tag }
+        return element.name
     }
 
     static func category(ofGrouping name: String) -> ProcessCategory? {

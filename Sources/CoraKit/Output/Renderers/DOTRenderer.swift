@@ -9,6 +9,8 @@
 /// - ``View/full``: the landscape with every process inside its business process.
 /// - ``View/each``: the landscape, each business process linking to a diagram of its own
 ///   (``renderEach(_:)``).
+/// - ``View/pdca``: the Plan-Do-Check-Act cycle: the steering processes on top with their phases,
+///   `steers` arrows down to the processes they steer, `reports-to` arrows (dashed) back up.
 ///
 /// Only the data draws lines: containment is shown by nesting, an arrow is always a `next`
 /// relation, and nothing is drawn from the order of the rows. The landscape and the full view are
@@ -27,13 +29,16 @@ public struct DOTRenderer: Sendable {
         case full
         /// The landscape and one diagram per business process, linked.
         case each
+        /// The steering processes with their `steers` and `reports-to` relations.
+        case pdca
 
-        /// Reads `landscape`, `full`, `each` or `process:ID`.
+        /// Reads `landscape`, `full`, `each`, `pdca` or `process:ID`.
         public init?(argument: String) {
             switch argument.lowercased() {
             case "landscape": self = .landscape
             case "full": self = .full
             case "each": self = .each
+            case "pdca": self = .pdca
             default:
                 guard argument.lowercased().hasPrefix("process:"), argument.count > "process:".count else { return nil }
                 self = .process(String(argument.dropFirst("process:".count)))
@@ -70,6 +75,7 @@ public struct DOTRenderer: Sendable {
         case .landscape: return landscape(tree, full: false, links: nil)
         case .full: return landscape(tree, full: true, links: nil)
         case .each: return try renderEach(model)[0].dot
+        case .pdca: return pdcaDiagram(tree)
         case .process(let reference):
             guard let process = model.processes.first(where: { $0.id == reference })
                     ?? model.processes.first(where: { $0.code == reference }) else {

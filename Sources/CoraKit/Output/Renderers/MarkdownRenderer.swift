@@ -1,6 +1,7 @@
 /// Renders the model as one GitHub-flavoured Markdown document: a title and counts, a table of
 /// contents, a section per category with its business processes in order, per business process a
-/// table of its work processes and steps, the process chains, and the validation summary.
+/// table of its work processes and steps, the process chains, the requirements × processes
+/// matrix and the PDCA cycle (when the model has them), and the validation summary.
 ///
 /// Every piece of text from the spreadsheet goes through ``MarkdownText`` so that it cannot break
 /// a table, start a block, become a link or inject HTML.
@@ -60,6 +61,9 @@ public struct MarkdownRenderer: Sendable {
         let chainsAnchor = groupers.isEmpty ? nil : anchors.anchor(for: l.text(.chains))
         let others = depthFirst.filter { !isBusinessProcess($0) && !isGrouper($0) && enclosingBusinessProcess[$0.id] == nil }
         let othersAnchor = others.isEmpty ? nil : anchors.anchor(for: l.text(.otherProcesses))
+        let pdca = PDCAOverview(model, tree: tree)
+        let requirementsAnchor = pdca.requirementColumns.isEmpty ? nil : anchors.anchor(for: l.text(.requirements))
+        let cycleAnchor = pdca.steering.isEmpty ? nil : anchors.anchor(for: l.text(.pdcaCycle))
         let validationAnchor = anchors.anchor(for: l.text(.validation))
 
         out += "## \(l.text(.contents))\n\n"
@@ -71,6 +75,8 @@ public struct MarkdownRenderer: Sendable {
         }
         if let chainsAnchor { out += "- [\(MarkdownText.inline(l.text(.chains)))](#\(chainsAnchor))\n" }
         if let othersAnchor { out += "- [\(MarkdownText.inline(l.text(.otherProcesses)))](#\(othersAnchor))\n" }
+        if let requirementsAnchor { out += "- [\(l.text(.requirements))](#\(requirementsAnchor))\n" }
+        if let cycleAnchor { out += "- [\(l.text(.pdcaCycle))](#\(cycleAnchor))\n" }
         out += "- [\(l.text(.validation))](#\(validationAnchor))\n\n"
 
         for section in sections {
@@ -79,7 +85,7 @@ public struct MarkdownRenderer: Sendable {
                 out += (l == .nl ? "Geen bedrijfsprocessen." : "No business processes.") + "\n\n"
             }
             for (process, _) in section.processes {
-                out += businessProcessSection(process, tree: tree, chain: enclosingGrouper[process.id])
+                out += businessProcessSection(process, tree: tree, chain: enclosingGrouper[process.id], pdca: pdca)
             }
         }
         if !groupers.isEmpty {
@@ -105,11 +111,13 @@ public struct MarkdownRenderer: Sendable {
             out += table(header: [l.text(.code), l.text(.name), l.text(.owner), l.text(.function)],
                          rows: others.map { [$0.code, "\($0.name) (\(l.level($0.level).lowercased()))", $0.owner, $0.function] })
         }
+        if requirementsAnchor != nil { out += requirementsSection(pdca) }
+        if cycleAnchor != nil { out += cycleSection(pdca) }
         out += validationSection(diagnostics)
         return out
     }
 
-    private func oneLine(_ text: String) -> String {
+    func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 
@@ -139,7 +147,7 @@ public struct MarkdownRenderer: Sendable {
         return "↳×\(levels) "
     }
 
-    private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree, chain: CoraProcess?) -> String {
+    private func businessProcessSection(_ process: CoraProcess, tree: ProcessTree, chain: CoraProcess?, pdca: PDCAOverview) -> String {
         let l = language
         var out = "### \(MarkdownText.heading(oneLine(process.name)))\n\n"
         var facts: [String] = [[l.level(process.level), process.code].filter { !$0.isEmpty }.map(MarkdownText.inline).joined(separator: " ")]
@@ -153,6 +161,7 @@ public struct MarkdownRenderer: Sendable {
             let names = process.next.map { tree.process($0)?.name ?? $0 }
             facts.append("\(l.text(.next)): \(MarkdownText.inline(names.joined(separator: ", ")))")
         }
+        facts += pdcaFacts(of: process, pdca)
         out += facts.joined(separator: " · ") + "\n\n"
         if !process.description.isEmpty { out += MarkdownText.inline(process.description) + "\n\n" }
         let rows = tree.descendants(of: process.id, stoppingBelow: { $0.level == .businessProcess })
@@ -173,7 +182,7 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
-    private func table(header: [String], rows: [[String]]) -> String {
+    func table(header: [String], rows: [[String]]) -> String {
         var out = "| " + header.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: header.count) + "\n"
         for row in rows {

@@ -76,6 +76,14 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
             case .noWorkProcesses: return "Geen werkprocessen."
             case .next: return "Volgende"
             case .partOf: return "Onderdeel van"
+            case .requirements: return "Eisen"
+            case .steers: return "Stuurt"
+            case .reportsTo: return "Rapporteert aan"
+            case .steeredBy: return "Gestuurd door"
+            case .reportsFrom: return "Verantwoording van"
+            case .pdcaPhase: return "PDCA-fase"
+            case .pdcaCycle: return "PDCA-cyclus"
+            case .group: return "Bron"
             }
         case .en:
             switch key {
@@ -104,6 +112,14 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
             case .noWorkProcesses: return "No work processes."
             case .next: return "Next"
             case .partOf: return "Part of"
+            case .requirements: return "Requirements"
+            case .steers: return "Steers"
+            case .reportsTo: return "Reports to"
+            case .steeredBy: return "Steered by"
+            case .reportsFrom: return "Accountability from"
+            case .pdcaPhase: return "PDCA phase"
+            case .pdcaCycle: return "PDCA cycle"
+            case .group: return "Source"
             }
         }
     }
@@ -113,5 +129,18 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
         case processModel, contents, code, name, owner, function, services, businessServices, applications, events, status
         case validation, errors, warnings, error, warning, noFindings, firstFindings, line, processes, chains, otherProcesses
         case noWorkProcesses, next, partOf
+        case requirements, steers, reportsTo, steeredBy, reportsFrom, pdcaPhase, pdcaCycle, group
+    }
+
+    /// The label of a requirement tag: the catalog's in this language, else the tag as written.
+    public func requirement(_ tag: String, in catalog: RequirementCatalog) -> String {
+        guard let known = catalog.tag(tag) else { return tag }
+        return self == .nl ? known.dutchLabel : known.englishLabel
+    }
+
+    /// The name of a PDCA phase: "Plan (plannen)" in Dutch, "Plan" in English.
+    public func phase(_ phase: PDCAPhase) -> String {
+        let name = phase.rawValue.prefix(1).uppercased() + phase.rawValue.dropFirst()
+        return self == .nl ? "\(name) (\(phase.dutchName))" : name
     }
 }

@@ -17,7 +17,8 @@ public struct PrivacyWithoutOwnerRule: ModelRule {
             report(index, ModelFinding(
                 RuleFinding("\"\(process.name)\" handles personal data (privacy) but has no \(noOwner ? "owner" : "description")"
                                 + (noOwner && noDescription ? " and no description" : ""),
-                            hint: "a register of processing activities needs \(missing): who is responsible, and what the processing is for"),
+                            hint: "a register of processing activities (AVG article 30) names who is responsible (the owner) and what "
+                                + "the processing is for (the description); fill in \(missing)"),
                 field: noOwner ? .owner : .description, value: ""))
         }
     }

@@ -1,0 +1,64 @@
+/// The requirements and the PDCA cycle in the Markdown document: per business process its
+/// requirements and relations, a requirements × processes matrix, and a table of the steering
+/// processes with their phases.
+extension MarkdownRenderer {
+    /// The facts of a business process's header line about requirements and the PDCA cycle.
+    func pdcaFacts(of process: CoraProcess, _ pdca: PDCAOverview) -> [String] {
+        let l = language
+        var facts: [String] = []
+        func add(_ label: DocumentLanguage.Label, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            facts.append("\(l.text(label)): \(MarkdownText.inline(values.map(oneLine).joined(separator: ", ")))")
+        }
+        add(.requirements, process.requirements.map { l.requirement($0, in: pdca.catalog) })
+        if let phase = process.pdcaPhase { add(.pdcaPhase, [l.phase(phase)]) }
+        add(.steers, process.steers.map(pdca.name(of:)))
+        add(.steeredBy, pdca.steeredBy[process.id] ?? [])
+        add(.reportsTo, process.reportsTo.map(pdca.name(of:)))
+        add(.reportsFrom, pdca.reportsFrom[process.id] ?? [])
+        return facts
+    }
+
+    /// The requirements × processes matrix: a row per process with requirements, a column per
+    /// requirement in use (headed by its label), `✓` where the process must meet it.
+    func requirementsSection(_ pdca: PDCAOverview) -> String {
+        let l = language
+        var out = "## \(l.text(.requirements))\n\n"
+        out += (l == .nl
+            ? "Aan welke eisen de processen moeten voldoen (CORA: wetgever, interne verantwoording, strategie en bedrijfsvoering, kwaliteit, veiligheid en milieu, leveranciers)."
+            : "The requirements the processes must meet (CORA: legislator, internal accountability, strategy and operations, quality, safety and environment, suppliers).")
+            + "\n\n"
+        let columns = pdca.requirementColumns
+        out += table(header: [l.text(.code), l.text(.name)] + columns.map { l.requirement($0, in: pdca.catalog) },
+                     rows: pdca.withRequirements.map { process in
+                         let tags = Set(process.requirements)
+                         return [process.code, oneLine(process.name)] + columns.map { tags.contains($0) ? "✓" : "" }
+                     })
+        let groups = columns.map { pdca.catalog.tag($0)?.group }
+        if groups.contains(where: { $0 != nil }) {
+            out += table(header: [l.text(.requirements), l.text(.group)],
+                         rows: zip(columns, groups).map { tag, group in
+                             [l.requirement(tag, in: pdca.catalog), group.map { l == .nl ? $0.dutchName : $0.englishName } ?? ""]
+                         })
+        }
+        return out
+    }
+
+    /// The steering processes of the cycle: phase, what each steers, and whose accountability
+    /// information it receives.
+    func cycleSection(_ pdca: PDCAOverview) -> String {
+        let l = language
+        var out = "## \(l.text(.pdcaCycle))\n\n"
+        out += (l == .nl
+            ? "De sturende processen sluiten de Plan-Do-Check-Act-cyclus met de verantwoordingsinformatie van de processen die ze sturen (CORA)."
+            : "The steering processes close the Plan-Do-Check-Act cycle with the accountability information of the processes they steer (CORA).")
+            + "\n\n"
+        out += table(header: [l.text(.code), l.text(.name), l.text(.pdcaPhase), l.text(.steers), l.text(.reportsFrom)],
+                     rows: pdca.steering.map { process in
+                         [process.code, oneLine(process.name), process.pdcaPhase.map(l.phase) ?? "",
+                          process.steers.map(pdca.name(of:)).joined(separator: ", "),
+                          (pdca.reportsFrom[process.id] ?? []).joined(separator: ", ")]
+                     })
+        return out
+    }
+}

@@ -1,0 +1,52 @@
+/// What documents show of the requirements and the PDCA cycle (CORA.md §5), worked out once per
+/// model: the requirement tags in use, the processes that have requirements, the steering
+/// processes with their relations, and who steers each process.
+public struct PDCAOverview: Sendable {
+    /// The tags of the model's catalog, CORA's order first, then the ones written otherwise, that
+    /// at least one process has.
+    public let requirementColumns: [String]
+    /// The processes with at least one requirement, in the order of the model.
+    public let withRequirements: [CoraProcess]
+    /// The processes that take part in the cycle as steering: a phase, or a steers relation, or
+    /// reports received; in the order of the model.
+    public let steering: [CoraProcess]
+    /// For each process id, the names of the processes that steer it.
+    public let steeredBy: [String: [String]]
+    /// For each process id, the names of the processes that report to it.
+    public let reportsFrom: [String: [String]]
+    /// The requirement tags of the model (CORA's and its own).
+    public let catalog: RequirementCatalog
+    private let names: [String: String]
+
+    /// The overview of `model`.
+    public init(_ model: ProcessModel, tree: ProcessTree? = nil) {
+        catalog = model.requirementCatalog
+        var used = Set<String>()
+        var others: [String] = []
+        var withRequirements: [CoraProcess] = []
+        var steeredBy: [String: [String]] = [:], reportsFrom: [String: [String]] = [:]
+        var names: [String: String] = [:]
+        let hasRelations = model.processes.contains { !$0.steers.isEmpty || !$0.reportsTo.isEmpty || $0.pdcaPhase != nil }
+        if hasRelations {
+            for process in model.processes where names[process.id] == nil { names[process.id] = process.name }
+        }
+        for process in model.processes {
+            if !process.requirements.isEmpty {
+                withRequirements.append(process)
+                for tag in process.requirements where used.insert(tag).inserted && catalog.tag(tag) == nil { others.append(tag) }
+            }
+            for target in process.steers { steeredBy[target, default: []].append(process.name) }
+            for target in process.reportsTo { reportsFrom[target, default: []].append(process.name) }
+        }
+        requirementColumns = catalog.tags.map(\.tag).filter(used.contains) + others
+        self.withRequirements = withRequirements
+        steering = hasRelations
+            ? model.processes.filter { $0.pdcaPhase != nil || !$0.steers.isEmpty || reportsFrom[$0.id] != nil } : []
+        self.steeredBy = steeredBy
+        self.reportsFrom = reportsFrom
+        self.names = names
+    }
+
+    /// The name of the process with id `id`, or the reference as written when no process has it.
+    public func name(of id: String) -> String { names[id] ?? id }
+}
