@@ -246,6 +246,17 @@ struct EscapingPropertyTests {
         case .process(let id):
             let work = tree.children(of: id)
             return work.isEmpty ? 1 : work.count
+        case .pdca:
+            // A box per process with a phase or a relation to a process of the model, else one note.
+            var taking = Set<String>()
+            for process in model.processes {
+                if process.pdcaPhase != nil { taking.insert(process.id) }
+                for target in process.steers + process.reportsTo where tree.process(target) != nil {
+                    taking.insert(process.id)
+                    taking.insert(target)
+                }
+            }
+            return max(1, taking.count)
         }
     }
 
@@ -256,7 +267,7 @@ struct EscapingPropertyTests {
         let model = Self.randomModel(&rng, pieces: Self.dotPieces)
         let title = Self.hostile(&rng, from: Self.dotPieces)
         let renderer = DOTRenderer(title: title)
-        let views: [DOTRenderer.View] = [.landscape, .full] + model.processes.filter { $0.level == .businessProcess }.map { .process($0.id) }
+        let views: [DOTRenderer.View] = [.landscape, .full, .pdca] + model.processes.filter { $0.level == .businessProcess }.map { .process($0.id) }
         for view in views {
             let text = try renderer.render(model, view: view)
             let plain = try ExternalTool.run("dot", ["-Tplain"], input: Array(text.utf8))
