@@ -54,6 +54,10 @@ public struct ModelBuilder: Sendable {
             reportsToMatch = mapping.fields[.reportsTo]?.match ?? .any
             ownRequirementTags = mapping.requirementTags
             requirements = RequirementCatalog.cora.with(mapping.requirementTags)
+            // A yes/no column whose requirement is no known tag was reported once, at the mapping
+            // (RowMapper): its rows do not say it again.
+            let unknownFlags = (mapping.fields[.requirements]?.flags ?? []).filter { requirements.lookUp($0.tag) == .unknown }
+            if !unknownFlags.isEmpty { requirements.adding(unknownFlags.map { RequirementTag(tag: $0.tag) }) }
         }
     }
 

@@ -83,6 +83,13 @@ extension MappingDraft {
         return lines.map(YAMLText.oneLine).joined(separator: "\n") + "\n"
     }
 
+    /// The `flags:` of the requirements field: one line per yes/no column.
+    private func flagLines(_ flags: [Flag]) -> [String] {
+        guard !flags.isEmpty else { return [] }
+        return ["    flags:   # a yes (ja, x, 1, …) in the column adds the requirement"]
+            + flags.map { "      \(YAMLText.scalar($0.column)): \($0.tag)" }
+    }
+
     private func render(_ field: CanonicalField, _ draft: FieldDraft) -> [String] {
         var lines = draft.notes.map { "  # \($0)" }
         if let constant = draft.constant {
@@ -90,9 +97,15 @@ extension MappingDraft {
             lines.append("    constant: \(YAMLText.scalar(constant))")
             return lines
         }
-        guard let index = draft.index else { return lines }
+        guard let index = draft.index else {
+            if !draft.flags.isEmpty {
+                lines.append("  \(field.rawValue):")
+                lines.append(contentsOf: flagLines(draft.flags))
+            }
+            return lines
+        }
         let column = YAMLText.scalar(header[index])
-        let simple = draft.split.isEmpty && draft.values.isEmpty && draft.stripPrefixes.isEmpty && draft.stripSuffixes.isEmpty
+        let simple = draft.flags.isEmpty && draft.split.isEmpty && draft.values.isEmpty && draft.stripPrefixes.isEmpty && draft.stripSuffixes.isEmpty
             && !draft.collapseWhitespace && !draft.required && draft.match == nil
         if simple {
             lines.append("  \(field.rawValue): \(column)")
@@ -113,6 +126,7 @@ extension MappingDraft {
             lines.append("    strip-suffixes: [\(draft.stripSuffixes.map { YAMLText.scalar($0, quoted: true) }.joined(separator: ", "))]")
         }
         if let match = draft.match { lines.append("    match: \(match.rawValue)") }
+        lines.append(contentsOf: flagLines(draft.flags))
         if !draft.values.isEmpty {
             let width = draft.values.map { YAMLText.scalar($0.from).count }.max() ?? 0
             let valueWidth = draft.values.map { ($0.to ?? "???").count }.max() ?? 0

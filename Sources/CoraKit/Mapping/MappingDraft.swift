@@ -46,6 +46,12 @@ public struct MappingDraft: Sendable {
     /// The language of the export, from the header and value words recognised (`nil`: not told).
     public private(set) var language: InventoryLanguage?
 
+    /// A yes/no column of the requirements: its header and the tag a yes adds.
+    public struct Flag: Sendable, Equatable {
+        public var column: String
+        public var tag: String
+    }
+
     /// What the draft puts in one canonical field.
     public struct FieldDraft: Sendable, Equatable {
         /// The column the field reads (its index in the header), or `nil` for a constant.
@@ -66,6 +72,8 @@ public struct MappingDraft: Sendable {
         public var required = false
         /// For `parent`: what its values name, when the sample says so.
         public var match: Mapping.ReferenceMatch?
+        /// For `requirements`: yes/no columns, one per requirement (the header and its tag).
+        public var flags: [Flag] = []
         /// Comments for the field, one per line.
         public var notes: [String] = []
     }
@@ -236,6 +244,22 @@ public struct MappingDraft: Sendable {
                 claimed.insert(index)
                 break
             }
+        }
+
+        // Yes/no columns named for a requirement (`AVG`, `KWH`): flags of the requirements field.
+        var flags: [Flag] = []
+        for index in header.indices where !claimed.contains(index) {
+            guard case .found(let tag) = RequirementCatalog.cora.lookUp(header[index]) else { continue }
+            let values = cells(index)
+            guard !values.isEmpty, values.allSatisfy({ FlagWords.answer($0) != .unclear }) else { continue }
+            flags.append(Flag(column: header[index], tag: tag))
+            claimed.insert(index)
+        }
+        if !flags.isEmpty {
+            let note = "yes/no columns, one per requirement: " + flags.map { "\(Self.quotedHeader($0.column)) → \($0.tag)" }.joined(separator: ", ")
+            if fields[.requirements] == nil { fields[.requirements] = FieldDraft(index: nil) }
+            fields[.requirements]?.flags = flags
+            fields[.requirements]?.notes.append(note)
         }
 
         // Multi-valued cells: the separators many cells contain.

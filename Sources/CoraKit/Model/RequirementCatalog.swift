@@ -28,8 +28,9 @@ public struct RequirementCatalog: Sendable {
                 byTag[tag.tag] = tags.count
                 tags.append(tag)
             }
-            var entries: [String: String] = [tag.tag: tag.tag, tag.dutchLabel: tag.tag, tag.englishLabel: tag.tag]
-            for synonym in tag.synonyms { entries[synonym] = tag.tag }
+            // Assigned one by one: a label may be the tag itself, a synonym a label.
+            var entries: [String: String] = [:]
+            for word in [tag.tag, tag.dutchLabel, tag.englishLabel] + tag.synonyms { entries[word] = tag.tag }
             words.define(entries)
         }
     }
