@@ -75,11 +75,11 @@ struct CommandLineForNewUsersTests {
         #expect(run.status == 2, "\(run)")
         #expect(run.stderrText == """
             typos.yaml:3: error: unknown field "naam" in fields [invalid-mapping]
-            typos.yaml:3: note: did you mean "name"? Allowed: id, code, name, level, category, parent, order, owner, function, services, events, applications, next, status, description
+            typos.yaml:3: note: did you mean "name"? Allowed: id, code, name, level, category, parent, order, owner, function, services, events, applications, next, status, description, requirements, steers, reports-to, pdca-phase
             typos.yaml:5: error: unknown key "colums" in the field code [invalid-mapping]
-            typos.yaml:5: note: did you mean "columns"? Allowed: columns, column, constant, default, split, trim, required, collapse-whitespace, values, strip-prefixes, strip-suffixes, match
+            typos.yaml:5: note: did you mean "columns"? Allowed: columns, column, constant, default, split, trim, required, collapse-whitespace, values, strip-prefixes, strip-suffixes, match, flags
             typos.yaml:7: error: unknown key "hierachy" in a mapping [invalid-mapping]
-            typos.yaml:7: note: did you mean "hierarchy"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties, language
+            typos.yaml:7: note: did you mean "hierarchy"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties, language, requirement-tags
 
             """)
     }

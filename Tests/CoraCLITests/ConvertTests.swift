@@ -85,7 +85,7 @@ struct ConvertTests {
         // Every process has the same keys.
         let keys: Set<String> = ["id", "code", "name", "level", "category", "parent", "order", "owner", "function",
                                  "services", "events", "applications", "next", "status", "description",
-                                 "properties", "source"]
+                                 "requirements", "steers", "reports-to", "pdca-phase", "properties", "source"]
         for process in processes { #expect(Set(process.keys) == keys) }
     }
 
@@ -97,7 +97,7 @@ struct ConvertTests {
         #expect(run.stderrText == "cora: \(CoraCLI.sample.path): mapping canonical (auto: 19 of 19 columns matched)\n" + "cora: 73 rows read, 73 processes, 0 rejected; 0 errors, 0 warnings\n", "\(run.stderrText)")
         #expect(Array(run.stdout.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: run.stdout.dropFirst(3), as: UTF8.self)
-        let header = "id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;Afdeling;Laatst herzien"
+        let header = "id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;requirements;steers;reports-to;pdca-phase;Afdeling;Laatst herzien"
         #expect(text.hasPrefix(header + "\r\n"))
         #expect(text.hasSuffix("\r\n"))
         // Every record ends with CRLF (header + 73 rows); the only bare LFs are the line breaks
@@ -114,10 +114,10 @@ struct ConvertTests {
     func excelCSVDefusesFormulas() throws {
         let scratch = try Scratch()
         let input = Canonical.header + "\n"
-            + "a,A,\"=HYPERLINK(\"\"x\"\")\",business-process,steering,,1,,,,,,,,-5\n"
-            + "b,B,+plus,business-process,steering,,2,@owner,,,,,,,plain\n"
-            + "c,C,\"\tTab\",business-process,steering,,3,,,,,,,,\"\rcr\"\n"
-            + "d,D,x=1,business-process,steering,,4,,,,,,,,a-b\n"
+            + "a,A,\"=HYPERLINK(\"\"x\"\")\",business-process,steering,,1,,,,,,,,-5,,,,\n"
+            + "b,B,+plus,business-process,steering,,2,@owner,,,,,,,plain,,,,\n"
+            + "c,C,\"\tTab\",business-process,steering,,3,,,,,,,,\"\rcr\",,,,\n"
+            + "d,D,x=1,business-process,steering,,4,,,,,,,,a-b,,,,\n"
         try scratch.write("in.csv", input)
 
         // The canonical CSV keeps the values as they are.
@@ -127,11 +127,12 @@ struct ConvertTests {
 
         let run = try scratch.cora("convert", "in.csv", "--to", "excel-csv")
         #expect(run.status == 0, "\(run)")
-        let expected = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description\r\n"
-            + "a;A;\"'=HYPERLINK(\"\"x\"\")\";business-process;steering;;1;;;;;;;;'-5\r\n"
-            + "b;B;'+plus;business-process;steering;;2;'@owner;;;;;;;plain\r\n"
-            + "c;C;'\tTab;business-process;steering;;3;;;;;;;;\"'\rcr\"\r\n"
-            + "d;D;x=1;business-process;steering;;4;;;;;;;;a-b\r\n"
+        let expected = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;"
+            + "requirements;steers;reports-to;pdca-phase\r\n"
+            + "a;A;\"'=HYPERLINK(\"\"x\"\")\";business-process;steering;;1;;;;;;;;'-5;;;;\r\n"
+            + "b;B;'+plus;business-process;steering;;2;'@owner;;;;;;;plain;;;;\r\n"
+            + "c;C;'\tTab;business-process;steering;;3;;;;;;;;\"'\rcr\";;;;\r\n"
+            + "d;D;x=1;business-process;steering;;4;;;;;;;;a-b;;;;\r\n"
         #expect(run.stdoutText == expected)
         #expect(run.stdout == Array(expected.utf8))
     }

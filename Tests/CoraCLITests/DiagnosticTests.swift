@@ -116,7 +116,7 @@ struct DiagnosticTests {
     @Test("a row with extra non-empty cells")
     func extraCells() throws {
         let run = try convert(Canonical.document(Self.alpha, Canonical.row("b", "B", "Verhuren eenheden", order: "2") + ",,extra", Self.gamma))
-        expectDiagnostic(run, prefix: "bad.csv:3:17: error: ", code: "extra-cells")
+        expectDiagnostic(run, prefix: "bad.csv:3:21: error: ", code: "extra-cells")
         // The row has an error, so it is left out like any other row with an error.
         #expect(run.stdoutText == Canonical.document(Self.alpha, Self.gamma))
     }

@@ -11,11 +11,12 @@ import FoundationXML
 struct DiagramStructureTests {
     // MARK: Inputs
 
-    /// A canonical row with quoted fields; `next` is a `|`-separated list of ids.
+    /// A canonical row (layout 2, 19 cells) with quoted fields; `next` is a `|`-separated list of ids.
     static func row(_ id: String, code: String = "", name: String? = nil, level: String = "business-process",
                     category: String = "primary", parent: String = "", order: Int = 1, function: String = "",
                     next: String = "", owner: String = "", description: String = "") -> String {
-        [id, code, name ?? "Verhuren eenheden \(id)", level, category, parent, String(order), owner, function, "", "", "", next, "", description]
+        [id, code, name ?? "Verhuren eenheden \(id)", level, category, parent, String(order), owner, function, "", "", "", next, "", description,
+         "", "", "", ""]
             .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
     }
 

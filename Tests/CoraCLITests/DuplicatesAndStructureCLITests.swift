@@ -66,10 +66,10 @@ struct DuplicatesAndStructureCLITests {
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText.contains("merged: 3 processes in merged.csv; across files 0 errors, 1 warning\n"), "\(run)")
         #expect(String(decoding: try scratch.read("out/merged.csv"), as: UTF8.self) == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description
-            PR-03,PR-03,Verhuren eenheden,business-process,primary,,,,,,,,,,
-            PR-03.1,PR-03.1,Toewijzen woning,work-process,primary,PR-03,,,,,,,,,
-            PR-03.2,PR-03.2,Opzeggen huur,work-process,primary,PR-03,,,,,,,,,
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase
+            PR-03,PR-03,Verhuren eenheden,business-process,primary,,,,,,,,,,,,,,
+            PR-03.1,PR-03.1,Toewijzen woning,work-process,primary,PR-03,,,,,,,,,,,,,
+            PR-03.2,PR-03.2,Opzeggen huur,work-process,primary,PR-03,,,,,,,,,,,,,
 
             """)
         let report = String(decoding: try scratch.read("out/b.report.json"), as: UTF8.self)

@@ -13,8 +13,8 @@ struct EncodingTests {
     static func table(delimiter: String, eol: String) -> String {
         let header = Canonical.header.replacingOccurrences(of: ",", with: delimiter)
         let rows = [
-            ["a", "A", "Beëindigen huur", "business-process", "primary", "", "1", "", "", "", "", "", "", "", "\"Twee, regels\""],
-            ["b", "B", "Überprüfen café", "work-process", "primary", "a", "1", "", "", "", "", "", "", "", ""],
+            ["a", "A", "Beëindigen huur", "business-process", "primary", "", "1", "", "", "", "", "", "", "", "\"Twee, regels\"", "", "", "", ""],
+            ["b", "B", "Überprüfen café", "work-process", "primary", "a", "1", "", "", "", "", "", "", "", "", "", "", "", ""],
         ].map { $0.joined(separator: delimiter) }
         return ([header] + rows).map { $0 + eol }.joined()
     }

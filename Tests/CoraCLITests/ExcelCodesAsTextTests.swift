@@ -12,24 +12,24 @@ struct ExcelCodesAsTextTests {
     /// Codes that Dutch or English Excel turns into dates or numbers, a date property, plain whole
     /// numbers (kept as they are), a code in a text, a number with a decimal comma and a negative number.
     static let input = Canonical.header + ",Laatst herzien,Nummer\n"
-        + "a,1.1,Verhuren eenheden,business-process,steering,,1,,,,,,,,,14-01-2025,0123\n"
-        + "b,2.10,Innen huur,business-process,steering,,2,,,,,,,,Zie 1.1,,123456789012345678\n"
-        + "c,4.01,Beheren sleutels,business-process,steering,,3,,,,,,,,-5,,2024\n"
-        + "d,01-05,Plannen onderhoud,business-process,steering,,4,,,,,,,,\"1,5\",,2E3\n"
+        + "a,1.1,Verhuren eenheden,business-process,steering,,1,,,,,,,,,,,,,14-01-2025,0123\n"
+        + "b,2.10,Innen huur,business-process,steering,,2,,,,,,,,Zie 1.1,,,,,,123456789012345678\n"
+        + "c,4.01,Beheren sleutels,business-process,steering,,3,,,,,,,,-5,,,,,,2024\n"
+        + "d,01-05,Plannen onderhoud,business-process,steering,,4,,,,,,,,\"1,5\",,,,,,2E3\n"
 
     /// What `excel-csv` writes for it.
-    static let excel = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;Laatst herzien;Nummer\r\n"
-        + "a;\"=\"\"1.1\"\"\";Verhuren eenheden;business-process;steering;;1;;;;;;;;;\"=\"\"14-01-2025\"\"\";\"=\"\"0123\"\"\"\r\n"
-        + "b;\"=\"\"2.10\"\"\";Innen huur;business-process;steering;;2;;;;;;;;Zie 1.1;;\"=\"\"123456789012345678\"\"\"\r\n"
-        + "c;\"=\"\"4.01\"\"\";Beheren sleutels;business-process;steering;;3;;;;;;;;'-5;;2024\r\n"
-        + "d;\"=\"\"01-05\"\"\";Plannen onderhoud;business-process;steering;;4;;;;;;;;\"=\"\"1,5\"\"\";;\"=\"\"2E3\"\"\"\r\n"
+    static let excel = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;requirements;steers;reports-to;pdca-phase;Laatst herzien;Nummer\r\n"
+        + "a;\"=\"\"1.1\"\"\";Verhuren eenheden;business-process;steering;;1;;;;;;;;;;;;;\"=\"\"14-01-2025\"\"\";\"=\"\"0123\"\"\"\r\n"
+        + "b;\"=\"\"2.10\"\"\";Innen huur;business-process;steering;;2;;;;;;;;Zie 1.1;;;;;;\"=\"\"123456789012345678\"\"\"\r\n"
+        + "c;\"=\"\"4.01\"\"\";Beheren sleutels;business-process;steering;;3;;;;;;;;'-5;;;;;;2024\r\n"
+        + "d;\"=\"\"01-05\"\"\";Plannen onderhoud;business-process;steering;;4;;;;;;;;\"=\"\"1,5\"\"\";;;;;;\"=\"\"2E3\"\"\"\r\n"
 
     /// The same table as cora wrote it before: the codes bare.
-    static let bare = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;Laatst herzien;Nummer\r\n"
-        + "a;1.1;Verhuren eenheden;business-process;steering;;1;;;;;;;;;14-01-2025;0123\r\n"
-        + "b;2.10;Innen huur;business-process;steering;;2;;;;;;;;Zie 1.1;;123456789012345678\r\n"
-        + "c;4.01;Beheren sleutels;business-process;steering;;3;;;;;;;;'-5;;2024\r\n"
-        + "d;01-05;Plannen onderhoud;business-process;steering;;4;;;;;;;;\"1,5\";;2E3\r\n"
+    static let bare = "\u{FEFF}id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;requirements;steers;reports-to;pdca-phase;Laatst herzien;Nummer\r\n"
+        + "a;1.1;Verhuren eenheden;business-process;steering;;1;;;;;;;;;;;;;14-01-2025;0123\r\n"
+        + "b;2.10;Innen huur;business-process;steering;;2;;;;;;;;Zie 1.1;;;;;;123456789012345678\r\n"
+        + "c;4.01;Beheren sleutels;business-process;steering;;3;;;;;;;;'-5;;;;;;2024\r\n"
+        + "d;01-05;Plannen onderhoud;business-process;steering;;4;;;;;;;;\"1,5\";;;;;;2E3\r\n"
 
     @Test("--to excel-csv writes 1.1, 2.10, 4.01, 01-05, 0123, a date and a long number as =\"…\"; read back it gives the same --to csv byte for byte, rejects as they were")
     func writtenAsTextAndReadBack() throws {
@@ -44,7 +44,7 @@ struct ExcelCodesAsTextTests {
         #expect(try scratch.read("back.csv") == scratch.read("canonical.csv"))
         #expect(String(decoding: try scratch.read("back.csv"), as: UTF8.self).contains("a,1.1,Verhuren eenheden,"))
         // A row of it rejected (an unknown level) is written back as it was in the file, ="…" and all.
-        let rejected = "e;\"=\"\"5.1\"\"\";Innen;onbekend;steering;;5;;;;;;;;;;\"=\"\"0123\"\"\"\r\n"
+        let rejected = "e;\"=\"\"5.1\"\"\";Innen;onbekend;steering;;5;;;;;;;;;;;;;;\"=\"\"0123\"\"\"\r\n"
         try scratch.write("edited.excel.csv", Self.excel + rejected)
         let edited = try scratch.cora("convert", "edited.excel.csv", "--to", "csv", "-o", "edited.csv", "--rejects", "rejects.csv")
         #expect(edited.status == 1, "\(edited)")
@@ -62,8 +62,8 @@ struct ExcelCodesAsTextTests {
         for language in [TypedCalc.dutch, TypedCalc.english] {
             let sheets = try TypedCalc.open(["out.excel.csv", "bare.csv"], in: scratch, language: language)
             let excel = try #require(sheets["out.excel.csv"], "language \(language)")
-            // Column 2 (code), 16 (Laatst herzien), 17 (Nummer): text, exactly as in the inventory.
-            let codes = excel.rows.dropFirst().map { [$0[1], $0[15], $0[16]] }
+            // Column 2 (code), 20 (Laatst herzien), 21 (Nummer): text, exactly as in the inventory.
+            let codes = excel.rows.dropFirst().map { [$0[1], $0[19], $0[20]] }
             #expect(codes == [
                 [.text("1.1"), .text("14-01-2025"), .text("0123")],
                 [.text("2.10"), .empty, .text("123456789012345678")],
@@ -78,7 +78,7 @@ struct ExcelCodesAsTextTests {
             #expect(excel.rows[4][14] == .text("1,5"))
             // The control: the same codes bare are damaged in this locale.
             let bare = try #require(sheets["bare.csv"])
-            let damaged = bare.rows.dropFirst().flatMap { [$0[1], $0[15], $0[16]] }.filter { !$0.isText && $0 != .empty }
+            let damaged = bare.rows.dropFirst().flatMap { [$0[1], $0[19], $0[20]] }.filter { !$0.isText && $0 != .empty }
             if language == TypedCalc.dutch {
                 #expect(damaged == [.date("2025-01-14"), .number("123"), .number("1.23456789012346E+017"), .number("2024"),
                                     .date("\(bare.year)-05-01"), .number("2000")], "nl-NL")

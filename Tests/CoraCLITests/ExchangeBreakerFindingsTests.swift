@@ -81,10 +81,10 @@ struct ExchangeBreakerFindingsTests {
         #expect(run.status == 0, "\(run)")
         run = try CoraCLI.run(["convert", "ids.xml", "-o", "-"], in: scratch.url)
         #expect(run.stdoutText == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description
-            1.2,,Innen huur,business-process,,,,,,,,,,,
-            id-1.2,,Verhuren woningen,business-process,,,,,,,,,,,
-            1.2.1,,Opstellen contract,work-process,,id-1.2,,,,,,,,,
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase
+            1.2,,Innen huur,business-process,,,,,,,,,,,,,,,
+            id-1.2,,Verhuren woningen,business-process,,,,,,,,,,,,,,,
+            1.2.1,,Opstellen contract,work-process,,id-1.2,,,,,,,,,,,,,
 
             """)
     }

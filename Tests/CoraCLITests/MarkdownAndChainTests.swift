@@ -9,10 +9,11 @@ import Testing
 struct MarkdownAndChainTests {
     // MARK: Helpers
 
-    /// A canonical row: id, name, level, category and parent; the rest empty.
+    /// A canonical row (layout 2, 19 cells): id, name, level, category and parent; the rest empty.
     static func row(_ id: String, _ name: String, level: String = "", category: String = "", parent: String = "",
                     owner: String = "", description: String = "") -> String {
-        [id, "", name, level, category, parent, "", owner, "", "", "", "", "", "", description].map(Self.quoted).joined(separator: ",")
+        [id, "", name, level, category, parent, "", owner, "", "", "", "", "", "", description, "", "", "", ""]
+            .map(Self.quoted).joined(separator: ",")
     }
 
     static func quoted(_ field: String) -> String {

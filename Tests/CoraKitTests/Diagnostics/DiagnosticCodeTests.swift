@@ -18,10 +18,11 @@ struct DiagnosticCodeTests {
     func severities() {
         let warnings = DiagnosticCode.allCases.filter { $0.defaultSeverity == .warning }.map(\.rawValue).sorted()
         #expect(warnings == [
-            "ambiguous-next", "archi-missing-file", "archi-model-row", "archi-several-functions", "archi-two-parents", "blank-header",
-            "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "exchange-unknown-reference", "header-elsewhere", "invalid-encoding",
-            "merged-duplicate", "missing-cells", "missing-function", "missing-parent", "name-noise", "naming-convention", "no-data",
-            "unknown-next", "utf16-without-bom",
+            "ambiguous-next", "ambiguous-pdca-reference", "archi-missing-file", "archi-model-row", "archi-several-functions", "archi-two-parents",
+            "blank-header", "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "exchange-unknown-reference", "header-elsewhere",
+            "invalid-encoding", "merged-duplicate", "missing-cells", "missing-function", "missing-parent", "name-noise", "naming-convention", "no-data",
+            "not-steering", "open-pdca-loop", "pdca-incomplete", "privacy-without-owner", "steers-nothing", "unclear-flag", "unknown-next",
+            "unknown-pdca-reference", "unknown-requirement", "unsteered-process", "utf16-without-bom",
         ])
     }
 

@@ -85,8 +85,8 @@ struct MappingParserTests {
 
     @Test("bad mappings are refused with the line and what is wrong")
     func badMappings() {
-        #expect(error("name: x\nfeilds:\n  name: Naam\n") == "2: unknown key \"feilds\" in a mapping | did you mean \"fields\"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties, language")
-        #expect(error("fields:\n  naam: Procesnaam\n") == "2: unknown field \"naam\" in fields | did you mean \"name\"? Allowed: id, code, name, level, category, parent, order, owner, function, services, events, applications, next, status, description")
+        #expect(error("name: x\nfeilds:\n  name: Naam\n") == "2: unknown key \"feilds\" in a mapping | did you mean \"fields\"? Allowed: name, description, detect, dialect, trim, collapse-whitespace, fields, hierarchy, properties, language, requirement-tags")
+        #expect(error("fields:\n  naam: Procesnaam\n") == "2: unknown field \"naam\" in fields | did you mean \"name\"? Allowed: id, code, name, level, category, parent, order, owner, function, services, events, applications, next, status, description, requirements, steers, reports-to, pdca-phase")
         #expect(error("fields:\n  name:\n    columns: Naam\n    trim: misschien\n") == "4: trim must be true or false, not \"misschien\"")
         #expect(error("fields: [a, b]\n") == "1: fields must be a mapping of keys to values, not a list")
         #expect(error("dialect:\n  delimiter: ab\n") == "2: the delimiter \"ab\" is not one character | write for example \";\", \",\", \"|\" or tab")

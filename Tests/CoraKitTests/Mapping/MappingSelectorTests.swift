@@ -36,7 +36,7 @@ struct MappingSelectorTests {
         #expect(selection.mapping == nil)
         #expect(selection.scores.count == MappingCatalog.builtin.names.count)
         #expect(selection.scores.allSatisfy { !$0.isEligible })
-        #expect(selection.fullReason.contains("canonical: 0 of 15 columns matched, but lacks the required name column (name)"))
+        #expect(selection.fullReason.contains("canonical: 0 of 19 columns matched, but lacks the required name column (name)"))
     }
 
     @Test("the score counts the fields' columns, level columns and detect headers, each header column once")

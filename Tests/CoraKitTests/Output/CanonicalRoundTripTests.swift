@@ -38,10 +38,10 @@ struct CanonicalRoundTripTests {
 
     @Test("one process with every field: exact model and exact bytes back")
     func everyField() throws {
-        let text = canonicalCSV(
-            "bp-1,P1,Verhuren eenheden,business-process,primary,,1,Manager Wonen,,Verhuurde eenheid,Huuropzegging ontvangen,Empire|SharePoint,,Vastgesteld,\"Van leegstand tot sleuteloverdracht, in één keer\"",
-            "wp-1,P1.1,Verhuren eenheid,work-process,primary,bp-1,1,Teamleider Verhuur,Vastgoedverhuur,Verhuurde eenheid,,Empire,wp-2,Concept,\" spaties blijven \"",
-            "wp-2,P1.2,Opleveren eenheid,work-process,primary,bp-1,2,,Vastgoedverhuur,,,,,,")
+        let text = canonicalCSV2(
+            "bp-1,P1,Verhuren eenheden,business-process,primary,,1,Manager Wonen,,Verhuurde eenheid,Huuropzegging ontvangen,Empire|SharePoint,,Vastgesteld,\"Van leegstand tot sleuteloverdracht, in één keer\",,,,",
+            "wp-1,P1.1,Verhuren eenheid,work-process,primary,bp-1,1,Teamleider Verhuur,Vastgoedverhuur,Verhuurde eenheid,,Empire,wp-2,Concept,\" spaties blijven \",,,,",
+            "wp-2,P1.2,Opleveren eenheid,work-process,primary,bp-1,2,,Vastgoedverhuur,,,,,,,,,,")
         let result = try convert(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let first = result.model.processes[0]

@@ -125,7 +125,7 @@ struct PipelineDiagnosticsTests {
     @Test("a missing required column stops the mapping; every row is rejected, not dropped; the finding names the mapping's line")
     func missingColumn() throws {
         let result = try convert("id,names\na,Een\nb,Twee\n")
-        #expect(result.diagnostics.map(summary) == ["missing-column@17"])
+        #expect(result.diagnostics.map(summary) == ["missing-column@21"])
         #expect(result.diagnostics.first?.file == "builtin:canonical")
         #expect(result.diagnostics.first?.message == "test.csv has no column \"name\" for the field name (header on line 1)")
         #expect(result.diagnostics.first?.hint == "did you mean \"names\"?")

@@ -14,10 +14,10 @@ struct CanonicalCSVFormatTests {
         #expect(output.bytes() == CanonicalCSVRenderer().render(FormatFixture.model))
         #expect(try FormatFixture.write(format, options: OutputOptions(renderThreads: 2)).bytes() == output.bytes())
         #expect(String(decoding: output.bytes() ?? [], as: UTF8.self) == """
-            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,Afdeling
-            bp,P1,Verhuren eenheden,business-process,primary,,1,,,Verhuurde eenheid,,,,,,=Wonen
+            id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,description,requirements,steers,reports-to,pdca-phase,Afdeling
+            bp,P1,Verhuren eenheden,business-process,primary,,1,,,Verhuurde eenheid,,,,,,,,,,=Wonen
             wp,P1.1,Verhuren eenheid,work-process,primary,bp,1,,Vastgoedverhuur,,,,,,"Van aanbieding
-            tot sleutel",
+            tot sleutel",,,,,
 
             """)
     }

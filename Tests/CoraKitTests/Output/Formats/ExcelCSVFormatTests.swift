@@ -12,7 +12,7 @@ struct ExcelCSVFormatTests {
         let bytes = try FormatFixture.write(format).bytes() ?? []
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;Afdeling\r\n"))
+        #expect(text.hasPrefix("id;code;name;level;category;parent;order;owner;function;services;events;applications;next;status;description;requirements;steers;reports-to;pdca-phase;Afdeling\r\n"))
         #expect(text.contains(";'=Wonen\r\n"))
         #expect(bytes == CanonicalCSVRenderer(options: .excel).render(FormatFixture.model))
     }
