@@ -102,6 +102,7 @@ diagrams: build
 	$(CORA) convert $(SAMPLE) --to png -o docs/diagrams/landscape.png
 	$(CORA) convert $(SAMPLE) --to png --view process:ww-p03 -o docs/diagrams/process-ww-p03.png
 	$(CORA) convert $(SAMPLE) --to png --view full -o docs/diagrams/full.png
+	$(CORA) convert Samples/sturing/woonstad-waterland-sturing.csv --to png --view pdca -o docs/diagrams/pdca.png 2>/dev/null
 	$(CORA) convert $(SAMPLE) --to ameff -o .build/woonstad-waterland.xml
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-landscape docs/diagrams/ameff-landscape.png
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-ww-p03 docs/diagrams/ameff-process-ww-p03.png

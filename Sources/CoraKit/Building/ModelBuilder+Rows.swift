@@ -166,7 +166,9 @@ extension ModelBuilder {
                 let suggestion = Suggestion.closest(to: word, in: catalog.knownWords).flatMap { catalog.lookUp($0).foundValue }
                 report(.unknownRequirement, .requirements, "unknown requirement \"\(word)\"; kept as written", word,
                        (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
-                           + "CORA's requirements are \(catalog.tags.filter { $0.group != .own }.map(\.tag).joined(separator: ", "))"
+                           + "CORA's requirements are \(RequirementCatalog.cora.tags.map(\.tag).joined(separator: ", "))"
+                           + (settings.ownRequirementTags.isEmpty ? ""
+                               : "; the mapping's own are \(settings.ownRequirementTags.map(\.tag).joined(separator: ", "))")
                            + "; a corporation's own go under `requirement-tags:` in the mapping")
             }
             if !tags.contains(tag) { tags.append(tag) }

@@ -410,5 +410,64 @@ public enum BuiltinMappings {
         
         properties: all
         """#),
+        ("sturing", #"""
+        # sturing: a Dutch inventory that records what CORA asks of processes besides the hierarchy: the
+        # requirements they must meet and the Plan-Do-Check-Act relations of the steering processes.
+        #
+        #   Procescode;Procesnaam;Niveau;Categorie;Hoofdproces;Eigenaar;Beschrijving;Eisen;AVG;KWH;Sturing;Rapporteert aan;PDCA-fase
+        #   S01;Bepalen visie;Bedrijfsproces;Sturend;;Directeur-bestuurder;…;Risicomanagement;nee;nee;"K01; P04";;Plan
+        #   P03;Verhuren eenheden;Bedrijfsproces;Primair;K01;Manager Wonen;…;;ja;ja;;S03;
+        #
+        # - Eisen holds requirements as words (`Arbo; Veiligheidscontrole`, `AO/IC`); AVG, KWH and Arbo are
+        #   yes/no columns, one per requirement (ja, nee, x, leeg).
+        # - Sturing names the processes a steering process steers, Rapporteert aan the steering processes
+        #   that receive a process's accountability information; both by code (or name).
+        # - PDCA-fase: plan, do, check or act (or plannen, uitvoeren, controleren, bijsturen).
+        # - The corporation's own requirement "Passend toewijzen" (the allocation rules of the Woningwet)
+        #   is defined below.
+        name: sturing
+        description: a Dutch inventory with requirements (Eisen; yes/no columns AVG, KWH, Arbo) and PDCA relations (Sturing, Rapporteert aan, PDCA-fase)
+        
+        detect:
+          headers: [Sturing, Rapporteert aan, PDCA-fase, Eisen, AVG, KWH]
+        
+        fields:
+          code: [Procescode, Code]
+          name:
+            columns: [Procesnaam, Naam]
+            required: true
+          level: [Niveau, Soort]
+          category: [Categorie, Procesgroep]
+          parent:
+            columns: [Hoofdproces, Bovenliggend proces]
+            match: code
+            default: ""
+          owner: [Eigenaar, Proceseigenaar]
+          description: [Beschrijving, Toelichting]
+          requirements:
+            columns: [Eisen, Normen]
+            split: [";", ","]
+            flags:
+              AVG: privacy
+              KWH: kwh
+              Arbo: arbo
+          steers:
+            columns: [Sturing, Stuurt]
+            split: [";", ","]
+            required: true          # what makes this layout: `--mapping auto` picks it only for a file with this column
+          reports-to:
+            columns: [Rapporteert aan, Verantwoording aan]
+            split: [";", ","]
+          pdca-phase: [PDCA-fase, PDCA]
+        
+        requirement-tags:
+          passend-toewijzen:
+            group: wetgever
+            label: Passend toewijzen
+            label-en: Appropriate allocation
+            synonyms: [Passendheidstoets, Toewijzingsregels]
+        
+        properties: all
+        """#),
     ]
 }

@@ -38,8 +38,9 @@ extension DOTRenderer {
         }
         let legend = [
             LegendEntry(fill: Self.bandColors[.steering]!.fill, line: Self.bandColors[.steering]!.line, text: dutch ? "sturend proces met zijn PDCA-fase" : "steering process with its PDCA phase"),
-            LegendEntry(glyph: "→", text: dutch ? "stuurt (kolom steers)" : "steers (the steers column)"),
-            LegendEntry(glyph: "⇢", text: dutch ? "rapporteert aan (kolom reports-to), gestippeld" : "reports to (the reports-to column), dashed"),
+            LegendEntry(glyph: "→", text: dutch ? "stuurt, met de fase van het sturende proces" : "steers, with the steering process's phase"),
+            LegendEntry(glyph: "⇢", text: dutch ? "rapporteert aan (gestippeld), met de fase van het ontvangende proces"
+                                                : "reports to (dashed), with the receiving process's phase"),
         ]
         var out = header("pdca", title: titleText, overline: dutch ? "Plan-Do-Check-Act-cyclus" : "Plan-Do-Check-Act cycle",
                          titleLink: nil, legend: legend, extra: ", rankdir=TB, nodesep=0.35, ranksep=0.8, newrank=true")
