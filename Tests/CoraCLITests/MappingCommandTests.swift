@@ -6,7 +6,7 @@ struct MappingCommandTests {
     /// No folder of local mappings from the environment that runs the tests.
     static let noLocal = ["CORA_MAPPINGS": ""]
 
-    static let builtinNames = ["canonical", "cora-wiki", "english", "excel-nl", "niveaus"]
+    static let builtinNames = ["canonical", "cora-wiki", "english", "excel-nl", "niveaus", "sturing"]
 
     static let excel = """
         Procescode;Procesnaam;Soort;Procesgroep;Bovenliggend proces;Proceseigenaar;Bedrijfsfunctie;Levert dienst;Applicaties;Omschrijving
@@ -62,7 +62,7 @@ struct MappingCommandTests {
         run = try self.run(scratch, "mapping", "list", environment: ["CORA_MAPPINGS": scratch.url.appendingPathComponent("elders").path])
         #expect(run.status == 0, "\(run)")
         lines = run.stdoutText.split(separator: "\n").map(String.init)
-        #expect(lines.count == 1 + 5 + 3 + 3)
+        #expect(lines.count == 1 + 6 + 3 + 3)
         #expect(lines.contains { $0.hasPrefix("canonical ") && $0.contains("builtin (replaced by a local mapping)") })
         #expect(lines.contains { $0.hasPrefix("eigen ") && $0.contains("Mappings/eigen.yaml") && $0.hasSuffix("Onze export") })
         #expect(lines.contains { $0.hasPrefix("kapot ") && $0.contains("unusable: line 1: unknown field \"naam\" in fields") })

@@ -29,7 +29,7 @@ struct MappingLibraryTests {
             "/eigen/notes.txt": "no mapping",
         ])
         let entries = library.entries()
-        #expect(entries.map(\.name) == ["canonical", "cora-wiki", "english", "excel-nl", "niveaus", "onze-wiki", "canonical", "kapot"])
+        #expect(entries.map(\.name) == ["canonical", "cora-wiki", "english", "excel-nl", "niveaus", "sturing", "onze-wiki", "canonical", "kapot"])
         #expect(try library.entry("canonical").origin == "/eigen/canonical.yaml")
         #expect(try library.mapping("canonical").fields[.name]?.columns == ["Naam"])
         #expect(try library.mapping("onze-wiki").fields[.description]?.columns == ["Toelichting"])
@@ -41,7 +41,7 @@ struct MappingLibraryTests {
         #expect(told == [shadowing])
         var messages: [RunMessage] = []
         let candidates = library.autoCandidates(messages: &messages)
-        #expect(candidates.map(\.mapping.name) == ["canonical", "cora-wiki", "english", "excel-nl", "niveaus", "onze-wiki"])
+        #expect(candidates.map(\.mapping.name) == ["canonical", "cora-wiki", "english", "excel-nl", "niveaus", "sturing", "onze-wiki"])
         #expect(messages.count == 2)
         #expect(messages.first == shadowing)
         guard case .warning(let warning) = messages.last else { Issue.record("no warning"); return }
