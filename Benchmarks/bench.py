@@ -51,7 +51,8 @@ OUT = DATA / "out"
 GNU_TIME = "/usr/bin/time"
 CORA_BUILT = Path(".build/release/cora")
 CANONICAL = ["id", "code", "name", "level", "category", "parent", "order", "owner", "function",
-             "services", "events", "applications", "next", "status", "description"]
+             "services", "events", "applications", "next", "status", "description",
+             "requirements", "steers", "reports-to", "pdca-phase"]  # canonical layout 2
 MLR_RENAME = ("Procescode,code,Procesnaam,name,Soort,level,Procesgroep,category,"
               "Bovenliggend proces,parent,Proceseigenaar,owner,Bedrijfsfunctie,function,"
               "Levert dienst,services,Applicaties,applications,Omschrijving,description")
@@ -797,7 +798,7 @@ def report(suite, machine_rows, started, elapsed):
     # -- what the baselines leave out
     out("## What the other tools do and do not do")
     out("")
-    out("All four write the same canonical CSV: the 15 canonical columns (`id … description`), then the "
+    out("All four write the same canonical CSV: the 19 canonical columns of layout 2 (`id … description`), then the "
         "unused source column `Opmerking` as a property, `,` and LF, quotes only where needed, level and "
         "category mapped to canonical words, services and applications split and joined with `|`, every "
         "cell trimmed, whitespace in the name collapsed.")

@@ -10,7 +10,8 @@
  *   - finds the source columns by header name (case-insensitive, the first name of each field in
  *     Mappings/excel-nl.yaml: Procescode, Procesnaam, Soort, Procesgroep, Bovenliggend proces, …)
  *   - writes the 15 canonical columns (id, code, name, level, category, parent, order, owner,
- *     function, services, events, applications, next, status, description) followed by every source
+ *     function, services, events, applications, next, status, description, requirements, steers,
+ *     reports-to, pdca-phase: canonical layout 2, the last four empty here) followed by every source
  *     column not used (the properties, e.g. Opmerking), as cora does
  *   - per cell: trims spaces and tabs; the name's inner whitespace runs become one space; id = code;
  *     level and category through value maps (strcasecmp on the Dutch words); services and
@@ -43,17 +44,19 @@
 #define OUT_BUFFER (1024 * 1024)
 
 enum { F_ID, F_CODE, F_NAME, F_LEVEL, F_CATEGORY, F_PARENT, F_ORDER, F_OWNER, F_FUNCTION, F_SERVICES,
-       F_EVENTS, F_APPLICATIONS, F_NEXT, F_STATUS, F_DESCRIPTION, F_COUNT };
+       F_EVENTS, F_APPLICATIONS, F_NEXT, F_STATUS, F_DESCRIPTION, F_REQUIREMENTS, F_STEERS, F_REPORTS_TO,
+       F_PDCA_PHASE, F_COUNT };
 
 static const char *const CANONICAL[F_COUNT] = {
     "id", "code", "name", "level", "category", "parent", "order", "owner", "function", "services",
-    "events", "applications", "next", "status", "description"};
+    "events", "applications", "next", "status", "description", "requirements", "steers", "reports-to",
+    "pdca-phase"};
 
 /* The source header of each canonical field (NULL: not taken from a column). */
 static const char *const SOURCE[F_COUNT] = {
     NULL, "Procescode", "Procesnaam", "Soort", "Procesgroep", "Bovenliggend proces", "Volgorde",
     "Proceseigenaar", "Bedrijfsfunctie", "Levert dienst", "Trigger", "Applicaties", "Volgend proces",
-    "Status", "Omschrijving"};
+    "Status", "Omschrijving", NULL, NULL, NULL, NULL};
 
 struct value_map { const char *from; const char *to; };
 

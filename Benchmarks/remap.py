@@ -32,7 +32,8 @@ import re
 import sys
 
 CANONICAL = ["id", "code", "name", "level", "category", "parent", "order", "owner", "function",
-             "services", "events", "applications", "next", "status", "description"]
+             "services", "events", "applications", "next", "status", "description",
+             "requirements", "steers", "reports-to", "pdca-phase"]  # canonical layout 2
 # The source header of each canonical field taken from a column (excel-nl's first name).
 SOURCE = {"code": "procescode", "name": "procesnaam", "level": "soort", "category": "procesgroep",
           "parent": "bovenliggend proces", "order": "volgorde", "owner": "proceseigenaar",
@@ -121,7 +122,7 @@ def main(argv=None):
             if level is None or category is None:
                 rejected += 1
                 continue
-            record = [""] * 15
+            record = [""] * len(CANONICAL)
             record[0] = derive_id(code) if code else ""
             record[1] = code
             record[2] = " ".join(row[c_name].split()) if c_name is not None else ""
