@@ -218,7 +218,7 @@ struct BadInputTests {
     func nestingTooDeep() throws {
         // p1 at the top, p2 under p1, …: p65 (line 66) is 65 levels deep.
         let rows = (1...70).map { "p\($0),,Bepalen stap \($0),,,\($0 == 1 ? "" : "p\($0 - 1)"),,,,,,,,," }
-        let setUp: (Scratch) throws -> Void = { try $0.write("deep.csv", Canonical.header + "\n" + rows.joined(separator: "\n") + "\n") }
+        let setUp: (Scratch) throws -> Void = { try $0.write("deep.csv", Canonical.layout1Header + "\n" + rows.joined(separator: "\n") + "\n") }
         let run = try cora("convert", "deep.csv", setUp: setUp)
         #expect(!run.crashed)
         #expect(run.status == 1, "\(run)")
@@ -237,7 +237,7 @@ struct BadInputTests {
         let rows = (1...70).map { "p\($0),,Bepalen stap \($0),,,\($0 == 1 ? "" : "p\($0 - 1)"),,,,,,,,," }
         let scratch = try Scratch()
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
-        try scratch.write("in/deep.csv", Canonical.header + "\n" + rows.joined(separator: "\n") + "\n")
+        try scratch.write("in/deep.csv", Canonical.layout1Header + "\n" + rows.joined(separator: "\n") + "\n")
         let output = scratch.url.appendingPathComponent("out/deep.csv")
         let run = try CoraCLI.run(["batch", "in", "--out", "out", "--mapping", "canonical"], in: scratch.url)
         #expect(!run.crashed)
@@ -257,7 +257,7 @@ struct BadInputTests {
         // p1 under p2 under … under p20000, whose parent does not exist.
         let rows = (1...count).map { "p\($0),,Bepalen stap \($0),,,\($0 == count ? "missing" : "p\($0 + 1)"),,,,,,,,," }
         let start = Date()
-        let run = try cora("validate", "chain.csv", setUp: { try $0.write("chain.csv", Canonical.header + "\n" + rows.joined(separator: "\n") + "\n") })
+        let run = try cora("validate", "chain.csv", setUp: { try $0.write("chain.csv", Canonical.layout1Header + "\n" + rows.joined(separator: "\n") + "\n") })
         #expect(!run.crashed)
         #expect(run.status == 1)
         #expect(run.stderrLines.count { $0.hasSuffix("[unknown-parent]") } == 20)

@@ -95,7 +95,6 @@ enum CoraCLI {
         }
         feeder.start()
         process.waitUntilExit()
-
         return CLIRun(
             status: process.terminationStatus,
             crashed: process.terminationReason == .uncaughtSignal,

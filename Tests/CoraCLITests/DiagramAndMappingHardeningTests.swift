@@ -9,7 +9,7 @@ struct DiagramAndMappingHardeningTests {
     /// A canonical row: id, name, level, category, parent, function and services.
     static func row(_ id: String, _ name: String, level: String, category: String = "primary", parent: String = "",
                     function: String = "", services: String = "") -> String {
-        [id, "", name, level, category, parent, "1", "", function, services, "", "", "", "", ""]
+        [id, "", name, level, category, parent, "1", "", function, services, "", "", "", "", "", "", "", "", ""]
             .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
     }
 

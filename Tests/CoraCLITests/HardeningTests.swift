@@ -446,7 +446,7 @@ struct HardeningTests {
         #expect(redirected.stderrText.contains("the output of -o is the input - (standard input)"), "\(redirected)")
         #expect(try scratch.read("inv.csv") == original)
 
-        try scratch.write("fake.csv", Canonical.header + "\n\"p1\nfake.csv:9:9: error: fake finding [unknown-level]\",P1,Bepalen visie,business-process,steering,,1,,,,,,,,\n")
+        try scratch.write("fake.csv", Canonical.layout1Header + "\n\"p1\nfake.csv:9:9: error: fake finding [unknown-level]\",P1,Bepalen visie,business-process,steering,,1,,,,,,,,\n")
         let fake = try scratch.cora("validate", "fake.csv")
         #expect(!fake.stderrLines.contains { $0.hasPrefix("fake.csv:9:9") }, "\(fake)")
         #expect(fake.stderrLines.contains { $0.contains("the id \"p1\\nfake.csv:9:9: error: fake finding [unknown-level]\"") }, "\(fake)")
