@@ -95,6 +95,7 @@ enum CoraCLI {
         }
         feeder.start()
         process.waitUntilExit()
+
         return CLIRun(
             status: process.terminationStatus,
             crashed: process.terminationReason == .uncaughtSignal,

@@ -176,7 +176,7 @@ struct PDCAOutputTests {
         #expect(run.stderrLines.filter { $0.contains(": warning: ") } == [
             #"fixture.csv:2:11: warning: "Bepalen strategie" is steered by "Bijsturen organisatie" but reports to no steering process: the Plan-Do-Check-Act cycle is not closed (column "Rapporteert aan") [open-pdca-loop]"#,
             #"fixture.csv:7:8: warning: unknown requirement "Duurzaamheid"; kept as written (column "Eisen") [unknown-requirement]"#,
-            #"fixture.csv:7:11: warning: the steering process reported to "Raad van commissarissen" matches no process in the model; kept as written (column "Rapporteert aan") [unknown-pdca-reference]"#,
+            #"fixture.csv:7:11: warning: the steering process reported to "Raad van commissarissen" matches no process in the model (by id, code or name); kept as written (column "Rapporteert aan") [unknown-pdca-reference]"#,
         ], "\(run)")
         #expect(run.stderrLines.last == "cora: 7 rows read, 7 processes, 0 rejected; 0 errors, 3 warnings (open-pdca-loop 1, unknown-pdca-reference 1, unknown-requirement 1)")
     }
@@ -270,10 +270,11 @@ struct PDCAOutputTests {
         // The six business processes take part; the work process P01.1 and the unknown "Raad van commissarissen" do not.
         #expect(ids == ["p-S01", "p-S02", "p-S03", "p-P01", "p-P02", "p-O01"], "\(ids)")
         let text = run.stdoutText
-        // Steers: solid, labelled with the steering process's phase; reports-to: dashed, not constraining.
+        // Steers: solid, labelled with the steering process's phase; reports-to: dashed, written from the
+        // receiver with the arrowhead at its end (dir=back), so that the layout keeps steering on top.
         #expect(text.contains(##""S01" -> "P01" [color="#4a72a8", fontcolor="#4a72a8", label="plan", tooltip="stuurt: S01 Bepalen strategie → P01 Verhuren eenheden"];"##))
         #expect(text.contains(##""S03" -> "S01" [color="#4a72a8", fontcolor="#4a72a8", label="act", "##))
-        #expect(text.contains(#""O01" -> "S02" [style=dashed, constraint=false, "#))
+        #expect(text.contains(#""S02" -> "O01" [dir=back, style=dashed, "#))
         #expect(!text.contains("Raad van commissarissen") && !text.contains("P01.1"))
     }
 
@@ -355,7 +356,7 @@ struct PDCAOutputTests {
         #expect(back.stdoutText == Self.fixtureCanonical, "\(back)")
         #expect(back.stderrLines.filter { $0.contains(": warning: ") } == [
             #"archi/elements.csv:3: warning: "Bepalen strategie" is steered by "Bijsturen organisatie" but reports to no steering process: the Plan-Do-Check-Act cycle is not closed [open-pdca-loop]"#,
-            #"archi/elements.csv:8: warning: the steering process reported to "Raad van commissarissen" matches no process in the model; kept as written [unknown-pdca-reference]"#,
+            #"archi/elements.csv:8: warning: the steering process reported to "Raad van commissarissen" matches no process in the model (by id); kept as written [unknown-pdca-reference]"#,
         ], "\(back)")
     }
 
@@ -422,9 +423,14 @@ struct PDCAOutputTests {
             "s1,,Sturen,business-process,,,,,,,,,,,,,p1|Raad van toezicht,,plan",
             "p1,,Verhuren,business-process,,,,,,,,,p2,,,privacy,,s1,",
             "p2,,Opleveren,business-process,,,,,,,,,p1,,,,,,"), "\(run)")
-        expectDiagnostic(run, prefix: #"set/elements.csv:3: warning: the steered process "Raad van toezicht" matches no process in the model; kept as written"#,
+        expectDiagnostic(run, prefix: #"set/elements.csv:3: warning: the steered process "Raad van toezicht" matches no process in the model (by id); kept as written"#,
                          code: "unknown-pdca-reference")
-        #expect(run.stderrLines.filter { $0.contains(": warning: ") }.count == 4, "\(run)")
+        // Sturen and the process it steers have no category: not-steering says so for both relations.
+        expectDiagnostic(run, prefix: #"set/elements.csv:3: warning: "Sturen" (no category) steers other processes; only a steering process steers"#,
+                         code: "not-steering")
+        expectDiagnostic(run, prefix: #"set/elements.csv:4: warning: "Verhuren" reports to "Sturen", which is a process without a category, not a steering one"#,
+                         code: "not-steering")
+        #expect(run.stderrLines.filter { $0.contains(": warning: ") }.count == 6, "\(run)")
         // Written back: the Stuurt property stays, the relations stay as they were named.
         let archi = try scratch.cora("convert", "set", "--to", "archi", "-o", "out")
         #expect(archi.status == 0, "\(archi)")

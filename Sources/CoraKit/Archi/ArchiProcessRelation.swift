@@ -10,7 +10,7 @@
 /// | ``event`` | BusinessEvent → process | Triggering | Triggering |
 /// | ``application`` | ApplicationComponent or ApplicationService → process | Serving | Serving |
 /// | ``next`` | process → next process | Triggering, Flow | Triggering |
-/// | ``requirement`` | process → Requirement | Realization, Association | Realization |
+/// | ``requirement`` | process → Requirement | Realization | Realization |
 /// | ``steers`` | steering process → process | Flow named `stuurt` | Flow named `stuurt` |
 /// | ``reportsTo`` | process → steering process | Flow named `rapporteert aan` | Flow named `rapporteert aan` |
 ///
@@ -53,7 +53,7 @@ public enum ArchiProcessRelation: String, Sendable, CaseIterable {
         case .event: return [ArchiConceptType.triggering]
         case .application: return [ArchiConceptType.serving]
         case .next: return [ArchiConceptType.triggering, ArchiConceptType.flow]
-        case .requirement: return [ArchiConceptType.realization, ArchiConceptType.association]
+        case .requirement: return [ArchiConceptType.realization]
         case .steers, .reportsTo: return [ArchiConceptType.flow]
         }
     }

@@ -13,9 +13,19 @@ extension ModelBuilder {
             let steers = processes[index].steers, reportsTo = processes[index].reportsTo
             guard !steers.isEmpty || !reportsTo.isEmpty else { continue }
             if let given = givenPDCATargets[index] {
-                // Resolved already, within the model the process came from (and reported there).
-                pdcaTargets[index] = PDCATargets(steers: given.steers.map { $0 >= 0 && candidates[Int($0)].rejected ? -1 : $0 },
-                                                 reportsTo: given.reportsTo.map { $0 >= 0 && candidates[Int($0)].rejected ? -1 : $0 })
+                // Resolved already, within the model the process came from (and reported there); one
+                // that named no process there may name a process of another file of the merge.
+                func settle(_ positions: [Int32], _ written: [String], _ field: CanonicalField) -> [Int32] {
+                    zip(positions, written).map { position, reference in
+                        if position >= 0 { return candidates[Int(position)].rejected ? -1 : position }
+                        let match = field == .steers ? settings.steersMatch : settings.reportsToMatch
+                        guard case .found(let found) = lookUp(reference, match: match, from: index, in: &references),
+                              !candidates[found].rejected, candidates[found].file != candidates[index].file else { return -1 }
+                        return Int32(found)
+                    }
+                }
+                pdcaTargets[index] = PDCATargets(steers: settle(given.steers, steers, .steers),
+                                                 reportsTo: settle(given.reportsTo, reportsTo, .reportsTo))
                 continue
             }
             var targets = PDCATargets()
@@ -44,13 +54,36 @@ extension ModelBuilder {
                 column: row.columns[field], value: reference,
                 hint: by == .code ? "a code names one process: give each of them its own code"
                     : "name the process by its code or id, or give the processes different names"))
-        case .found, .none:
+        case .found(let position):
             sink.report(Diagnostic(
-                .unknownPDCAReference, "\(what) \"\(reference)\" matches no process in the model; kept as written",
+                .unknownPDCAReference,
+                "\(what) \"\(reference)\" (\(place(of: position, from: referrer))) is left out of the model for its errors; kept as written",
                 file: row.location.file, line: row.location.line, record: row.location.record,
-                column: row.columns[field], value: reference))
+                column: row.columns[field], value: reference,
+                hint: "the findings on \(place(of: position, from: referrer)) say why"))
+        case .none:
+            let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
+            sink.report(Diagnostic(
+                .unknownPDCAReference, "\(what) \"\(reference)\" matches no process in the model (\(how)); kept as written",
+                file: row.location.file, line: row.location.line, record: row.location.record,
+                column: row.columns[field], value: reference,
+                hint: referenceHint(reference, match: match, field: field, from: referrer, in: &references)))
         }
         return -1
+    }
+
+    /// What to do about a reference that names no process: split a cell that holds several,
+    /// match by name where a process has that name, else name a process of the model.
+    private func referenceHint(_ reference: String, match: Mapping.ReferenceMatch, field: CanonicalField, from referrer: Int,
+                               in references: inout ReferenceIndex) -> String {
+        if let separator = [";", ",", "/", "\n"].first(where: { reference.contains($0) }) {
+            let shown = separator == "\n" ? "\\n" : separator
+            return "the cell looks like several references: split it (`split: [\"\(shown)\"]` in the \(field.rawValue) field of the mapping)"
+        }
+        if match == .id || match == .code, case .found = lookUp(reference, match: .name, from: referrer, in: &references) {
+            return "a process is named \"\(reference)\": the mapping says `match: \(match.rawValue)`; `match: any` also finds names"
+        }
+        return "name a process of the model by its id, code or name"
     }
 
     /// Writes the resolved references as the ids of the processes they name. A process left out

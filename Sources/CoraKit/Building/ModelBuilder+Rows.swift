@@ -60,6 +60,11 @@ extension ModelBuilder {
         let phase = Self.parse(phaseText, lookup: nil, field: .pdcaPhase, vocabulary: .pdcaPhases,
                                accepted: PDCAPhase.canonicalValues, unknown: .unknownPDCAPhase, report: report)
         let requirements = row.lists[.requirements].map { requirementTags($0, report: report) } ?? []
+        var properties = row.properties
+        if phase == nil && !phaseText.isEmpty {
+            // Not understood: the phase stays empty, the value is kept beside the other properties.
+            properties.append(Property(name: (columns[.pdcaPhase]?.name ?? CanonicalField.pdcaPhase.rawValue) + " (original)", value: phaseText))
+        }
 
         let process = CoraProcess(
             id: givenID, code: row[.code], name: row[.name], level: level, category: category, parent: "",
@@ -68,7 +73,7 @@ extension ModelBuilder {
             applications: row.lists[.applications] ?? [], next: row.lists[.next] ?? [],
             status: row[.status], description: row[.description], requirements: requirements,
             steers: row.lists[.steers] ?? [], reportsTo: row.lists[.reportsTo] ?? [], pdcaPhase: phase,
-            properties: row.properties, source: row.location)
+            properties: properties, source: row.location)
         let hasErrors = rowHasErrors || sink.errorCount > errorsBefore
         var parentReference = row[.parent], match = settings.parentMatch
         if settings.hierarchy.shape == .dottedCodes, parentReference.isEmpty {
@@ -153,27 +158,50 @@ extension ModelBuilder {
 
     /// The requirement tags `words` stand for, each once, in order; a word that is no tag is an
     /// `unknown-requirement` warning (with the closest tag) and kept as written.
+    ///
+    /// A word written as a tag (lower case letters, digits, `-`: `passend-toewijzen`) that is not
+    /// close to a known one is a tag of the corporation's own, taken without a finding: that is how
+    /// cora's canonical CSV writes an own tag, so that it reads back as it was written.
     mutating func requirementTags(_ words: [String], report: (DiagnosticCode, CanonicalField, String, String, String?) -> Void) -> [String] {
         var tags: [String] = []
         tags.reserveCapacity(words.count)
+        // A row with many yes/no columns looks its tags up in a set, not in the list.
+        var seen: Set<String>? = words.count > 16 ? [] : nil
         for word in words {
-            let lookup = requirementWords[word] ?? Self.remember(settings.requirements.lookUp(word), for: word, in: &requirementWords)
-            var tag = word
-            if case .found(let found) = lookup {
-                tag = found
-            } else {
-                let catalog = settings.requirements
-                let suggestion = Suggestion.closest(to: word, in: catalog.knownWords).flatMap { catalog.lookUp($0).foundValue }
-                report(.unknownRequirement, .requirements, "unknown requirement \"\(word)\"; kept as written", word,
-                       (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
-                           + "CORA's requirements are \(RequirementCatalog.cora.tags.map(\.tag).joined(separator: ", "))"
-                           + (settings.ownRequirementTags.isEmpty ? ""
-                               : "; the mapping's own are \(settings.ownRequirementTags.map(\.tag).joined(separator: ", "))")
-                           + "; a corporation's own go under `requirement-tags:` in the mapping")
+            let outcome = requirementOutcomes[word] ?? requirementOutcome(of: word)
+            if let hint = outcome.hint {
+                report(.unknownRequirement, .requirements, "unknown requirement \"\(word)\"; kept as written", word, hint)
             }
-            if !tags.contains(tag) { tags.append(tag) }
+            if seen != nil {
+                if seen!.insert(outcome.tag).inserted { tags.append(outcome.tag) }
+            } else if !tags.contains(outcome.tag) {
+                tags.append(outcome.tag)
+            }
         }
         return tags
+    }
+
+    /// What `word` stands for: a tag, or (with the hint of its finding) itself as written.
+    /// Worked out once per word (up to a few thousand words: a column uses a handful).
+    private mutating func requirementOutcome(of word: String) -> (tag: String, hint: String?) {
+        var outcome: (tag: String, hint: String?) = (word, nil)
+        let catalog = settings.requirements
+        if case .found(let found) = catalog.lookUp(word) {
+            outcome.tag = found
+        } else {
+            let suggestion = Suggestion.closest(to: word, in: catalog.knownWords).flatMap { catalog.lookUp($0).foundValue }
+            if suggestion == nil && RequirementTag.isValidTag(word) {
+                if definedRequirementTagNames.insert(word).inserted { definedRequirementTags.append(RequirementTag(tag: word)) }
+            } else {
+                outcome.hint = (suggestion.map { "did you mean \"\($0)\"? " } ?? "")
+                    + "CORA's requirements are \(RequirementCatalog.cora.tags.map(\.tag).joined(separator: ", "))"
+                    + (settings.ownRequirementTags.isEmpty ? ""
+                        : "; the mapping's own are \(settings.ownRequirementTags.map(\.tag).joined(separator: ", "))")
+                    + "; a corporation's own go under `requirement-tags:` in the mapping"
+            }
+        }
+        if requirementOutcomes.count < 4096 { requirementOutcomes[word] = outcome }
+        return outcome
     }
 
     /// The Dutch names of the accepted level, category or phase words, for a hint.

@@ -137,9 +137,10 @@ public struct ModelBuilder: Sendable {
     var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
     var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
     var ruleLevels: [String: ProcessLevel?] = [:]
-    var requirementWords: [String: Vocabulary<String>.Lookup] = [:]
+    var requirementOutcomes: [String: (tag: String, hint: String?)] = [:]
     /// Requirement tags defined by the inputs (Archi sets) besides the mapping's.
     var definedRequirementTags: [RequirementTag] = []
+    var definedRequirementTagNames = Set<String>()
     /// Once resolved: the positions `steers` and `reports-to` name, per process that has them
     /// (-1: kept as written). Few processes have them, so they are kept by position.
     var pdcaTargets: [Int: PDCATargets] = [:]
@@ -193,7 +194,7 @@ public struct ModelBuilder: Sendable {
     /// Adds requirement tags of the model's own (read from an Archi set's Requirement elements),
     /// which the model lists for its renderers.
     public mutating func defineRequirementTags(_ tags: [RequirementTag]) {
-        for tag in tags where !definedRequirementTags.contains(where: { $0.tag == tag.tag }) { definedRequirementTags.append(tag) }
+        for tag in tags where definedRequirementTagNames.insert(tag.tag).inserted { definedRequirementTags.append(tag) }
     }
 
     /// Declares property columns up front, so the model lists them even when every cell is empty.
@@ -407,9 +408,8 @@ public struct ModelBuilder: Sendable {
         var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
             : ProcessModel(processes: accepted, listedPropertyNames: propertyNames)
         model.ownRequirementTags = settings.ownRequirementTags
-        for tag in definedRequirementTags where !model.ownRequirementTags.contains(where: { $0.tag == tag.tag }) {
-            model.ownRequirementTags.append(tag)
-        }
+        var known = Set(model.ownRequirementTags.map(\.tag))
+        for tag in definedRequirementTags where known.insert(tag.tag).inserted { model.ownRequirementTags.append(tag) }
         return Result(model: model, rejected: rejected, cutRelations: cutRelations)
     }
 }

@@ -83,7 +83,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case unknownRequirement = "unknown-requirement"
     /// A cell of a yes/no requirement column that says neither yes nor no; the requirement is not added.
     case unclearFlag = "unclear-flag"
-    /// A PDCA phase that is not plan, do, check or act (or a word for one).
+    /// A PDCA phase that is not plan, do, check or act (or a word for one); the phase stays empty
+    /// and the value is kept as the property `COLUMN (original)`.
     case unknownPDCAPhase = "unknown-pdca-phase"
 
     // MARK: Across rows
@@ -224,11 +225,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
              .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
              .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode, .ambiguousNext, .missingParent,
              .mergedDuplicate, .exchangeUnknownReference, .unknownRequirement, .unclearFlag, .unknownPDCAReference,
-             .ambiguousPDCAReference, .unsteeredProcess, .steersNothing, .openPDCALoop, .pdcaIncomplete, .privacyWithoutOwner, .notSteering:
+             .ambiguousPDCAReference, .unknownPDCAPhase, .unsteeredProcess, .steersNothing, .openPDCALoop, .pdcaIncomplete, .privacyWithoutOwner, .notSteering:
             return .warning
         case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
-             .unknownLevel, .unknownCategory, .unknownPDCAPhase, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
+             .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
              .archiMissingEnd, .archiUnknownOwner, .noProcesses, .exchangeNotXML, .exchangeNotModel, .exchangeDoctype,
              .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,

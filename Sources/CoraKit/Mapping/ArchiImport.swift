@@ -149,6 +149,8 @@ public struct ArchiImport: Sendable {
         var rejected: [SourceLocation] = []
         var namedElements = Set<String>()
         var ownTags: [RequirementTag] = []
+        /// The own tags by their label's match key, and by the tag itself.
+        var ownLabels: [String: String] = [:]
         for relation in archi.relations {
             let sourceProcess = candidateIndex[relation.source], targetProcess = candidateIndex[relation.target]
             let sourceElement = elementIndex[relation.source].map { concepts[$0] }
@@ -173,11 +175,16 @@ public struct ArchiImport: Sendable {
                         kind = .parent
                     }
                 } else if relation.type == ArchiConceptType.flow, ArchiProcessRelation.kind(ofFlowNamed: relation.name) == .steers {
-                    candidates[sourceProcess].steers.append(targetProcess)
-                    kind = .steers
+                    // A second relation between the same two says nothing new: it is kept as it is.
+                    if !candidates[sourceProcess].steers.contains(targetProcess) {
+                        candidates[sourceProcess].steers.append(targetProcess)
+                        kind = .steers
+                    }
                 } else if relation.type == ArchiConceptType.flow, ArchiProcessRelation.kind(ofFlowNamed: relation.name) == .reportsTo {
-                    candidates[sourceProcess].reportsTo.append(targetProcess)
-                    kind = .reportsTo
+                    if !candidates[sourceProcess].reportsTo.contains(targetProcess) {
+                        candidates[sourceProcess].reportsTo.append(targetProcess)
+                        kind = .reportsTo
+                    }
                 } else if accepts(.next) {
                     candidates[sourceProcess].next.append(targetProcess)
                     kind = .next
@@ -219,10 +226,13 @@ public struct ArchiImport: Sendable {
                 kind = .service
                 namedElements.insert(relation.target)
             } else if let sourceProcess, let target = targetElement, target.type == ArchiConceptType.requirement, accepts(.requirement) {
-                let tag = requirementTag(of: target, properties: propertiesByOwner[target.id] ?? [], own: &ownTags)
-                if !candidates[sourceProcess].requirements.contains(tag) { candidates[sourceProcess].requirements.append(tag) }
-                kind = .requirement
-                namedElements.insert(relation.target)
+                let tag = requirementTag(of: target, properties: propertiesByOwner[target.id] ?? [], own: &ownTags, ownLabels: &ownLabels)
+                // A second requirement element of the same tag (AVG and Privacy both) is kept as it is, with its relation.
+                if !candidates[sourceProcess].requirements.contains(tag) {
+                    candidates[sourceProcess].requirements.append(tag)
+                    kind = .requirement
+                    namedElements.insert(relation.target)
+                }
             }
             if kind != nil { mappedRelations.append(relation) } else { keptRelations.append(relation) }
         }
@@ -360,23 +370,33 @@ public struct ArchiImport: Sendable {
     /// The keys of a Requirement element's properties that an export writes: its tag and group.
     public static let requirementTagKey = "Tag"
     public static let requirementGroupKey = "Groep"
+    /// The key of an own requirement's English label.
+    public static let requirementEnglishLabelKey = "Label-en"
 
     /// The tag a Requirement element stands for: its `Tag` property, else the tag its name stands
     /// for, else its name as written. A tag that is not CORA's becomes one of the model's own,
     /// labelled with the element's name (and grouped by its `Groep` property).
-    private func requirementTag(of element: ArchiElement, properties: [ArchiProperty], own: inout [RequirementTag]) -> String {
+    private func requirementTag(of element: ArchiElement, properties: [ArchiProperty], own: inout [RequirementTag],
+                                ownLabels: inout [String: String]) -> String {
         let written = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementTagKey) }?.value
             .trimmingWhitespace()
         if let written, !written.isEmpty {
-            if RequirementCatalog.cora.tag(written) == nil, !own.contains(where: { $0.tag == written }), RequirementTag.isValidTag(written) {
+            if RequirementCatalog.cora.tag(written) == nil, ownLabels[written] == nil, RequirementTag.isValidTag(written) {
                 let group = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementGroupKey) }
                     .flatMap { RequirementGroup(rawValue: $0.value.trimmingWhitespace()) } ?? .own
-                own.append(RequirementTag(tag: written, group: group, dutchLabel: element.name.isEmpty ? written : element.name))
+                let english = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementEnglishLabelKey) }?
+                    .value.trimmingWhitespace()
+                let dutch = element.name.trimmingWhitespace().isEmpty ? written : element.name
+                own.append(RequirementTag(tag: written, group: group, dutchLabel: dutch,
+                                          englishLabel: english.flatMap { $0.isEmpty ? nil : $0 } ?? dutch))
+                ownLabels[written] = written
+                let label = TextNormalization.matchKey(element.name)
+                if !label.isEmpty && ownLabels[label] == nil { ownLabels[label] = written }
             }
             return written
         }
-        if case .found(let tag) = RequirementCatalog.cora.with(own).lookUp(element.name) { return tag }
-        return element.name
+        if case .found(let tag) = RequirementCatalog.cora.lookUp(element.name) { return tag }
+        return ownLabels[TextNormalization.matchKey(element.name)] ?? element.name
     }
 
     // MARK: Findings

@@ -441,7 +441,6 @@ public enum BuiltinMappings {
           parent:
             columns: [Hoofdproces, Bovenliggend proces]
             match: code
-            default: ""
           owner: [Eigenaar, Proceseigenaar]
           description: [Beschrijving, Toelichting]
           requirements:

@@ -265,7 +265,18 @@ public struct MappingDraft: Sendable {
         // Multi-valued cells: the separators many cells contain.
         for field in CanonicalField.allCases where field.isMultiValued {
             guard let index = fields[field]?.index else { continue }
-            fields[field]?.split = Self.separators(in: cells(index))
+            let eager = field.isReference || field == .requirements
+            fields[field]?.split = Self.separators(in: cells(index), eager: eager)
+        }
+        // Requirement words that are no tag: said, with where to define them.
+        if let index = fields[.requirements]?.index {
+            let splitter = ValueSplitter(fields[.requirements]?.split ?? [])
+            let unknown = Self.distinct(cells(index).flatMap { splitter.split($0) }.filter {
+                RequirementCatalog.cora.lookUp($0) == .unknown && !RequirementTag.isValidTag($0) })
+            if !unknown.isEmpty {
+                fields[.requirements]?.notes.append("TODO: no requirement tag for " + unknown.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+                    + (unknown.count > 8 ? ", …" : "") + "; map them to a tag with `values:`, or define them under `requirement-tags:`")
+            }
         }
 
         // The hierarchy, and the depth of each sample row in it.
@@ -520,8 +531,10 @@ public struct MappingDraft: Sendable {
 
     /// The separators of a multi-valued column: a line break when many cells hold one, and each
     /// of `;`, `|` and `,` that many of the other cells hold. "Many" is two cells, or a quarter of them.
-    static func separators(in cells: [String]) -> [String] {
-        func many(_ count: Int, of total: Int) -> Bool { count >= 2 || (count >= 1 && count * 4 >= total) }
+    /// `eager`: one cell with a separator is enough (references and requirement tags, whose values
+    /// hardly ever hold one themselves).
+    static func separators(in cells: [String], eager: Bool = false) -> [String] {
+        func many(_ count: Int, of total: Int) -> Bool { count >= 2 || (count >= 1 && (eager || count * 4 >= total)) }
         let trimmed = cells.map { $0.trimmingWhitespace() }
         let multiLine = trimmed.filter { $0.contains("\n") || $0.contains("\r") }
         var result: [String] = many(multiLine.count, of: trimmed.count) ? ["\n"] : []

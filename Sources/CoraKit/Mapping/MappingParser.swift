@@ -258,6 +258,7 @@ public struct MappingParser {
     /// and synonyms.
     private mutating func requirementTags(_ node: Node) throws(MappingError) -> [RequirementTag] {
         var result: [RequirementTag] = []
+        var known = RequirementCatalog.cora
         for (keyNode, value) in try mapping(node, what: "requirement-tags") {
             let name = try scalar(keyNode, what: "a requirement tag")
             guard RequirementTag.isValidTag(name) else {
@@ -265,16 +266,20 @@ public struct MappingParser {
                                    hint: "a tag is lower case letters and digits with - between words, such as passend-toewijzen; "
                                        + "the label says it in full")
             }
+            if let taken = known.tag(name) {
+                throw MappingError(file: file, line: Self.line(keyNode),
+                                   message: taken.group == .own ? "the requirement tag \"\(name)\" is defined twice"
+                                       : "\"\(name)\" is one of CORA's requirements; an own tag needs a name of its own",
+                                   hint: "to read another word as \(name), map it in the requirements field: `values: {WORD: \(name)}`")
+            }
             var tag = RequirementTag(tag: name)
+            var english: String?
             if value.scalar != nil {
                 // `passend-toewijzen: Passend toewijzen`: just the label.
                 let label = try scalar(value, what: "the label of \(name)")
-                if !label.isEmpty { tag = RequirementTag(tag: name, dutchLabel: label) }
-                result.append(tag)
-                continue
+                if !label.isEmpty { tag.dutchLabel = label }
             }
-            var english: String?
-            for (itemKey, itemValue) in try mapping(value, what: "the requirement tag \(name)") {
+            for (itemKey, itemValue) in value.scalar != nil ? [] : try mapping(value, what: "the requirement tag \(name)") {
                 let key = try scalar(itemKey, what: "a key")
                 switch key {
                 case "group":
@@ -291,7 +296,20 @@ public struct MappingParser {
                 }
             }
             tag.englishLabel = english ?? tag.dutchLabel
+            guard !tag.dutchLabel.trimmingWhitespace().isEmpty, !tag.englishLabel.trimmingWhitespace().isEmpty else {
+                throw MappingError(file: file, line: Self.line(keyNode), message: "the requirement tag \"\(name)\" has an empty label",
+                                   hint: "leave label out to use the tag itself, or write the requirement in full")
+            }
+            // Its words may not already stand for another requirement: `AVG` is privacy.
+            for word in [tag.dutchLabel, tag.englishLabel] + tag.synonyms {
+                if case .found(let other) = known.lookUp(word), other != name {
+                    throw MappingError(file: file, line: Self.line(keyNode),
+                                       message: "\"\(word)\" of the requirement tag \"\(name)\" already stands for the requirement \(other)",
+                                       hint: "a word means one requirement; leave it out here, or name \(other) in the inventory")
+                }
+            }
             result.append(tag)
+            known.adding([tag])
         }
         return result
     }

@@ -234,14 +234,26 @@ public struct RowMapper {
     /// Adds the tag of every yes/no column that says yes to the row's requirements; a cell that
     /// says neither yes nor no is an `unclear-flag` warning.
     private func readFlags(of record: CSVRecord, into row: inout MappedRow, sink: inout DiagnosticSink) {
+        // Gathered apart and stored once: appending through the row's table would copy the list per column.
+        var added: [String] = []
+        var firstColumn: Int?
+        defer {
+            if !added.isEmpty {
+                row.lists[.requirements] = (row.lists[.requirements] ?? []) + added
+                if row.columns[.requirements] == nil, let firstColumn { row.columns.setPosition(firstColumn, of: .requirements) }
+            }
+        }
         for (index, tag) in flagColumns {
             let cell = record.field(at: index) ?? ""
             switch FlagWords.answer(cell) {
             case .no: continue
             case .yes:
-                if row.lists[.requirements] == nil { row.lists[.requirements] = [] }
-                row.lists[.requirements]!.append(tag)
-                if row.columns[.requirements] == nil { row.columns.setPosition(index, of: .requirements) }
+                if tag.utf8.contains(UInt8(ascii: "|")) {
+                    added += RowMapper.split(tag, on: [CanonicalField.valueSeparator])
+                } else {
+                    added.append(tag)
+                }
+                if firstColumn == nil { firstColumn = index }
             case .unclear:
                 sink.report(Diagnostic(
                     .unclearFlag, "the yes/no column \"\(header.columnNames[index])\" says \"\(cell)\"; the requirement \(tag) is not added",
@@ -325,7 +337,13 @@ public struct RowMapper {
             var items: [String] = []
             for part in bound.listSplitter.split(value) {
                 let item = transform(part, bound: bound)
-                if !item.isEmpty { items.append(item) }
+                if item.utf8.contains(UInt8(ascii: "|")) {
+                    // A value map that gives several values (`Foo: "privacy|arbo"`): as the canonical
+                    // CSV would read them back.
+                    items += RowMapper.split(item, on: [CanonicalField.valueSeparator])
+                } else if !item.isEmpty {
+                    items.append(item)
+                }
             }
             if items.isEmpty, let defaultValue = bound.rule.defaultValue { items = bound.listSplitter.split(defaultValue) }
             row.lists[field] = items

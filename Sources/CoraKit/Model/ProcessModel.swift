@@ -59,9 +59,8 @@ public struct ProcessModel: Sendable, Equatable {
         if let retained = other.archi {
             if archi == nil { archi = retained } else { archi?.append(contentsOf: retained) }
         }
-        for tag in other.ownRequirementTags where !ownRequirementTags.contains(where: { $0.tag == tag.tag }) {
-            ownRequirementTags.append(tag)
-        }
+        var known = Set(ownRequirementTags.map(\.tag))
+        for tag in other.ownRequirementTags where known.insert(tag.tag).inserted { ownRequirementTags.append(tag) }
         for name in other.propertyNames where !propertyNames.contains(name) {
             propertyNames.append(name)
         }

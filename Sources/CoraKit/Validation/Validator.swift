@@ -95,7 +95,7 @@ public struct Validator: Sendable {
         // Reported process by process, in the order of the rules, as one pass over the processes would.
         findings.sort { ($0.index, $0.rule) < ($1.index, $1.rule) }
         var withErrors: [Int] = []
-        for finding in findings where sink.report(finding.diagnostic) == .error {
+        for finding in findings where sink.report(finding.diagnostic) == .error && rules[finding.rule].leavesProcessOut {
             if withErrors.last != finding.index { withErrors.append(finding.index) }
         }
         builder.leaveOut(factsPositions: withErrors, sink: &sink)

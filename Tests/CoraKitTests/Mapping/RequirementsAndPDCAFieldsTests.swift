@@ -89,7 +89,7 @@ struct RequirementsAndPDCAFieldsTests {
         #expect(flag.message == "the yes/no column \"KWH\" says \"misschien\"; the requirement kwh is not added")
         #expect(flag.hint == "write ja or nee (yes, no, x and empty are understood too)")
         let reference = try #require(byCode[.unknownPDCAReference]?.first)
-        #expect(reference.message == "the steered process \"S99\" matches no process in the model; kept as written")
+        #expect(reference.message == "the steered process \"S99\" matches no process in the model (by id, code or name); kept as written")
         #expect(reference.column?.name == "Stuurt")
     }
 

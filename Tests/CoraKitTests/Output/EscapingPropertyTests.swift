@@ -247,9 +247,12 @@ struct EscapingPropertyTests {
             let work = tree.children(of: id)
             return work.isEmpty ? 1 : work.count
         case .pdca:
-            // A box per process with a phase or a relation to a process of the model, else one note.
+            // A box per process with a phase or a relation to a process of the model, and (when
+            // there is any) per primary business process; else one note.
             var taking = Set<String>()
+            let uses = model.processes.contains { $0.pdcaPhase != nil || !$0.steers.isEmpty || !$0.reportsTo.isEmpty }
             for process in model.processes {
+                if uses && process.level == .businessProcess && process.category == .primary { taking.insert(process.id) }
                 if process.pdcaPhase != nil { taking.insert(process.id) }
                 for target in process.steers + process.reportsTo where tree.process(target) != nil {
                     taking.insert(process.id)

@@ -151,6 +151,8 @@ struct ArchiExportPlan {
         // Requirements: the ones read from Archi (by their tag), then one per new tag.
         let catalog = model.requirementCatalog
         var requirementIDs: [String: String] = [:]
+        /// Every element read for a tag (two elements may stand for one tag: `AVG` and `Privacy`).
+        var requirementElements: [String: [String]] = [:]
         var newRequirements: [(id: String, tag: String)] = []
         var propertiesByOwner: [String: [ArchiProperty]] = [:]
         for property in retained.properties { propertiesByOwner[property.id, default: []].append(property) }
@@ -158,6 +160,7 @@ struct ArchiExportPlan {
             elements.append(cleaned(element))
             let tag = Self.requirementTag(of: element, properties: propertiesByOwner[element.id] ?? [], catalog: catalog)
             if requirementIDs[tag] == nil { requirementIDs[tag] = element.id }
+            requirementElements[tag, default: []].append(element.id)
         }
         for process in model.processes {
             for tag in process.requirements where requirementIDs[tag] == nil {
@@ -223,7 +226,9 @@ struct ArchiExportPlan {
                 if let target = processIDs[next] { relations.append(relation(.next, from: id, to: target)) }
             }
             for tag in process.requirements {
-                if let target = requirementIDs[tag] { relations.append(relation(.requirement, from: id, to: target)) }
+                // The element this process was related to when read, else the tag's first.
+                let read = requirementElements[tag]?.first { mappedByEnds[id + "\u{1F}" + $0] != nil }
+                if let target = read ?? requirementIDs[tag] { relations.append(relation(.requirement, from: id, to: target)) }
             }
             for steered in process.steers {
                 if let target = processIDs[steered] { relations.append(relation(.steers, from: id, to: target)) }
@@ -271,8 +276,12 @@ struct ArchiExportPlan {
         }
         for (id, tag) in newRequirements {
             properties.append(ArchiProperty(id: id, key: ArchiImport.requirementTagKey, value: tag))
-            if let group = catalog.tag(tag)?.group {
-                properties.append(ArchiProperty(id: id, key: ArchiImport.requirementGroupKey, value: group.rawValue))
+            if let known = catalog.tag(tag) {
+                properties.append(ArchiProperty(id: id, key: ArchiImport.requirementGroupKey, value: known.group.rawValue))
+                // An own tag's English label, which the element's name (the Dutch one) does not carry.
+                if known.group == .own || RequirementCatalog.cora.tag(tag) == nil, known.englishLabel != known.dutchLabel {
+                    properties.append(ArchiProperty(id: id, key: ArchiImport.requirementEnglishLabelKey, value: known.englishLabel))
+                }
             }
         }
         for process in model.processes {

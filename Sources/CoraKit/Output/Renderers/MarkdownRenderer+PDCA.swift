@@ -19,8 +19,12 @@ extension MarkdownRenderer {
         return facts
     }
 
-    /// The requirements × processes matrix: a row per process with requirements, a column per
-    /// requirement in use (headed by its label), `✓` where the process must meet it.
+    /// The most requirements the matrix has columns for; with more, a list per process.
+    static let matrixColumns = 40
+
+    /// The requirements × processes matrix: a row per business process and per other process with
+    /// requirements, a column per requirement in use (headed by its label), `✓` where the process
+    /// must meet it; with more than ``matrixColumns`` requirements a list per process instead.
     func requirementsSection(_ pdca: PDCAOverview) -> String {
         let l = language
         var out = "## \(l.text(.requirements))\n\n"
@@ -29,6 +33,15 @@ extension MarkdownRenderer {
             : "The requirements the processes must meet (CORA: legislator, internal accountability, strategy and operations, quality, safety and environment, suppliers).")
             + "\n\n"
         let columns = pdca.requirementColumns
+        guard columns.count <= Self.matrixColumns else {
+            // Too many requirements for a matrix to stay readable (and small): one row per process
+            // with its requirements.
+            out += table(header: [l.text(.code), l.text(.name), l.text(.requirements)],
+                         rows: pdca.withRequirements.map { process in
+                             [process.code, oneLine(process.name), process.requirements.map { l.requirement($0, in: pdca.catalog) }.joined(separator: ", ")]
+                         })
+            return out
+        }
         out += table(header: [l.text(.code), l.text(.name)] + columns.map { l.requirement($0, in: pdca.catalog) },
                      rows: pdca.withRequirements.map { process in
                          let tags = Set(process.requirements)

@@ -5,7 +5,9 @@ public struct PDCAOverview: Sendable {
     /// The tags of the model's catalog, CORA's order first, then the ones written otherwise, that
     /// at least one process has.
     public let requirementColumns: [String]
-    /// The processes with at least one requirement, in the order of the model.
+    /// The rows of the requirements matrix: every business process (also one without
+    /// requirements: that gap is what a review looks for) and every other process with at least
+    /// one requirement, in the order of the model; empty when no process has a requirement.
     public let withRequirements: [CoraProcess]
     /// The processes that take part in the cycle as steering: a phase, or a steers relation, or
     /// reports received; in the order of the model.
@@ -39,7 +41,8 @@ public struct PDCAOverview: Sendable {
             for target in process.reportsTo { reportsFrom[target, default: []].append(process.name) }
         }
         requirementColumns = catalog.tags.map(\.tag).filter(used.contains) + others
-        self.withRequirements = withRequirements
+        self.withRequirements = withRequirements.isEmpty ? []
+            : model.processes.filter { !$0.requirements.isEmpty || $0.level == .businessProcess }
         steering = hasRelations
             ? model.processes.filter { $0.pdcaPhase != nil || !$0.steers.isEmpty || reportsFrom[$0.id] != nil } : []
         self.steeredBy = steeredBy

@@ -5,6 +5,8 @@
 public struct OpenPDCALoopRule: ModelRule {
     public let code = DiagnosticCode.openPDCALoop
     public let scope = ModelRuleScope.run
+    /// With `--strict` an error that fails the run; the process stays in the model.
+    public let leavesProcessOut = false
 
     public init() {}
 

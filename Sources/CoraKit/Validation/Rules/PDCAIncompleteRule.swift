@@ -4,6 +4,8 @@
 public struct PDCAIncompleteRule: ModelRule {
     public let code = DiagnosticCode.pdcaIncomplete
     public let scope = ModelRuleScope.run
+    /// With `--strict` an error that fails the run; the process stays in the model.
+    public let leavesProcessOut = false
 
     public init() {}
 

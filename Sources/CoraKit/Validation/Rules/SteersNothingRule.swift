@@ -5,6 +5,8 @@
 public struct SteersNothingRule: ModelRule {
     public let code = DiagnosticCode.steersNothing
     public let scope = ModelRuleScope.run
+    /// With `--strict` an error that fails the run; the process stays in the model.
+    public let leavesProcessOut = false
 
     public init() {}
 

@@ -5,6 +5,8 @@
 public struct UnsteeredProcessRule: ModelRule {
     public let code = DiagnosticCode.unsteeredProcess
     public let scope = ModelRuleScope.run
+    /// With `--strict` an error that fails the run; the process stays in the model.
+    public let leavesProcessOut = false
 
     public init() {}
 

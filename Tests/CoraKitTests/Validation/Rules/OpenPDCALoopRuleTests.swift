@@ -23,16 +23,25 @@ struct OpenPDCALoopRuleTests {
         #expect(diagnostic.hint == "name the steering process that receives its accountability information in its reports-to column")
     }
 
-    @Test("open-pdca-loop with strict: an error, and the row is left out")
+    @Test("open-pdca-loop with strict: an error that fails the run; the process stays, and so does the relation")
     func strict() throws {
         let result = try convertStrict(canonicalCSV2(
             canonicalRow("s1", "Bepalen beleid", level: "business-process", category: "steering", steers: "bp2"),
             canonicalRow("bp2", "Innen huur", level: "business-process", category: "primary")))
-        // Without bp2 the steering process steers a process left out: said once the model is final.
-        #expect(result.diagnostics.map(summary) == ["unknown-pdca-reference@2:17", "open-pdca-loop@3:18"])
-        #expect(result.diagnostics.map(\.severity) == [.error, .error])
-        #expect(result.diagnostics[0].message == "the steered process \"bp2\" is left out of the model for its errors; kept as written (an error with --strict)")
-        #expect(result.model.processes.map(\.id) == ["s1"])
+        #expect(result.diagnostics.map(summary) == ["open-pdca-loop@3:18"])
+        #expect(result.diagnostics.map(\.severity) == [.error])
+        #expect(result.model.processes.map(\.id) == ["s1", "bp2"])
         #expect(result.model.processes[0].steers == ["bp2"])
+    }
+
+    @Test("a reference to a process left out for its errors says so, with the line, and is kept as written")
+    func referenceToRejected() throws {
+        let result = try convert(canonicalCSV2(
+            canonicalRow("s1", "Bepalen beleid", level: "business-process", category: "steering", steers: "bp2"),
+            canonicalRow("bp2", "Innen huur", level: "bedrijfsprocess", category: "primary", reportsTo: "s1")))
+        #expect(result.diagnostics.map(summary) == ["unknown-pdca-reference@2:17", "steers-nothing@2:17", "unknown-level@3:4"])
+        #expect(result.diagnostics[0].message == "the steered process \"bp2\" (line 3) is left out of the model for its errors; kept as written")
+        #expect(result.diagnostics[0].hint == "the findings on line 3 say why")
+        #expect(result.model.processes.map(\.steers) == [["bp2"]])
     }
 }

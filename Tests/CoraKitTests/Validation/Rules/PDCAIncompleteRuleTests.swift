@@ -33,14 +33,16 @@ struct PDCAIncompleteRuleTests {
         #expect(result.model.processes.map(\.pdcaPhase) == [.plan, nil, .check, .act])
     }
 
-    @Test("an unknown phase is unknown-pdca-phase, an error at its cell with the accepted words; the row is left out")
+    @Test("an unknown phase is unknown-pdca-phase, a warning at its cell with the accepted words; the phase stays empty, the value a property")
     func unknownPhase() throws {
         let result = try convert(canonicalCSV2(
             canonicalRow("s1", "Bepalen beleid", level: "business-process", category: "steering", pdcaPhase: "Chek")))
         #expect(result.diagnostics.map(summary) == ["unknown-pdca-phase@2:19"])
         let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.severity == .warning)
         #expect(diagnostic.message == "unknown pdca-phase \"Chek\"")
         #expect(diagnostic.hint?.hasPrefix("did you mean \"check\"? accepted: plan, do, check, act and their Dutch names (plannen, uitvoeren, controleren, bijsturen)") == true)
-        #expect(result.model.processes.isEmpty)
+        #expect(result.model.processes.map(\.pdcaPhase) == [nil])
+        #expect(result.model.processes.first?.properties == [Property(name: "pdca-phase (original)", value: "Chek")])
     }
 }
