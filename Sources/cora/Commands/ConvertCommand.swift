@@ -34,7 +34,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The title of a document or diagram, or the name of a new model row (archi).", valueName: "text"))
     var title: String?
 
-    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (CORA's three bands), process:ID (one business process), full (every process), each (a folder: the landscape and a diagram per business process, linked; needs -o DIR).", valueName: "view"))
+    @Option(name: .long, help: ArgumentHelp("What a diagram shows: landscape (CORA's three bands), process:ID (one business process), full (every process), each (a folder: the landscape and a diagram per business process, linked; needs -o DIR), pdca (the Plan-Do-Check-Act cycle).", valueName: "view"))
     var view: DOTRenderer.View = .landscape
 
     @Option(name: .long, help: ArgumentHelp("With --to archi: a name put before each file (test1- gives test1-elements.csv, …).", valueName: "text"))

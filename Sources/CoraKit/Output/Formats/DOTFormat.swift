@@ -3,7 +3,7 @@
 public struct DOTFormat: OutputFormat {
     public let name = "dot"
     public let aliases = ["graphviz", "gv"]
-    public let summary = "a Graphviz diagram; --view landscape (CORA's three bands, the default), process:ID (one business process), full (every process) or each (a folder: the landscape and a diagram per business process, linked)"
+    public let summary = "a Graphviz diagram; --view landscape (CORA's three bands, the default), process:ID (one business process), full (every process), each (a folder: the landscape and a diagram per business process, linked) or pdca (the Plan-Do-Check-Act cycle: steers and reports-to)"
     public let fileSuffix = ".dot"
 
     public init() {}
