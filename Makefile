@@ -44,6 +44,8 @@ demo: build
 	@$(CORA) convert $(SAMPLE) --to ameff --title "Woonstad Waterland" -o demo-output/woonstad-waterland.xml
 	@echo "== cora inspect demo-output/woonstad-waterland.xml"
 	@$(CORA) inspect demo-output/woonstad-waterland.xml
+	@echo "== cora convert Samples/sturing/woonstad-waterland-sturing.csv --to svg --view pdca -o demo-output/pdca.svg (requirements and the PDCA cycle; each check once)"
+	@$(CORA) convert Samples/sturing/woonstad-waterland-sturing.csv --to svg --view pdca -o demo-output/pdca.svg
 	@echo "== cora convert $(SAMPLE) --to csv (first lines)"
 	@$(CORA) convert $(SAMPLE) --to csv | head -n 6
 	@echo "== written: demo-output/"
