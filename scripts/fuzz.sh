@@ -97,6 +97,7 @@ seed() {
   put 0x04 Mappings/excel-nl.yaml Samples/excel-nl/woningstichting-de-polder.csv
   put 0x04 Mappings/niveaus.yaml Samples/niveaus/woonbron-noord.csv
   put 0x04 Mappings/cora-wiki.yaml Samples/cora-wiki/werkprocessen.csv
+  put 0x04 Mappings/sturing.yaml Samples/sturing/woonstad-waterland-sturing.csv
   if [ -d Tests/CoraCLITests/BadInputs ]; then
     for file in Tests/CoraCLITests/BadInputs/*.csv; do put 0 "$file"; put 0x60 "$file"; done
     for file in Tests/CoraCLITests/BadInputs/*.yaml; do put 0x04 "$file" Samples/woonstad-waterland.csv; done
