@@ -1,0 +1,87 @@
+/// Escaping for HTML documents (the one-file handbook): text from a spreadsheet that can never
+/// become markup, a link, a script or a style, whatever it holds.
+///
+/// - `&`, `<` and `>` become references, and in an attribute value (always written between double
+///   quotes) `"` and `'` too.
+/// - Characters HTML reports as parse errors or that no page should hold (NUL and the other C0
+///   controls but tab, line feed and carriage return; the C1 controls; the noncharacters U+FFFE
+///   and U+FFFF) become U+FFFD.
+/// - ``isolated(_:)`` wraps a value in `<bdi>`, so that right-to-left marks and overrides in the
+///   data cannot reorder the text around it.
+/// - ``link(_:text:)`` makes a link only of `http`, `https` and `mailto` addresses, opened without
+///   a referrer or a handle on the page; anything else (`javascript:`, `data:`) stays text.
+public enum HTMLText {
+    /// `text` as element content.
+    public static func text(_ text: String) -> String {
+        escaped(text, attribute: false)
+    }
+
+    /// `text` as an attribute value between double quotes.
+    public static func attribute(_ text: String) -> String {
+        escaped(text, attribute: true)
+    }
+
+    /// `text` as element content in a `<bdi>` of its own.
+    public static func isolated(_ text: String) -> String {
+        "<bdi>" + escaped(text, attribute: false) + "</bdi>"
+    }
+
+    /// A link to `address` showing `text` (the address itself when `nil`) when it is an `http`,
+    /// `https` or `mailto` address without whitespace or control characters; else the text (or
+    /// the address) as isolated text.
+    public static func link(_ address: String, text: String? = nil) -> String {
+        let shown = text ?? address
+        guard isLinkable(address) else { return isolated(shown) }
+        return "<a href=\"\(attribute(address))\" rel=\"noopener noreferrer\">" + isolated(shown) + "</a>"
+    }
+
+    /// Whether `address` may be the target of a link: `http:`, `https:` or `mailto:` (any case),
+    /// with no whitespace, control or bidirectional formatting character anywhere in it.
+    public static func isLinkable(_ address: String) -> Bool {
+        let lower = address.lowercased()
+        guard ["http://", "https://", "mailto:"].contains(where: { lower.hasPrefix($0) }), lower.count > 8 || lower.hasPrefix("mailto:") else {
+            return false
+        }
+        return !address.unicodeScalars.contains { scalar in
+            scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar)
+        }
+    }
+
+    /// Whether `scalar` is a bidirectional formatting character (marks, embeddings, overrides, isolates).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// Whether HTML allows `scalar` in a document without a parse error.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: return true
+        case 0x0...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return false
+        default: return !(0xFDD0...0xFDEF).contains(scalar.value)
+        }
+    }
+
+    private static func escaped(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&#39;"
+            default:
+                if isAllowed(scalar) {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    out += "\u{FFFD}"
+                }
+            }
+        }
+        return out
+    }
+}
