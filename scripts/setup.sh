@@ -3,10 +3,11 @@
 #   scripts/setup.sh                 libcsv-dev (to build) and graphviz (to draw SVG and PNG)
 #   scripts/setup.sh --test          also cmark-gfm (the tests render the Markdown with it), libxml2-utils
 #                                    (xmllint: every SVG must parse as XML) and libreoffice-calc-nogui
-#                                    (what a spreadsheet makes of the Excel-ready CSV, in both locales)
+#                                    (what a spreadsheet makes of the Excel-ready CSV, in both locales),
+#                                    chromium (headless: what a browser runs of an HTML page, and its console)
 set -euo pipefail
 packages=(libcsv-dev graphviz)
-[ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui)
+[ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
