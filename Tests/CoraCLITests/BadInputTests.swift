@@ -387,24 +387,29 @@ struct BadInputTests {
     // MARK: Support
 
     /// Runs `cora` and returns the run with the peak resident memory of that one process (in bytes),
-    /// from `wait4`.
+    /// as GNU time reports it. (Not from `wait4` on a process spawned from the test: `posix_spawn`
+    /// starts it in the test process's memory, and Linux carries that memory's peak over the
+    /// `exec`, so the figure would be the test process's once it is larger than cora's.)
     func runMeasured(_ arguments: [String], in directory: URL) throws -> (CLIRun, Int) {
         let out = directory.appendingPathComponent(".stdout"), err = directory.appendingPathComponent(".stderr")
+        let peak = directory.appendingPathComponent(".maxrss")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        // The shell changes the folder and becomes `cora` (exec), so wait4 measures `cora` itself.
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, CoraCLI.executable.path] + arguments).map { strdup($0) } + [nil]
+        // GNU time (a small process) starts the shell, which changes the folder and becomes `cora`.
+        let argv = (["/usr/bin/time", "-f", "%M", "-o", peak.path, "/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path,
+                     CoraCLI.executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "GNU time is not installed; `make test` installs it")
+        let spawned = posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, envp)
         try #require(spawned == 0, "posix_spawn: \(spawned)")
         var status: Int32 = 0
         var usage = rusage()
@@ -412,6 +417,8 @@ struct BadInputTests {
         let signalled = status & 0x7F != 0
         let run = CLIRun(status: signalled ? status & 0x7F : (status >> 8) & 0xFF, crashed: signalled,
                          stdout: Array(try Data(contentsOf: out)), stderr: Array(try Data(contentsOf: err)))
-        return (run, usage.ru_maxrss * 1024)
+        let kilobytes = String(decoding: try Data(contentsOf: peak), as: UTF8.self)
+            .split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return (run, try #require(kilobytes, "GNU time wrote no figure") * 1024)
     }
 }
