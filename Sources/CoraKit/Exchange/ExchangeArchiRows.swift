@@ -40,12 +40,22 @@ struct ExchangeArchiRows {
                   value != concept.identifier, ArchiConceptType.isValidID(value) else { continue }
             idOf[concept.identifier] = value
         }
-        while !idOf.isEmpty {
-            var owners: [String: Int] = [document.identifier: 1]
-            for concept in concepts { owners[idOf[concept.identifier] ?? concept.identifier, default: 0] += 1 }
-            let clashing = idOf.filter { owners[$0.value, default: 0] > 1 }.map(\.key)
-            if clashing.isEmpty { break }
-            for identifier in clashing { idOf[identifier] = nil }
+        // Settled by a work list: a concept that gives up its cora-id takes back its identifier,
+        // which may clash in turn with another's cora-id; each id is looked at again only then, so
+        // a chain of clashes costs one step per link, not one pass over the document per link.
+        var owners: [String: Int] = [document.identifier: 1]
+        for concept in concepts { owners[idOf[concept.identifier] ?? concept.identifier, default: 0] += 1 }
+        var claimants: [String: [String]] = [:]
+        for concept in concepts { if let value = idOf[concept.identifier] { claimants[value, default: []].append(concept.identifier) } }
+        var toCheck = Array(claimants.keys)
+        while let value = toCheck.popLast() {
+            guard owners[value, default: 0] > 1 else { continue }
+            for identifier in claimants[value] ?? [] where idOf[identifier] == value {
+                idOf[identifier] = nil
+                owners[value, default: 0] -= 1
+                owners[identifier, default: 0] += 1
+                if claimants[identifier] != nil { toCheck.append(identifier) }
+            }
         }
         var identifiers: [String: String] = [:]
         for (identifier, value) in idOf { identifiers[value] = identifier }

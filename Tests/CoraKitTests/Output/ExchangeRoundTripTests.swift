@@ -117,4 +117,27 @@ struct ExchangeRoundTripTests {
         #expect(withoutSources(back.model.processes) == withoutSources(original.processes))
         #expect(back.model.processes.map(\.id) == ["1", "1.1", "P2"])
     }
+
+    @Test("cora-ids that clash in a chain (each one's cora-id is the next one's identifier) all give way, in one step per link",
+          .hangGuard)
+    func clashingChainOfCoraIDs() throws {
+        let count = 20_000
+        var elements = ""
+        for index in 0...count {
+            let coraID = index < count
+                ? "<properties><property propertyDefinitionRef=\"pid\"><value>e\(index + 1)</value></property></properties>" : ""
+            elements += "<element identifier=\"e\(index)\" xsi:type=\"BusinessProcess\"><name>Proces \(index)</name>\(coraID)</element>\n"
+        }
+        let text = exchangeModel("""
+              <elements>
+            \(elements)  </elements>
+              <propertyDefinitions>
+                <propertyDefinition identifier="pid" type="string"><name>cora-id</name></propertyDefinition>
+              </propertyDefinitions>
+            """)
+        let result = try Self.convert(Array(text.utf8), file: "chain.xml")
+        // Every cora-id names the identifier of the next element, which keeps it (the last has none):
+        // every element keeps its own identifier.
+        #expect(result.model.processes.map(\.id) == (0...count).map { "e\($0)" })
+    }
 }
