@@ -46,13 +46,12 @@ struct ExchangeMarkup {
 
     /// The `encoding` of the XML declaration, if the document starts with one that names it.
     var declaredEncoding: String? {
-        var index = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let index = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard utf8[index...].starts(with: Array("<?xml".utf8)) else { return nil }
         let declaration = utf8[index...].prefix(400)
         guard let end = declaration.firstIndex(of: UInt8(ascii: ">")) else { return nil }
         let text = String(decoding: utf8[index..<end], as: UTF8.self)
         guard let range = text.range(of: "encoding") else { return nil }
-        index = 0
         var rest = text[range.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
         guard rest.first == "=" else { return nil }
         rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })

@@ -42,17 +42,8 @@ public enum HTMLText {
         guard ["http://", "https://", "mailto:"].contains(where: { lower.hasPrefix($0) }), lower.count > 8 || lower.hasPrefix("mailto:") else {
             return false
         }
-        return !address.unicodeScalars.contains { scalar in
-            scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar)
-        }
-    }
-
-    /// Whether `scalar` is a bidirectional formatting character (marks, embeddings, overrides, isolates).
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        // No whitespace, and nothing a terminal would obey instead of show (controls, direction marks).
+        return !address.unicodeScalars.contains { $0.properties.isWhitespace || TerminalText.isControl($0) }
     }
 
     /// Whether HTML allows `scalar` in a document without a parse error.
@@ -65,23 +56,15 @@ public enum HTMLText {
     }
 
     private static func escaped(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escape(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&#39;"
-            default:
-                if isAllowed(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += "\u{FFFD}"
-                }
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"" where attribute: return "&quot;"
+            case "'" where attribute: return "&#39;"
+            default: return isAllowed(scalar) ? nil : "\u{FFFD}"
             }
         }
-        return out
     }
 }

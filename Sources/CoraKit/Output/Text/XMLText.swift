@@ -41,25 +41,17 @@ public enum XMLText {
     }
 
     private static func escaped(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escape(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t" where attribute: out += "&#9;"
-            default:
-                if isAllowed(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += "\u{FFFD}"
-                }
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"" where attribute: return "&quot;"
+            case "\r": return "&#13;"
+            case "\n" where attribute: return "&#10;"
+            case "\t" where attribute: return "&#9;"
+            default: return isAllowed(scalar) ? nil : "\u{FFFD}"
             }
         }
-        return out
     }
 }
