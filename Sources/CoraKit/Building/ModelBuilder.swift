@@ -53,7 +53,7 @@ public struct ModelBuilder: Sendable {
             steersMatch = mapping.fields[.steers]?.match ?? .any
             reportsToMatch = mapping.fields[.reportsTo]?.match ?? .any
             ownRequirementTags = mapping.requirementTags
-            requirements = RequirementCatalog.cora.with(mapping.requirementTags)
+            requirements = mapping.requirementCatalog
             // A yes/no column whose requirement is no known tag was reported once, at the mapping
             // (RowMapper): its rows do not say it again.
             let unknownFlags = (mapping.fields[.requirements]?.flags ?? []).filter { requirements.lookUp($0.tag) == .unknown }

@@ -18,8 +18,9 @@
 /// - **Events**: the names of the `BusinessEvent`s that trigger the process.
 /// - **Applications**: the names of the `ApplicationComponent`s and `ApplicationService`s serving it.
 /// - **Next**: the processes it triggers or flows to.
-/// - **Requirements**: the `Requirement`s the process realizes (or is associated with): the tag in
-///   the requirement's property `Tag`, else the tag its name stands for, else the name as written.
+/// - **Requirements**: the `Requirement`s the process realizes (``ArchiRequirement``): the tag in the
+///   requirement's property `Tag`, else the tag its name stands for, else the name as written. A
+///   second Realization to the same tag, and any other relation to a Requirement, is kept as it is.
 /// - **Steers, reports-to**: Flow relations between processes named `stuurt` or `rapporteert aan`
 ///   (``ArchiProcessRelation/kind(ofFlowNamed:)``); the properties `Stuurt` and `Rapporteert aan`
 ///   name processes that are not in the model.
@@ -367,36 +368,26 @@ public struct ArchiImport: Sendable {
         }
     }
 
-    /// The keys of a Requirement element's properties that an export writes: its tag and group.
-    public static let requirementTagKey = "Tag"
-    public static let requirementGroupKey = "Groep"
-    /// The key of an own requirement's English label.
-    public static let requirementEnglishLabelKey = "Label-en"
-
-    /// The tag a Requirement element stands for: its `Tag` property, else the tag its name stands
-    /// for, else its name as written. A tag that is not CORA's becomes one of the model's own,
-    /// labelled with the element's name (and grouped by its `Groep` property).
+    /// The tag a Requirement element stands for (``ArchiRequirement/tag(of:properties:tagNamed:)``:
+    /// its `Tag` property, else the tag its name stands for among CORA's and the own ones read so
+    /// far, else its name). A `Tag` that is none of CORA's becomes one of the model's own, labelled
+    /// with the element's name, grouped by its `Groep` and with its `Label-en`.
     private func requirementTag(of element: ArchiElement, properties: [ArchiProperty], own: inout [RequirementTag],
                                 ownLabels: inout [String: String]) -> String {
-        let written = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementTagKey) }?.value
-            .trimmingWhitespace()
-        if let written, !written.isEmpty {
-            if RequirementCatalog.cora.tag(written) == nil, ownLabels[written] == nil, RequirementTag.isValidTag(written) {
-                let group = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementGroupKey) }
-                    .flatMap { RequirementGroup(rawValue: $0.value.trimmingWhitespace()) } ?? .own
-                let english = properties.first { TextNormalization.headerKey($0.key) == TextNormalization.headerKey(Self.requirementEnglishLabelKey) }?
-                    .value.trimmingWhitespace()
-                let dutch = element.name.trimmingWhitespace().isEmpty ? written : element.name
-                own.append(RequirementTag(tag: written, group: group, dutchLabel: dutch,
-                                          englishLabel: english.flatMap { $0.isEmpty ? nil : $0 } ?? dutch))
-                ownLabels[written] = written
-                let label = TextNormalization.matchKey(element.name)
-                if !label.isEmpty && ownLabels[label] == nil { ownLabels[label] = written }
-            }
-            return written
+        let labels = ownLabels
+        let tag = ArchiRequirement.tag(of: element, properties: properties) { name in
+            RequirementCatalog.cora.lookUp(name).foundValue ?? labels[TextNormalization.matchKey(name)]
         }
-        if case .found(let tag) = RequirementCatalog.cora.lookUp(element.name) { return tag }
-        return ownLabels[TextNormalization.matchKey(element.name)] ?? element.name
+        guard ArchiRequirement.value(ArchiRequirement.tagKey, in: properties) == tag, RequirementCatalog.cora.tag(tag) == nil,
+              ownLabels[tag] == nil, RequirementTag.isValidTag(tag) else { return tag }
+        let group = ArchiRequirement.value(ArchiRequirement.groupKey, in: properties).flatMap(RequirementGroup.init(rawValue:)) ?? .own
+        let dutch = element.name.trimmingWhitespace().isEmpty ? tag : element.name
+        own.append(RequirementTag(tag: tag, group: group, dutchLabel: dutch,
+                                  englishLabel: ArchiRequirement.value(ArchiRequirement.englishLabelKey, in: properties) ?? dutch))
+        ownLabels[tag] = tag
+        let label = TextNormalization.matchKey(element.name)
+        if !label.isEmpty && ownLabels[label] == nil { ownLabels[label] = tag }
+        return tag
     }
 
     // MARK: Findings

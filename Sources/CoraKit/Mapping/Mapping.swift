@@ -30,6 +30,9 @@ public struct Mapping: Sendable, Equatable {
     public var language: InventoryLanguage?
     /// The corporation's own requirement tags, besides CORA's (``RequirementCatalog/cora``).
     public var requirementTags: [RequirementTag] = []
+
+    /// The requirement tags the mapping's rows are read with: CORA's and the mapping's own.
+    public var requirementCatalog: RequirementCatalog { RequirementCatalog.cora.with(requirementTags) }
     /// Where the mapping came from (a path, or `builtin:NAME`), for messages.
     public var origin: String
 

@@ -27,6 +27,8 @@ public struct RowMapper {
         /// The value map, keyed by the match key of the source value, and its `*` entry.
         let valueTable: [String: String]?
         let fallback: String?
+        /// Whether a value of the map gives several values (`Foo: "privacy|arbo"`).
+        let mapsToSeveral: Bool
         /// Results of the value map already worked out (cells repeat a lot), up to a few thousand.
         var remembered: [String: String] = [:]
         /// For a multi-valued field: what its cells are split on (always also `|`: the canonical
@@ -44,6 +46,7 @@ public struct RowMapper {
             self.rule = rule
             self.trim = rule.trim ?? mapping.trim
             self.collapse = rule.collapseWhitespace ?? mapping.collapseWhitespace
+            mapsToSeveral = rule.values.contains { $0.to.utf8.contains(UInt8(ascii: "|")) }
             if rule.values.isEmpty {
                 valueTable = nil
                 fallback = nil
@@ -64,8 +67,9 @@ public struct RowMapper {
         }
     }
     private var propertyColumns: [(index: Int, name: String)] = []
-    /// The yes/no columns of the requirements field: where each is, and the tag a yes adds.
-    private var flagColumns: [(index: Int, tag: String)] = []
+    /// The yes/no columns of the requirements field: where each is, and the tags a yes adds (one,
+    /// or several when the mapping gives `a|b`).
+    private var flagColumns: [(index: Int, tags: [String])] = []
     private var blankHeaderReported = Set<Int>()
 
 
@@ -99,7 +103,7 @@ public struct RowMapper {
                 if let defaultValue = rule.defaultValue { constants.append(BoundField(field, constant: defaultValue, rule: rule, mapping: mapping)) }
             }
         }
-        let catalog = RequirementCatalog.cora.with(mapping.requirementTags)
+        let catalog = mapping.requirementCatalog
         for flag in mapping.fields[.requirements]?.flags ?? [] {
             var tag = flag.tag
             if case .found(let known) = catalog.lookUp(flag.tag) {
@@ -114,7 +118,7 @@ public struct RowMapper {
                         + "a corporation's own requirements go under `requirement-tags:` in the mapping"))
             }
             if let index = header.index(matchingAny: [flag.column]), !mapped.contains(index) {
-                flagColumns.append((index, tag))
+                flagColumns.append((index, RowMapper.split(tag, on: [CanonicalField.valueSeparator])))
                 mapped.insert(index)
             } else {
                 missingFields.append((.requirements, Mapping.FieldRule(columns: [flag.column], line: mapping.fields[.requirements]?.line), false))
@@ -243,20 +247,16 @@ public struct RowMapper {
                 if row.columns[.requirements] == nil, let firstColumn { row.columns.setPosition(firstColumn, of: .requirements) }
             }
         }
-        for (index, tag) in flagColumns {
+        for (index, tags) in flagColumns {
             let cell = record.field(at: index) ?? ""
             switch FlagWords.answer(cell) {
             case .no: continue
             case .yes:
-                if tag.utf8.contains(UInt8(ascii: "|")) {
-                    added += RowMapper.split(tag, on: [CanonicalField.valueSeparator])
-                } else {
-                    added.append(tag)
-                }
+                added += tags
                 if firstColumn == nil { firstColumn = index }
             case .unclear:
                 sink.report(Diagnostic(
-                    .unclearFlag, "the yes/no column \"\(header.columnNames[index])\" says \"\(cell)\"; the requirement \(tag) is not added",
+                    .unclearFlag, "the yes/no column \"\(header.columnNames[index])\" says \"\(cell)\"; the requirement \(tags.joined(separator: "|")) is not added",
                     file: file, line: record.line, record: record.number,
                     column: .init(name: header.columnNames[index], index: index + 1), value: cell,
                     hint: "write ja or nee (yes, no, x and empty are understood too)"))
@@ -337,7 +337,7 @@ public struct RowMapper {
             var items: [String] = []
             for part in bound.listSplitter.split(value) {
                 let item = transform(part, bound: bound)
-                if item.utf8.contains(UInt8(ascii: "|")) {
+                if bound.mapsToSeveral, item.utf8.contains(UInt8(ascii: "|")) {
                     // A value map that gives several values (`Foo: "privacy|arbo"`): as the canonical
                     // CSV would read them back.
                     items += RowMapper.split(item, on: [CanonicalField.valueSeparator])

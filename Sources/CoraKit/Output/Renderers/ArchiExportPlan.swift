@@ -158,7 +158,7 @@ struct ArchiExportPlan {
         for property in retained.properties { propertiesByOwner[property.id, default: []].append(property) }
         for element in retained.identities where element.type == ArchiConceptType.requirement {
             elements.append(cleaned(element))
-            let tag = Self.requirementTag(of: element, properties: propertiesByOwner[element.id] ?? [], catalog: catalog)
+            let tag = ArchiRequirement.tag(of: element, properties: propertiesByOwner[element.id] ?? []) { catalog.lookUp($0).foundValue }
             if requirementIDs[tag] == nil { requirementIDs[tag] = element.id }
             requirementElements[tag, default: []].append(element.id)
         }
@@ -274,16 +274,7 @@ struct ArchiExportPlan {
             copy.location = nil
             return copy
         }
-        for (id, tag) in newRequirements {
-            properties.append(ArchiProperty(id: id, key: ArchiImport.requirementTagKey, value: tag))
-            if let known = catalog.tag(tag) {
-                properties.append(ArchiProperty(id: id, key: ArchiImport.requirementGroupKey, value: known.group.rawValue))
-                // An own tag's English label, which the element's name (the Dutch one) does not carry.
-                if known.group == .own || RequirementCatalog.cora.tag(tag) == nil, known.englishLabel != known.dutchLabel {
-                    properties.append(ArchiProperty(id: id, key: ArchiImport.requirementEnglishLabelKey, value: known.englishLabel))
-                }
-            }
-        }
+        for (id, tag) in newRequirements { properties += ArchiRequirement.properties(of: id, tag: tag, catalog: catalog) }
         for process in model.processes {
             guard let id = processIDs[process.id] else { continue }
             func add(_ field: ArchiPropertyKey, _ value: String) {
@@ -338,17 +329,6 @@ struct ArchiExportPlan {
         var copy = relation
         copy.location = nil
         return copy
-    }
-
-    /// The tag a Requirement element read from Archi stands for, as the import worked it out: its
-    /// `Tag` property, else the tag its name stands for, else its name.
-    static func requirementTag(of element: ArchiElement, properties: [ArchiProperty], catalog: RequirementCatalog) -> String {
-        let key = TextNormalization.headerKey(ArchiImport.requirementTagKey)
-        if let written = properties.first(where: { TextNormalization.headerKey($0.key) == key })?.value.trimmingWhitespace(), !written.isEmpty {
-            return written
-        }
-        if case .found(let tag) = catalog.lookUp(element.name) { return tag }
-        return element.name
     }
 
     static func category(ofGrouping name: String) -> ProcessCategory? {
