@@ -18,8 +18,7 @@ extension ModelBuilder {
                 func settle(_ positions: [Int32], _ written: [String], _ field: CanonicalField) -> [Int32] {
                     zip(positions, written).map { position, reference in
                         if position >= 0 { return candidates[Int(position)].rejected ? -1 : position }
-                        let match = field == .steers ? settings.steersMatch : settings.reportsToMatch
-                        guard case .found(let found) = lookUp(reference, match: match, from: index, in: &references),
+                        guard case .found(let found) = lookUp(reference, match: match(of: field), from: index, in: &references),
                               !candidates[found].rejected, candidates[found].file != candidates[index].file else { return -1 }
                         return Int32(found)
                     }
@@ -39,8 +38,7 @@ extension ModelBuilder {
     /// none or several, which is reported).
     private func position(of reference: String, field: CanonicalField, from referrer: Int, in references: inout ReferenceIndex,
                           sink: inout DiagnosticSink) -> Int32 {
-        let match = field == .steers ? settings.steersMatch : settings.reportsToMatch
-        let what = field == .steers ? "the steered process" : "the steering process reported to"
+        let match = match(of: field), what = Self.noun(of: field)
         let row = row(of: referrer)
         switch lookUp(reference, match: match, from: referrer, in: &references) {
         case .found(let position) where !candidates[position].rejected:
@@ -55,12 +53,7 @@ extension ModelBuilder {
                 hint: by == .code ? "a code names one process: give each of them its own code"
                     : "name the process by its code or id, or give the processes different names"))
         case .found(let position):
-            sink.report(Diagnostic(
-                .unknownPDCAReference,
-                "\(what) \"\(reference)\" (\(place(of: position, from: referrer))) is left out of the model for its errors; kept as written",
-                file: row.location.file, line: row.location.line, record: row.location.record,
-                column: row.columns[field], value: reference,
-                hint: "the findings on \(place(of: position, from: referrer)) say why"))
+            sink.report(leftOut(reference, at: position, field: field, from: referrer))
         case .none:
             let how = match == .any ? "by id, code or name" : "by \(match.rawValue)"
             sink.report(Diagnostic(
@@ -70,6 +63,26 @@ extension ModelBuilder {
                 hint: referenceHint(reference, match: match, field: field, from: referrer, in: &references)))
         }
         return -1
+    }
+
+    /// What `steers` and `reports-to` references name.
+    private func match(of field: CanonicalField) -> Mapping.ReferenceMatch {
+        field == .steers ? settings.steersMatch : settings.reportsToMatch
+    }
+
+    /// How findings name the process a reference of `field` is to.
+    private static func noun(of field: CanonicalField) -> String {
+        field == .steers ? "the steered process" : "the steering process reported to"
+    }
+
+    /// The `unknown-pdca-reference` finding for a reference to the process at `position`, which is
+    /// left out of the model for its errors: where it is, and that its findings say why.
+    private func leftOut(_ reference: String, at position: Int, field: CanonicalField, from referrer: Int) -> Diagnostic {
+        let row = row(of: referrer), place = place(of: position, from: referrer)
+        return Diagnostic(
+            .unknownPDCAReference, "\(Self.noun(of: field)) \"\(reference)\" (\(place)) is left out of the model for its errors; kept as written",
+            file: row.location.file, line: row.location.line, record: row.location.record,
+            column: row.columns[field], value: reference, hint: "the findings on \(place) say why")
     }
 
     /// What to do about a reference that names no process: split a cell that holds several,
@@ -97,23 +110,22 @@ extension ModelBuilder {
         }
     }
 
+    /// The ids the resolved `positions` name (the reference as written where none, or where the
+    /// process was left out since, which is reported), each once.
     private func ids(of positions: [Int32], written: [String], field: CanonicalField, from referrer: Int,
                      sink: inout DiagnosticSink) -> [String] {
         var result: [String] = []
+        var seen = Set<String>()
         for (position, reference) in zip(positions, written) {
-            let id = position >= 0 ? processes[Int(position)].id : reference
-            if position >= 0 && candidates[Int(position)].rejected {
-                let row = row(of: referrer)
-                sink.report(Diagnostic(
-                    .unknownPDCAReference,
-                    "\(field == .steers ? "the steered process" : "the steering process reported to") \"\(reference)\" is left out "
-                        + "of the model for its errors; kept as written",
-                    file: row.location.file, line: row.location.line, record: row.location.record,
-                    column: row.columns[field], value: reference))
-                if !result.contains(reference) { result.append(reference) }
-                continue
+            var id = reference
+            if position >= 0 {
+                if candidates[Int(position)].rejected {
+                    sink.report(leftOut(reference, at: Int(position), field: field, from: referrer))
+                } else {
+                    id = processes[Int(position)].id
+                }
             }
-            if !result.contains(id) { result.append(id) }
+            if seen.insert(id).inserted { result.append(id) }
         }
         return result
     }

@@ -11,6 +11,12 @@ public struct ProcessModel: Sendable, Equatable {
     /// write; ``requirementCatalog`` has both.
     public var ownRequirementTags: [RequirementTag] = []
 
+    /// Whether a process of the model has a `steers` or `reports-to` relation or a PDCA phase: what
+    /// the documents and diagrams show of the cycle only then.
+    public var usesPDCA: Bool {
+        processes.contains { !$0.steers.isEmpty || !$0.reportsTo.isEmpty || $0.pdcaPhase != nil }
+    }
+
     /// The requirement tags of this model: CORA's and its own.
     public var requirementCatalog: RequirementCatalog {
         ownRequirementTags.isEmpty ? .cora : RequirementCatalog.cora.with(ownRequirementTags)

@@ -53,6 +53,21 @@ public struct ModelFacts: Sendable {
         return parent >= 0 ? parent : nil
     }
 
+    /// For each process, whether it is one of `starts` or an ancestor of one. Each process is
+    /// marked once: a walk up stops at a process marked before, so the whole costs one step per
+    /// process at most.
+    public func withAncestors(of starts: some Sequence<Int>) -> [Bool] {
+        var marked = [Bool](repeating: false, count: count)
+        for start in starts {
+            var current: Int? = start
+            while let position = current, !marked[position] {
+                marked[position] = true
+                current = parent(of: position)
+            }
+        }
+        return marked
+    }
+
     /// The depth of each process: 1 at the top, its parent's depth + 1 below. Computed without
     /// recursion, each process once; a cycle (broken before the rules run) would count as the top.
     public func depths() -> [Int] {

@@ -165,6 +165,23 @@ struct RequirementsAndPDCAFieldsTests {
                 == "the steered process \"Beheren sleutels\" matches more than one process (by name): lines 5 and 6; kept as written")
     }
 
+    @Test("a reference to a process a model rule leaves out later is reported when the model is final, with its line, and kept as written")
+    func referenceToProcessLeftOutByARule() throws {
+        let result = try convert(canonicalCSV2(
+            canonicalRow("s1", "Bepalen beleid", level: "business-process", category: "steering", steers: "w2"),
+            canonicalRow("bp", "Verhuren eenheden", level: "business-process", category: "primary"),
+            canonicalRow("w1", "Verhuren eenheid", level: "work-process", category: "primary", parent: "bp", function: "Verhuur"),
+            canonicalRow("w2", "Opleveren eenheid", level: "work-process", category: "primary", parent: "w1", function: "Verhuur",
+                         reportsTo: "s1")))
+        #expect(result.diagnostics.filter { $0.code == .invalidNesting || $0.code == .unknownPDCAReference }.map(summary)
+                == ["unknown-pdca-reference@2:17", "invalid-nesting@5:6"])
+        let reference = try #require(result.diagnostics.first { $0.code == .unknownPDCAReference })
+        #expect(reference.message == "the steered process \"w2\" (line 5) is left out of the model for its errors; kept as written")
+        #expect(reference.hint == "the findings on line 5 say why")
+        #expect(result.model.processes.map(\.id) == ["s1", "bp", "w1"])
+        #expect(result.model.processes[0].steers == ["w2"])
+    }
+
     // MARK: The canonical layout
 
     @Test("a layout-1 file (15 columns) reads, and converts byte for byte to layout 2 with the four columns empty")

@@ -250,7 +250,7 @@ struct EscapingPropertyTests {
             // A box per process with a phase or a relation to a process of the model, and (when
             // there is any) per primary business process; else one note.
             var taking = Set<String>()
-            let uses = model.processes.contains { $0.pdcaPhase != nil || !$0.steers.isEmpty || !$0.reportsTo.isEmpty }
+            let uses = model.usesPDCA
             for process in model.processes {
                 if uses && process.level == .businessProcess && process.category == .primary { taking.insert(process.id) }
                 if process.pdcaPhase != nil { taking.insert(process.id) }

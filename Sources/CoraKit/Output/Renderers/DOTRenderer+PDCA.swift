@@ -23,7 +23,7 @@ extension DOTRenderer {
         }
         var steers: [(from: CoraProcess, to: CoraProcess)] = []
         var reports: [(from: CoraProcess, to: CoraProcess)] = []
-        let usesPDCA = model.processes.contains { $0.pdcaPhase != nil || !$0.steers.isEmpty || !$0.reportsTo.isEmpty }
+        let usesPDCA = model.usesPDCA
         for process in model.processes {
             if process.pdcaPhase != nil { take(process) }
             if usesPDCA && process.level == .businessProcess && process.category == .primary { take(process) }

@@ -37,13 +37,13 @@ extension MarkdownRenderer {
             // Too many requirements for a matrix to stay readable (and small): one row per process
             // with its requirements.
             out += table(header: [l.text(.code), l.text(.name), l.text(.requirements)],
-                         rows: pdca.withRequirements.map { process in
+                         rows: pdca.matrixRows.map { process in
                              [process.code, oneLine(process.name), process.requirements.map { l.requirement($0, in: pdca.catalog) }.joined(separator: ", ")]
                          })
             return out
         }
         out += table(header: [l.text(.code), l.text(.name)] + columns.map { l.requirement($0, in: pdca.catalog) },
-                     rows: pdca.withRequirements.map { process in
+                     rows: pdca.matrixRows.map { process in
                          let tags = Set(process.requirements)
                          return [process.code, oneLine(process.name)] + columns.map { tags.contains($0) ? "✓" : "" }
                      })

@@ -61,7 +61,7 @@ public struct MarkdownRenderer: Sendable {
         let chainsAnchor = groupers.isEmpty ? nil : anchors.anchor(for: l.text(.chains))
         let others = depthFirst.filter { !isBusinessProcess($0) && !isGrouper($0) && enclosingBusinessProcess[$0.id] == nil }
         let othersAnchor = others.isEmpty ? nil : anchors.anchor(for: l.text(.otherProcesses))
-        let pdca = PDCAOverview(model, tree: tree)
+        let pdca = PDCAOverview(model)
         let requirementsAnchor = pdca.requirementColumns.isEmpty ? nil : anchors.anchor(for: l.text(.requirements))
         let cycleAnchor = pdca.steering.isEmpty ? nil : anchors.anchor(for: l.text(.pdcaCycle))
         let validationAnchor = anchors.anchor(for: l.text(.validation))

@@ -8,7 +8,7 @@ public struct PDCAOverview: Sendable {
     /// The rows of the requirements matrix: every business process (also one without
     /// requirements: that gap is what a review looks for) and every other process with at least
     /// one requirement, in the order of the model; empty when no process has a requirement.
-    public let withRequirements: [CoraProcess]
+    public let matrixRows: [CoraProcess]
     /// The processes that take part in the cycle as steering: a phase, or a steers relation, or
     /// reports received; in the order of the model.
     public let steering: [CoraProcess]
@@ -21,29 +21,24 @@ public struct PDCAOverview: Sendable {
     private let names: [String: String]
 
     /// The overview of `model`.
-    public init(_ model: ProcessModel, tree: ProcessTree? = nil) {
+    public init(_ model: ProcessModel) {
         catalog = model.requirementCatalog
         var used = Set<String>()
         var others: [String] = []
-        var withRequirements: [CoraProcess] = []
         var steeredBy: [String: [String]] = [:], reportsFrom: [String: [String]] = [:]
         var names: [String: String] = [:]
-        let hasRelations = model.processes.contains { !$0.steers.isEmpty || !$0.reportsTo.isEmpty || $0.pdcaPhase != nil }
-        if hasRelations {
+        let usesPDCA = model.usesPDCA
+        if usesPDCA {
             for process in model.processes where names[process.id] == nil { names[process.id] = process.name }
         }
         for process in model.processes {
-            if !process.requirements.isEmpty {
-                withRequirements.append(process)
-                for tag in process.requirements where used.insert(tag).inserted && catalog.tag(tag) == nil { others.append(tag) }
-            }
+            for tag in process.requirements where used.insert(tag).inserted && catalog.tag(tag) == nil { others.append(tag) }
             for target in process.steers { steeredBy[target, default: []].append(process.name) }
             for target in process.reportsTo { reportsFrom[target, default: []].append(process.name) }
         }
         requirementColumns = catalog.tags.map(\.tag).filter(used.contains) + others
-        self.withRequirements = withRequirements.isEmpty ? []
-            : model.processes.filter { !$0.requirements.isEmpty || $0.level == .businessProcess }
-        steering = hasRelations
+        matrixRows = used.isEmpty ? [] : model.processes.filter { !$0.requirements.isEmpty || $0.level == .businessProcess }
+        steering = usesPDCA
             ? model.processes.filter { $0.pdcaPhase != nil || !$0.steers.isEmpty || reportsFrom[$0.id] != nil } : []
         self.steeredBy = steeredBy
         self.reportsFrom = reportsFrom

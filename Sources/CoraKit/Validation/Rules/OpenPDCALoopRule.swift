@@ -13,15 +13,7 @@ public struct OpenPDCALoopRule: ModelRule {
     public func check(_ model: ModelFacts, report: (Int, ModelFinding) -> Void) {
         guard model.pdca.usesPDCA else { return }
         // Whether each process reports, itself or through a descendant.
-        var reports = [Bool](repeating: false, count: model.count)
-        for start in model.pdca.reportsTo.keys {
-            var current: Int? = start, steps = 0
-            while let position = current, !reports[position] || position == start, steps <= model.maxDepth {
-                reports[position] = true
-                current = model.parent(of: position)
-                steps += 1
-            }
-        }
+        let reports = model.withAncestors(of: model.pdca.reportsTo.keys)
         for (index, steering) in model.pdca.steeredBy().sorted(by: { $0.key < $1.key }) where !reports[index] {
             let process = model.process(index), steeredBy = model.process(steering[0])
             report(index, ModelFinding(

@@ -13,16 +13,7 @@ public struct SteersNothingRule: ModelRule {
     public func check(_ model: ModelFacts, report: (Int, ModelFinding) -> Void) {
         guard model.pdca.usesPDCA else { return }
         // The processes taking part: those that steer, and those reported to; and their ancestors.
-        var involved = [Bool](repeating: false, count: model.count)
-        let active = Array(model.pdca.steers.keys) + model.pdca.reportsTo.values.joined()
-        for start in active {
-            var current: Int? = start, steps = 0
-            while let position = current, !involved[position] || position == start, steps <= model.maxDepth {
-                involved[position] = true
-                current = model.parent(of: position)
-                steps += 1
-            }
-        }
+        let involved = model.withAncestors(of: Array(model.pdca.steers.keys) + model.pdca.reportsTo.values.joined())
         for index in 0..<model.count where model.categories[index] == .steering && !involved[index] {
             let level = model.levels[index]
             guard level == .businessProcess || (level == nil && model.parent(of: index) == nil) else { continue }
