@@ -15,6 +15,7 @@ struct ArchiTests {
         ("Samples/niveaus/woonbron-noord.csv", "niveaus"),
         ("Samples/cora-wiki/werkprocessen.csv", "cora-wiki"),
         ("Samples/edge-cases/vreemde-tekens.csv", "canonical"),
+        ("Samples/sturing/woonstad-waterland-sturing.csv", "sturing"),
         (sampleElements, "archi"),
     ]
 
@@ -201,7 +202,9 @@ enum ArchiImporterRules {
     /// BusinessProcess/BusinessInteraction "cfgotv" (no assignment); BusinessProcess/BusinessInteraction
     /// → BusinessService "fortv"; BusinessEvent → BusinessProcess/BusinessInteraction "fotv";
     /// ApplicationComponent → BusinessProcess/BusinessInteraction "fortv"; ApplicationService →
-    /// BusinessProcess/BusinessInteraction "fotv"; BusinessRole → BusinessProcess/BusinessFunction "fiotv".
+    /// BusinessProcess/BusinessInteraction "fotv"; BusinessRole → BusinessProcess/BusinessFunction "fiotv";
+    /// BusinessProcess/BusinessInteraction → Requirement "nor" (n = influence, o = association, r =
+    /// realization: a core element realizes a requirement).
     /// Association is allowed between any two elements (ArchiMate 3.1, section 5.1.1).
     static let allowed: Set<String> = {
         var triples: [(String, String, String)] = []
@@ -217,6 +220,7 @@ enum ArchiImporterRules {
             triples.append(("BusinessFunction", "AggregationRelationship", target))
             triples.append(("BusinessFunction", "CompositionRelationship", target))
             triples.append((target, "RealizationRelationship", "BusinessService"))
+            triples.append((target, "RealizationRelationship", "Requirement"))
             triples.append(("BusinessEvent", "TriggeringRelationship", target))
             triples.append(("ApplicationComponent", "ServingRelationship", target))
             triples.append(("ApplicationService", "ServingRelationship", target))

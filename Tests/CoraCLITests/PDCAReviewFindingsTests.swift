@@ -221,4 +221,28 @@ struct PDCAReviewFindingsTests {
         #expect(run.status == 0, "\(run)")
         #expect(run.stdoutText.contains("| Code | Naam | Eisen |\n| --- | --- | --- |\n|  | Proces 1 | eis-1 |\n"), "\(run.stdoutText)")
     }
+
+    @Test("LibreOffice Calc (nl-NL) reads the Excel CSV of the sturing sample back cell by cell as the canonical CSV, the new columns as text")
+    func excelCSVInCalc() throws {
+        let scratch = try Scratch()
+        let sample = "Samples/sturing/woonstad-waterland-sturing.csv"
+        for (format, file) in [("csv", "s.csv"), ("excel-csv", "s.excel.csv")] {
+            let run = try CoraCLI.run(["convert", sample, "--to", format, "-o", scratch.url.appendingPathComponent(file).path], in: CoraCLI.packageRoot)
+            #expect(run.status == 0, "\(run)")
+        }
+        // The canonical CSV's cells, as cora's reader (libcsv) gives them.
+        let records = try scratch.cora("inspect", "s.csv", "--records", "--json")
+        let canonical = try #require(try parseJSON(records.stdout) as? [[String]])
+        let sheet = try #require(try ExcelCodesAsTextTests.TypedCalc.open(["s.excel.csv"], in: scratch, language: ExcelCodesAsTextTests.TypedCalc.dutch)["s.excel.csv"])
+        #expect(sheet.formulas.isEmpty)
+        #expect(sheet.rows.count == canonical.count)
+        for (cells, expected) in zip(sheet.rows, canonical) {
+            let filled = expected.enumerated().filter { !$0.element.isEmpty }
+            for (column, value) in filled {
+                let cell = column < cells.count ? cells[column] : .empty
+                #expect(cell == .text(value) || (Int(value) != nil && cell == .number(value)), "column \(column + 1): \(cell), expected \(value)")
+            }
+        }
+        #expect(sheet.rows[1].count > 18 && sheet.rows[1][15] == .text("risicomanagement") && sheet.rows[1][16] == .text("K01|P04|P06|P07|P08|P09"))
+    }
 }
