@@ -82,7 +82,7 @@ struct BatchCommand: ParsableCommand {
             inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: AddressSpaceLimit.workers(for: jobs ?? Machine.cores),
             merge: merge, force: force,
             conversion: checks.settings(reading: reading),
-            options: OutputOptions(language: lang, diagrams: (formats ?? []).contains(where: \.drawsWithGraphviz) ? GraphvizDiagrams.installed() : nil),
+            options: OutputOptions(language: lang, diagrams: (formats ?? []).contains(where: \.usesGraphviz) ? GraphvizDiagrams.installed() : nil, date: Machine.today),
             tool: "cora \(Cora.configuration.version)")
         AddressSpaceLimit.shareMallocArenas(cores: Machine.cores)
         InterruptSignal.install()

@@ -90,8 +90,8 @@ struct ConvertCommand: ParsableCommand {
         job.options = OutputOptions(
             language: lang, title: title, view: view, archiPrefix: prefix ?? "",
             archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
-            diagrams: format.drawsWithGraphviz ? GraphvizDiagrams.installed() : nil,
-            sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)), diagramThreads: Machine.processors)
+            diagrams: format.usesGraphviz ? GraphvizDiagrams.installed() : nil, 
+            sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)), diagramThreads: Machine.processors, date: Machine.today)
         return job
     }
 

@@ -26,4 +26,10 @@ enum Machine {
 
     /// The cores of this machine.
     static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    /// Today (UTC) for the handbook's title page, or the day of `SOURCE_DATE_EPOCH` (the
+    /// reproducible-builds convention) when set, so that a handbook can be made the same twice.
+    static var today: DocumentDate {
+        DocumentDate(secondsSince1970: getenv("SOURCE_DATE_EPOCH").flatMap { Int64(String(cString: $0)) } ?? Int64(time(nil)))
+    }
 }

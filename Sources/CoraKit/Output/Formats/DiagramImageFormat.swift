@@ -1,5 +1,3 @@
-import Dispatch
-
 /// `svg` and `png`: the diagram of ``DOTFormat`` drawn by Graphviz `dot` (``OutputOptions/diagrams``);
 /// with `--view each`, a folder of them, the landscape's boxes linking to the other files.
 public struct DiagramImageFormat: OutputFormat {
@@ -45,24 +43,11 @@ public struct DiagramImageFormat: OutputFormat {
         }
         // --view each: a block of diagrams drawn at once (a `dot` each), then written in order.
         let threads = max(1, options.diagramThreads)
-        let format = name
         for start in stride(from: 0, to: all.count, by: threads * 4) {
             let block = Array(all[start..<min(start + threads * 4, all.count)])
-            let drawn = Locked([[UInt8]?](repeating: nil, count: block.count))
-            let failure = Locked<RunFailure?>(nil)
-            DispatchQueue.concurrentPerform(iterations: min(threads, block.count)) { worker in
-                for index in stride(from: worker, to: block.count, by: threads) where failure.withLock({ $0 == nil }) {
-                    do throws(RunFailure) {
-                        let picture = try diagrams.draw(block[index].dot, as: format)
-                        drawn.withLock { $0[index] = picture }
-                    } catch {
-                        failure.withLock { if $0 == nil { $0 = error } }
-                    }
-                }
-            }
-            if let failure = failure.withLock({ $0 }) { throw failure }
-            for (index, diagram) in block.enumerated() {
-                try target.write(diagram.stem + fileSuffix, bytes: drawn.withLock { $0[index] } ?? [])
+            let drawn = diagrams.drawEach(block.map(\.dot), as: name, threads: threads)
+            for (diagram, picture) in zip(block, drawn) {
+                try target.write(diagram.stem + fileSuffix, bytes: try picture.get())
             }
         }
     }

@@ -18,6 +18,9 @@ public protocol OutputFormat: Sendable {
     func folderFiles(prefix: String) -> [String]?
     /// Whether it needs ``OutputOptions/diagrams`` (Graphviz) to write.
     var drawsWithGraphviz: Bool { get }
+    /// Whether it draws diagrams with ``OutputOptions/diagrams`` when Graphviz is installed, and
+    /// writes without them (saying so) when it is not; ``drawsWithGraphviz`` by default.
+    var usesGraphviz: Bool { get }
     /// Checks, before anything is written, that `model` can be written with `options` (a view that
     /// names a process the model has; a way to draw diagrams).
     func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure)
@@ -35,6 +38,7 @@ extension OutputFormat {
     public var aliases: [String] { [] }
     public func folderFiles(prefix: String) -> [String]? { nil }
     public var drawsWithGraphviz: Bool { false }
+    public var usesGraphviz: Bool { drawsWithGraphviz }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
     public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
     public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {

@@ -6,6 +6,7 @@ public enum OutputFormats {
         CanonicalCSVFormat(),
         ExcelCSVFormat(),
         MarkdownFormat(),
+        HTMLFormat(),
         DOTFormat(),
         DiagramImageFormat.svg,
         DiagramImageFormat.png,

@@ -17,6 +17,8 @@ public struct OutputOptions: Sendable {
     public var diagramThreads: Int
     /// Draws diagrams as SVG or PNG; `nil` where Graphviz is not at hand.
     public var diagrams: (any DiagramDrawing)?
+    /// The day documents are made, for the handbook's title page (the library reads no clock).
+    public var date: DocumentDate?
     /// The name of what the model was read from (the input's file name without its extension),
     /// for a diagram's default title.
     public var sourceName: String?
@@ -24,7 +26,7 @@ public struct OutputOptions: Sendable {
     /// Options; the defaults write Dutch documents without a title, the landscape, a `,` Archi set.
     public init(language: DocumentLanguage = .nl, title: String? = nil, view: DOTRenderer.View = .landscape, archiPrefix: String = "",
                 archiDelimiter: UInt8 = UInt8(ascii: ","), renderThreads: Int = 1, diagrams: (any DiagramDrawing)? = nil,
-                sourceName: String? = nil, diagramThreads: Int = 1) {
+                sourceName: String? = nil, diagramThreads: Int = 1, date: DocumentDate? = nil) {
         self.language = language
         self.title = title
         self.view = view
@@ -34,6 +36,7 @@ public struct OutputOptions: Sendable {
         self.diagrams = diagrams
         self.sourceName = sourceName
         self.diagramThreads = diagramThreads
+        self.date = date
     }
 
     /// The name of the file at `path` without its folder and extension (`inventaris` for

@@ -4,19 +4,7 @@
 extension MarkdownRenderer {
     /// The facts of a business process's header line about requirements and the PDCA cycle.
     func pdcaFacts(of process: CoraProcess, _ pdca: PDCAOverview) -> [String] {
-        let l = language
-        var facts: [String] = []
-        func add(_ label: DocumentLanguage.Label, _ values: [String]) {
-            guard !values.isEmpty else { return }
-            facts.append("\(l.text(label)): \(MarkdownText.inline(values.map(oneLine).joined(separator: ", ")))")
-        }
-        add(.requirements, process.requirements.map { l.requirement($0, in: pdca.catalog) })
-        if let phase = process.pdcaPhase { add(.pdcaPhase, [l.phase(phase)]) }
-        add(.steers, process.steers.map(pdca.name(of:)))
-        add(.steeredBy, pdca.steeredBy[process.id] ?? [])
-        add(.reportsTo, process.reportsTo.map(pdca.name(of:)))
-        add(.reportsFrom, pdca.reportsFrom[process.id] ?? [])
-        return facts
+        pdca.facts(of: process, in: language).map { "\($0.label): \(MarkdownText.inline($0.values.map(oneLine).joined(separator: ", ")))" }
     }
 
     /// The most requirements the matrix has columns for; with more, a list per process.

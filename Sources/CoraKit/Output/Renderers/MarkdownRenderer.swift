@@ -121,7 +121,7 @@ public struct MarkdownRenderer: Sendable {
         text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 
-    private func summary(of model: ProcessModel) -> String {
+    func summary(of model: ProcessModel) -> String {
         let l = language
         var parts: [String] = []
         for level in ProcessLevel.allCases {

@@ -47,4 +47,21 @@ public struct PDCAOverview: Sendable {
 
     /// The name of the process with id `id`, or the reference as written when no process has it.
     public func name(of id: String) -> String { names[id] ?? id }
+
+    /// What a document says of `process`'s requirements and place in the cycle, in `language`:
+    /// each a label and its values (names of processes, labels of requirements), unescaped; only
+    /// the facts that have values.
+    public func facts(of process: CoraProcess, in language: DocumentLanguage) -> [(label: String, values: [String])] {
+        var facts: [(label: String, values: [String])] = []
+        func add(_ label: DocumentLanguage.Label, _ values: [String]) {
+            if !values.isEmpty { facts.append((language.text(label), values)) }
+        }
+        add(.requirements, process.requirements.map { language.requirement($0, in: catalog) })
+        if let phase = process.pdcaPhase { add(.pdcaPhase, [language.phase(phase)]) }
+        add(.steers, process.steers.map(name(of:)))
+        add(.steeredBy, steeredBy[process.id] ?? [])
+        add(.reportsTo, process.reportsTo.map(name(of:)))
+        add(.reportsFrom, reportsFrom[process.id] ?? [])
+        return facts
+    }
 }

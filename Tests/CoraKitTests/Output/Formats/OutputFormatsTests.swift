@@ -9,7 +9,7 @@ struct OutputFormatsTests {
     @Test("names are unique, lower case, and the file suffixes differ")
     func unique() {
         let names = OutputFormats.names
-        #expect(names == ["csv", "excel-csv", "md", "dot", "svg", "png", "json", "archi", "ameff"])
+        #expect(names == ["csv", "excel-csv", "md", "html", "dot", "svg", "png", "json", "archi", "ameff"])
         #expect(Set(names).count == names.count)
         #expect(Set(OutputFormats.all.map(\.fileSuffix)).count == names.count)
         #expect(names.allSatisfy { $0 == $0.lowercased() && !$0.contains(",") })

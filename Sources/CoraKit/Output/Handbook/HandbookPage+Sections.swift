@@ -1,0 +1,157 @@
+/// The sections of the handbook that hold the processes: a section per category with a folding
+/// section per business process, the process chains and the processes in no business process.
+extension HandbookPage {
+    mutating func categorySections() -> String {
+        var out = ""
+        for (category, processes) in sections {
+            let className = category.map { "category \($0.rawValue)" } ?? "category"
+            out += "<section class=\"\(className)\" id=\"\(Self.categoryAnchor(category))\">\n<h2>\(HTMLText.text(l.section(category)))</h2>\n"
+            if processes.isEmpty { out += "<p class=\"note\">\(HTMLText.text(words.noBusinessProcesses))</p>\n" }
+            for process in processes { out += businessProcessSection(process) }
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    /// A business process: its heading (code and name) that folds the rest, its facts, description,
+    /// work processes and steps, properties, findings and diagram.
+    private mutating func businessProcessSection(_ process: CoraProcess) -> String {
+        let rows = tree.descendants(of: process.id, stoppingBelow: { $0.level == .businessProcess })
+        var out = "<details class=\"bp\"\(idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\"\(open ? " open" : "")>\n"
+        out += "<summary><h3>" + codeSpan(process.code) + HTMLText.isolated(oneLine(process.name)) + "</h3>"
+        if let first = findingsOf[process.id]?.first { out += findingFlag(first) }
+        out += "</summary>\n"
+        out += facts(of: process)
+        if !process.description.isEmpty { out += "<p class=\"description\">\(paragraph(process.description))</p>\n" }
+        if rows.isEmpty {
+            out += "<p class=\"note\">\(HTMLText.text(l.text(.noWorkProcesses)))</p>\n"
+        } else {
+            out += table([l.text(.code), words.workProcessOrStep, l.text(.owner), l.text(.function), l.text(.businessServices), l.text(.applications)]
+                            .map(HTMLText.text),
+                         rows.map { processRow($0.process, depth: $0.depth) }, className: "processes")
+        }
+        out += propertiesTable([process] + rows.map(\.process))
+        out += sectionFindings([process] + rows.map(\.process))
+        out += figure(figures.processes[process.id], label: "\(words.diagram) \(oneLine(process.name))")
+        return out + "</details>\n"
+    }
+
+    /// The facts of a business process's section, as a definition list.
+    private func facts(of process: CoraProcess) -> String {
+        var entries: [(String, String)] = []
+        var level = HTMLText.text(l.level(process.level))
+        if let category = process.category { level += " (" + HTMLText.text(l.section(category).lowercased()) + ")" }
+        entries.append((words.level, level))
+        func add(_ label: DocumentLanguage.Label, _ values: [String]) {
+            if !values.isEmpty { entries.append((l.text(label), values.map(HTMLText.isolated).joined(separator: ", "))) }
+        }
+        add(.owner, [process.owner].filter { !$0.isEmpty })
+        add(.function, [process.function].filter { !$0.isEmpty })
+        add(.services, process.services)
+        add(.events, process.events)
+        add(.applications, process.applications)
+        add(.status, [process.status].filter { !$0.isEmpty })
+        if let chain = enclosingGrouper[process.id] { entries.append((l.text(.partOf), processLink(chain.id))) }
+        if !process.next.isEmpty { entries.append((l.text(.next), process.next.map { processLink($0) }.joined(separator: ", "))) }
+        for fact in pdca.facts(of: process, in: l) {
+            entries.append((fact.label, fact.values.map { HTMLText.isolated(oneLine($0)) }.joined(separator: ", ")))
+        }
+        var out = "<dl class=\"facts\">\n"
+        for (label, value) in entries { out += "<dt>\(HTMLText.text(label))</dt><dd>\(value)</dd>\n" }
+        return out + "</dl>\n"
+    }
+
+    /// A row of a business process's table: a work process or a step, indented by its depth, with
+    /// its description below its name and a flag linking to its first finding.
+    private mutating func processRow(_ process: CoraProcess, depth: Int) -> String {
+        // A business process below this one has a section of its own: its row links there.
+        let isOwnSection = process.level == .businessProcess
+        var out = "<tr\(isOwnSection ? "" : idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\">"
+        out += "<td>\(HTMLText.isolated(process.code))</td>"
+        let depthClass = depth <= 1 ? "" : depth <= 5 ? " class=\"depth-\(depth)\"" : " class=\"deeper\""
+        out += "<td\(depthClass)>"
+        if depth > 5 { out += "<span class=\"level\">↳×\(depth - 1)</span> " }
+        out += isOwnSection ? processLink(process.id) : HTMLText.isolated(process.name)
+        let levelNote = process.level == .workProcess || (process.level == nil && depth == 1)
+        if !levelNote { out += " <span class=\"level\">(\(HTMLText.text(l.level(process.level).lowercased())))</span>" }
+        if !isOwnSection, let first = findingsOf[process.id]?.first { out += findingFlag(first) }
+        if !process.description.isEmpty { out += "<div class=\"level\">\(paragraph(process.description))</div>" }
+        out += "</td>"
+        for value in [process.owner, process.function, process.services.joined(separator: ", "), process.applications.joined(separator: ", ")] {
+            out += "<td>\(HTMLText.isolated(value))</td>"
+        }
+        return out + "</tr>\n"
+    }
+
+    /// The properties (unmapped columns) of `processes` with a value, as a table.
+    private func propertiesTable(_ processes: [CoraProcess]) -> String {
+        var rows: [String] = []
+        for process in processes {
+            let properties = process.properties.filter { !$0.value.isEmpty }
+            for (index, property) in properties.enumerated() {
+                var row = "<tr>"
+                if index == 0 {
+                    let name = [process.code, oneLine(process.name)].filter { !$0.isEmpty }.joined(separator: " ")
+                    row += "<td\(properties.count > 1 ? " rowspan=\"\(properties.count)\"" : "")>\(processLink(process.id, name: name))</td>"
+                }
+                rows.append(row + "<td>\(HTMLText.isolated(property.name))</td><td>\(propertyValue(property.value))</td></tr>\n")
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "<h4>\(HTMLText.text(words.properties))</h4>\n"
+            + table([words.process, words.property, words.value].map(HTMLText.text), rows, className: "properties")
+    }
+
+    /// A property's value: a link when it is a web or mail address (opened without referrer), else text.
+    private func propertyValue(_ value: String) -> String {
+        let trimmed = value.trimmingWhitespace()
+        return HTMLText.isLinkable(trimmed) ? HTMLText.link(trimmed) : paragraph(value)
+    }
+
+    /// The code of a process, before its name.
+    func codeSpan(_ code: String) -> String {
+        code.isEmpty ? "" : "<span class=\"code\">\(HTMLText.isolated(code))</span>"
+    }
+
+    mutating func chainsSection() -> String {
+        guard !groupers.isEmpty else { return "" }
+        var members: [String: [CoraProcess]] = [:]
+        for process in tree.depthFirst where process.level == .businessProcess {
+            var grouper = enclosingGrouper[process.id]
+            var seen = Set<String>()
+            while let current = grouper, seen.insert(current.id).inserted {
+                members[current.id, default: []].append(process)
+                grouper = enclosingGrouper[current.id]
+            }
+        }
+        let plural = l.levelPlural(.businessProcess)
+        var rows: [String] = []
+        for grouper in groupers {
+            var row = "<tr\(idAttribute(grouper)) data-s=\"\(HTMLText.attribute(searchText(grouper)))\"><td>\(HTMLText.isolated(grouper.code))</td>"
+            row += "<td>\(HTMLText.isolated(grouper.name)) <span class=\"level\">(\(HTMLText.text(l.level(grouper.level).lowercased())))</span>"
+            if let first = findingsOf[grouper.id]?.first { row += findingFlag(first) }
+            row += "</td><td>\(HTMLText.isolated(grouper.status))</td>"
+            row += "<td>" + (members[grouper.id] ?? []).map { processLink($0.id) }.joined(separator: ", ") + "</td></tr>\n"
+            rows.append(row)
+        }
+        return "<section id=\"ketens\">\n<h2>\(HTMLText.text(l.text(.chains)))</h2>\n"
+            + table([l.text(.code), l.text(.name), l.text(.status), plural.prefix(1).uppercased() + plural.dropFirst()].map(HTMLText.text), rows)
+            + "</section>\n"
+    }
+
+    mutating func othersSection() -> String {
+        guard !others.isEmpty else { return "" }
+        var rows: [String] = []
+        for process in others {
+            var row = "<tr\(idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\"><td>\(HTMLText.isolated(process.code))</td>"
+            row += "<td>\(HTMLText.isolated(process.name)) <span class=\"level\">(\(HTMLText.text(l.level(process.level).lowercased())))</span>"
+            if let first = findingsOf[process.id]?.first { row += findingFlag(first) }
+            row += "</td><td>\(HTMLText.isolated(process.owner))</td><td>\(HTMLText.isolated(process.function))</td></tr>\n"
+            rows.append(row)
+        }
+        return "<section id=\"overig\">\n<h2>\(HTMLText.text(l.text(.otherProcesses)))</h2>\n"
+            + table([l.text(.code), l.text(.name), l.text(.owner), l.text(.function)].map(HTMLText.text), rows)
+            + propertiesTable(others)
+            + "</section>\n"
+    }
+}
