@@ -40,6 +40,8 @@ demo: build
 	@$(CORA) convert $(SAMPLE) --to svg --title "Woonstad Waterland" -o demo-output/woonstad-waterland.svg
 	@echo "== cora convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg"
 	@$(CORA) convert $(SAMPLE) --to svg --view process:ww-p03 -o demo-output/verhuren-eenheden.svg
+	@echo "== cora convert $(SAMPLE) --to html -o demo-output/handboek.html (the process handbook: one file, opens offline in any browser)"
+	@$(CORA) convert $(SAMPLE) --to html --title "Woonstad Waterland" -o demo-output/handboek.html
 	@echo "== cora convert $(SAMPLE) --to ameff -o demo-output/woonstad-waterland.xml (Archi: File > Import > Open Exchange XML Model)"
 	@$(CORA) convert $(SAMPLE) --to ameff --title "Woonstad Waterland" -o demo-output/woonstad-waterland.xml
 	@echo "== cora inspect demo-output/woonstad-waterland.xml"

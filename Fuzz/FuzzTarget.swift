@@ -152,6 +152,7 @@ struct FuzzRun {
         _ = RunSummary(result: result).line
         for language in DocumentLanguage.allCases {
             checkMarkdown(MarkdownRenderer(language: language, title: "T|<b>").render(model, diagnostics: result.diagnostics))
+            checkHTML(HTMLRenderer(language: language, title: "T<script>\u{202E}").render(model, diagnostics: result.diagnostics))
         }
         var views: [DOTRenderer.View] = [.landscape, .full, .each]
         if let first = model.processes.first(where: { $0.level == .businessProcess }) ?? model.processes.first {
@@ -296,6 +297,29 @@ struct FuzzRun {
             }
             columns = columns ?? cells
         }
+    }
+
+    /// The handbook's markup is its own: every tag is one the renderer writes, with one style and
+    /// one script, and no link from the data but to http(s) or mail addresses.
+    func checkHTML(_ text: String) {
+        let known: Set<Substring> = [
+            "!DOCTYPE", "html", "head", "meta", "link", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "dl", "dt",
+            "dd", "br", "div", "label", "input", "output", "button", "main", "nav", "ul", "li", "section", "figure", "details",
+            "summary", "span", "bdi", "table", "thead", "tbody", "tr", "th", "td", "code", "time", "footer", "script", "a",
+        ]
+        var scripts = 0, styles = 0
+        for piece in text.split(separator: "<", omittingEmptySubsequences: true).dropFirst() {
+            let body = piece.hasPrefix("/") ? piece.dropFirst() : piece[...]
+            let tag = body.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+            guard known.contains(tag) else { fail("the handbook has a tag cora does not write: <\(piece.prefix(60))") }
+            if piece.hasPrefix("script") { scripts += 1 }
+            if piece.hasPrefix("style") { styles += 1 }
+            if piece.hasPrefix("a "), let range = piece.range(of: "href=\""),
+               !["#", "http://", "https://", "mailto:"].contains(where: { piece[range.upperBound...].lowercased().hasPrefix($0) }) {
+                fail("the handbook links to something other than an anchor or a web or mail address: <\(piece.prefix(80))")
+            }
+        }
+        if scripts != 1 || styles != 1 { fail("the handbook has \(scripts) scripts and \(styles) style sheets instead of one each") }
     }
 
     /// Every line of the DOT text has its quoted strings closed.

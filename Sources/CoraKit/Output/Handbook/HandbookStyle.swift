@@ -60,7 +60,9 @@ enum HandbookStyle {
       .toolbar, .top-link, .search { display: none !important; }
       main, .titlepage, footer { max-width: none; padding: 0; }
       .titlepage { break-after: page; }
+      section.category, #ketens, #overig, #eisen, #pdca, #bevindingen { break-before: page; }
       details.bp { break-before: page; border: none; padding: 0; }
+      section.category > details.bp:first-of-type { break-before: auto; }
       details.bp > summary { list-style: none; }
       details.bp > summary::-webkit-details-marker { display: none; }
       details::details-content { content-visibility: visible; display: block; }
