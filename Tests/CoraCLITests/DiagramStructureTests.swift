@@ -379,7 +379,7 @@ struct DiagramStructureTests {
             #expect(diagram.idCounts.values.allSatisfy { $0 == 1 }, "\(id): \(diagram.idCounts.filter { $0.value > 1 })")
             #expect(diagram.idCounts["p-" + id] == 1, "\(id): its frame")
         }
-        #expect(landscape.texts.contains("klik op een bedrijfsproces voor zijn eigen diagram \u{A0}\u{A0}"))
+        #expect(landscape.texts.contains("klik op een bedrijfsproces om het te openen \u{A0}\u{A0}"))
     }
 
     @Test("--view each names the files of ids that differ only in case, or that are called landscape, apart")

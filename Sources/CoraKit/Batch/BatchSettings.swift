@@ -59,6 +59,7 @@ public struct BatchSettings: Sendable {
             "max-fields=\(read.maxFieldsPerRecord)", "skip-rows=\(conversion.skipRows.map(String.init) ?? "-")",
         ] + (read.maxRecords == CSVReadOptions.defaultMaxRecords ? [] : ["max-rows=\(read.maxRecords)"])
             + (conversion.maxDepth == ConversionSettings.defaultMaxDepth ? [] : ["max-depth=\(conversion.maxDepth)"])
+            + (options.title.map { ["title=\($0)"] } ?? [])
         return SHA256.hexDigest(of: lines.joined(separator: "\n"))
     }
 }

@@ -68,6 +68,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of documents and diagrams: nl or en.", valueName: "nl|en"))
     var lang: DocumentLanguage = .nl
 
+    @Option(name: .long, help: ArgumentHelp("The title of the documents and diagrams (the merged model's with --merge).", valueName: "text"))
+    var title: String?
+
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
@@ -82,7 +85,7 @@ struct BatchCommand: ParsableCommand {
             inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: AddressSpaceLimit.workers(for: jobs ?? Machine.cores),
             merge: merge, force: force,
             conversion: checks.settings(reading: reading),
-            options: OutputOptions(language: lang, diagrams: (formats ?? []).contains(where: \.usesGraphviz) ? GraphvizDiagrams.installed() : nil, date: Machine.today),
+            options: OutputOptions(language: lang, title: title, diagrams: (formats ?? []).contains(where: \.usesGraphviz) ? GraphvizDiagrams.installed() : nil, date: Machine.today),
             tool: "cora \(Cora.configuration.version)")
         AddressSpaceLimit.shareMallocArenas(cores: Machine.cores)
         InterruptSignal.install()

@@ -28,7 +28,7 @@ struct DiagramWords {
     /// The arrow between neighbours, and `→ code` in a box.
     var flow: String { dutch ? "wordt gevolgd door (kolom next)" : "is followed by (the next column)" }
     /// What a click on a box of the landscape does.
-    var clickable: String { dutch ? "klik op een bedrijfsproces voor zijn eigen diagram" : "click a business process for its own diagram" }
+    var clickable: String { dutch ? "klik op een bedrijfsproces om het te openen" : "click a business process to open it" }
     /// A work process in the full view or a process diagram.
     var workProcessBox: String { dutch ? "werkproces, met bedrijfsfunctie en diensten" : "work process, with business function and services" }
     /// A work process's row in a card of the full view.

@@ -45,9 +45,12 @@ public struct HTMLFormat: OutputFormat {
         let renderer = DOTRenderer(language: options.language, title: title, sourceName: options.sourceName)
         let businessProcesses = businessProcesses(tree)
         let links = Dictionary(businessProcesses.map { ($0.id, "#" + HTMLRenderer.anchor(of: $0.id)) }, uniquingKeysWith: { first, _ in first })
-        let drawn = businessProcesses.count <= diagramLimit ? businessProcesses : []
+        // A business process without work processes has nothing to draw beyond its section.
+        let drawn = businessProcesses.count <= diagramLimit ? businessProcesses.filter { !tree.children(of: $0.id).isEmpty } : []
+        let drawsCycle = !PDCAOverview(model).steering.isEmpty
         var dots = [renderer.landscape(tree, full: false, links: links)]
         dots += drawn.map { renderer.processDiagram($0, tree: tree, backLink: "#" + HTMLRenderer.landscapeAnchor) }
+        if drawsCycle { dots.append(renderer.pdcaDiagram(tree)) }
         let pictures = drawing.drawEach(dots, as: "svg", threads: options.diagramThreads)
         let anchors = Set(model.processes.map { HTMLRenderer.anchor(of: $0.id) } + [HTMLRenderer.landscapeAnchor])
         func figure(_ picture: Result<[UInt8], RunFailure>, label: String) -> HandbookFigures.Figure {
@@ -64,7 +67,8 @@ public struct HTMLFormat: OutputFormat {
         for (process, picture) in zip(drawn, pictures.dropFirst()) where figures.processes[process.id] == nil {
             figures.processes[process.id] = figure(picture, label: "\(words.diagram) \(process.name)")
         }
-        if drawn.count < businessProcesses.count { figures.notes.append(words.tooManyDiagrams(businessProcesses.count, limit: diagramLimit)) }
+        if drawsCycle, let cycle = pictures.last { figures.pdca = figure(cycle, label: options.language.text(.pdcaCycle)) }
+        if businessProcesses.count > diagramLimit { figures.notes.append(words.tooManyDiagrams(businessProcesses.count, limit: diagramLimit)) }
         return figures
     }
 }

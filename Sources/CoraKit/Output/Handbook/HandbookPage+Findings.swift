@@ -45,7 +45,9 @@ extension HandbookPage {
         for (index, entry) in listed.enumerated() {
             let finding = entry.diagnostic
             var row = "<tr id=\"\(Self.findingAnchor(index))\" class=\"\(finding.severity.rawValue)\">"
-            row += "<td>\(HTMLText.isolated(finding.file == "-" ? "(stdin)" : finding.file))</td>"
+            let file = finding.file == "-" ? "(stdin)" : finding.file
+            let shortName = file.split(separator: "/").last.map(String.init) ?? file
+            row += "<td title=\"\(HTMLText.attribute(file))\">\(HTMLText.isolated(shortName))</td>"
             row += "<td>\(finding.line.map(String.init) ?? "")</td>"
             row += "<td>\(HTMLText.isolated(finding.column?.name ?? ""))</td>"
             row += "<td><code>\(HTMLText.text(finding.code.rawValue))</code></td>"

@@ -17,7 +17,8 @@ extension HandbookPage {
                                  + process.requirements.map { HTMLText.isolated(l.requirement($0, in: pdca.catalog)) }.joined(separator: ", ") + "</td></tr>\n"
                          })
         } else {
-            out += table(([l.text(.code), l.text(.name)] + labels).map(HTMLText.text),
+            out += table(headCells: [l.text(.code), l.text(.name)].map { "<th>\(HTMLText.text($0))</th>" }
+                            + labels.map { "<th class=\"tag\">\(HTMLText.text($0))</th>" },
                          pdca.matrixRows.map { process in
                              let tags = Set(process.requirements)
                              return "<tr><td>\(HTMLText.isolated(process.code))</td><td>\(processLink(process.id))</td>"
@@ -44,9 +45,10 @@ extension HandbookPage {
                      pdca.steering.map { process in
                          "<tr><td>\(HTMLText.isolated(process.code))</td><td>\(processLink(process.id))</td>"
                              + "<td>\(HTMLText.text(process.pdcaPhase.map(l.phase) ?? ""))</td>"
-                             + "<td>\(process.steers.map { processLink($0) }.joined(separator: ", "))</td>"
-                             + "<td>\((pdca.reportsFrom[process.id] ?? []).map(HTMLText.isolated).joined(separator: ", "))</td></tr>\n"
+                             + "<td>\(processLinks(process.steers))</td>"
+                             + "<td>\(processLinks(reportsFrom[process.id] ?? []))</td></tr>\n"
                      })
+        out += figure(figures.pdca, label: l.text(.pdcaCycle))
         return out + "</section>\n"
     }
 }

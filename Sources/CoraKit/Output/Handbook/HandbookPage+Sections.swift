@@ -4,7 +4,7 @@ extension HandbookPage {
     mutating func categorySections() -> String {
         var out = ""
         for (category, processes) in sections {
-            let className = category.map { "category \($0.rawValue)" } ?? "category"
+            let className = (category.map { "category \($0.rawValue)" } ?? "category") + (processes.isEmpty ? " empty" : "")
             out += "<section class=\"\(className)\" id=\"\(Self.categoryAnchor(category))\">\n<h2>\(HTMLText.text(l.section(category)))</h2>\n"
             if processes.isEmpty { out += "<p class=\"note\">\(HTMLText.text(words.noBusinessProcesses))</p>\n" }
             for process in processes { out += businessProcessSection(process) }
@@ -26,9 +26,7 @@ extension HandbookPage {
         if rows.isEmpty {
             out += "<p class=\"note\">\(HTMLText.text(l.text(.noWorkProcesses)))</p>\n"
         } else {
-            out += table([l.text(.code), words.workProcessOrStep, l.text(.owner), l.text(.function), l.text(.businessServices), l.text(.applications)]
-                            .map(HTMLText.text),
-                         rows.map { processRow($0.process, depth: $0.depth) }, className: "processes")
+            out += processTable(rows)
         }
         out += propertiesTable([process] + rows.map(\.process))
         out += sectionFindings([process] + rows.map(\.process))
@@ -52,18 +50,35 @@ extension HandbookPage {
         add(.applications, process.applications)
         add(.status, [process.status].filter { !$0.isEmpty })
         if let chain = enclosingGrouper[process.id] { entries.append((l.text(.partOf), processLink(chain.id))) }
-        if !process.next.isEmpty { entries.append((l.text(.next), process.next.map { processLink($0) }.joined(separator: ", "))) }
-        for fact in pdca.facts(of: process, in: l) {
-            entries.append((fact.label, fact.values.map { HTMLText.isolated(oneLine($0)) }.joined(separator: ", ")))
+        if !process.next.isEmpty { entries.append((l.text(.next), processLinks(process.next))) }
+        add(.requirements, process.requirements.map { l.requirement($0, in: pdca.catalog) })
+        if let phase = process.pdcaPhase { entries.append((l.text(.pdcaPhase), HTMLText.text(l.phase(phase)))) }
+        for (label, ids) in [(DocumentLanguage.Label.steers, process.steers), (.steeredBy, steeredBy[process.id] ?? []),
+                             (.reportsTo, process.reportsTo), (.reportsFrom, reportsFrom[process.id] ?? [])] where !ids.isEmpty {
+            entries.append((l.text(label), processLinks(ids)))
         }
         var out = "<dl class=\"facts\">\n"
         for (label, value) in entries { out += "<dt>\(HTMLText.text(label))</dt><dd>\(value)</dd>\n" }
         return out + "</dl>\n"
     }
 
+    /// The table of a business process's work processes and steps; a column of owner, business
+    /// function, services or applications only when one of the rows has a value there.
+    private mutating func processTable(_ rows: [(process: CoraProcess, depth: Int)]) -> String {
+        let columns: [(label: String, value: (CoraProcess) -> String)] = [
+            (l.text(.owner), \.owner), (l.text(.function), \.function),
+            (l.text(.businessServices), { $0.services.joined(separator: ", ") }), (l.text(.applications), { $0.applications.joined(separator: ", ") }),
+        ].filter { column in rows.contains { !column.value($0.process).isEmpty } }
+        var body: [String] = []
+        for row in rows {
+            body.append(processRow(row.process, depth: row.depth, columns: columns.map(\.value)))
+        }
+        return table(([l.text(.code), words.workProcessOrStep] + columns.map(\.label)).map(HTMLText.text), body, className: "processes")
+    }
+
     /// A row of a business process's table: a work process or a step, indented by its depth, with
     /// its description below its name and a flag linking to its first finding.
-    private mutating func processRow(_ process: CoraProcess, depth: Int) -> String {
+    private mutating func processRow(_ process: CoraProcess, depth: Int, columns: [(CoraProcess) -> String]) -> String {
         // A business process below this one has a section of its own: its row links there.
         let isOwnSection = process.level == .businessProcess
         var out = "<tr\(isOwnSection ? "" : idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\">"
@@ -77,9 +92,7 @@ extension HandbookPage {
         if !isOwnSection, let first = findingsOf[process.id]?.first { out += findingFlag(first) }
         if !process.description.isEmpty { out += "<div class=\"level\">\(paragraph(process.description))</div>" }
         out += "</td>"
-        for value in [process.owner, process.function, process.services.joined(separator: ", "), process.applications.joined(separator: ", ")] {
-            out += "<td>\(HTMLText.isolated(value))</td>"
-        }
+        for value in columns { out += "<td>\(HTMLText.isolated(value(process)))</td>" }
         return out + "</tr>\n"
     }
 

@@ -33,6 +33,8 @@ struct HandbookPage {
     let groupers: [CoraProcess]
     /// The processes in no business process's section and no chain's row.
     let others: [CoraProcess]
+    /// For each process id, the ids of the processes that steer it and of those that report to it.
+    let steeredBy: [String: [String]], reportsFrom: [String: [String]]
 
     init(model: ProcessModel, diagnostics: [Diagnostic], figures: HandbookFigures, renderer: HTMLRenderer) {
         self.model = model
@@ -73,6 +75,13 @@ struct HandbookPage {
         groupers = depthFirst.filter(Self.isGrouper)
         let enclosing = enclosingBusinessProcess
         others = depthFirst.filter { $0.level != .businessProcess && !Self.isGrouper($0) && enclosing[$0.id] == nil }
+        var steeredBy: [String: [String]] = [:], reportsFrom: [String: [String]] = [:]
+        for process in model.processes {
+            for target in process.steers { steeredBy[target, default: []].append(process.id) }
+            for target in process.reportsTo { reportsFrom[target, default: []].append(process.id) }
+        }
+        self.steeredBy = steeredBy
+        self.reportsFrom = reportsFrom
     }
 
     private struct SourceKey: Hashable {
@@ -160,7 +169,7 @@ struct HandbookPage {
     private func contents() -> String {
         var out = "<nav class=\"contents hidden-while-searching\" id=\"inhoud\" aria-label=\"\(HTMLText.attribute(words.contents))\">\n"
         out += "<h2>\(HTMLText.text(words.contents))</h2>\n<ul>\n"
-        out += "<li><a href=\"#\(HTMLRenderer.landscapeAnchor)\">\(HTMLText.text(words.landscape))</a></li>\n"
+        if figures.landscape != nil { out += "<li><a href=\"#\(HTMLRenderer.landscapeAnchor)\">\(HTMLText.text(words.landscape))</a></li>\n" }
         for (category, processes) in sections {
             out += "<li><a href=\"#\(Self.categoryAnchor(category))\">\(HTMLText.text(l.section(category)))</a> (\(processes.count))</li>\n"
         }
@@ -173,6 +182,7 @@ struct HandbookPage {
     }
 
     private func landscapeSection() -> String {
+        guard figures.landscape != nil else { return "" }
         var out = "<section id=\"\(HTMLRenderer.landscapeAnchor)\" class=\"hidden-while-searching\">\n<h2>\(HTMLText.text(words.landscape))</h2>\n"
         out += "<p>\(HTMLText.text(words.landscapeIntro))</p>\n"
         out += figure(figures.landscape, label: words.landscape)
@@ -206,9 +216,10 @@ struct HandbookPage {
         return usedAnchors.insert(anchor).inserted ? " id=\"\(anchor)\"" : ""
     }
 
-    /// What the search box looks in: name, code, owner and applications, in lower case without accents.
+    /// What the search box looks in: name, code, owner, business function, services and
+    /// applications, in lower case without accents.
     func searchText(_ process: CoraProcess) -> String {
-        let text = ([process.name, process.code, process.owner] + process.applications).joined(separator: " ")
+        let text = ([process.name, process.code, process.owner, process.function] + process.services + process.applications).joined(separator: " ")
         let folded = TextNormalization.foldAccents(text).lowercased()
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
@@ -223,6 +234,12 @@ struct HandbookPage {
             .split(separator: "\n", omittingEmptySubsequences: false).map { HTMLText.text(String($0)) }.joined(separator: "<br>")
     }
 
+    /// Links to the processes with `ids`, each once, in order.
+    func processLinks(_ ids: [String]) -> String {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }.map { processLink($0) }.joined(separator: ", ")
+    }
+
     /// A link to the process with id `id` showing its name (the reference as written when no
     /// process has that id).
     func processLink(_ id: String, name: String? = nil) -> String {
@@ -230,11 +247,17 @@ struct HandbookPage {
         return "<a href=\"#\(HTMLRenderer.anchor(of: process.id))\">\(HTMLText.isolated(oneLine(name ?? process.name)))</a>"
     }
 
-    /// A table; `head` and every cell are HTML already.
-    func table(_ head: [String], _ rows: [String], className: String? = nil) -> String {
-        var out = "<table\(className.map { " class=\"\($0)\"" } ?? "")>\n<thead><tr>"
-        out += head.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    /// A table (in a box that scrolls sideways when the table is wider than the page); `head`
+    /// (cells with their `<th>`) and every row are HTML already.
+    func table(headCells head: [String], _ rows: [String], className: String? = nil) -> String {
+        var out = "<div class=\"table\"><table\(className.map { " class=\"\($0)\"" } ?? "")>\n<thead><tr>"
+        out += head.joined() + "</tr></thead>\n<tbody>\n"
         out += rows.joined()
-        return out + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table></div>\n"
+    }
+
+    /// A table whose head cells are `head` (HTML already).
+    func table(_ head: [String], _ rows: [String], className: String? = nil) -> String {
+        table(headCells: head.map { "<th>\($0)</th>" }, rows, className: className)
     }
 }

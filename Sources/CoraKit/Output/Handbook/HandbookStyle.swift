@@ -41,12 +41,16 @@ enum HandbookStyle {
     details.bp[open] > summary { border-bottom: 1px solid var(--line); margin-bottom: 0.6em; }
     .code { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.4em; }
     table { border-collapse: collapse; margin: 0.6em 0 1em; width: 100%; }
-    th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    .table { overflow-x: auto; }
+    th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     th { background: var(--tint); font-weight: 600; overflow-wrap: normal; }
     td:first-child { white-space: nowrap; }
     td.depth-2 { padding-left: 26px; } td.depth-3 { padding-left: 44px; } td.depth-4 { padding-left: 62px; } td.depth-5 { padding-left: 80px; }
     td.deeper { padding-left: 98px; }
     td.mark { text-align: center; }
+    table.matrix thead th.tag { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; padding: 6px 2px; font-weight: 500; }
+    table.matrix td:nth-child(2) { min-width: 14em; }
+    [id] { scroll-margin-top: 5.5rem; }
     .level { color: var(--muted); font-size: 0.9em; }
     .flag { text-decoration: none; margin-left: 0.3em; }
     tr.error td.severity { color: #b42318; font-weight: 600; }
@@ -55,8 +59,11 @@ enum HandbookStyle {
     :target { outline: 3px solid #f2cc60; outline-offset: 2px; }
     footer { color: var(--muted); border-top: 1px solid var(--line); margin-top: 3em; padding-top: 8px; padding-bottom: 24px; font-size: 0.9em; }
     body.searching .hidden-while-searching { display: none; }
+    @page { size: A4; margin: 16mm 14mm; @bottom-right { content: counter(page); font-size: 9pt; color: #59636e; } }
     @media print {
       body { font-size: 10.5pt; }
+      .table { overflow: visible; }
+      section.category.empty { break-before: auto; }
       .toolbar, .top-link, .search { display: none !important; }
       main, .titlepage, footer { max-width: none; padding: 0; }
       .titlepage { break-after: page; }

@@ -56,8 +56,8 @@ public struct HTMLRenderer: Sendable {
     var words: HandbookWords { HandbookWords(language: language) }
 }
 
-/// The diagrams of a handbook, drawn before it is written: the landscape and one per business
-/// process (each an `<svg>` element ready for the page, see ``InlineSVG``), or why there are none.
+/// The diagrams of a handbook, drawn before it is written: the landscape, one per business
+/// process and the PDCA cycle (each an `<svg>` element ready for the page, see ``InlineSVG``), or why there are none.
 public struct HandbookFigures: Sendable {
     /// A figure: a picture, or what went wrong drawing it.
     public enum Figure: Sendable, Equatable {
@@ -71,13 +71,16 @@ public struct HandbookFigures: Sendable {
     public var landscape: Figure?
     /// The diagram of each business process, by process id.
     public var processes: [String: Figure]
+    /// The Plan-Do-Check-Act cycle, when the model has one.
+    public var pdca: Figure?
     /// Said on the title page when diagrams are missing (Graphviz not installed, too many).
     public var notes: [String]
 
     /// Figures; by default none.
-    public init(landscape: Figure? = nil, processes: [String: Figure] = [:], notes: [String] = []) {
+    public init(landscape: Figure? = nil, processes: [String: Figure] = [:], pdca: Figure? = nil, notes: [String] = []) {
         self.landscape = landscape
         self.processes = processes
+        self.pdca = pdca
         self.notes = notes
     }
 }
