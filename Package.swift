@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CoraKitTests",
-            dependencies: ["CoraKit", "CoraCSV"]
+            dependencies: ["CoraKit", "CoraCSV"],
+            exclude: ["Golden"]
         ),
         // Runs the built `cora` binary and checks its output, files and exit status.
         .testTarget(

@@ -625,9 +625,9 @@ struct BatchTests {
         let written = Self.tree(scratch.url.appendingPathComponent("out")).filter { !$0.hasPrefix("summary") && !$0.hasPrefix(".") }
         #expect(written == [
             "woonstad-waterland.archi/elements.csv", "woonstad-waterland.archi/properties.csv", "woonstad-waterland.archi/relations.csv",
-            "woonstad-waterland.csv", "woonstad-waterland.dot", "woonstad-waterland.excel.csv", "woonstad-waterland.json",
-            "woonstad-waterland.md", "woonstad-waterland.png", "woonstad-waterland.report.json", "woonstad-waterland.svg",
-            "woonstad-waterland.xml",
+            "woonstad-waterland.csv", "woonstad-waterland.dot", "woonstad-waterland.excel.csv", "woonstad-waterland.html",
+            "woonstad-waterland.json", "woonstad-waterland.md", "woonstad-waterland.png", "woonstad-waterland.report.json",
+            "woonstad-waterland.svg", "woonstad-waterland.xml",
         ], "\(written)")
         let convert = try scratch.cora("convert", "in/woonstad-waterland.csv", "--to", "excel-csv")
         #expect(try scratch.read("out/woonstad-waterland.excel.csv") == convert.stdout)
