@@ -137,8 +137,12 @@ struct HTMLFormatTests {
 
     @Test("more business processes than diagramLimit: the landscape only, and a note on the title page and before writing")
     func tooManyBusinessProcesses() throws {
+        // Each business process has a work process: one without any gets no diagram of its own.
         func model(_ count: Int) -> ProcessModel {
-            ProcessModel(processes: (1...count).map { CoraProcess(id: "bp\($0)", name: "Proces \($0)", level: .businessProcess, category: .primary, order: $0) })
+            ProcessModel(processes: (1...count).flatMap { [
+                CoraProcess(id: "bp\($0)", name: "Proces \($0)", level: .businessProcess, category: .primary, order: $0),
+                CoraProcess(id: "wp\($0)", name: "Werkproces \($0)", level: .workProcess, category: .primary, parent: "bp\($0)"),
+            ] })
         }
         let many = model(HTMLFormat.diagramLimit + 1)
         let drawing = FixedDrawing()

@@ -179,7 +179,7 @@ struct HTMLRendererTests {
         #expect(page.errors.isEmpty, "\(page.errors)")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
         for words in ["<title>Woonstad — Process handbook</title>", "<p class=\"subtitle\">Process handbook</p>", "<dt>Source files</dt>",
-                      "<dt>Date</dt><dd><time datetime=\"2026-12-04\">4 December 2026</time></dd>", "<h2>Process landscape</h2>",
+                      "<dt>Date</dt><dd><time datetime=\"2026-12-04\">4 December 2026</time></dd>", "<h2>Contents</h2>",
                       "<h2>Primary processes</h2>", "<h2>Steering processes</h2>", "<h2>Findings</h2>", "<label for=\"zoek\">Search</label>",
                       "placeholder=\"name, code, owner or application\"", "<dt>Level</dt><dd>Business process (primary processes)</dd>",
                       "<th>Work process / step</th>", "<h4>Findings of this business process</h4>", "1 error, 4 warnings",
@@ -202,16 +202,16 @@ struct HTMLRendererTests {
         let document = page.document
         #expect(try document.nodes(forXPath: "//nav//a[@href='#eisen']").count == 1)
         #expect(try document.nodes(forXPath: "//nav//a[@href='#pdca']").count == 1)
-        let matrixRows = try document.nodes(forXPath: "//section[@id='eisen']/table[1]/tbody/tr")
+        let matrixRows = try document.nodes(forXPath: "(//section[@id='eisen']//table)[1]/tbody/tr")
         #expect(matrixRows.count == overview.matrixRows.count)
         if overview.requirementColumns.count <= MarkdownRenderer.matrixColumns {
-            #expect(try document.nodes(forXPath: "//section[@id='eisen']/table[1]/thead/tr/th").count == 2 + overview.requirementColumns.count)
+            #expect(try document.nodes(forXPath: "(//section[@id='eisen']//table)[1]/thead/tr/th").count == 2 + overview.requirementColumns.count)
             #expect(try document.nodes(forXPath: "//section[@id='eisen']//td[@class='mark'][.='✓']").count
                     == overview.matrixRows.map { Set($0.requirements).count }.reduce(0, +))
         }
-        let cycleRows = try document.nodes(forXPath: "//section[@id='pdca']/table/tbody/tr")
+        let cycleRows = try document.nodes(forXPath: "//section[@id='pdca']//table/tbody/tr")
         #expect(cycleRows.count == overview.steering.count)
-        #expect(try document.nodes(forXPath: "//section[@id='pdca']/table/tbody/tr/td[2]/a/@href").map { $0.stringValue ?? "" }
+        #expect(try document.nodes(forXPath: "//section[@id='pdca']//table/tbody/tr/td[2]/a/@href").map { $0.stringValue ?? "" }
                 == overview.steering.map { "#p-" + $0.id })
         for process in overview.steering {
             let steered = try document.nodes(forXPath: "//section[@id='pdca']//tr[td[2]/a/@href='#p-\(process.id)']/td[4]/a").count
