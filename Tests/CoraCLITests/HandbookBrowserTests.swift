@@ -292,4 +292,34 @@ struct HandbookBrowserTests {
             #expect(try Self.nodes(try page.document(), Self.businessProcesses).isEmpty == false, "\(output)")
         }
     }
+
+    // MARK: 8. Firefox
+
+    @Test("Firefox (headless) renders the sample's handbook and the sturing sample's with neither a script error nor a CSP violation")
+    func firefox() throws {
+        let scratch = try Scratch()
+        for input in [CoraCLI.sample, Self.sturing] {
+            let html = String(decoding: try bytes(of: try Self.handbook(of: input, in: scratch)), as: UTF8.self)
+            let png = scratch.url.appendingPathComponent("firefox.png")
+            let console = try HeadlessFirefox.render(html, to: png)
+            #expect(console == HeadlessFirefox.quiet, "\(input.lastPathComponent)")
+            let image = try bytes(of: png)
+            #expect(Array(image.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            // A blank window compresses to a few kilobytes; the handbook's title page and landscape do not.
+            #expect(image.count > 40_000, "\(input.lastPathComponent): \(image.count) bytes")
+        }
+    }
+
+    @Test("the Firefox check can fail: an injected script shows as a CSP violation, a script error as an error")
+    func firefoxControl() throws {
+        let scratch = try Scratch()
+        let html = String(decoding: try bytes(of: try Self.handbook(of: CoraCLI.sample, in: scratch)), as: UTF8.self)
+        let png = scratch.url.appendingPathComponent("firefox.png")
+        let injected = html.replacingOccurrences(of: "</body>", with: "<script>document.title = 'ingevoegd';</script></body>")
+        let refused = try HeadlessFirefox.render(injected, to: png)
+        #expect(refused == ["console.log: \"cora-probe csp: script-src-elem inline\""] + HeadlessFirefox.quiet)
+        let failing = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body><script>nietBestaand();</script></body></html>"
+        let error = try HeadlessFirefox.render(failing, to: png)
+        #expect(error == ["console.log: \"cora-probe error: ReferenceError: nietBestaand is not defined\""] + HeadlessFirefox.quiet)
+    }
 }
