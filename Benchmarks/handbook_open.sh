@@ -2,10 +2,13 @@
 # How long a browser takes to open the handbook of a large model (issue 18, point 4: "2,000 processes
 # open in under a second in a browser, sections folded by default beyond a size").
 #
-# Usage: Benchmarks/handbook_open.sh [SIZES]     (default "2000 10000" processes)
+# Usage: Benchmarks/handbook_open.sh [SIZES]     (default "2000 10000 10000:200")
+#        a size is PROCESSES or PROCESSES:BUSINESS_PROCESSES (default one business process per 20
+#        processes; beyond HTMLFormat.diagramLimit (400) business processes the handbook has the
+#        landscape only, so 10000:200 shows 10,000 processes with their diagrams)
 #
 #   1. generates, per size, a canonical CSV of SIZE processes in a temporary folder (never kept): one
-#      business process per 20 processes (100 at 2,000), each with work processes of a few steps,
+#      business process per 20 processes (100 at 2,000) unless given, each with work processes of a few steps,
 #      Dutch names, owners, applications, descriptions and `next` between the work processes
 #   2. converts it with `cora convert … --to html` (CORA, default .build/release/cora) and reports the
 #      time, the file's size and how many sections start open
@@ -18,7 +21,7 @@
 # Needs: bash, python3, chromium (scripts/setup.sh --test), graphviz. Not run by CI or `make bench`.
 set -euo pipefail
 
-SIZES="${1:-2000 10000}"
+SIZES="${1:-2000 10000 10000:200}"
 RUNS=5
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CORA="${CORA:-$repo_root/.build/release/cora}"
@@ -36,7 +39,8 @@ echo
 python3 - "$CORA" "$work" "$RUNS" $SIZES <<'PYTHON'
 import base64, hashlib, os, random, re, statistics, subprocess, sys, time
 
-cora, work, runs, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(size) for size in sys.argv[4:]]
+cora, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sizes = [(int(size.split(':')[0]), int(size.split(':')[1]) if ':' in size else int(size) // 20) for size in sys.argv[4:]]
 HEADER = ("id,code,name,level,category,parent,order,owner,function,services,events,applications,next,status,"
           "description,requirements,steers,reports-to,pdca-phase")
 VERBS = ["Verhuren", "Onderhouden", "Beheren", "Opstellen", "Uitvoeren", "Bepalen", "Registreren", "Afhandelen",
@@ -48,8 +52,9 @@ APPS = ["Cegeka Tobias AX", "Ultimo", "AFAS Profit", "SharePoint", "TOPdesk", "D
 CATEGORIES = [("steering", "S"), ("primary", "P"), ("supporting", "O")]
 
 
-def inventory(path, size):
-    """A canonical CSV of `size` processes: a business process per 20, work processes of up to 4 steps."""
+def inventory(path, size, business):
+    """A canonical CSV of `size` processes: `business` business processes, work processes of up to 4 steps."""
+    per = max(2, size // business)
     rng = random.Random(18)
     rows, count, bp = [HEADER], 0, 0
     while count < size:
@@ -61,12 +66,12 @@ def inventory(path, size):
                     f"Vastgesteld,Het bedrijfsproces {name.lower()} van de corporatie.,,,,")
         count += 1
         work_processes = []
-        while count < size and count % 20 != 0:
+        while count < size and count % per != 0:
             wp = f"{bid}.{len(work_processes) + 1:02d}"
             work_processes.append([wp, f"{rng.choice(VERBS)} {rng.choice(NOUNS)} {count}", []])
             count += 1
             for step in range(rng.randint(1, 4)):
-                if count >= size or count % 20 == 0:
+                if count >= size or count % per == 0:
                     break
                 work_processes[-1][2].append((f"{wp}.{step + 1}", f"{rng.choice(VERBS)} {rng.choice(NOUNS)} {count}"))
                 count += 1
@@ -118,29 +123,30 @@ probe_hash = "'sha256-" + base64.b64encode(hashlib.sha256(PROBE.encode()).digest
 
 print(f"Median of {runs} runs; an empty page takes {empty_wall:.2f} s (Chromium's start and stop).")
 print()
-print("| processes | business processes | convert (s) | HTML (MB) | sections open | Chromium wall (s) | minus empty page (s) | "
+print("| processes | business processes | convert (s) | HTML (MB) | diagrams | sections open | Chromium wall (s) | minus empty page (s) | "
       "DOMContentLoaded (ms) | load (ms) |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for size in sizes:
-    csv = os.path.join(work, f"inventory-{size}.csv")
-    html = os.path.join(work, f"handbook-{size}.html")
-    business = inventory(csv, size)
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for size, business in sizes:
+    csv = os.path.join(work, f"inventory-{size}-{business}.csv")
+    html = os.path.join(work, f"handbook-{size}-{business}.html")
+    business = inventory(csv, size, business)
     start = time.perf_counter()
     subprocess.run([cora, "convert", csv, "--to", "html", "-o", html], check=True, stderr=subprocess.DEVNULL,
                    env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
     convert = time.perf_counter() - start
     page = open(html, encoding="utf-8").read()
     opened = len(re.findall(r'<details class="bp"[^>]* open>', page))
-    wall, _ = timed("file://" + html, f"page-{size}")
+    diagrams = page.count('role="img"')
+    wall, _ = timed("file://" + html, f"page-{size}-{business}")
 
     # The copy with the probe: its hash joins the script-src of the copy's policy.
-    copy = os.path.join(work, f"handbook-{size}-probe.html")
+    copy = os.path.join(work, f"handbook-{size}-{business}-probe.html")
     probed = page.replace("script-src ", "script-src " + probe_hash + " ", 1).replace("</body>", f"<script>{PROBE}</script></body>", 1)
     with open(copy, "w", encoding="utf-8") as out:
         out.write(probed)
-    _, clocks = timed("file://" + copy, f"probe-{size}")
+    _, clocks = timed("file://" + copy, f"probe-{size}-{business}")
     dcl = f"{statistics.median(c[0] for c in clocks):.0f}" if clocks else "–"
     load = f"{statistics.median(c[1] for c in clocks):.0f}" if clocks else "–"
-    print(f"| {size:,} | {business:,} | {convert:.1f} | {len(page.encode()) / 1e6:.1f} | {opened} of {business} | {wall:.2f} | "
+    print(f"| {size:,} | {business:,} | {convert:.1f} | {len(page.encode()) / 1e6:.1f} | {diagrams} | {opened} of {business} | {wall:.2f} | "
           f"{wall - empty_wall:.2f} | {dcl} | {load} |")
 PYTHON
