@@ -15,7 +15,7 @@ help:
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
-	@echo "make diagrams    redraw the sample's diagrams and exchange views shown in the README (docs/diagrams/*.png)"
+	@echo "make diagrams    redraw the sample's diagrams and exchange views shown in the README (docs/diagrams/*.png) and the handbook (docs/handbook.png)"
 	@echo "make sanitize    the test suite under AddressSanitizer, the threaded tests under ThreadSanitizer (slow;"
 	@echo "                 own build folders .build-asan and .build-tsan)"
 	@echo "make fuzz        the libFuzzer target for FUZZ_SECONDS (default 600) seconds (scripts/fuzz.sh)"
@@ -110,6 +110,8 @@ diagrams: build
 	$(CORA) convert $(SAMPLE) --to ameff -o .build/woonstad-waterland.xml
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-landscape docs/diagrams/ameff-landscape.png
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-ww-p03 docs/diagrams/ameff-process-ww-p03.png
+	$(CORA) convert $(SAMPLE) --to html -o .build/handbook.html
+	chromium --headless=new --no-sandbox --disable-gpu --no-first-run --no-proxy-server "--host-resolver-rules=MAP * ~NOTFOUND" --user-data-dir=.build/chromium-profile --hide-scrollbars --window-size=1400,1000 --screenshot=docs/handbook.png file://$(CURDIR)/.build/handbook.html 2>/dev/null
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz demo-output

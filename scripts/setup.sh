@@ -4,11 +4,12 @@
 #   scripts/setup.sh --test          also cmark-gfm (the tests render the Markdown with it), libxml2-utils
 #                                    (xmllint: every SVG must parse as XML) and libreoffice-calc-nogui
 #                                    (what a spreadsheet makes of the Excel-ready CSV, in both locales),
-#                                    chromium (headless: what a browser runs of an HTML page, and its console)
+#                                    chromium (headless: what a browser runs of an HTML page, and its console),
+#                                    firefox-esr (the other engine: the handbook rendered headless, its console)
 #                                    and time (GNU time: the peak memory of one run of cora)
 set -euo pipefail
 packages=(libcsv-dev graphviz)
-[ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui chromium time)
+[ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui chromium firefox-esr time)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
