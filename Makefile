@@ -110,7 +110,7 @@ diagrams: build
 	$(CORA) convert $(SAMPLE) --to ameff -o .build/woonstad-waterland.xml
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-landscape docs/diagrams/ameff-landscape.png
 	scripts/exchange-view-picture.py .build/woonstad-waterland.xml cora-view-ww-p03 docs/diagrams/ameff-process-ww-p03.png
-	$(CORA) convert $(SAMPLE) --to html -o .build/handbook.html
+	SOURCE_DATE_EPOCH=1796342400 $(CORA) convert $(SAMPLE) --to html --title "Woonstad Waterland" -o .build/handbook.html
 	chromium --headless=new --no-sandbox --disable-gpu --no-first-run --no-proxy-server "--host-resolver-rules=MAP * ~NOTFOUND" --user-data-dir=.build/chromium-profile --hide-scrollbars --window-size=1400,1000 --screenshot=docs/handbook.png file://$(CURDIR)/.build/handbook.html 2>/dev/null
 
 clean:

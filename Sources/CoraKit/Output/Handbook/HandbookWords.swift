@@ -21,7 +21,7 @@ struct HandbookWords {
     }
     /// The search box.
     var search: String { dutch ? "Zoeken" : "Search" }
-    var searchHint: String { dutch ? "naam, code, eigenaar of applicatie" : "name, code, owner or application" }
+    var searchHint: String { dutch ? "naam, code, eigenaar, bedrijfsfunctie, dienst of applicatie" : "name, code, owner, business function, service or application" }
     /// The search's outcome, filled in by the script: `{n}` is the number.
     var foundOne: String { dutch ? "1 proces gevonden" : "1 process found" }
     var foundMany: String { dutch ? "{n} processen gevonden" : "{n} processes found" }

@@ -181,7 +181,7 @@ struct HTMLRendererTests {
         for words in ["<title>Woonstad — Process handbook</title>", "<p class=\"subtitle\">Process handbook</p>", "<dt>Source files</dt>",
                       "<dt>Date</dt><dd><time datetime=\"2026-12-04\">4 December 2026</time></dd>", "<h2>Contents</h2>",
                       "<h2>Primary processes</h2>", "<h2>Steering processes</h2>", "<h2>Findings</h2>", "<label for=\"zoek\">Search</label>",
-                      "placeholder=\"name, code, owner or application\"", "<dt>Level</dt><dd>Business process (primary processes)</dd>",
+                      "placeholder=\"name, code, owner, business function, service or application\"", "<dt>Level</dt><dd>Business process (primary processes)</dd>",
                       "<th>Work process / step</th>", "<h4>Findings of this business process</h4>", "1 error, 4 warnings",
                       "<footer><p>Made with cora, <time datetime=\"2026-12-04\">4 December 2026</time>.</p></footer>"] {
             #expect(html.contains(words), "\(words)")
