@@ -82,12 +82,12 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let formats = try to.map { try OutputFormats.list($0).get() }
         let settings = BatchSettings(
-            inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: AddressSpaceLimit.workers(for: jobs ?? Machine.cores),
+            inputs: inputs, out: out, mapping: mapping, formats: formats, jobs: AddressSpaceLimit.workers(for: jobs ?? Machine.processors),
             merge: merge, force: force,
             conversion: checks.settings(reading: reading),
             options: OutputOptions(language: lang, title: title, diagrams: (formats ?? []).contains(where: \.usesGraphviz) ? GraphvizDiagrams.installed() : nil, date: Machine.today),
             tool: "cora \(Cora.configuration.version)")
-        AddressSpaceLimit.shareMallocArenas(cores: Machine.cores)
+        AddressSpaceLimit.shareMallocArenas(cores: Machine.processors)
         InterruptSignal.install()
         let job = BatchJob(settings: settings, detector: Machine.detector, observer: BatchProgressView(), interruption: { InterruptSignal.requested })
         let outcome = job.run()

@@ -18,14 +18,11 @@ enum Machine {
     /// Input detection over ``library``.
     static var detector: InputDetector { InputDetector(library: library) }
 
-    /// The processors online (diagrams of `--view each` drawn at once).
+    /// The processors online (diagrams of `--view each` drawn at once, batch workers).
     static var processors: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
     /// Threads for rendering a large CSV: the cores there are, up to two (one renders while the
     /// other does too; more hardly helps, the writing is serial).
     static var renderThreads: Int { min(2, processors) }
-
-    /// The cores of this machine.
-    static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// Today (UTC) for the handbook's title page, or the day of `SOURCE_DATE_EPOCH` (the
     /// reproducible-builds convention) when set, so that a handbook can be made the same twice.
