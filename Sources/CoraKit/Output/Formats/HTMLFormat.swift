@@ -10,6 +10,9 @@ public struct HTMLFormat: OutputFormat {
 
     /// The most business processes that get a diagram each; beyond, the landscape only.
     public static let diagramLimit = 400
+    /// The most processes one diagram draws (a business process with its work processes and
+    /// steps; the PDCA cycle); a larger one would take Graphviz minutes and be unreadable.
+    public static let diagramProcessLimit = 300
 
     public init() {}
 
@@ -45,9 +48,18 @@ public struct HTMLFormat: OutputFormat {
         let renderer = DOTRenderer(language: options.language, title: title, sourceName: options.sourceName)
         let businessProcesses = businessProcesses(tree)
         let links = Dictionary(businessProcesses.map { ($0.id, "#" + HTMLRenderer.anchor(of: $0.id)) }, uniquingKeysWith: { first, _ in first })
-        // A business process without work processes has nothing to draw beyond its section.
-        let drawn = businessProcesses.count <= diagramLimit ? businessProcesses.filter { !tree.children(of: $0.id).isEmpty } : []
-        let drawsCycle = !PDCAOverview(model).steering.isEmpty
+        // A business process without work processes has nothing to draw beyond its section; one
+        // with more than diagramProcessLimit below it gets a note instead.
+        var drawn: [CoraProcess] = [], omitted: [String: Int] = [:]
+        if businessProcesses.count <= diagramLimit {
+            for process in businessProcesses where !tree.children(of: process.id).isEmpty {
+                let size = tree.descendants(of: process.id, stoppingBelow: { $0.level == .businessProcess }).count
+                if size > diagramProcessLimit { omitted[process.id] = size } else { drawn.append(process) }
+            }
+        }
+        let overview = PDCAOverview(model)
+        let cycleSize = Set(overview.steering.flatMap { [$0.id] + $0.steers + $0.reportsTo } + overview.steeredBy.keys).count
+        let drawsCycle = !overview.steering.isEmpty && cycleSize <= diagramProcessLimit
         var dots = [renderer.landscape(tree, full: false, links: links)]
         dots += drawn.map { renderer.processDiagram($0, tree: tree, backLink: "#" + HTMLRenderer.landscapeAnchor) }
         if drawsCycle { dots.append(renderer.pdcaDiagram(tree)) }
@@ -68,6 +80,8 @@ public struct HTMLFormat: OutputFormat {
             figures.processes[process.id] = figure(picture, label: "\(words.diagram) \(process.name)")
         }
         if drawsCycle, let cycle = pictures.last { figures.pdca = figure(cycle, label: options.language.text(.pdcaCycle)) }
+        if !overview.steering.isEmpty && !drawsCycle { figures.pdca = .omitted(words.tooLargeToDraw(cycleSize, limit: diagramProcessLimit, view: "pdca")) }
+        for (id, size) in omitted { figures.processes[id] = .omitted(words.tooLargeToDraw(size, limit: diagramProcessLimit, view: "process:\(id)")) }
         if businessProcesses.count > diagramLimit { figures.notes.append(words.tooManyDiagrams(businessProcesses.count, limit: diagramLimit)) }
         return figures
     }

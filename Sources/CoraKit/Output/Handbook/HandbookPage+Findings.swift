@@ -9,7 +9,7 @@ extension HandbookPage {
     func findingFlag(_ index: Int) -> String {
         let finding = listed[index].diagnostic
         let label = finding.severity == .error ? l.text(.error) : l.text(.warning)
-        return " <a class=\"flag\" href=\"#\(Self.findingAnchor(index))\" title=\"\(HTMLText.attribute(label + ": " + oneLine(finding.message)))\">"
+        return " <a class=\"flag\" href=\"#\(Self.findingAnchor(index))\" title=\"\(HTMLText.attribute(label + ": " + capped(oneLine(finding.message), Self.quotedMessageLength)))\">"
             + (finding.severity == .error ? "⛔" : "⚠") + "</a>"
     }
 
@@ -22,7 +22,7 @@ extension HandbookPage {
             let finding = listed[index].diagnostic
             out += "<li><a href=\"#\(Self.findingAnchor(index))\">\(HTMLText.text(l.text(finding.severity == .error ? .error : .warning)))</a> "
             if let line = finding.line { out += "(\(HTMLText.text(l.text(.line))) \(line)) " }
-            out += "<code>\(HTMLText.text(finding.code.rawValue))</code>: \(HTMLText.isolated(oneLine(finding.message)))</li>\n"
+            out += "<code>\(HTMLText.text(finding.code.rawValue))</code>: \(HTMLText.isolated(capped(oneLine(finding.message), Self.quotedMessageLength)))</li>\n"
         }
         return out + "</ul>\n"
     }
@@ -52,8 +52,8 @@ extension HandbookPage {
             row += "<td>\(HTMLText.isolated(finding.column?.name ?? ""))</td>"
             row += "<td><code>\(HTMLText.text(finding.code.rawValue))</code></td>"
             row += "<td class=\"severity\">\(HTMLText.text(l.text(finding.severity == .error ? .error : .warning)))</td>"
-            row += "<td>\(HTMLText.isolated(finding.message))"
-            if let hint = finding.hint, !hint.isEmpty { row += "<div class=\"level\">\(HTMLText.isolated(hint))</div>" }
+            row += "<td>\(HTMLText.isolated(capped(finding.message, Self.quotedMessageLength)))"
+            if let hint = finding.hint, !hint.isEmpty { row += "<div class=\"level\">\(HTMLText.isolated(capped(hint, Self.quotedMessageLength)))</div>" }
             row += "</td><td>\(entry.processID.map { processLink($0) } ?? "")</td></tr>\n"
             rows.append(row)
         }

@@ -128,14 +128,11 @@ extension HandbookPage {
 
     mutating func chainsSection() -> String {
         guard !groupers.isEmpty else { return "" }
+        // Each business process is listed with the chain or scenario nearest above it (one above
+        // that shows it through its own row): nested chains cost a row each, not a row per level.
         var members: [String: [CoraProcess]] = [:]
-        for process in tree.depthFirst where process.level == .businessProcess {
-            var grouper = enclosingGrouper[process.id]
-            var seen = Set<String>()
-            while let current = grouper, seen.insert(current.id).inserted {
-                members[current.id, default: []].append(process)
-                grouper = enclosingGrouper[current.id]
-            }
+        for process in tree.depthFirst where process.level == .businessProcess || Self.isGrouper(process) {
+            if let grouper = enclosingGrouper[process.id] { members[grouper.id, default: []].append(process) }
         }
         let plural = l.levelPlural(.businessProcess)
         var rows: [String] = []

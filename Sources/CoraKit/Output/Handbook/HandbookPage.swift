@@ -74,7 +74,11 @@ struct HandbookPage {
         }
         groupers = depthFirst.filter(Self.isGrouper)
         let enclosing = enclosingBusinessProcess
+        // Processes in a cycle of parents (kept with --keep-invalid) are below no root: they are
+        // listed with the processes outside any business process, so that none is left out.
+        let reached = Set(depthFirst.map(\.id))
         others = depthFirst.filter { $0.level != .businessProcess && !Self.isGrouper($0) && enclosing[$0.id] == nil }
+            + model.processes.filter { !reached.contains($0.id) }
         var steeredBy: [String: [String]] = [:], reportsFrom: [String: [String]] = [:]
         for process in model.processes {
             for target in process.steers { steeredBy[target, default: []].append(process.id) }
@@ -93,7 +97,7 @@ struct HandbookPage {
 
     /// The whole document.
     mutating func document() -> String {
-        let titleText = renderer.title ?? l.text(.processModel)
+        let titleText = renderer.title.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? l.text(.processModel)
         let css = HandbookStyle.css, script = HandbookScript.javaScript
         var out = "<!DOCTYPE html>\n<html lang=\"\(l.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(ContentSecurityPolicy.policy(styles: [css], scripts: [script])))\">\n"
@@ -101,7 +105,9 @@ struct HandbookPage {
         out += "<meta name=\"generator\" content=\"cora\">\n"
         // An icon of its own, so that no browser asks a server for /favicon.ico.
         out += "<link rel=\"icon\" href=\"data:,\">\n"
-        out += "<title>\(HTMLText.text(oneLine(titleText))) — \(HTMLText.text(words.handbook))</title>\n"
+        // A <title> holds no <bdi>: the first-strong isolate and its pop keep right-to-left
+        // marks in the title from reordering the words after it.
+        out += "<title>\u{2068}\(HTMLText.text(oneLine(titleText)))\u{2069} — \(HTMLText.text(words.handbook))</title>\n"
         out += "<style>\(css)</style>\n</head>\n<body>\n"
         out += titlePage(titleText)
         out += toolbar()
@@ -194,6 +200,7 @@ struct HandbookPage {
         switch figure {
         case .picture(let svg)?: return "<figure class=\"diagram\">\n\(svg)\n</figure>\n"
         case .failed(let message)?: return "<p class=\"note\">\(HTMLText.text(words.notDrawn)): \(HTMLText.text(message))</p>\n"
+        case .omitted(let reason)?: return "<p class=\"note\">\(HTMLText.text(reason))</p>\n"
         case nil: return ""
         }
     }
@@ -220,8 +227,25 @@ struct HandbookPage {
     /// applications, in lower case without accents.
     func searchText(_ process: CoraProcess) -> String {
         let text = ([process.name, process.code, process.owner, process.function] + process.services + process.applications).joined(separator: " ")
-        let folded = TextNormalization.foldAccents(text).lowercased()
+        // As the script folds what is typed: compatibility forms (ligatures, full-width letters)
+        // decomposed, marks left out, lower case.
+        let scalars = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter { scalar in
+            ![.nonspacingMark, .spacingMark, .enclosingMark].contains(scalar.properties.generalCategory)
+        }
+        let folded = String(String.UnicodeScalarView(scalars)).lowercased()
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The most characters of a name in a link to its process, and of a finding's message in a
+    /// list, a flag or the table: a long value is shown whole once, where it belongs, and cut with
+    /// `…` where others quote it (a name of a megabyte quoted by thousands of findings would
+    /// otherwise make a page of gigabytes).
+    static let quotedNameLength = 200, quotedMessageLength = 1_000
+
+    /// `text` cut to `limit` characters with `…`.
+    func capped(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit)) + "…"
     }
 
     func oneLine(_ text: String) -> String {
@@ -243,8 +267,8 @@ struct HandbookPage {
     /// A link to the process with id `id` showing its name (the reference as written when no
     /// process has that id).
     func processLink(_ id: String, name: String? = nil) -> String {
-        guard let process = tree.process(id) else { return HTMLText.isolated(name ?? id) }
-        return "<a href=\"#\(HTMLRenderer.anchor(of: process.id))\">\(HTMLText.isolated(oneLine(name ?? process.name)))</a>"
+        guard let process = tree.process(id) else { return HTMLText.isolated(capped(name ?? id, Self.quotedNameLength)) }
+        return "<a href=\"#\(HTMLRenderer.anchor(of: process.id))\">\(HTMLText.isolated(capped(oneLine(name ?? process.name), Self.quotedNameLength)))</a>"
     }
 
     /// A table (in a box that scrolls sideways when the table is wider than the page); `head`

@@ -14,18 +14,36 @@ enum HandbookScript {
       var outcome = document.getElementById("zoek-uitkomst");
       if (!box || !bar || !outcome) { return; }
       bar.hidden = false;
+      // As the page folds its search texts: compatibility forms decomposed, marks left out.
       var fold = function (text) {
-        return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase().replace(/\\s+/g, " ").trim();
+        return text.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase().replace(/\\s+/g, " ").trim();
       };
-      var sections = Array.prototype.slice.call(document.querySelectorAll("details.bp"));
-      var loose = Array.prototype.slice.call(document.querySelectorAll("tr[data-s]")).filter(function (row) {
-        return !row.closest("details.bp");
+      var toArray = function (list) { return Array.prototype.slice.call(list); };
+      // What is searched is read once; the page is only written where something changes.
+      var item = function (element) {
+        return { element: element, text: element.getAttribute("data-s") || "", hidden: false, hit: false };
+      };
+      var sections = toArray(document.querySelectorAll("details.bp")).map(function (element) {
+        var section = item(element);
+        section.rows = toArray(element.querySelectorAll("tr[data-s]")).map(item);
+        section.opened = element.open;
+        return section;
       });
-      var categories = Array.prototype.slice.call(document.querySelectorAll("section.category"));
-      var opened = sections.map(function (section) { return section.open; });
-      var matches = function (element, words) {
-        var text = element.getAttribute("data-s") || "";
-        return words.every(function (word) { return text.indexOf(word) >= 0; });
+      var loose = toArray(document.querySelectorAll("tr[data-s]")).filter(function (row) {
+        return !row.closest("details.bp");
+      }).map(item);
+      var categories = toArray(document.querySelectorAll("section.category")).map(function (element) {
+        return { element: element, sections: sections.filter(function (section) { return element.contains(section.element); }) };
+      });
+      var show = function (entry, hidden, hit) {
+        if (entry.hidden !== hidden) { entry.element.hidden = hidden; entry.hidden = hidden; }
+        if (entry.hit !== hit) { entry.element.classList.toggle("hit", hit); entry.hit = hit; }
+      };
+      var matches = function (entry, words) {
+        for (var index = 0; index !== words.length; index += 1) {
+          if (entry.text.indexOf(words[index]) === -1) { return false; }
+        }
+        return true;
       };
       var apply = function () {
         var query = fold(box.value);
@@ -33,49 +51,52 @@ enum HandbookScript {
         var searching = words.length > 0;
         var found = 0;
         document.body.classList.toggle("searching", searching);
-        sections.forEach(function (section, index) {
+        sections.forEach(function (section) {
           var own = searching && matches(section, words);
-          var rows = Array.prototype.slice.call(section.querySelectorAll("tr[data-s]"));
           var rowHits = 0;
-          rows.forEach(function (row) {
+          section.rows.forEach(function (row) {
             var hit = searching && matches(row, words);
             if (hit) { rowHits += 1; }
-            row.classList.toggle("hit", hit);
-            row.hidden = searching && !own && !hit;
+            show(row, searching && !own && !hit, hit);
           });
-          section.classList.toggle("hit", own);
-          section.hidden = searching && !own && rowHits === 0;
-          section.open = searching ? !section.hidden : opened[index];
+          show(section, searching && !own && rowHits === 0, own);
+          var open = searching ? !section.hidden : section.opened;
+          if (section.element.open !== open) { section.element.open = open; }
           found += (own ? 1 : 0) + rowHits;
         });
         loose.forEach(function (row) {
           var hit = searching && matches(row, words);
-          row.classList.toggle("hit", hit);
-          row.hidden = searching && !hit;
+          show(row, searching && !hit, hit);
           if (hit) { found += 1; }
         });
         categories.forEach(function (category) {
-          category.hidden = searching && category.querySelector("details.bp:not([hidden])") === null;
+          var hidden = searching && category.sections.every(function (section) { return section.hidden; });
+          if (category.element.hidden !== hidden) { category.element.hidden = hidden; }
         });
         var text = found === 0 ? outcome.getAttribute("data-none") : found === 1 ? outcome.getAttribute("data-one")
           : outcome.getAttribute("data-many").replace("{n}", String(found));
         outcome.textContent = searching ? text : "";
       };
-      box.addEventListener("input", apply);
+      // Typing waits a moment before the page is searched, so that a large handbook stays responsive.
+      var pending = null;
+      box.addEventListener("input", function () {
+        if (pending !== null) { window.clearTimeout(pending); }
+        pending = window.setTimeout(function () { pending = null; apply(); }, 150);
+      });
       var openAll = document.getElementById("alles-open");
       var closeAll = document.getElementById("alles-dicht");
       var setAll = function (open) {
-        sections.forEach(function (section, index) { section.open = open; opened[index] = open; });
+        sections.forEach(function (section) { section.element.open = open; section.opened = open; });
       };
       if (openAll) { openAll.addEventListener("click", function () { setAll(true); }); }
       if (closeAll) { closeAll.addEventListener("click", function () { setAll(false); }); }
       var beforePrint = null;
       window.addEventListener("beforeprint", function () {
-        beforePrint = sections.map(function (section) { return section.open; });
-        sections.forEach(function (section) { section.open = true; });
+        beforePrint = sections.map(function (section) { return section.element.open; });
+        sections.forEach(function (section) { section.element.open = true; });
       });
       window.addEventListener("afterprint", function () {
-        if (beforePrint) { sections.forEach(function (section, index) { section.open = beforePrint[index]; }); }
+        if (beforePrint) { sections.forEach(function (section, index) { section.element.open = beforePrint[index]; }); }
         beforePrint = null;
       });
       var start = /^#(?:zoek|search)=(.*)$/.exec(window.location.hash);

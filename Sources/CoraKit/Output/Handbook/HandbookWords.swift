@@ -62,6 +62,10 @@ struct HandbookWords {
         dutch ? "Het model heeft \(count) bedrijfsprocessen; een diagram per bedrijfsproces komt er tot \(limit). Met cora convert --to svg --view each -o MAP staan ze in een map."
             : "The model has \(count) business processes; a diagram per business process is drawn up to \(limit). cora convert --to svg --view each -o DIR writes them to a folder."
     }
+    func tooLargeToDraw(_ count: Int, limit: Int, view: String) -> String {
+        dutch ? "Geen diagram: het zou \(count) processen tonen, meer dan de \(limit) die een leesbaar diagram heeft. Tekenen kan met cora convert --to svg --view \(view)."
+            : "No diagram: it would show \(count) processes, more than the \(limit) a readable diagram has. cora convert --to svg --view \(view) draws it."
+    }
     var notDrawn: String { dutch ? "Dit diagram kon niet worden getekend" : "This diagram could not be drawn" }
     /// The foot of the document.
     var madeWith: String { dutch ? "Gemaakt met cora" : "Made with cora" }

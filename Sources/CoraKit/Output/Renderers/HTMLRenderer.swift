@@ -65,6 +65,8 @@ public struct HandbookFigures: Sendable {
         case picture(String)
         /// The message of a drawing that failed.
         case failed(String)
+        /// Why there is no drawing (too large to read), said where it would be.
+        case omitted(String)
     }
 
     /// The landscape, linking to the business processes' sections.

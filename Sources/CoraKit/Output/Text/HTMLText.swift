@@ -4,8 +4,8 @@
 /// - `&`, `<` and `>` become references, and in an attribute value (always written between double
 ///   quotes) `"` and `'` too.
 /// - Characters HTML reports as parse errors or that no page should hold (NUL and the other C0
-///   controls but tab, line feed and carriage return; the C1 controls; the noncharacters U+FFFE
-///   and U+FFFF) become U+FFFD.
+///   controls but tab, line feed and carriage return; the C1 controls; the noncharacters, U+FDD0
+///   to U+FDEF and the last two of every plane) become U+FFFD.
 /// - ``isolated(_:)`` wraps a value in `<bdi>`, so that right-to-left marks and overrides in the
 ///   data cannot reorder the text around it.
 /// - ``link(_:text:)`` makes a link only of `http`, `https` and `mailto` addresses, opened without
@@ -50,8 +50,9 @@ public enum HTMLText {
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: return true
-        case 0x0...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return false
-        default: return !(0xFDD0...0xFDEF).contains(scalar.value)
+        case 0x0...0x1F, 0x7F...0x9F: return false
+        // The noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
+        default: return !(0xFDD0...0xFDEF).contains(scalar.value) && scalar.value & 0xFFFE != 0xFFFE
         }
     }
 
