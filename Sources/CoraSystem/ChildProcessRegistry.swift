@@ -44,13 +44,16 @@ enum ChildProcessRegistry {
         runningSlots.bitwiseAnd(~(1 << UInt64(slot)), ordering: .releasing)
     }
 
-    /// Sends SIGTERM to every registered child: called from a signal handler, so only `kill`.
+    /// Sends SIGKILL to every registered child: called from a signal handler, so only `kill`.
+    /// Not SIGTERM: a `dot` started from a drawing thread (Foundation starts it with that thread's
+    /// signal mask, and Dispatch's workers block nearly every signal) would not see it and would
+    /// outlive cora; `dot` has nothing to clean up.
     static func terminateAll() {
         var running = runningSlots.load(ordering: .acquiring)
         while running != 0 {
             let slot = running.trailingZeroBitCount
             let pid = storage[slot]
-            if pid > 0 { kill(pid, SIGTERM) }
+            if pid > 0 { kill(pid, SIGKILL) }
             running &= running - 1
         }
     }

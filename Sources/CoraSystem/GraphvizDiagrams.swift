@@ -46,17 +46,9 @@ public struct GraphvizDiagrams: DiagramDrawing {
         signal(SIGPIPE, SIG_IGN)
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        // A child inherits the signal mask of the thread that starts it, and the threads that draw
-        // diagrams side by side (Dispatch's) block nearly every signal: started from one of them,
-        // dot would ignore the SIGTERM that ends it with cora. It starts with none blocked.
-        var none = sigset_t(), previous = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
         do {
             try process.run()
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
         } catch {
-            pthread_sigmask(SIG_SETMASK, &previous, nil)
             throw RunFailure(.graphvizFailed, "cannot run \(executable): \(error)")
         }
         // Ended with cora when a signal ends it, never left running on its own.
