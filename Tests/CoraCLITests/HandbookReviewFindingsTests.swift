@@ -155,4 +155,27 @@ struct HandbookReviewFindingsTests {
             #expect(visible == shown, "\(query)")
         }
     }
+
+    @Test("without its script (JavaScript off) the handbook is whole: every section and row there and open, the search bar (useless without a script) hidden, no console message")
+    func withoutJavaScript() throws {
+        let scratch = try Scratch()
+        let run = try CoraCLI.run(["convert", CoraCLI.sample.path, "--to", "html", "-o", "out.html"], in: scratch.url, environment: ["SOURCE_DATE_EPOCH": "0"])
+        #expect(run.status == 0, "\(run)")
+        let html = String(decoding: try scratch.read("out.html"), as: UTF8.self)
+        // Chromium's --dump-dom needs scripts itself; the page's only script left out is the page
+        // without JavaScript.
+        let script = try #require(html.range(of: "<script>")?.lowerBound)
+        let end = try #require(html.range(of: "</script>\n")?.upperBound)
+        let withoutScript = String(html[..<script]) + String(html[end...])
+        #expect(!withoutScript.contains("<script"))
+        let page = try HeadlessChromium.open(withoutScript, fragment: "zoek=verhuur")
+        #expect(page.console.isEmpty, "\(page.console)")
+        // The search in the address did nothing: all 18 sections shown and open, all 73 processes there.
+        let sections = page.dom.matches(of: /<details class="bp"[^>]*>/).map { String($0.0) }
+        #expect(sections.count == 18)
+        #expect(sections.allSatisfy { $0.hasSuffix(" open=\"\">") && !$0.contains("hidden") }, "\(sections.prefix(3))")
+        #expect(page.dom.matches(of: /\sid="p-[^"]+"/).count == 73)
+        #expect(page.dom.contains("<div class=\"toolbar\" id=\"zoekbalk\" hidden=\"\">"))
+        #expect(page.dom.contains("<output id=\"zoek-uitkomst\" for=\"zoek\" aria-live=\"polite\" data-none=\"Geen proces gevonden\" data-one=\"1 proces gevonden\" data-many=\"{n} processen gevonden\"></output>"))
+    }
 }
