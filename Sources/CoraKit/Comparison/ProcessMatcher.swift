@@ -1,0 +1,174 @@
+/// Pairs the processes of two models (an old and a new version, an inventory and a reference), the
+/// first step of `cora diff` and `cora coverage`: by pins given by hand, then by id, then by code,
+/// then by name (``MatchName``), then by the similarity of name and position. Every pair says how it
+/// was made and with what score. Where one process could be paired with two (two with one code or
+/// one name on a side, two candidates of one score), the matcher pairs neither and reports the
+/// ambiguity: it never chooses silently.
+///
+/// Similar names are found through an index of name words (a process is compared with the
+/// processes that share a word with it, not with all), so two models of 100,000 processes are
+/// matched without comparing every pair.
+public struct ProcessMatcher: Sendable {
+    /// The lowest similarity score that pairs two processes.
+    public var threshold: Double
+    /// A word found in more processes than this is too common to propose candidates (`beheren`
+    /// in every other name); the other words of a name still do.
+    public var commonWordLimit: Int
+
+    /// A matcher; by default a pair needs a similarity of 0.65.
+    public init(threshold: Double = 0.65, commonWordLimit: Int = 200) {
+        self.threshold = threshold
+        self.commonWordLimit = commonWordLimit
+    }
+
+    /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first.
+    public func match(_ old: ProcessModel, _ new: ProcessModel, pinned: [(old: String, new: String)] = []) -> ModelMatch {
+        var state = MatchState(old: old.processes, new: new.processes)
+        let oldByID = Self.positions(old.processes), newByID = Self.positions(new.processes)
+        for pin in pinned {
+            guard let from = oldByID[pin.old], let to = newByID[pin.new], state.isFree(old: from, new: to) else { continue }
+            state.pair(from, to, .pinned, score: 1)
+        }
+        state.pairEqual(.id) { $0.id }
+        state.pairEqual(.code) { $0.code.trimmingWhitespace() }
+        state.pairEqual(.name) { MatchName.key($0.name) }
+        pairSimilar(&state, oldByID: oldByID, newByID: newByID)
+        return state.result
+    }
+
+    /// The position of the first process with each id.
+    static func positions(_ processes: [CoraProcess]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, process) in processes.enumerated() where positions[process.id] == nil { positions[process.id] = index }
+        return positions
+    }
+
+    /// Pairs the processes left by their similarity: 0.8 × the share of name words (stems) they have
+    /// in common (Dice), 0.15 when their parents are paired with each other (or both are at the
+    /// top), 0.05 when their levels are the same: names that share half their words do not pair
+    /// on their place alone. Best scores first; a process whose two best
+    /// candidates score the same is ambiguous.
+    private func pairSimilar(_ state: inout MatchState, oldByID: [String: Int], newByID: [String: Int]) {
+        let oldWords = state.old.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
+        let newWords = state.new.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
+        var index: [String: [Int]] = [:]
+        for (position, words) in newWords.enumerated() where state.newPair[position] == nil {
+            for word in words { index[word, default: []].append(position) }
+        }
+        // Per old process its best few candidates: enough for the best-first pairing below when a
+        // best one is taken, and a bound on the work however common a word is.
+        var candidates: [(old: Int, new: Int, score: Double)] = []
+        var reported = Set<Int>(), reportedNew = Set<Int>()
+        for (position, words) in oldWords.enumerated() where state.oldPair[position] == nil && !words.isEmpty {
+            // Candidates share a word that is not too common; their score counts every word.
+            var shared = Set<Int>()
+            for word in words {
+                guard let list = index[word], list.count <= commonWordLimit else { continue }
+                shared.formUnion(list)
+            }
+            var scored: [(new: Int, score: Double)] = []
+            for other in shared {
+                let common = words.intersection(newWords[other]).count
+                let dice = 2 * Double(common) / Double(words.count + newWords[other].count)
+                let oldProcess = state.old[position], newProcess = state.new[other]
+                let parentsPaired: Bool
+                if oldProcess.parent.isEmpty || newProcess.parent.isEmpty {
+                    parentsPaired = oldProcess.parent.isEmpty && newProcess.parent.isEmpty
+                } else if let from = oldByID[oldProcess.parent], let to = newByID[newProcess.parent] {
+                    parentsPaired = state.oldPair[from] == to
+                } else {
+                    parentsPaired = false
+                }
+                let score = ((0.8 * dice + (parentsPaired ? 0.15 : 0) + (oldProcess.level == newProcess.level ? 0.05 : 0)) * 1000).rounded() / 1000
+                if score >= threshold { scored.append((other, score)) }
+            }
+            scored.sort { ($0.score, -$0.new) > ($1.score, -$1.new) }
+            // A tie for its best candidate is an ambiguity, not a coin toss.
+            if scored.count > 1, scored[0].score == scored[1].score {
+                reported.insert(position)
+                let tied = scored.filter { $0.score == scored[0].score }.map(\.new).sorted()
+                state.report(MatchAmbiguity(method: .similarity, old: [position], new: tied))
+                continue
+            }
+            candidates += scored.prefix(3).map { (position, $0.new, $0.score) }
+        }
+        // The same for a new process with two old ones of its best score.
+        var bestNew: [Int: (score: Double, old: [Int])] = [:]
+        for candidate in candidates {
+            if let best = bestNew[candidate.new], best.score >= candidate.score {
+                if best.score == candidate.score { bestNew[candidate.new]!.old.append(candidate.old) }
+            } else {
+                bestNew[candidate.new] = (candidate.score, [candidate.old])
+            }
+        }
+        for (other, best) in bestNew.sorted(by: { $0.key < $1.key }) where best.old.count > 1 {
+            reportedNew.insert(other)
+            state.report(MatchAmbiguity(method: .similarity, old: best.old.sorted(), new: [other]))
+        }
+        let order = candidates.sorted { ($0.score, -$0.old, -$0.new) > ($1.score, -$1.old, -$1.new) }
+        for candidate in order where !reported.contains(candidate.old) && !reportedNew.contains(candidate.new)
+            && state.isFree(old: candidate.old, new: candidate.new) {
+            state.pair(candidate.old, candidate.new, .similarity, score: candidate.score)
+        }
+    }
+}
+
+/// The processes of two models being paired.
+private struct MatchState {
+    let old: [CoraProcess]
+    let new: [CoraProcess]
+    var oldPair: [Int?]
+    var newPair: [Int?]
+    var pairs: [ProcessPair] = []
+    var ambiguities: [MatchAmbiguity] = []
+
+    init(old: [CoraProcess], new: [CoraProcess]) {
+        self.old = old
+        self.new = new
+        oldPair = Array(repeating: nil, count: old.count)
+        newPair = Array(repeating: nil, count: new.count)
+    }
+
+    func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && newPair[other] == nil }
+
+    mutating func pair(_ position: Int, _ other: Int, _ method: MatchMethod, score: Double) {
+        oldPair[position] = other
+        newPair[other] = position
+        pairs.append(ProcessPair(old: position, new: other, method: method, score: score))
+    }
+
+    /// Pairs the processes left whose `key` (not empty) is the same, where it is one process's on
+    /// each side; a key of several on a side is an ambiguity and pairs none of them.
+    mutating func pairEqual(_ method: MatchMethod, key: (CoraProcess) -> String) {
+        var oldByKey: [String: [Int]] = [:], newByKey: [String: [Int]] = [:], order: [String] = []
+        for (position, process) in old.enumerated() where oldPair[position] == nil {
+            let value = key(process)
+            guard !value.isEmpty else { continue }
+            if oldByKey[value] == nil { order.append(value) }
+            oldByKey[value, default: []].append(position)
+        }
+        for (position, process) in new.enumerated() where newPair[position] == nil {
+            let value = key(process)
+            if !value.isEmpty { newByKey[value, default: []].append(position) }
+        }
+        for value in order {
+            guard let from = oldByKey[value], let to = newByKey[value] else { continue }
+            if from.count == 1 && to.count == 1 {
+                pair(from[0], to[0], method, score: 1)
+            } else {
+                report(MatchAmbiguity(method: method, old: from, new: to))
+            }
+        }
+    }
+
+    /// Reports `ambiguity`, unless the same processes were reported already (by an earlier method).
+    mutating func report(_ ambiguity: MatchAmbiguity) {
+        guard !ambiguities.contains(where: { $0.old == ambiguity.old && $0.new == ambiguity.new }) else { return }
+        ambiguities.append(ambiguity)
+    }
+
+    var result: ModelMatch {
+        ModelMatch(pairs: pairs, ambiguities: ambiguities,
+                   unmatchedOld: oldPair.indices.filter { oldPair[$0] == nil }, unmatchedNew: newPair.indices.filter { newPair[$0] == nil })
+    }
+}
