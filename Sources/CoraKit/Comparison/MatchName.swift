@@ -78,4 +78,14 @@ public enum MatchName {
         }
         return String(String.UnicodeScalarView(result))
     }
+
+    /// The letter triples of `key` with its spaces left out (`klant bediening` and `klantbediening`
+    /// share all but the ones across the join).
+    public static func trigrams(of key: String) -> Set<String> {
+        let letters = Array(key.unicodeScalars.filter { $0 != " " })
+        guard letters.count >= 3 else { return letters.isEmpty ? [] : [String(String.UnicodeScalarView(letters))] }
+        var grams = Set<String>()
+        for start in 0...(letters.count - 3) { grams.insert(String(String.UnicodeScalarView(letters[start..<start + 3]))) }
+        return grams
+    }
 }

@@ -44,9 +44,10 @@ public struct ProcessMatcher: Sendable {
     }
 
     /// Pairs the processes left by their similarity: 0.8 × the share of name words (stems) they have
-    /// in common (Dice), 0.15 when their parents are paired with each other (or both are at the
-    /// top), 0.05 when their levels are the same: names that share half their words do not pair
-    /// on their place alone. Best scores first; a process whose two best
+    /// in common (Dice) — or, for a process no word pairs, of the letter triples of their names
+    /// (compounds written together or apart) —, 0.15 when their parents are paired with each
+    /// other (or both are at the top), 0.05 when their levels are the same: names that share half
+    /// their words do not pair on their place alone. Best scores first; a process whose two best
     /// candidates score the same is ambiguous.
     private func pairSimilar(_ state: inout MatchState, oldByID: [String: Int], newByID: [String: Int]) {
         let oldWords = state.old.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
@@ -54,6 +55,23 @@ public struct ProcessMatcher: Sendable {
         var index: [String: [Int]] = [:]
         for (position, words) in newWords.enumerated() where state.newPair[position] == nil {
             for word in words { index[word, default: []].append(position) }
+        }
+        let oldTrigrams = state.old.map { MatchName.trigrams(of: MatchName.key($0.name)) }
+        let newTrigrams = state.new.map { MatchName.trigrams(of: MatchName.key($0.name)) }
+        var trigramIndex: [String: [Int]]?
+        let old = state.old, new = state.new, oldPair = state.oldPair
+        /// The score of the old process at `position` with the new at `other` whose names are `name` alike.
+        func similarity(_ name: Double, _ position: Int, _ other: Int) -> Double {
+            let oldProcess = old[position], newProcess = new[other]
+            let parentsPaired: Bool
+            if oldProcess.parent.isEmpty || newProcess.parent.isEmpty {
+                parentsPaired = oldProcess.parent.isEmpty && newProcess.parent.isEmpty
+            } else if let from = oldByID[oldProcess.parent], let to = newByID[newProcess.parent] {
+                parentsPaired = oldPair[from] == to
+            } else {
+                parentsPaired = false
+            }
+            return ((0.8 * name + (parentsPaired ? 0.15 : 0) + (oldProcess.level == newProcess.level ? 0.05 : 0)) * 1000).rounded() / 1000
         }
         // Per old process its best few candidates: enough for the best-first pairing below when a
         // best one is taken, and a bound on the work however common a word is.
@@ -69,18 +87,30 @@ public struct ProcessMatcher: Sendable {
             var scored: [(new: Int, score: Double)] = []
             for other in shared {
                 let common = words.intersection(newWords[other]).count
-                let dice = 2 * Double(common) / Double(words.count + newWords[other].count)
-                let oldProcess = state.old[position], newProcess = state.new[other]
-                let parentsPaired: Bool
-                if oldProcess.parent.isEmpty || newProcess.parent.isEmpty {
-                    parentsPaired = oldProcess.parent.isEmpty && newProcess.parent.isEmpty
-                } else if let from = oldByID[oldProcess.parent], let to = newByID[newProcess.parent] {
-                    parentsPaired = state.oldPair[from] == to
-                } else {
-                    parentsPaired = false
-                }
-                let score = ((0.8 * dice + (parentsPaired ? 0.15 : 0) + (oldProcess.level == newProcess.level ? 0.05 : 0)) * 1000).rounded() / 1000
+                let score = similarity(2 * Double(common) / Double(words.count + newWords[other].count), position, other)
                 if score >= threshold { scored.append((other, score)) }
+            }
+            // No word in common that pairs: compounds written apart or together ("Klantbediening",
+            // "Bediening klant") share their letters, so the names' letter triples are compared.
+            if scored.isEmpty {
+                if trigramIndex == nil {
+                    var built: [String: [Int]] = [:]
+                    for (other, grams) in newTrigrams.enumerated() where state.newPair[other] == nil {
+                        for gram in grams { built[gram, default: []].append(other) }
+                    }
+                    trigramIndex = built
+                }
+                let grams = oldTrigrams[position]
+                var near = Set<Int>()
+                for gram in grams {
+                    guard let list = trigramIndex?[gram], list.count <= commonWordLimit / 4 else { continue }
+                    near.formUnion(list)
+                }
+                for other in near where !grams.isEmpty {
+                    let common = grams.intersection(newTrigrams[other]).count
+                    let score = similarity(2 * Double(common) / Double(grams.count + newTrigrams[other].count), position, other)
+                    if score >= threshold { scored.append((other, score)) }
+                }
             }
             scored.sort { ($0.score, -$0.new) > ($1.score, -$1.new) }
             // A tie for its best candidate is an ambiguity, not a coin toss.

@@ -31,4 +31,12 @@ struct MatchNameTests {
         #expect(MatchName.words("P03") == ["p03"])
         #expect(MatchName.words("BP") == ["bp"])
     }
+
+    @Test("letter triples: a compound written together or apart shares all but the triples across the join")
+    func trigrams() {
+        #expect(MatchName.trigrams(of: "klant bediening") == MatchName.trigrams(of: "klantbediening"))
+        #expect(MatchName.trigrams(of: "bediening klant").intersection(MatchName.trigrams(of: "klantbediening")).count == 10)
+        #expect(MatchName.trigrams(of: "ab") == ["ab"] && MatchName.trigrams(of: "").isEmpty)
+        #expect(MatchName.trigrams(of: "huur") == ["huu", "uur"])
+    }
 }

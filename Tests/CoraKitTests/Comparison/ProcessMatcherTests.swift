@@ -44,13 +44,14 @@ struct ProcessMatcherTests {
         #expect(match.ambiguities == [MatchAmbiguity(method: .code, old: [0], new: [0, 1]), MatchAmbiguity(method: .name, old: [1], new: [2, 3])])
     }
 
-    @Test("similar names in the same place pair with their score; below the threshold they do not; a tie is ambiguous")
+    @Test("similar names in the same place pair with their score (by words, else by letter triples); others do not; a tie is ambiguous")
     func similarity() {
         let old = ProcessModel(processes: [
             Self.process("bp", "", "Verhuren eenheden"),
             Self.process("w1", "", "Opstellen huurcontract voor nieuwe huurder", level: .workProcess, parent: "bp"),
             Self.process("w2", "", "Bezichtigen woning", level: .workProcess, parent: "bp"),
             Self.process("w3", "", "Archiveren dossier", level: .workProcess, parent: "bp"),
+            Self.process("w4", "", "Innen huur", level: .workProcess, parent: "bp"),
         ])
         let new = ProcessModel(processes: [
             Self.process("bp", "", "Verhuren eenheden"),
@@ -58,12 +59,15 @@ struct ProcessMatcherTests {
             Self.process("n2", "", "Plannen bezichtiging woning", level: .workProcess, parent: "bp"),
             Self.process("n3", "", "Archiveren dossier digitaal", level: .workProcess, parent: "bp"),
             Self.process("n4", "", "Archiveren dossier papier", level: .workProcess, parent: "bp"),
+            Self.process("n5", "", "Afhandelen klachten", level: .workProcess, parent: "bp"),
         ])
         let match = ProcessMatcher().match(old, new)
         // w1 and n1: 4 words in common of 5 and 4 (Dice 0.889 × 0.8), parents paired, same level.
-        #expect(Self.described(match, old, new) == ["bp → bp (id 1.0)", "w1 → n1 (similarity 0.911)"])
-        // w2 and n2 share one word ("woning"): 0.8 × 0.4 + 0.2 = 0.52, under 0.65.
-        #expect(match.unmatchedOld == [2, 3])
+        // w2 and n2 share one word of their stems ("woning": 0.8 × 0.4 + 0.2 = 0.52, under 0.65),
+        // but most letters ("bezichtigen", "bezichtiging"): by letter triples 0.75 × 0.8 + 0.2.
+        #expect(Self.described(match, old, new) == ["bp → bp (id 1.0)", "w1 → n1 (similarity 0.911)", "w2 → n2 (similarity 0.8)"])
+        // w4 and n5 have nothing in common but their place.
+        #expect(match.unmatchedOld == [3, 4] && match.unmatchedNew == [3, 4, 5])
         #expect(match.ambiguities == [MatchAmbiguity(method: .similarity, old: [3], new: [3, 4])])
     }
 
