@@ -5,7 +5,8 @@
 /// - A leading `BP `, `WP `, `PS ` (VERA's level prefixes) and a leading code (`P03 `, `4.1.2 `).
 /// - Dutch word forms, by a small stemmer written for process names: plurals (`eenheden` →
 ///   `eenheid`, `woningen` → `woning`, `huurders` → `huurder`, `scenario's` → `scenario`), the infinitive and the noun of one verb
-///   (`verhuren` / `verhuur`, `incasseren` / `incasso`, `controleren` / `controle`), and a vowel
+///   (`verhuren` / `verhuur`, `incasseren` / `incasso`, `controleren` / `controle`, `meten` /
+///   `meting`), and a vowel
 ///   written double in a closed syllable (`beheer` / `beheren`).
 ///
 /// It is a key for equality, not a spelling: two names with one key are taken for the same name.
@@ -66,6 +67,7 @@ public enum MatchName {
             drop(1)                                   // the plural -s: huurders, dossiers, portals
         }
         if ends("e") || ends("o") { drop(1) }         // controle, incasso
+        if ends("ing") { drop(3) }                    // the noun of a verb: aanbesteding / aanbesteden, meting / meten
         // A vowel written double in a closed syllable and single in an open one (verhuur /
         // verhuren, beheer / beheren), and a consonant doubled before -en (plannen / plan).
         var result: [Unicode.Scalar] = []

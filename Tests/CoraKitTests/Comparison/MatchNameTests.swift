@@ -6,7 +6,7 @@ struct MatchNameTests {
     @Test("Dutch word forms of one word share a stem", arguments: [
         ("verhuur", "verhuren"), ("eenheid", "eenheden"), ("incasso", "incasseren"), ("controle", "controleren"),
         ("beheer", "beheren"), ("woning", "woningen"), ("kost", "kosten"), ("plan", "plannen"), ("proces", "processen"),
-        ("huurder", "huurders"), ("dossier", "dossiers"),
+        ("huurder", "huurders"), ("dossier", "dossiers"), ("aanbesteding", "aanbesteden"), ("meting", "meten"),
     ])
     func wordForms(_ one: String, _ other: String) {
         #expect(MatchName.stem(one) == MatchName.stem(other), "\(one): \(MatchName.stem(one)), \(other): \(MatchName.stem(other))")
