@@ -46,6 +46,12 @@ extension String {
     }
 
     /// The string without leading and trailing whitespace (spaces, tabs, line breaks, NBSP).
+    /// The text on one line: each line break (CR LF, LF or CR) a space, for a heading, a link or
+    /// a table cell in a document.
+    var onOneLine: String {
+        replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
     func trimmingWhitespace() -> String {
         let bytes = utf8
         guard let head = bytes.first, let tail = bytes.last else { return self }

@@ -48,7 +48,7 @@ extension HandbookPage {
                              + "<td>\(processLinks(process.steers))</td>"
                              + "<td>\(processLinks(reportsFrom[process.id] ?? []))</td></tr>\n"
                      })
-        out += figure(figures.pdca, label: l.text(.pdcaCycle))
+        out += figure(figures.pdca)
         return out + "</section>\n"
     }
 }

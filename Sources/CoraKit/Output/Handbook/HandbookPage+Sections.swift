@@ -30,7 +30,7 @@ extension HandbookPage {
         }
         out += propertiesTable([process] + rows.map(\.process))
         out += sectionFindings([process] + rows.map(\.process))
-        out += figure(figures.processes[process.id], label: "\(words.diagram) \(oneLine(process.name))")
+        out += figure(figures.processes[process.id])
         return out + "</details>\n"
     }
 
@@ -131,18 +131,12 @@ extension HandbookPage {
         // Each business process is listed with the chain or scenario nearest above it (one above
         // that shows it through its own row): nested chains cost a row each, not a row per level.
         var members: [String: [CoraProcess]] = [:]
-        for process in tree.depthFirst where process.level == .businessProcess || Self.isGrouper(process) {
+        for process in depthFirst where process.level == .businessProcess || Self.isGrouper(process) {
             if let grouper = enclosingGrouper[process.id] { members[grouper.id, default: []].append(process) }
         }
         let plural = l.levelPlural(.businessProcess)
-        var rows: [String] = []
-        for grouper in groupers {
-            var row = "<tr\(idAttribute(grouper)) data-s=\"\(HTMLText.attribute(searchText(grouper)))\"><td>\(HTMLText.isolated(grouper.code))</td>"
-            row += "<td>\(HTMLText.isolated(grouper.name)) <span class=\"level\">(\(HTMLText.text(l.level(grouper.level).lowercased())))</span>"
-            if let first = findingsOf[grouper.id]?.first { row += findingFlag(first) }
-            row += "</td><td>\(HTMLText.isolated(grouper.status))</td>"
-            row += "<td>" + (members[grouper.id] ?? []).map { processLink($0.id) }.joined(separator: ", ") + "</td></tr>\n"
-            rows.append(row)
+        let rows = groupers.map { grouper in
+            listedRow(grouper, cells: [HTMLText.isolated(grouper.status), (members[grouper.id] ?? []).map { processLink($0.id) }.joined(separator: ", ")])
         }
         return "<section id=\"ketens\">\n<h2>\(HTMLText.text(l.text(.chains)))</h2>\n"
             + table([l.text(.code), l.text(.name), l.text(.status), plural.prefix(1).uppercased() + plural.dropFirst()].map(HTMLText.text), rows)
@@ -151,17 +145,19 @@ extension HandbookPage {
 
     mutating func othersSection() -> String {
         guard !others.isEmpty else { return "" }
-        var rows: [String] = []
-        for process in others {
-            var row = "<tr\(idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\"><td>\(HTMLText.isolated(process.code))</td>"
-            row += "<td>\(HTMLText.isolated(process.name)) <span class=\"level\">(\(HTMLText.text(l.level(process.level).lowercased())))</span>"
-            if let first = findingsOf[process.id]?.first { row += findingFlag(first) }
-            row += "</td><td>\(HTMLText.isolated(process.owner))</td><td>\(HTMLText.isolated(process.function))</td></tr>\n"
-            rows.append(row)
-        }
+        let rows = others.map { process in listedRow(process, cells: [HTMLText.isolated(process.owner), HTMLText.isolated(process.function)]) }
         return "<section id=\"overig\">\n<h2>\(HTMLText.text(l.text(.otherProcesses)))</h2>\n"
             + table([l.text(.code), l.text(.name), l.text(.owner), l.text(.function)].map(HTMLText.text), rows)
             + propertiesTable(others)
             + "</section>\n"
+    }
+
+    /// A row of the chains' or the other processes' table: the process's anchor and search text,
+    /// its code, its name with its level and a flag to its first finding, then `cells` (HTML).
+    private mutating func listedRow(_ process: CoraProcess, cells: [String]) -> String {
+        var row = "<tr\(idAttribute(process)) data-s=\"\(HTMLText.attribute(searchText(process)))\"><td>\(HTMLText.isolated(process.code))</td>"
+        row += "<td>\(HTMLText.isolated(process.name)) <span class=\"level\">(\(HTMLText.text(l.level(process.level).lowercased())))</span>"
+        if let first = findingsOf[process.id]?.first { row += findingFlag(first) }
+        return row + "</td>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
     }
 }

@@ -24,11 +24,11 @@ struct HandbookPage {
     let findingsOf: [String: [Int]]
     /// Element ids handed out: a process (an id kept twice with `--keep-invalid`) gets its anchor once.
     var usedAnchors = Set<String>()
-    /// Every anchor the document has, for the diagrams' links.
-    let anchors: Set<String>
     /// The categories with a section, each with its business processes (the one without a
     /// category only when it has some).
     let sections: [(category: ProcessCategory?, processes: [CoraProcess])]
+    /// Every process below a root, depth first.
+    let depthFirst: [CoraProcess]
     /// The process chains and steering scenarios, depth first.
     let groupers: [CoraProcess]
     /// The processes in no business process's section and no chain's row.
@@ -64,8 +64,8 @@ struct HandbookPage {
         }
         self.listed = listed
         self.findingsOf = findingsOf
-        anchors = Set(model.processes.map { HTMLRenderer.anchor(of: $0.id) } + [HTMLRenderer.landscapeAnchor])
         let depthFirst = tree.depthFirst
+        self.depthFirst = depthFirst
         let all: [ProcessCategory?] = ProcessCategory.allCases.map(Optional.some) + [nil]
         let businessProcesses = depthFirst.filter { $0.level == .businessProcess }
         sections = all.compactMap { category in
@@ -191,12 +191,13 @@ struct HandbookPage {
         guard figures.landscape != nil else { return "" }
         var out = "<section id=\"\(HTMLRenderer.landscapeAnchor)\" class=\"hidden-while-searching\">\n<h2>\(HTMLText.text(words.landscape))</h2>\n"
         out += "<p>\(HTMLText.text(words.landscapeIntro))</p>\n"
-        out += figure(figures.landscape, label: words.landscape)
+        out += figure(figures.landscape)
         return out + "</section>\n"
     }
 
-    /// A diagram in its `<figure>`, the message of one that failed, or nothing.
-    func figure(_ figure: HandbookFigures.Figure?, label: String) -> String {
+    /// A diagram in its `<figure>` (labelled for screen readers when it was embedded), why there
+    /// is none, or nothing.
+    func figure(_ figure: HandbookFigures.Figure?) -> String {
         switch figure {
         case .picture(let svg)?: return "<figure class=\"diagram\">\n\(svg)\n</figure>\n"
         case .failed(let message)?: return "<p class=\"note\">\(HTMLText.text(words.notDrawn)): \(HTMLText.text(message))</p>\n"
@@ -248,9 +249,7 @@ struct HandbookPage {
         return String(text.prefix(limit)) + "…"
     }
 
-    func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
+    func oneLine(_ text: String) -> String { text.onOneLine }
 
     /// Text that may run over several lines, each line break kept.
     func paragraph(_ text: String) -> String {

@@ -117,9 +117,7 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
-    func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
+    func oneLine(_ text: String) -> String { text.onOneLine }
 
     func summary(of model: ProcessModel) -> String {
         let l = language
