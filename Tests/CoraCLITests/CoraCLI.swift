@@ -139,10 +139,55 @@ final class Scratch {
         try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
     }
 
+    /// Writes an executable shell script `name` (`#!/bin/sh` and `body`) and returns its URL: a
+    /// stand-in for a program cora runs (`CORA_DOT`).
+    @discardableResult
+    func script(_ name: String, _ body: String) throws -> URL {
+        let file = try write(name, "#!/bin/sh\n" + body)
+        #expect(chmod(file.path, 0o755) == 0)
+        return file
+    }
+
+    /// Starts `cora` with `arguments` in this directory with `environment` added, standard error
+    /// discarded, and returns the running process (to signal it).
+    func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = CoraCLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = url
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The process ids written to `name` one per line, once there are at least `count` (waiting up
+    /// to 20 s), or what there is then.
+    func pids(in name: String, atLeast count: Int) -> [Int32] {
+        var pids: [Int32] = []
+        for _ in 0..<400 where pids.count < count {
+            pids = String(decoding: (try? read(name)) ?? [], as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+            if pids.count < count { usleep(50_000) }
+        }
+        return pids
+    }
+
     /// Runs `cora` with this directory as the working directory.
     func cora(_ arguments: String..., stdin: [UInt8]? = nil) throws -> CLIRun {
         try CoraCLI.run(arguments, stdin: stdin, in: url)
     }
+}
+
+/// Whether the process `pid` has ended within `seconds`; one that has not is killed (so a test
+/// leaves nothing running) and counts as not ended.
+func hasEnded(_ pid: Int32, within seconds: Double) -> Bool {
+    var gone = false
+    for _ in 0..<max(1, Int(seconds * 50)) where !gone {
+        gone = kill(pid, 0) != 0 && errno == ESRCH
+        if !gone { usleep(20_000) }
+    }
+    if !gone { kill(pid, SIGKILL) }
+    return gone
 }
 
 /// Small canonical CSV inputs.

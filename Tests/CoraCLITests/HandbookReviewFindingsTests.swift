@@ -44,21 +44,9 @@ struct HandbookReviewFindingsTests {
         // Each dot ignores SIGTERM and SIGINT, as one started from a drawing thread with nearly
         // every signal blocked does (Foundation starts it with that thread's mask), says which
         // signals it was started with blocked, and draws forever.
-        let dot = try scratch.write("dot", "#!/bin/sh\ntrap '' TERM INT\ngrep SigBlk /proc/$$/status > blocked.$$\necho $$ >> dot.pids\ncat >/dev/null\nexec sleep 120\n")
-        #expect(chmod(dot.path, 0o755) == 0)
-        let process = Process()
-        process.executableURL = CoraCLI.executable
-        process.arguments = ["convert", "in.csv", "--to", "html", "-o", "out.html"]
-        process.currentDirectoryURL = scratch.url
-        process.environment = ProcessInfo.processInfo.environment.merging(["CORA_DOT": dot.path]) { _, new in new }
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var pids: [Int32] = []
-        for _ in 0..<400 where pids.count < 2 {
-            let text = String(decoding: (try? scratch.read("dot.pids")) ?? [], as: UTF8.self)
-            pids = text.split(separator: "\n").compactMap { Int32($0) }
-            if pids.count < 2 { usleep(50_000) }
-        }
+        let dot = try scratch.script("dot", "trap '' TERM INT\ngrep SigBlk /proc/$$/status > blocked.$$\necho $$ >> dot.pids\ncat >/dev/null\nexec sleep 120\n")
+        let process = try scratch.start(["convert", "in.csv", "--to", "html", "-o", "out.html"], environment: ["CORA_DOT": dot.path])
+        let pids = scratch.pids(in: "dot.pids", atLeast: 2)
         #expect(pids.count >= 2, "the diagrams were not drawn side by side: \(pids)")
         usleep(300_000)
         kill(process.processIdentifier, SIGINT)
@@ -66,13 +54,7 @@ struct HandbookReviewFindingsTests {
         #expect(process.terminationStatus == 130 || (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT))
         for pid in pids {
             let blocked = String(decoding: (try? scratch.read("blocked.\(pid)")) ?? [], as: UTF8.self)
-            var gone = false
-            for _ in 0..<150 where !gone {
-                gone = kill(pid, 0) != 0 && errno == ESRCH
-                if !gone { usleep(20_000) }
-            }
-            if !gone { kill(pid, SIGKILL) }
-            #expect(gone, "dot (pid \(pid), started with \(blocked)) still runs after cora ended")
+            #expect(hasEnded(pid, within: 3), "dot (pid \(pid), started with \(blocked)) still runs after cora ended")
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out.html").path))
     }

@@ -484,32 +484,15 @@ struct HardeningTests {
     func signalEndsDot() throws {
         let scratch = try Scratch()
         try scratch.write("inv.csv", Canonical.document(Canonical.row("a", "A", "Bepalen visie")))
-        let dot = try scratch.write("dot", "#!/bin/sh\necho $$ > dot.pid\ncat >/dev/null\nexec sleep 120\n")
-        #expect(chmod(dot.path, 0o755) == 0)
-        let process = Process()
-        process.executableURL = CoraCLI.executable
-        process.arguments = ["convert", "inv.csv", "--to", "svg", "-o", "x.svg"]
-        process.currentDirectoryURL = scratch.url
-        process.environment = ProcessInfo.processInfo.environment.merging(["CORA_DOT": dot.path]) { _, new in new }
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var pid: Int32 = 0
-        for _ in 0..<200 where pid == 0 {
-            pid = Int32(String(decoding: (try? scratch.read("dot.pid")) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-            if pid == 0 { usleep(50_000) }
-        }
+        let dot = try scratch.script("dot", "echo $$ > dot.pid\ncat >/dev/null\nexec sleep 120\n")
+        let process = try scratch.start(["convert", "inv.csv", "--to", "svg", "-o", "x.svg"], environment: ["CORA_DOT": dot.path])
+        let pid = scratch.pids(in: "dot.pid", atLeast: 1).first ?? 0
         #expect(pid > 0, "dot never started")
         usleep(200_000)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
-        var gone = false
-        for _ in 0..<100 where !gone {
-            gone = kill(pid, 0) != 0 && errno == ESRCH
-            if !gone { usleep(20_000) }
-        }
-        if !gone { kill(pid, SIGKILL) }
-        #expect(gone, "dot (pid \(pid)) still runs after cora ended")
+        #expect(hasEnded(pid, within: 2), "dot (pid \(pid)) still runs after cora ended")
     }
 
     @Test("summary.md shows a file name's control characters escaped, as the terminal does")
