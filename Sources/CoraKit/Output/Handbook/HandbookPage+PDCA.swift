@@ -46,7 +46,7 @@ extension HandbookPage {
                          "<tr><td>\(HTMLText.isolated(process.code))</td><td>\(processLink(process.id))</td>"
                              + "<td>\(HTMLText.text(process.pdcaPhase.map(l.phase) ?? ""))</td>"
                              + "<td>\(processLinks(process.steers))</td>"
-                             + "<td>\(processLinks(reportsFrom[process.id] ?? []))</td></tr>\n"
+                             + "<td>\(processLinks(pdca.reportsFrom[process.id] ?? []))</td></tr>\n"
                      })
         out += figure(figures.pdca)
         return out + "</section>\n"

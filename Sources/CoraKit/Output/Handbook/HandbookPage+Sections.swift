@@ -53,8 +53,8 @@ extension HandbookPage {
         if !process.next.isEmpty { entries.append((l.text(.next), processLinks(process.next))) }
         add(.requirements, process.requirements.map { l.requirement($0, in: pdca.catalog) })
         if let phase = process.pdcaPhase { entries.append((l.text(.pdcaPhase), HTMLText.text(l.phase(phase)))) }
-        for (label, ids) in [(DocumentLanguage.Label.steers, process.steers), (.steeredBy, steeredBy[process.id] ?? []),
-                             (.reportsTo, process.reportsTo), (.reportsFrom, reportsFrom[process.id] ?? [])] where !ids.isEmpty {
+        for (label, ids) in [(DocumentLanguage.Label.steers, process.steers), (.steeredBy, pdca.steeredBy[process.id] ?? []),
+                             (.reportsTo, process.reportsTo), (.reportsFrom, pdca.reportsFrom[process.id] ?? [])] where !ids.isEmpty {
             entries.append((l.text(label), processLinks(ids)))
         }
         var out = "<dl class=\"facts\">\n"

@@ -33,8 +33,6 @@ struct HandbookPage {
     let groupers: [CoraProcess]
     /// The processes in no business process's section and no chain's row.
     let others: [CoraProcess]
-    /// For each process id, the ids of the processes that steer it and of those that report to it.
-    let steeredBy: [String: [String]], reportsFrom: [String: [String]]
 
     init(model: ProcessModel, diagnostics: [Diagnostic], figures: HandbookFigures, renderer: HTMLRenderer) {
         self.model = model
@@ -79,13 +77,6 @@ struct HandbookPage {
         let reached = Set(depthFirst.map(\.id))
         others = depthFirst.filter { $0.level != .businessProcess && !Self.isGrouper($0) && enclosing[$0.id] == nil }
             + model.processes.filter { !reached.contains($0.id) }
-        var steeredBy: [String: [String]] = [:], reportsFrom: [String: [String]] = [:]
-        for process in model.processes {
-            for target in process.steers { steeredBy[target, default: []].append(process.id) }
-            for target in process.reportsTo { reportsFrom[target, default: []].append(process.id) }
-        }
-        self.steeredBy = steeredBy
-        self.reportsFrom = reportsFrom
     }
 
     private struct SourceKey: Hashable {

@@ -58,7 +58,7 @@ extension MarkdownRenderer {
                      rows: pdca.steering.map { process in
                          [process.code, oneLine(process.name), process.pdcaPhase.map(l.phase) ?? "",
                           process.steers.map(pdca.name(of:)).joined(separator: ", "),
-                          (pdca.reportsFrom[process.id] ?? []).joined(separator: ", ")]
+                          (pdca.reportsFrom[process.id] ?? []).map(pdca.name(of:)).joined(separator: ", ")]
                      })
         return out
     }

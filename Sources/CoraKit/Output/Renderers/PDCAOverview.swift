@@ -12,9 +12,9 @@ public struct PDCAOverview: Sendable {
     /// The processes that take part in the cycle as steering: a phase, or a steers relation, or
     /// reports received; in the order of the model.
     public let steering: [CoraProcess]
-    /// For each process id, the names of the processes that steer it.
+    /// For each process id, the ids of the processes that steer it (``name(of:)`` names them).
     public let steeredBy: [String: [String]]
-    /// For each process id, the names of the processes that report to it.
+    /// For each process id, the ids of the processes that report to it.
     public let reportsFrom: [String: [String]]
     /// The requirement tags of the model (CORA's and its own).
     public let catalog: RequirementCatalog
@@ -33,8 +33,8 @@ public struct PDCAOverview: Sendable {
         }
         for process in model.processes {
             for tag in process.requirements where used.insert(tag).inserted && catalog.tag(tag) == nil { others.append(tag) }
-            for target in process.steers { steeredBy[target, default: []].append(process.name) }
-            for target in process.reportsTo { reportsFrom[target, default: []].append(process.name) }
+            for target in process.steers { steeredBy[target, default: []].append(process.id) }
+            for target in process.reportsTo { reportsFrom[target, default: []].append(process.id) }
         }
         requirementColumns = catalog.tags.map(\.tag).filter(used.contains) + others
         matrixRows = used.isEmpty ? [] : model.processes.filter { !$0.requirements.isEmpty || $0.level == .businessProcess }
@@ -59,9 +59,9 @@ public struct PDCAOverview: Sendable {
         add(.requirements, process.requirements.map { language.requirement($0, in: catalog) })
         if let phase = process.pdcaPhase { add(.pdcaPhase, [language.phase(phase)]) }
         add(.steers, process.steers.map(name(of:)))
-        add(.steeredBy, steeredBy[process.id] ?? [])
+        add(.steeredBy, (steeredBy[process.id] ?? []).map(name(of:)))
         add(.reportsTo, process.reportsTo.map(name(of:)))
-        add(.reportsFrom, reportsFrom[process.id] ?? [])
+        add(.reportsFrom, (reportsFrom[process.id] ?? []).map(name(of:)))
         return facts
     }
 }
