@@ -69,10 +69,7 @@ public struct HTMLFormat: OutputFormat {
             switch picture {
             case .failure(let failure): return .failed(failure.diagnostics.map(\.message).joined(separator: "; "))
             case .success(let bytes):
-                guard let svg = InlineSVG.embed(bytes, anchors: anchors, label: label) else {
-                    return .failed(options.language == .nl ? "Graphviz gaf geen leesbare SVG" : "Graphviz gave no SVG that can be read")
-                }
-                return .picture(svg)
+                return InlineSVG.embed(bytes, anchors: anchors, label: label).map { .picture($0) } ?? .failed(words.unreadableDrawing)
             }
         }
         var figures = HandbookFigures(landscape: figure(pictures[0], label: words.landscape))

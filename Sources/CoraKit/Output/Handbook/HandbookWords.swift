@@ -66,6 +66,7 @@ struct HandbookWords {
         dutch ? "Geen diagram: het zou \(count) processen tonen, meer dan de \(limit) die een leesbaar diagram heeft. Tekenen kan met cora convert --to svg --view \(view)."
             : "No diagram: it would show \(count) processes, more than the \(limit) a readable diagram has. cora convert --to svg --view \(view) draws it."
     }
+    var unreadableDrawing: String { dutch ? "Graphviz gaf geen leesbare SVG" : "Graphviz gave no SVG that can be read" }
     var notDrawn: String { dutch ? "Dit diagram kon niet worden getekend" : "This diagram could not be drawn" }
     /// The foot of the document.
     var madeWith: String { dutch ? "Gemaakt met cora" : "Made with cora" }
