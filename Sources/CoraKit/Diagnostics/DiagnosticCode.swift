@@ -202,6 +202,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// A mapping that cannot be used: not found, not valid YAML, an unknown key, a wrong type.
     case invalidMapping = "invalid-mapping"
+    /// A pairs file (`--pairs`) that cannot be used: not valid YAML, an unknown key, an id neither
+    /// model has, a process paired twice.
+    case invalidPairs = "invalid-pairs"
     /// An output that is, or would overwrite, an input.
     case outputOverInput = "output-over-input"
     /// An output that exists and may not be replaced (`cora mapping init` without `--force`).
@@ -232,7 +235,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
              .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
              .archiMissingEnd, .archiUnknownOwner, .noProcesses, .exchangeNotXML, .exchangeNotModel, .exchangeDoctype,
-             .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping,
+             .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping, .invalidPairs,
              .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
             return .error
         }

@@ -14,6 +14,11 @@ enum Terminal {
         isatty(2) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
     }
 
+    /// Whether standard output is a terminal and `NO_COLOR` is not set.
+    static var stdoutIsColorTerminal: Bool {
+        isatty(1) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
+    }
+
     /// Ends the process with `status` (the C library's `exit`, which `ParsableCommand` hides).
     static func exit(_ status: Int32) -> Never {
         Glibc.exit(status)
@@ -73,6 +78,23 @@ enum Terminal {
         writeStderr(RunSummary(result: result).line)
         if result.unreadLines > 0 { throw ExitStatus.incomplete }
         if result.errorCount > 0 { throw ExitStatus.dataErrors }
+    }
+
+    /// Ends the reading of the models a comparison compares: per input its errors (at most 20 of
+    /// a code; `cora validate` lists them all) and its summary line; a read that malformed input
+    /// ended early cannot be compared (exit status 2).
+    static func finishReading(_ results: [ConversionResult]) throws {
+        for result in results {
+            let file = TerminalText.oneLine(result.inputs.first?.file ?? "-")
+            let capped = CappedDiagnostics(result.diagnostics.filter { $0.severity == .error })
+            show(capped.shown)
+            for left in capped.leftOut { writeStderr("… and \(left.count) more [\(left.code.rawValue)]; cora validate \(file) lists all of them\n") }
+            writeStderr("cora: \(file): " + RunSummary(result: result).line.dropFirst("cora: ".count))
+        }
+        if let incomplete = results.first(where: { $0.unreadLines > 0 }) {
+            writeStderr("cora: \(TerminalText.oneLine(incomplete.inputs.first?.file ?? "-")): malformed input ended the read early, so the comparison would be wrong; fix the file (cora validate shows where)\n")
+            throw ExitStatus.cannotContinue
+        }
     }
 
     /// Prints what a run says while it works.

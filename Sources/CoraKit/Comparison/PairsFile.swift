@@ -1,0 +1,178 @@
+import Yams
+
+/// Pairs of processes named by hand: which process of one model is which of the other, where
+/// ``ProcessMatcher`` cannot tell or tells wrongly (`cora diff --pairs FILE`, `cora coverage
+/// --pairs FILE`).
+public struct PinnedPair: Sendable, Equatable {
+    /// The id of the process in the old model (the inventory, for coverage).
+    public var old: String
+    /// The id of the process in the new model (the reference, for coverage).
+    public var new: String
+    /// The line of the pair in its file.
+    public var line: Int?
+
+    /// A pair.
+    public init(old: String, new: String, line: Int? = nil) {
+        self.old = old
+        self.new = new
+        self.line = line
+    }
+}
+
+/// The pairs file: a short YAML file, like a mapping, that a person writes or confirms.
+///
+/// ```yaml
+/// pairs:
+///   - old: id-4f2a          # "Woonruimteverdelen"
+///     new: id-9c31          # "Matchen eenheden"
+/// ```
+///
+/// `cora` writes the pairs it proposes in this form (``render(_:old:new:sides:)``): every pair it
+/// made, with how and with what score in a comment, then the processes it could not pair and the
+/// ambiguities as comments, so that a person deletes what is wrong, adds what is missing and reads
+/// the file back with `--pairs`. For `cora coverage` the keys `inventory` and `reference` say the
+/// same as `old` and `new`.
+public enum PairsFile {
+    /// The largest pairs file read, in bytes (100,000 pairs with their comments fit many times).
+    public static let maxBytes = 64 << 20
+    /// The most YAML nodes read: guards against alias bombs.
+    static let maxNodes = 3_000_000
+
+    /// The names of the two sides in a file: `old`/`new` for `cora diff`, `inventory`/`reference`
+    /// for `cora coverage`.
+    public enum Sides: Sendable {
+        /// `old` and `new`.
+        case versions
+        /// `inventory` and `reference`.
+        case coverage
+
+        var keys: (old: String, new: String) {
+            switch self {
+            case .versions: return ("old", "new")
+            case .coverage: return ("inventory", "reference")
+            }
+        }
+    }
+
+    /// The pairs in `text` (the file `file`). Anything but a mapping with one key `pairs` holding a
+    /// list of `{old, new}` (or `{inventory, reference}`) ids is refused with the line it is on.
+    public static func parse(_ text: String, file: String) throws(RunFailure) -> [PinnedPair] {
+        func failure(_ message: String, _ node: Node?) -> RunFailure {
+            RunFailure(.invalidPairs, message, file: file, line: node?.mark?.line,
+                       hint: "a pairs file is a list under pairs: of old: ID and new: ID (cora diff --write-pairs FILE writes one to start from)")
+        }
+        guard text.utf8.count <= maxBytes else { throw failure("the pairs file is larger than \(maxBytes) bytes", nil) }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw failure("not valid YAML: \(error)".onOneLine, nil)
+        } catch {
+            throw failure("not valid YAML: \(error)".onOneLine, nil)
+        }
+        guard let root else { return [] }
+        guard let top = root.mapping else { throw failure("the pairs file must be a mapping with the key pairs", root) }
+        var pairs: [PinnedPair] = []
+        var nodes = 0
+        for (key, value) in top {
+            guard key.string == "pairs" else {
+                throw failure("unknown key \"\(key.string ?? "?")\"; the pairs file has one key, pairs", key)
+            }
+            if case .scalar(let scalar) = value, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" { continue }
+            guard let list = value.sequence else { throw failure("pairs must be a list", value) }
+            for item in list {
+                guard let entry = item.mapping else { throw failure("each pair must be a mapping of old: ID and new: ID", item) }
+                var old: String?, new: String?
+                for (key, value) in entry {
+                    nodes += 2
+                    guard nodes <= maxNodes else { throw failure("the pairs file has more than \(maxNodes) values", item) }
+                    guard let id = value.scalar?.string, !id.isEmpty else {
+                        throw failure("the value of \(key.string ?? "a key") must be a process id", value)
+                    }
+                    switch key.string {
+                    case "old", "inventory":
+                        guard old == nil else { throw failure("the pair has two old ids (old and inventory)", key) }
+                        old = id
+                    case "new", "reference":
+                        guard new == nil else { throw failure("the pair has two new ids (new and reference)", key) }
+                        new = id
+                    default:
+                        throw failure("unknown key \"\(key.string ?? "?")\" in a pair; use old and new (or inventory and reference)", key)
+                    }
+                }
+                guard let old, let new else {
+                    throw failure("the pair lacks \(old == nil ? "old (or inventory)" : "new (or reference)")", item)
+                }
+                pairs.append(PinnedPair(old: old, new: new, line: item.mark?.line))
+            }
+        }
+        return pairs
+    }
+
+    /// Refuses pairs that name a process neither model has, or one process twice.
+    public static func check(_ pairs: [PinnedPair], old: ProcessModel, new: ProcessModel, file: String, sides: Sides = .versions) throws(RunFailure) {
+        let oldIDs = Set(old.processes.map(\.id)), newIDs = Set(new.processes.map(\.id))
+        var oldSeen: [String: Int?] = [:], newSeen: [String: Int?] = [:]
+        let keys = sides.keys
+        for pair in pairs {
+            let hint = "the ids are those of cora convert --to csv (its id column)"
+            guard oldIDs.contains(pair.old) else {
+                throw RunFailure(.invalidPairs, "the \(keys.old) model has no process with the id \"\(pair.old.onOneLine)\"", file: file, line: pair.line, hint: hint)
+            }
+            guard newIDs.contains(pair.new) else {
+                throw RunFailure(.invalidPairs, "the \(keys.new) model has no process with the id \"\(pair.new.onOneLine)\"", file: file, line: pair.line, hint: hint)
+            }
+            if let earlier = oldSeen[pair.old] {
+                throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(pair.old.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+                                 file: file, line: pair.line)
+            }
+            if sides == .versions, let earlier = newSeen[pair.new] {
+                throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(pair.new.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+                                 file: file, line: pair.line)
+            }
+            oldSeen[pair.old] = pair.line
+            newSeen[pair.new] = pair.line
+        }
+    }
+
+    /// The pairs of `match` as a pairs file for a person to confirm: each pair with how it was made
+    /// (and the names, in comments), then the processes left without a partner and the
+    /// ambiguities, as comments.
+    public static func render(_ match: ModelMatch, old: ProcessModel, new: ProcessModel, sides: Sides = .versions) -> String {
+        let keys = sides.keys
+        func describe(_ process: CoraProcess) -> String {
+            "\"" + YAMLText.oneLine(process.name) + "\"" + (process.level.map { " (\($0.dutchName))" } ?? "")
+        }
+        var text = """
+            # Pairs for cora \(sides == .versions ? "diff" : "coverage"): which process of the \(keys.old) model is which of the \(keys.new).
+            # Proposed by cora; check each pair: delete a wrong one, add a missing one (the
+            # processes left without a partner are listed below), then read it back with --pairs FILE.
+            # Pairs by id, code or name are certain; those by similarity are guesses with their score.
+            pairs:
+
+            """
+        for pair in match.pairs.sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
+            let from = old.processes[pair.old], to = new.processes[pair.new]
+            let how = pair.method == .similarity ? "similarity \(DecimalText.score(pair.score))" : "same \(pair.method.rawValue)"
+            text += "  - \(keys.old): \(YAMLText.scalar(from.id))    # \(how): \(describe(from))\n"
+            text += "    \(keys.new): \(YAMLText.scalar(to.id))    # \(describe(to))\n"
+        }
+        if !match.unmatchedOld.isEmpty {
+            text += "\n# Not paired in the \(keys.old) model:\n"
+            for position in match.unmatchedOld { text += "#   \(keys.old): \(YAMLText.scalar(old.processes[position].id))    # \(describe(old.processes[position]))\n" }
+        }
+        if !match.unmatchedNew.isEmpty {
+            text += "\n# Not paired in the \(keys.new) model:\n"
+            for position in match.unmatchedNew { text += "#   \(keys.new): \(YAMLText.scalar(new.processes[position].id))    # \(describe(new.processes[position]))\n" }
+        }
+        if !match.ambiguities.isEmpty {
+            text += "\n# Ambiguous (pair one by hand if they are the same process):\n"
+            for ambiguity in match.ambiguities {
+                let from = ambiguity.old.map { "\(YAMLText.scalar(old.processes[$0].id)) \(describe(old.processes[$0]))" }
+                let to = ambiguity.new.map { "\(YAMLText.scalar(new.processes[$0].id)) \(describe(new.processes[$0]))" }
+                text += "#   by \(ambiguity.method.rawValue): \(keys.old) \(from.joined(separator: " or ")) — \(keys.new) \(to.joined(separator: " or "))\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CoraKit
+
+/// The options `cora diff` and `cora coverage` share: the pairs file, and how and where the
+/// outcome is written.
+struct ComparisonOutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The output format: text (the default; coloured on a terminal), md, csv or json.", valueName: "format"))
+    var to: String = "text"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write it (standard output when left out or -).", valueName: "path"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language of level names and of the Markdown document: nl or en.", valueName: "nl|en"))
+    var lang: DocumentLanguage = .nl
+
+    @Option(name: .long, help: ArgumentHelp("A pairs file: processes paired by hand (by id) before cora pairs the rest; --write-pairs writes one to start from.", valueName: "path"))
+    var pairs: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the pairs cora made (and, as comments, what it could not pair) as a pairs file to check and read back with --pairs.", valueName: "path"))
+    var writePairs: String?
+
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        guard DiffRenderer.Format(named: to) != nil else { throw ValidationError("--to must be text, md, csv or json, not \"\(to)\"") }
+        if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
+    }
+
+    /// The format asked for.
+    var format: DiffRenderer.Format { DiffRenderer.Format(named: to) ?? .text }
+
+    /// Whether text goes to a terminal that shows colour.
+    var colours: Bool { format == .text && (output == nil || output == "-") && Terminal.stdoutIsColorTerminal }
+
+    /// How an input is read for a comparison: as `cora convert` reads it, rows with errors kept
+    /// (a comparison compares what is there; the errors are said).
+    func reader(_ input: String, mapping: String) -> ConversionJob {
+        ConversionJob(inputs: [input], mapping: mapping, settings: ConversionSettings(
+            readOptions: reading.readOptions, skipRows: reading.skipRows, keepInvalid: true, keepsRejectedRecords: false))
+    }
+}
