@@ -3,7 +3,7 @@ SWIFT ?= swift
 CORA := .build/release/cora
 SAMPLE := Samples/woonstad-waterland.csv
 
-.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings diagrams clean help
+.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings references diagrams clean help
 
 all: build
 
@@ -15,6 +15,7 @@ help:
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
+	@echo "make references  regenerate the compiled-in copy of References/*.csv (the reference models of cora coverage)"
 	@echo "make diagrams    redraw the sample's diagrams and exchange views shown in the README (docs/diagrams/*.png) and the handbook (docs/handbook.png)"
 	@echo "make sanitize    the test suite under AddressSanitizer, the threaded tests under ThreadSanitizer (slow;"
 	@echo "                 own build folders .build-asan and .build-tsan)"
@@ -100,6 +101,10 @@ bench-reader: setup
 
 mappings:
 	scripts/embed-mappings.sh
+
+# References/vera.csv itself comes from a VERA release: scripts/make-vera-reference.py "VERA 4.3.1.xml"
+references:
+	scripts/embed-references.sh
 
 diagrams: build
 	mkdir -p docs/diagrams
