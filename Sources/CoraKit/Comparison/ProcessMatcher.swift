@@ -5,6 +5,9 @@
 /// one name on a side, two candidates of one score), the matcher pairs neither and reports the
 /// ambiguity: it never chooses silently.
 ///
+/// For `cora coverage` (``oneNewForManyOld``), several old processes (an inventory's) may pair with
+/// one new process (a reference's): an inventory often splits what a reference model names once.
+///
 /// Similar names are found through an index of name words (a process is compared with the
 /// processes that share a word with it, not with all), so two models of 100,000 processes are
 /// matched without comparing every pair.
@@ -14,16 +17,25 @@ public struct ProcessMatcher: Sendable {
     /// A word found in more processes than this is too common to propose candidates (`beheren`
     /// in every other name); the other words of a name still do.
     public var commonWordLimit: Int
+    /// Whether several old processes may pair with one new process (`cora coverage`: old is the
+    /// inventory, new the reference; "Verhuren woningen" and "Verhuren bedrijfsruimten" both
+    /// pair with "Verhuren eenheden"). Each old process still pairs with one new process at most.
+    /// A new process stays a candidate after it is paired; what stays ambiguous is an old process
+    /// with two candidates: a code or a name key that several new processes share, or two
+    /// candidates of its best similarity. Several old processes with one new key, or one new best
+    /// candidate, all pair. Off by default: one to one, as `cora diff` pairs.
+    public var oneNewForManyOld: Bool
 
-    /// A matcher; by default a pair needs a similarity of 0.65.
-    public init(threshold: Double = 0.65, commonWordLimit: Int = 200) {
+    /// A matcher; by default a pair needs a similarity of 0.65 and pairs one to one.
+    public init(threshold: Double = 0.65, commonWordLimit: Int = 200, oneNewForManyOld: Bool = false) {
         self.threshold = threshold
         self.commonWordLimit = commonWordLimit
+        self.oneNewForManyOld = oneNewForManyOld
     }
 
     /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first.
     public func match(_ old: ProcessModel, _ new: ProcessModel, pinned: [(old: String, new: String)] = []) -> ModelMatch {
-        var state = MatchState(old: old.processes, new: new.processes)
+        var state = MatchState(old: old.processes, new: new.processes, manyOld: oneNewForManyOld)
         let oldByID = Self.positions(old.processes), newByID = Self.positions(new.processes)
         for pin in pinned {
             guard let from = oldByID[pin.old], let to = newByID[pin.new], state.isFree(old: from, new: to) else { continue }
@@ -53,7 +65,7 @@ public struct ProcessMatcher: Sendable {
         let oldWords = state.old.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
         let newWords = state.new.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
         var index: [String: [Int]] = [:]
-        for (position, words) in newWords.enumerated() where state.newPair[position] == nil {
+        for (position, words) in newWords.enumerated() where state.isOpen(new: position) {
             for word in words { index[word, default: []].append(position) }
         }
         let oldTrigrams = state.old.map { MatchName.trigrams(of: MatchName.key($0.name)) }
@@ -95,7 +107,7 @@ public struct ProcessMatcher: Sendable {
             if scored.isEmpty {
                 if trigramIndex == nil {
                     var built: [String: [Int]] = [:]
-                    for (other, grams) in newTrigrams.enumerated() where state.newPair[other] == nil {
+                    for (other, grams) in newTrigrams.enumerated() where state.isOpen(new: other) {
                         for gram in grams { built[gram, default: []].append(other) }
                     }
                     trigramIndex = built
@@ -121,6 +133,14 @@ public struct ProcessMatcher: Sendable {
                 continue
             }
             candidates += scored.prefix(3).map { (position, $0.new, $0.score) }
+        }
+        if oneNewForManyOld {
+            // Every new process stays open: each old process takes its best candidate.
+            var paired = Set<Int>()
+            for candidate in candidates where paired.insert(candidate.old).inserted {
+                state.pair(candidate.old, candidate.new, .similarity, score: candidate.score)
+            }
+            return
         }
         // The same for a new process with two old ones of its best score.
         var bestNew: [Int: (score: Double, old: [Int])] = [:]
@@ -149,17 +169,24 @@ private struct MatchState {
     let new: [CoraProcess]
     var oldPair: [Int?]
     var newPair: [Int?]
+    /// Whether a new process stays open to more old ones once paired (``ProcessMatcher/oneNewForManyOld``).
+    let manyOld: Bool
     var pairs: [ProcessPair] = []
     var ambiguities: [MatchAmbiguity] = []
 
-    init(old: [CoraProcess], new: [CoraProcess]) {
+    init(old: [CoraProcess], new: [CoraProcess], manyOld: Bool = false) {
         self.old = old
         self.new = new
+        self.manyOld = manyOld
         oldPair = Array(repeating: nil, count: old.count)
         newPair = Array(repeating: nil, count: new.count)
     }
 
-    func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && newPair[other] == nil }
+    func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && isOpen(new: other) }
+
+    /// Whether the new process at `other` may still be paired: when it is not, or when one new
+    /// process may have many old ones.
+    func isOpen(new other: Int) -> Bool { manyOld || newPair[other] == nil }
 
     mutating func pair(_ position: Int, _ other: Int, _ method: MatchMethod, score: Double) {
         oldPair[position] = other
@@ -168,7 +195,9 @@ private struct MatchState {
     }
 
     /// Pairs the processes left whose `key` (not empty) is the same, where it is one process's on
-    /// each side; a key of several on a side is an ambiguity and pairs none of them.
+    /// each side; a key of several on a side is an ambiguity and pairs none of them. Where one new
+    /// process may have many old ones, every old process of a key that one new process has pairs
+    /// with it; only a key of several new processes is an ambiguity.
     mutating func pairEqual(_ method: MatchMethod, key: (CoraProcess) -> String) {
         var oldByKey: [String: [Int]] = [:], newByKey: [String: [Int]] = [:], order: [String] = []
         for (position, process) in old.enumerated() where oldPair[position] == nil {
@@ -177,14 +206,14 @@ private struct MatchState {
             if oldByKey[value] == nil { order.append(value) }
             oldByKey[value, default: []].append(position)
         }
-        for (position, process) in new.enumerated() where newPair[position] == nil {
+        for (position, process) in new.enumerated() where isOpen(new: position) {
             let value = key(process)
             if !value.isEmpty { newByKey[value, default: []].append(position) }
         }
         for value in order {
             guard let from = oldByKey[value], let to = newByKey[value] else { continue }
-            if from.count == 1 && to.count == 1 {
-                pair(from[0], to[0], method, score: 1)
+            if to.count == 1 && (from.count == 1 || manyOld) {
+                for position in from { pair(position, to[0], method, score: 1) }
             } else {
                 report(MatchAmbiguity(method: method, old: from, new: to))
             }
