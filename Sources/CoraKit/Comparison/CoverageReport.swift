@@ -37,7 +37,8 @@ public struct ReferenceCoverage: Sendable, Equatable {
 }
 
 /// What an inventory covers of a reference model (`cora coverage INVENTORY --reference REF`): per
-/// reference process, in the reference's order, whether it is covered, partly covered or missing,
+/// reference process, in the reference's tree order (each process followed by its descendants,
+/// siblings and tops in the reference's order), whether it is covered, partly covered or missing,
 /// and which inventory processes cover it; the inventory processes that cover none; the
 /// ambiguities the matcher left (for a person to pin); and the totals.
 ///
@@ -64,7 +65,8 @@ public struct CoverageReport: Sendable {
     public var inventory: ProcessModel
     /// How the processes were paired (old: the inventory, new: the reference).
     public var match: ModelMatch
-    /// The reference processes, in the reference's order.
+    /// The reference processes, in the reference's tree order: each followed by its descendants,
+    /// siblings and tops in the reference's order.
     public var entries: [ReferenceCoverage]
     /// The positions of the inventory processes that cover no reference process, in the inventory's order.
     public var unmatched: [Int]
@@ -104,7 +106,7 @@ public struct CoverageReport: Sendable {
                 status[position] = .partial
             }
         }
-        entries = processes.indices.map {
+        entries = tree.preOrder.map {
             ReferenceCoverage(reference: $0, status: status[$0], matches: matches[$0], depth: tree.depth[$0])
         }
         unmatched = match.unmatchedOld
@@ -113,15 +115,21 @@ public struct CoverageReport: Sendable {
                 + unmatched.map { (inventoryProcesses[$0].category, inventoryProcesses[$0].level, CoverageStatus.unmatched) })
     }
 
-    /// The ambiguities the matcher did not resolve (old: inventory positions, new: reference
-    /// positions): they are no matches, and a person may pin them.
-    public var ambiguities: [MatchAmbiguity] { match.ambiguities }
+    /// The ambiguities that left an inventory process without a match (old: inventory positions,
+    /// new: reference positions), for a person to pin; one that a later method resolved for all
+    /// its inventory processes (a name of two reference processes at two levels, paired by
+    /// similarity with the one at the same level) is left out.
+    public var ambiguities: [MatchAmbiguity] {
+        let unmatched = Set(self.unmatched)
+        return match.ambiguities.filter { $0.old.contains(where: unmatched.contains) }
+    }
 
     /// The reference's tree: each process's children (a parent id no process has, or a process's
-    /// own, puts it at the top), its depth, and every process after its descendants. A process on
+    /// own, puts it at the top), its depth, every process before its descendants (pre-order) and
+    /// after them (post-order). A process on
     /// a cycle of parents (which the builder rejects) is taken as a top of its own where the walk
     /// meets it again.
-    static func tree(_ processes: [CoraProcess]) -> (children: [[Int]], depth: [Int], postOrder: [Int]) {
+    static func tree(_ processes: [CoraProcess]) -> (children: [[Int]], depth: [Int], preOrder: [Int], postOrder: [Int]) {
         var positions: [String: Int] = [:]
         for (position, process) in processes.enumerated() where positions[process.id] == nil { positions[process.id] = position }
         var children = [[Int]](repeating: [], count: processes.count)
@@ -135,11 +143,13 @@ public struct CoverageReport: Sendable {
         }
         var depth = [Int](repeating: 0, count: processes.count)
         var visited = [Bool](repeating: false, count: processes.count)
-        var postOrder: [Int] = []
+        var preOrder: [Int] = [], postOrder: [Int] = []
+        preOrder.reserveCapacity(processes.count)
         postOrder.reserveCapacity(processes.count)
         // Depth first without recursion: a reference of any depth walks in constant stack.
         for root in roots + Array(processes.indices) where !visited[root] {
             visited[root] = true
+            preOrder.append(root)
             var stack: [(position: Int, next: Int)] = [(root, 0)]
             while let top = stack.last {
                 let list = children[top.position]
@@ -149,6 +159,7 @@ public struct CoverageReport: Sendable {
                     guard !visited[child] else { continue }
                     visited[child] = true
                     depth[child] = stack.count
+                    preOrder.append(child)
                     stack.append((child, 0))
                 } else {
                     postOrder.append(top.position)
@@ -156,6 +167,6 @@ public struct CoverageReport: Sendable {
                 }
             }
         }
-        return (children, depth, postOrder)
+        return (children, depth, preOrder, postOrder)
     }
 }

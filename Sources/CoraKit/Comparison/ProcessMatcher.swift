@@ -23,7 +23,8 @@ public struct ProcessMatcher: Sendable {
     /// A new process stays a candidate after it is paired; what stays ambiguous is an old process
     /// with two candidates: a code or a name key that several new processes share, or two
     /// candidates of its best similarity. Several old processes with one new key, or one new best
-    /// candidate, all pair. Off by default: one to one, as `cora diff` pairs.
+    /// candidate, all pair; but a new process paired by pin, id, code or name takes no more by
+    /// similarity. Off by default: one to one, as `cora diff` pairs.
     public var oneNewForManyOld: Bool
 
     /// A matcher; by default a pair needs a similarity of 0.65 and pairs one to one.
@@ -65,7 +66,7 @@ public struct ProcessMatcher: Sendable {
         let oldWords = state.old.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
         let newWords = state.new.map { Set(MatchName.key($0.name).split(separator: " ").map(String.init)) }
         var index: [String: [Int]] = [:]
-        for (position, words) in newWords.enumerated() where state.isOpen(new: position) {
+        for (position, words) in newWords.enumerated() where state.isOpenToSimilar(new: position) {
             for word in words { index[word, default: []].append(position) }
         }
         let oldTrigrams = state.old.map { MatchName.trigrams(of: MatchName.key($0.name)) }
@@ -107,7 +108,7 @@ public struct ProcessMatcher: Sendable {
             if scored.isEmpty {
                 if trigramIndex == nil {
                     var built: [String: [Int]] = [:]
-                    for (other, grams) in newTrigrams.enumerated() where state.isOpen(new: other) {
+                    for (other, grams) in newTrigrams.enumerated() where state.isOpenToSimilar(new: other) {
                         for gram in grams { built[gram, default: []].append(other) }
                     }
                     trigramIndex = built
@@ -169,6 +170,8 @@ private struct MatchState {
     let new: [CoraProcess]
     var oldPair: [Int?]
     var newPair: [Int?]
+    /// Whether each new process is paired by pin, id, code or name.
+    var exactlyPaired: [Bool]
     /// Whether a new process stays open to more old ones once paired (``ProcessMatcher/oneNewForManyOld``).
     let manyOld: Bool
     var pairs: [ProcessPair] = []
@@ -180,6 +183,7 @@ private struct MatchState {
         self.manyOld = manyOld
         oldPair = Array(repeating: nil, count: old.count)
         newPair = Array(repeating: nil, count: new.count)
+        exactlyPaired = Array(repeating: false, count: new.count)
     }
 
     func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && isOpen(new: other) }
@@ -188,9 +192,17 @@ private struct MatchState {
     /// process may have many old ones.
     func isOpen(new other: Int) -> Bool { manyOld || newPair[other] == nil }
 
+    /// Whether the new process at `other` may still be paired by similarity: when it is not
+    /// paired, or when one new process may have many old ones and it is paired by similarity
+    /// only. A new process an old one has by pin, id, code or name takes no more by similarity: a
+    /// name that shares a word with it ("Leveren ICT-diensten" with "Leveren financiële diensten"
+    /// beside "Leveren financiële diensten" itself) is no part of it.
+    func isOpenToSimilar(new other: Int) -> Bool { newPair[other] == nil || (manyOld && exactlyPaired[other] == false) }
+
     mutating func pair(_ position: Int, _ other: Int, _ method: MatchMethod, score: Double) {
         oldPair[position] = other
         newPair[other] = position
+        if method != .similarity { exactlyPaired[other] = true }
         pairs.append(ProcessPair(old: position, new: other, method: method, score: score))
     }
 

@@ -33,6 +33,8 @@ public struct JSONWriter {
     public mutating func strings(_ key: String? = nil, _ values: [String]) {
         item(key, "[" + values.map(Self.quote).joined(separator: ", ") + "]")
     }
+    /// Writes a number given as its JSON text (a decimal such as `0.733`, written by the caller).
+    mutating func numberText(_ key: String? = nil, _ literal: String) { item(key, literal) }
 
     private mutating func prefix(_ key: String?) {
         if needsComma[needsComma.count - 1] { text += "," }
