@@ -51,7 +51,7 @@ struct DiffRendererTests {
         #expect(text.contains("~ \"Verhuren eenheden | *nu*\" (bedrijfsproces, id a → b; paired by similarity 0.733)\n"
             + "    renamed        name: \"Verhuren eenheden garages\" → \"Verhuren eenheden | *nu*\"\n"), "\(text)")
         let markdown = String(decoding: DiffRenderer(format: .markdown).render(comparison), as: UTF8.self)
-        #expect(markdown.contains("| Verhuren eenheden \\| \\*nu\\* | hernoemd | name | Verhuren eenheden garages | Verhuren eenheden \\| \\*nu\\* | gelijkenis 0.733 |"), "\(markdown)")
+        #expect(markdown.contains("| Verhuren eenheden \\| \\*nu\\* | hernoemd | name | Verhuren eenheden garages | Verhuren eenheden \\| \\*nu\\* | gelijkenis 0,733 |"), "\(markdown)")
         #expect(markdown.contains("## Twijfelgevallen\n"))
         #expect(markdown.contains("| naam | Beheren gegevens (x)<br>Beheer gegevens (y) | Beheren gegevens. (z) |"), "\(markdown)")
         let english = String(decoding: DiffRenderer(format: .markdown, language: .en).render(comparison), as: UTF8.self)

@@ -152,7 +152,7 @@ public struct DiffRenderer: Sendable {
             for change in changed {
                 let (from, to) = names.values(change, in: language)
                 let how = change.match.map(word) ?? ""
-                let score = change.match == .similarity ? " " + DecimalText.score(change.score ?? 0) : ""
+                let score = change.match == .similarity ? " " + DecimalText.score(change.score ?? 0, comma: nl) : ""
                 text += "| \(name(names.new(change.new))) | \(word(change.kind)) | \(cell(change.field ?? "")) | \(cell(from)) | \(cell(to)) | \(how)\(score) |\n"
             }
         }
@@ -207,7 +207,7 @@ public struct DiffRenderer: Sendable {
         for change in comparison.changes {
             let name = (change.kind == .removed ? names.old(change.old) : names.new(change.new))?.name ?? ""
             writer.write([change.kind.rawValue, change.old ?? "", change.new ?? "", name, change.field ?? "", change.oldValue ?? "",
-                          change.newValue ?? "", change.match?.rawValue ?? "", change.score.map(DecimalText.score) ?? ""])
+                          change.newValue ?? "", change.match?.rawValue ?? "", change.score.map { DecimalText.score($0) } ?? ""])
         }
         for ambiguity in comparison.match.ambiguities {
             writer.write(["ambiguous", ambiguity.old.map { comparison.old.processes[$0].id }.joined(separator: "|"),

@@ -28,7 +28,7 @@ public struct JSONWriter {
     /// Writes an integer value, or `null`.
     public mutating func number(_ key: String? = nil, _ value: Int?) { item(key, value.map(String.init) ?? "null") }
     /// Writes a score (0–1, at most three decimals, as ``DecimalText`` writes it), or `null`.
-    public mutating func score(_ key: String? = nil, _ value: Double?) { item(key, value.map(DecimalText.score) ?? "null") }
+    public mutating func score(_ key: String? = nil, _ value: Double?) { item(key, value.map { DecimalText.score($0) } ?? "null") }
     /// Writes a Boolean value.
     public mutating func bool(_ key: String? = nil, _ value: Bool) { item(key, value ? "true" : "false") }
     /// Writes an array of strings on one line.
