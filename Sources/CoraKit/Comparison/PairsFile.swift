@@ -109,6 +109,17 @@ public enum PairsFile {
         return pairs
     }
 
+    /// The pairs in the file at `path`.
+    public static func read(_ path: String, in fileSystem: any FileSystem) throws(RunFailure) -> [PinnedPair] {
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(path, limit: maxBytes + 1)
+        } catch {
+            throw RunFailure(.invalidPairs, "cannot read the pairs file: \(error.reason)", file: path)
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
     /// Refuses pairs that name a process neither model has, or one process twice.
     public static func check(_ pairs: [PinnedPair], old: ProcessModel, new: ProcessModel, file: String, sides: Sides = .versions) throws(RunFailure) {
         let oldIDs = Set(old.processes.map(\.id)), newIDs = Set(new.processes.map(\.id))

@@ -66,13 +66,7 @@ public struct ComparisonJob: Sendable {
         let newResult = try new.run(detector: detector, tell: tell)
         var pinned: [PinnedPair] = []
         if let pairs {
-            let bytes: [UInt8]
-            do {
-                bytes = try detector.fileSystem.read(pairs, limit: PairsFile.maxBytes + 1)
-            } catch {
-                throw RunFailure(.invalidPairs, "cannot read the pairs file: \(error.reason)", file: pairs)
-            }
-            pinned = try PairsFile.parse(String(decoding: bytes, as: UTF8.self), file: pairs)
+            pinned = try PairsFile.read(pairs, in: detector.fileSystem)
             try PairsFile.check(pinned, old: oldResult.model, new: newResult.model, file: pairs)
         }
         let comparison = ModelComparison(old: oldResult.model, new: newResult.model, oldSource: old.inputs.first ?? "-",

@@ -14,7 +14,7 @@ struct Cora: ParsableCommand {
         64 for bad arguments.
         """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, MappingCommand.self, BatchCommand.self, DiffCommand.self]
+        subcommands: [ConvertCommand.self, ValidateCommand.self, InspectCommand.self, MappingCommand.self, BatchCommand.self, DiffCommand.self, CoverageCommand.self]
     )
 
     /// Runs the command line as swift-argument-parser would, with two differences: a misspelled

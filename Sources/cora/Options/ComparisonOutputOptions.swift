@@ -22,12 +22,12 @@ struct ComparisonOutputOptions: ParsableArguments {
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
-        guard DiffRenderer.Format(named: to) != nil else { throw ValidationError("--to must be text, md, csv or json, not \"\(to)\"") }
+        guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv or json, not \"\(to)\"") }
         if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
     }
 
     /// The format asked for.
-    var format: DiffRenderer.Format { DiffRenderer.Format(named: to) ?? .text }
+    var format: ComparisonFormat { ComparisonFormat(named: to) ?? .text }
 
     /// Whether text goes to a terminal that shows colour.
     var colours: Bool { format == .text && (output == nil || output == "-") && Terminal.stdoutIsColorTerminal }

@@ -10,12 +10,15 @@ public struct CoverageMarkdownRenderer: Sendable {
     public var inventory: String
     /// What the reference was read from, for the title.
     public var reference: String
+    /// Where a shipped reference comes from and under which license, said under the title.
+    public var referenceNote: ReferenceLibrary.Note?
 
     /// Creates a renderer.
-    public init(language: DocumentLanguage = .nl, inventory: String, reference: String) {
+    public init(language: DocumentLanguage = .nl, inventory: String, reference: String, referenceNote: ReferenceLibrary.Note? = nil) {
         self.language = language
         self.inventory = inventory
         self.reference = reference
+        self.referenceNote = referenceNote
     }
 
     private var dutch: Bool { language == .nl }
@@ -26,6 +29,11 @@ public struct CoverageMarkdownRenderer: Sendable {
         var lines: [String] = []
         lines.append("# " + MarkdownText.heading((dutch ? "Dekking van " : "Coverage of ") + inventory + (dutch ? " tegen " : " against ") + reference))
         lines.append("")
+        if let referenceNote {
+            lines.append((dutch ? "Referentie: " : "Reference: ") + MarkdownText.inline(referenceNote.description) + "; "
+                + (dutch ? "bron: " : "source: ") + MarkdownText.inline(referenceNote.source) + ".")
+            lines.append("")
+        }
         lines.append(dutch ? "## Totalen" : "## Totals")
         lines.append("")
         let statuses: [CoverageStatus] = [.covered, .partial, .missing, .unmatched]

@@ -11,10 +11,16 @@
 public struct CoverageTextRenderer: Sendable {
     /// Whether statuses are coloured with ANSI escapes.
     public var colours: Bool
+    /// The language of the level names.
+    public var language: DocumentLanguage
+    /// What the inventory and the reference were read from, for the first two lines (none when nil).
+    public var sources: (inventory: String, reference: String)?
 
     /// Creates a renderer.
-    public init(colours: Bool = false) {
+    public init(colours: Bool = false, language: DocumentLanguage = .en, sources: (inventory: String, reference: String)? = nil) {
         self.colours = colours
+        self.language = language
+        self.sources = sources
     }
 
     /// The text, ending with a line break.
@@ -24,12 +30,20 @@ public struct CoverageTextRenderer: Sendable {
             TerminalText.oneLine(inventory[position].id) + " " + TerminalText.oneLine(inventory[position].name)
         }
         var output = ""
+        if let sources {
+            output += "reference: \(TerminalText.oneLine(sources.reference)) (\(reference.count) processes)\n"
+            output += "inventory: \(TerminalText.oneLine(sources.inventory)) (\(inventory.count) processes)\n\n"
+        }
+        func level(_ level: ProcessLevel?) -> String {
+            guard let level else { return "" }
+            return language == .en ? level.rawValue : language.level(level).lowercased()
+        }
         var rows: [[String]] = [["status", "level", "name", "covered by"]]
         var statuses: [CoverageStatus?] = [nil]
         for entry in report.entries {
             let process = reference[entry.reference]
             let coveredBy = entry.matches.map { described($0.inventory) + " (\($0.method.rawValue) \(DecimalText.score($0.score)))" }
-            rows.append([entry.status.rawValue, process.level?.rawValue ?? "", String(repeating: "  ", count: entry.depth)
+            rows.append([entry.status.rawValue, level(process.level), String(repeating: "  ", count: entry.depth)
                             + TerminalText.oneLine(process.name), coveredBy.joined(separator: ", ")])
             statuses.append(entry.status)
         }
@@ -38,7 +52,7 @@ public struct CoverageTextRenderer: Sendable {
         if !report.unmatched.isEmpty {
             var unmatched: [[String]] = []
             for position in report.unmatched {
-                unmatched.append([CoverageStatus.unmatched.rawValue, inventory[position].level?.rawValue ?? "",
+                unmatched.append([CoverageStatus.unmatched.rawValue, level(inventory[position].level),
                                   TerminalText.oneLine(inventory[position].id), TerminalText.oneLine(inventory[position].name)])
             }
             output += table(unmatched, statuses: unmatched.map { _ in .unmatched })
@@ -57,9 +71,11 @@ public struct CoverageTextRenderer: Sendable {
         func counts(_ name: String, _ counts: CoverageCounts) -> [String] {
             [name, String(counts.covered), String(counts.partial), String(counts.missing), String(counts.unmatched)]
         }
-        for row in report.totals.categories { totals.append(counts(row.category?.rawValue ?? "no category", row.counts)) }
-        for row in report.totals.levels { totals.append(counts(row.level?.rawValue ?? "no level", row.counts)) }
-        totals.append(counts("all", report.totals.all))
+        for row in report.totals.categories {
+            totals.append(counts(row.category.map { language == .en ? $0.rawValue : $0.dutchName } ?? "no category", row.counts))
+        }
+        for row in report.totals.levels { totals.append(counts(row.level.map(level) ?? "no level", row.counts)) }
+        totals.append(counts(language == .en ? "all" : "totaal", report.totals.all))
         output += table(totals, statuses: [], numbers: true)
         return output
     }

@@ -6,38 +6,15 @@ import CoraCSV
 /// CSV and JSON carry the changes as ``ModelDiff`` makes them (ids and canonical values); text and
 /// Markdown name the processes, and a parent by its name.
 public struct DiffRenderer: Sendable {
-    /// The formats.
-    public enum Format: String, Sendable, CaseIterable {
-        /// Text for a terminal or a log.
-        case text
-        /// A Markdown document.
-        case markdown = "md"
-        /// CSV, one row per change (and per ambiguity).
-        case csv
-        /// JSON.
-        case json
-
-        /// The format named `name` (any case; `markdown` for `md`, `txt` for `text`).
-        public init?(named name: String) {
-            switch name.lowercased() {
-            case "text", "txt": self = .text
-            case "md", "markdown": self = .markdown
-            case "csv": self = .csv
-            case "json": self = .json
-            default: return nil
-            }
-        }
-    }
-
     /// The format.
-    public var format: Format
+    public var format: ComparisonFormat
     /// The language of level names in text and of the Markdown document.
     public var language: DocumentLanguage
     /// Whether text is coloured with ANSI escapes (removed red, added green, changed yellow).
     public var colours: Bool
 
     /// A renderer.
-    public init(format: Format, language: DocumentLanguage = .nl, colours: Bool = false) {
+    public init(format: ComparisonFormat, language: DocumentLanguage = .nl, colours: Bool = false) {
         self.format = format
         self.language = language
         self.colours = colours

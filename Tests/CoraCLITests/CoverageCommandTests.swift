@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `cora coverage INVENTORY --reference REF`: the sample against the shipped VERA 4.3.1 reference in
+/// every format, compared byte for byte with `Golden/Coverage/`; a reference read from a file; the
+/// pairs file; bad arguments.
+///
+/// To update the golden files after an intended change, run
+///
+///     CORA_RECORD_GOLDEN=1 swift test --filter CoverageCommandTests
+@Suite("cora coverage")
+struct CoverageCommandTests {
+    static let sample = "Samples/woonstad-waterland.csv"
+    static let goldenDirectory = CoraCLI.packageRoot.appendingPathComponent("Tests/CoraCLITests/Golden/Coverage")
+
+    @Test("the sample against vera: the golden output in every format, exit status 0", arguments: ["text", "md", "csv", "json"])
+    func golden(format: String) throws {
+        let run = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", format], in: CoraCLI.packageRoot)
+        #expect(!run.crashed && run.status == 0, "\(run)")
+        #expect(run.stderrLines == [
+            "cora: Samples/woonstad-waterland.csv: mapping canonical (auto: 19 of 19 columns matched)",
+            "cora: Samples/woonstad-waterland.csv: 73 rows read, 73 processes, 0 rejected; 0 errors, 0 warnings",
+        ], "\(run)")
+        try GoldenFile.check(run.stdout, Self.goldenDirectory.appendingPathComponent("woonstad-waterland-vera.\(format == "text" ? "txt" : format)"))
+        if format == "json" {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+            let reference = try #require(object["reference"] as? [[String: Any]])
+            let unmatched = try #require(object["unmatched"] as? [[String: Any]])
+            #expect(reference.count == 140 && unmatched.count == 60)
+            let chain = try #require(reference.first { $0["name"] as? String == "Verhuren Eenheden" && $0["level"] as? String == "process-chain" })
+            #expect(chain["status"] as? String == "covered")
+            let matches = try #require(chain["matches"] as? [[String: Any]])
+            #expect(matches.count == 1 && matches[0]["id"] as? String == "ww-k01" && matches[0]["method"] as? String == "name")
+            #expect(Set(reference.compactMap { $0["status"] as? String }) == ["covered", "partial", "missing"])
+            #expect(unmatched.allSatisfy { $0["status"] as? String == "unmatched" && ($0["matches"] as? [Any])?.isEmpty == true })
+        }
+        if format == "md" {
+            let html = try MarkdownAndChainTests.gfm(run.stdout)
+            #expect(html.contains("<table>"), "\(html)")
+        }
+    }
+
+    @Test("a reference read from a file (the 2026 sample): what the inventory covers of it, by id")
+    func referenceFile() throws {
+        let run = try CoraCLI.run(["coverage", Self.sample, "--reference", "Samples/diff/woonstad-waterland-2026.csv", "--to", "csv"],
+                                  in: CoraCLI.packageRoot)
+        #expect(run.status == 0, "\(run)")
+        let rows = run.stdoutText.split(separator: "\n").map(String.init)
+        #expect(rows.first == "side,id,name,level,category,status,matches,methods,scores")
+        #expect(rows.contains("reference,ww-p10,Beëindigen huurovereenkomsten,business-process,primary,missing,,,"), "\(run.stdoutText)")
+        #expect(rows.contains("reference,ww-s01-02,Opstellen klantbeloften,work-process,steering,covered,ww-s01-02,id,1"), "\(run.stdoutText)")
+        #expect(rows.contains("inventory,ww-p09,Managen klantwaardering,business-process,primary,unmatched,,,"), "\(run.stdoutText)")
+        #expect(rows.filter { $0.hasPrefix("reference,") }.count == 75 && rows.filter { $0.hasPrefix("inventory,") }.count == 1)
+    }
+
+    @Test("--write-pairs writes inventory/reference pairs; --pairs pins one the names cannot find")
+    func pairs() throws {
+        let scratch = try Scratch()
+        let written = scratch.url.appendingPathComponent("pairs.yaml").path
+        let first = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "csv", "--write-pairs", written], in: CoraCLI.packageRoot)
+        #expect(first.status == 0, "\(first)")
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        #expect(text.hasPrefix("# Pairs for cora coverage: which process of the inventory model is which of the reference.\n"), "\(text)")
+        #expect(text.contains("  - inventory: ww-k01    # same name: \"Verhuren eenheid\" (procesketen)\n"), "\(text)")
+        #expect(!first.stdoutText.contains("reference,id-8c3f7f2b0ba44bd6b5d04d4c3c5bf3c6,"))
+        // "Afhandelen klantvragen" covers VERA's "BP Afhandelen klacht en bezwaar": the names are too far apart, a pin says so.
+        let vera = try #require(first.stdoutText.split(separator: "\n").first { $0.contains(",Afhandelen klacht en bezwaar,business-process,") })
+        let referenceID = String(vera.split(separator: ",")[1])
+        let pins = try scratch.write("pins.yaml", "pairs:\n  - inventory: ww-p08\n    reference: \(referenceID)\n").path
+        let pinned = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "csv", "--pairs", pins], in: CoraCLI.packageRoot)
+        #expect(pinned.stdoutText.contains("reference,\(referenceID),Afhandelen klacht en bezwaar,business-process,primary,partial,ww-p08,pinned,1\n"), "\(pinned)")
+    }
+
+    @Test("bad arguments: a reference that is neither shipped nor a file, --reference-mapping with a shipped one")
+    func badArguments() throws {
+        let missing = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera-5"], in: CoraCLI.packageRoot)
+        #expect(missing.status == 2 && missing.stdout.isEmpty, "\(missing)")
+        #expect(missing.errorLines.first?.hasPrefix("vera-5: error: ") == true, "\(missing)")
+        let mapping = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--reference-mapping", "canonical"], in: CoraCLI.packageRoot)
+        #expect(mapping.status == 64 && mapping.stderrText.contains("--reference-mapping is for a reference read from a file; vera is shipped"), "\(mapping)")
+        let noReference = try CoraCLI.run(["coverage", Self.sample], in: CoraCLI.packageRoot)
+        #expect(noReference.status == 64 && noReference.stderrText.contains("Missing expected argument '--reference <name|path>'"), "\(noReference)")
+    }
+}
