@@ -13,9 +13,12 @@ struct CoverageCommandTests {
     static let sample = "Samples/woonstad-waterland.csv"
     static let goldenDirectory = CoraCLI.packageRoot.appendingPathComponent("Tests/CoraCLITests/Golden/Coverage")
 
-    @Test("the sample against vera: the golden output in every format, exit status 0", arguments: ["text", "md", "csv", "json"])
+    @Test("the sample against vera: the golden output in every format, exit status 0", arguments: ["text", "md", "csv", "json", "html", "dot"])
     func golden(format: String) throws {
-        let run = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", format], in: CoraCLI.packageRoot)
+        // The page without Graphviz (so that its version cannot change it; the picture is tested
+        // below) and with a fixed date (SOURCE_DATE_EPOCH: 2026-12-05).
+        let run = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", format], in: CoraCLI.packageRoot,
+                                  environment: ["SOURCE_DATE_EPOCH": "1796428800", "PATH": "/nonexistent"])
         #expect(!run.crashed && run.status == 0, "\(run)")
         #expect(run.stderrLines == [
             "cora: Samples/woonstad-waterland.csv: mapping canonical (auto: 19 of 19 columns matched)",
@@ -38,6 +41,33 @@ struct CoverageCommandTests {
             let html = try MarkdownAndChainTests.gfm(run.stdout)
             #expect(html.contains("<table>"), "\(html)")
         }
+        if format == "dot" {
+            let svg = try Tool.run("dot", ["-Tsvg"], input: run.stdout)
+            #expect(svg.status == 0 && svg.stdoutText.contains("</svg>"), "\(svg.stderr)")
+        }
+        if format == "html" {
+            #expect(run.stdoutText.contains("<p class=\"note\">Geen landschap: Graphviz (dot) is niet geïnstalleerd of kon het niet tekenen.</p>"))
+        }
+    }
+
+    @Test("the heat map: Graphviz draws the reference's landscape with each box filled by its status, and the page holds it as inline SVG")
+    func heatMap() throws {
+        let dot = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "dot"], in: CoraCLI.packageRoot)
+        // The chain the sample has, the business process it covers partly, one it misses.
+        #expect(dot.stdoutText.contains("BGCOLOR=\"#b7e0a5\""), "covered")
+        #expect(dot.stdoutText.contains("BGCOLOR=\"#ffe18a\""), "partial")
+        #expect(dot.stdoutText.contains("BGCOLOR=\"#f5c4c4\""), "missing")
+        let page = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "html"], in: CoraCLI.packageRoot)
+        #expect(page.status == 0, "\(page)")
+        #expect(page.stdoutText.contains("<figure><svg"), "no picture in the page")
+        #expect(page.stdoutText.contains("fill=\"#b7e0a5\"") && page.stdoutText.contains("fill=\"#f5c4c4\""), "no status colours in the picture")
+        #expect(!page.stdoutText.contains("<script") && !page.stdoutText.contains("Geen landschap"))
+        let png = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "png"], in: CoraCLI.packageRoot)
+        #expect(png.status == 0 && Array(png.stdout.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(png.stderrText)")
+        let without = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--to", "svg"], in: CoraCLI.packageRoot,
+                                      environment: ["PATH": "/nonexistent"])
+        #expect(without.status == 2 && without.stdout.isEmpty, "\(without)")
+        #expect(without.errorLines == ["-: error: --to svg needs Graphviz (dot), which is not installed; --to dot writes the diagram to draw elsewhere [graphviz-failed]"], "\(without)")
     }
 
     @Test("a reference read from a file (the 2026 sample): what the inventory covers of it, by id")

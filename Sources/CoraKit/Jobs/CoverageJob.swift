@@ -20,6 +20,10 @@ public struct CoverageJob: Sendable {
     public var colours: Bool
     /// Where: a file, or `nil` or `-` for standard output.
     public var output: String?
+    /// Graphviz, for the heat map (`svg`, `png`, and the picture in `html`).
+    public var drawing: (any DiagramDrawing)?
+    /// The day an HTML page is dated.
+    public var date: DocumentDate?
 
     /// Where the reference comes from.
     public enum Reference: Sendable {
@@ -39,7 +43,10 @@ public struct CoverageJob: Sendable {
 
     /// A job.
     public init(inventory: ConversionJob, reference: Reference, pairs: String? = nil, writePairs: String? = nil,
-                format: ComparisonFormat = .text, language: DocumentLanguage = .nl, colours: Bool = false, output: String? = nil) {
+                format: ComparisonFormat = .text, language: DocumentLanguage = .nl, colours: Bool = false, output: String? = nil,
+                drawing: (any DiagramDrawing)? = nil, date: DocumentDate? = nil) {
+        self.drawing = drawing
+        self.date = date
         self.inventory = inventory
         self.reference = reference
         self.pairs = pairs
@@ -95,30 +102,45 @@ public struct CoverageJob: Sendable {
         return Outcome(inventory: inventoryResult, reference: referenceResult, report: report)
     }
 
-    /// The coverage in the format.
-    public func render(_ report: CoverageReport) -> [UInt8] {
+    /// The coverage in the format; a picture (`svg`, `png`) needs ``drawing``.
+    public func render(_ report: CoverageReport) throws(RunFailure) -> [UInt8] {
+        var note: ReferenceLibrary.Note?
+        if case .shipped(let name) = reference { note = ReferenceLibrary.note(named: name) }
+        let inventoryName = inventory.inputs.first ?? "-"
+        let title = (language == .nl ? "Dekking van " : "Coverage of ") + inventoryName + (language == .nl ? " tegen " : " against ") + reference.name
         switch format {
         case .text:
             var referenceName = reference.name
-            if case .shipped(let name) = reference, let note = ReferenceLibrary.note(named: name) { referenceName += ", " + note.description }
-            let sources = (inventory: inventory.inputs.first ?? "-", reference: referenceName)
+            if let note { referenceName += ", " + note.description }
+            let sources = (inventory: inventoryName, reference: referenceName)
             return Array(CoverageTextRenderer(colours: colours, language: language, sources: sources).render(report).utf8)
         case .markdown:
-            var note: ReferenceLibrary.Note?
-            if case .shipped(let name) = reference { note = ReferenceLibrary.note(named: name) }
-            return Array(CoverageMarkdownRenderer(language: language, inventory: inventory.inputs.first ?? "-", reference: reference.name,
-                                                  referenceNote: note).render(report).utf8)
+            return Array(CoverageMarkdownRenderer(language: language, inventory: inventoryName, reference: reference.name, referenceNote: note).render(report).utf8)
         case .csv: return CoverageCSVRenderer(options: CSVWriteOptions(formulaProtection: true)).render(report)
         case .json: return Array(CoverageJSONRenderer().render(report).utf8)
+        case .dot: return Array(CoverageHeatMap.dot(report, language: language, title: title).utf8)
+        case .svg, .png:
+            guard let drawing else {
+                throw RunFailure(.graphvizFailed, "--to \(format.rawValue) needs Graphviz (dot), which is not installed; --to dot writes the diagram to draw elsewhere",
+                                 file: output ?? "-")
+            }
+            return try drawing.draw(CoverageHeatMap.dot(report, language: language, title: title), as: format.rawValue)
+        case .html:
+            // Without Graphviz the page says the picture is missing; everything else is there.
+            let picture = drawing.flatMap { try? $0.draw(CoverageHeatMap.dot(report, language: language, title: title), as: "svg") }
+            return Array(ComparisonHTMLRenderer(language: language, date: date)
+                .render(report, inventory: inventoryName, reference: reference.name, note: note, heatMap: picture).utf8)
         }
     }
 
     /// Writes the pairs file (when asked) and the coverage.
     public func deliver(_ outcome: Outcome, fileSystem: any FileSystem) throws(RunFailure) {
+        // Rendered first: a picture Graphviz cannot draw leaves no pairs file behind either.
+        let bytes = try render(outcome.report)
         if let writePairs {
             let text = PairsFile.render(outcome.report.match, old: outcome.report.inventory, new: outcome.report.reference, sides: .coverage)
             try ConversionJob.write(Array(text.utf8), to: writePairs, in: fileSystem)
         }
-        try ConversionJob.write(render(outcome.report), to: output ?? "-", in: fileSystem)
+        try ConversionJob.write(bytes, to: output ?? "-", in: fileSystem)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoraKit
+import CoraSystem
 
 /// `cora coverage INVENTORY --reference REF`: what an inventory covers of a reference model.
 struct CoverageCommand: ParsableCommand {
@@ -50,7 +51,8 @@ struct CoverageCommand: ParsableCommand {
         CoverageJob(inventory: comparison.reader(inventory, mapping: mapping),
                     reference: isShipped ? .shipped(reference) : .file(comparison.reader(reference, mapping: referenceMapping)),
                     pairs: comparison.pairs, writePairs: comparison.writePairs, format: comparison.format, language: comparison.lang,
-                    colours: comparison.colours, output: comparison.output)
+                    colours: comparison.colours, output: comparison.output,
+                    drawing: [.svg, .png, .html].contains(comparison.format) ? GraphvizDiagrams.installed() : nil, date: Machine.today)
     }
 
     func run() throws {

@@ -39,6 +39,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("standard input (-) can be read only once") }
+        if comparison.format.isDiagram { throw ValidationError("--to \(comparison.format.rawValue) draws the heat map of cora coverage; a diff is text, md, csv, json or html") }
         for field in ignoreField where !ModelComparison.isComparedField(field) {
             let suggestion = Suggestion.closest(to: field, in: ModelComparison.comparedFieldNames).map { "; did you mean \"\($0)\"?" } ?? ""
             throw ValidationError("--ignore-field: no field \"\(field)\"\(suggestion)")
@@ -64,7 +65,7 @@ struct DiffCommand: ParsableCommand {
     var job: ComparisonJob {
         ComparisonJob(old: comparison.reader(old, mapping: oldMapping ?? mapping), new: comparison.reader(new, mapping: newMapping ?? mapping),
                       pairs: comparison.pairs, writePairs: comparison.writePairs, ignoring: Set(ignoreField), only: kinds.known,
-                      renderer: DiffRenderer(format: comparison.format, language: comparison.lang, colours: comparison.colours),
+                      renderer: DiffRenderer(format: comparison.format, language: comparison.lang, colours: comparison.colours, date: Machine.today),
                       output: comparison.output)
     }
 

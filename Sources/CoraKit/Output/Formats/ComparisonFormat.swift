@@ -8,6 +8,14 @@ public enum ComparisonFormat: String, Sendable, CaseIterable {
     case csv
     /// JSON.
     case json
+    /// A one-file HTML page (for coverage, with the heat map when Graphviz is installed).
+    case html
+    /// The coverage heat map as Graphviz DOT (`cora coverage` only).
+    case dot
+    /// The heat map drawn by Graphviz as SVG.
+    case svg
+    /// The heat map drawn by Graphviz as PNG.
+    case png
 
     /// The format named `name` (any case; `markdown` for `md`, `txt` for `text`).
     public init?(named name: String) {
@@ -16,7 +24,16 @@ public enum ComparisonFormat: String, Sendable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "csv": self = .csv
         case "json": self = .json
+        case "html", "htm": self = .html
+        case "dot", "gv": self = .dot
+        case "svg": self = .svg
+        case "png": self = .png
         default: return nil
         }
     }
+}
+
+extension ComparisonFormat {
+    /// Whether the format is a diagram (the coverage heat map), which `cora diff` has not.
+    public var isDiagram: Bool { self == .dot || self == .svg || self == .png }
 }

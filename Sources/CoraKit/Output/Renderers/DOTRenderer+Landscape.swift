@@ -48,6 +48,7 @@ extension DOTRenderer {
             legend.append(LegendEntry(glyph: glyphs, text: words.flow))
         }
         if links != nil { legend.append(LegendEntry(glyph: "☞", text: words.clickable)) }
+        for entry in fillLegend { legend.append(LegendEntry(fill: entry.fill, line: Self.quietText, text: entry.text)) }
         var out = header(full ? "procesmodel-volledig" : "procesmodel", title: titleText, titleLink: nil, legend: legend)
         out += "  landscape [shape=plaintext, margin=0, label=<\n<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"10\" CELLPADDING=\"0\">\n"
         out += bandsHTML
@@ -171,7 +172,7 @@ extension DOTRenderer {
         if marker != nil { state.glyphs.insert("→") }
         let isGroup = DiagramBoxes.isGroup(process)
         var out = "<TD \(cellAttributes(process, tree: tree, link: isGroup ? nil : links?[process.id])) WIDTH=\"\(Self.boxWidth)\" HEIGHT=\"\(Self.boxHeight)\""
-        out += " BGCOLOR=\"\(isGroup ? Self.groupColors.fill : "#ffffff")\" COLOR=\"\(line)\" BORDER=\"1\" CELLPADDING=\"3\">"
+        out += " BGCOLOR=\"\(fills[process.id] ?? (isGroup ? Self.groupColors.fill : "#ffffff"))\" COLOR=\"\(line)\" BORDER=\"1\" CELLPADDING=\"3\">"
         var top = process.code
         if process.level != .businessProcess, !isGroup { top = [top, words.language.level(process.level).lowercased()].filter { !$0.isEmpty }.joined(separator: " · ") }
         if !top.isEmpty { out += "<FONT POINT-SIZE=\"9\" COLOR=\"\(Self.quietText)\">\(DOTHTMLText.text(top, limit: 26))</FONT><BR/>" }

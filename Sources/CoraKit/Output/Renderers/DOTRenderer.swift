@@ -61,6 +61,12 @@ public struct DOTRenderer: Sendable {
     /// default title.
     public var sourceName: String?
 
+    /// Fills of the landscape's boxes by process id, instead of white: a heat map such as
+    /// `cora coverage --to svg` draws (covered green, partial yellow, missing red).
+    public var fills: [String: String] = [:]
+    /// What each fill of ``fills`` means, for the legend.
+    public var fillLegend: [(fill: String, text: String)] = []
+
     /// Creates a renderer.
     public init(language: DocumentLanguage = .nl, title: String? = nil, sourceName: String? = nil) {
         self.language = language

@@ -12,12 +12,15 @@ public struct DiffRenderer: Sendable {
     public var language: DocumentLanguage
     /// Whether text is coloured with ANSI escapes (removed red, added green, changed yellow).
     public var colours: Bool
+    /// The day an HTML page is dated.
+    public var date: DocumentDate?
 
     /// A renderer.
-    public init(format: ComparisonFormat, language: DocumentLanguage = .nl, colours: Bool = false) {
+    public init(format: ComparisonFormat, language: DocumentLanguage = .nl, colours: Bool = false, date: DocumentDate? = nil) {
         self.format = format
         self.language = language
         self.colours = colours
+        self.date = date
     }
 
     /// The CSV header.
@@ -30,6 +33,9 @@ public struct DiffRenderer: Sendable {
         case .markdown: return Array(markdown(comparison).utf8)
         case .csv: return csv(comparison)
         case .json: return Array(json(comparison).utf8)
+        case .html: return Array(ComparisonHTMLRenderer(language: language, date: date).render(comparison).utf8)
+        // A diff has no diagram: `cora diff` refuses these formats before it reads anything.
+        case .dot, .svg, .png: return Array(text(comparison).utf8)
         }
     }
 
@@ -240,8 +246,9 @@ public struct DiffRenderer: Sendable {
     }
 }
 
-/// The processes of a comparison by id, for naming them and their parents.
-private struct ProcessNames {
+/// The processes of a comparison by id, for naming them and their parents (the diff in text,
+/// Markdown and HTML).
+struct ProcessNames {
     let oldByID: [String: CoraProcess]
     let newByID: [String: CoraProcess]
 
