@@ -49,6 +49,10 @@ demo: build
 	@$(CORA) inspect demo-output/woonstad-waterland.xml
 	@echo "== cora convert Samples/sturing/woonstad-waterland-sturing.csv --to svg --view pdca -o demo-output/pdca.svg (requirements and the PDCA cycle; each check once)"
 	@$(CORA) convert Samples/sturing/woonstad-waterland-sturing.csv --to svg --view pdca -o demo-output/pdca.svg
+	@echo "== cora diff $(SAMPLE) Samples/diff/woonstad-waterland-2026.csv (what changed in a year; exit status 1: they differ)"
+	@$(CORA) diff $(SAMPLE) Samples/diff/woonstad-waterland-2026.csv --ignore-field "property:Laatst herzien" || [ $$? -eq 1 ]
+	@echo "== cora coverage $(SAMPLE) --reference vera --to html -o demo-output/dekking.html (what the sample covers of VERA 4.3.1, with its heat map)"
+	@$(CORA) coverage $(SAMPLE) --reference vera --to html -o demo-output/dekking.html
 	@echo "== cora convert $(SAMPLE) --to csv (first lines)"
 	@$(CORA) convert $(SAMPLE) --to csv | head -n 6
 	@echo "== written: demo-output/"
