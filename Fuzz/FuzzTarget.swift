@@ -25,6 +25,9 @@
 //   - the Archi export reads back without errors into the same processes;
 //   - the ArchiMate exchange document of every model reads back with no finding of the reader
 //     (well-formed, every identifier unique, every reference to something written).
+//   - `cora diff` of a model with itself finds nothing, and `cora coverage` of a model against
+//     itself covers everything (ids unique); every report of both renders; the mapping YAML read
+//     as a pairs file is read or refused.
 
 import CoraCSV
 import CoraKit
@@ -80,6 +83,8 @@ struct FuzzRun {
                 yamlBytes = payload
                 csv = []
             }
+            // The same YAML as a pairs file of `cora diff --pairs`: refused or read, never a crash.
+            _ = try? PairsFile.parse(String(decoding: yamlBytes, as: UTF8.self), file: "pairs.yaml")
             do {
                 mapping = try MappingParser.parse(String(decoding: yamlBytes, as: UTF8.self), file: "fuzz.yaml")
             } catch {
@@ -166,10 +171,50 @@ struct FuzzRun {
             }
         }
         checkExchange(model)
+        checkComparison(model)
         for input in result.inputs {
             guard let header = input.header else { continue }
             _ = RejectsRenderer().render(header: header.cells, records: result.rejectedRecords, dialect: input.dialect)
         }
+    }
+
+    /// `cora diff` of the model with itself finds no change when its ids are unique, and with a
+    /// version whose names and parents are changed every change is one of the model's processes;
+    /// `cora coverage` of the model against itself covers every process (unique ids); every
+    /// report of both renders, its JSON parses, its Markdown tables are whole, its HTML has only
+    /// cora's elements.
+    func checkComparison(_ model: ProcessModel) {
+        let uniqueIDs = Set(model.processes.map(\.id)).count == model.processes.count
+        let same = ModelComparison(old: model, new: model, oldSource: "a|<b>", newSource: "b\u{1B}")
+        if uniqueIDs && !same.changes.isEmpty { fail("a model differs from itself: \(same.changes.prefix(3))") }
+        var changed = model
+        for index in changed.processes.indices where index % 3 == 0 {
+            changed.processes[index].name = String(changed.processes[index].name.reversed())
+            changed.processes[index].id += "x"
+        }
+        let comparison = ModelComparison(old: model, new: changed, oldSource: "a", newSource: "b")
+        let ids = Set(model.processes.map(\.id)), newIDs = Set(changed.processes.map(\.id))
+        for change in comparison.changes where !(change.old.map(ids.contains) ?? true) || !(change.new.map(newIDs.contains) ?? true) {
+            fail("a change names a process neither model has: \(change)")
+        }
+        for format in [ComparisonFormat.text, .markdown, .csv, .json, .html] {
+            let bytes = DiffRenderer(format: format, colours: true).render(comparison)
+            let text = String(decoding: bytes, as: UTF8.self)
+            if format == .json { expectJSON(text, "the diff JSON") }
+            if format == .markdown { checkMarkdown(text) }
+        }
+        _ = PairsFile.render(comparison.match, old: model, new: changed)
+        let coverage = CoverageReport(reference: model, inventory: model)
+        if uniqueIDs, let uncovered = coverage.entries.first(where: { $0.status != .covered }) {
+            fail("a model does not cover itself: \(model.processes[uncovered.reference].id) is \(uncovered.status)")
+        }
+        let other = CoverageReport(reference: model, inventory: changed)
+        expectJSON(CoverageJSONRenderer().render(other), "the coverage JSON")
+        checkMarkdown(CoverageMarkdownRenderer(inventory: "i|", reference: "r").render(other))
+        _ = CoverageTextRenderer(colours: true).render(other)
+        _ = CoverageCSVRenderer().render(other)
+        checkDOT(CoverageHeatMap.dot(other, language: .nl, title: "t\"\\"))
+        _ = ComparisonHTMLRenderer().render(other, inventory: "i", reference: "r", note: nil, heatMap: nil)
     }
 
     /// Canonical CSV → model → canonical CSV gives the same bytes.

@@ -73,16 +73,16 @@ public struct CoverageReport: Sendable {
     /// The totals.
     public var totals: CoverageTotals
 
-    /// What `inventory` covers of `reference`, with `pinned` pairs (inventory id, reference id)
-    /// made first. `matcher` sets the threshold; it always pairs one reference process with many
+    /// What `inventory` covers of `reference`, with `pinned` pairs (old: the inventory's id,
+    /// new: the reference's) made first. `matcher` sets the threshold; it always pairs one reference process with many
     /// inventory processes.
-    public init(reference: ProcessModel, inventory: ProcessModel, pinned: [(inventory: String, reference: String)] = [],
+    public init(reference: ProcessModel, inventory: ProcessModel, pinned: [PinnedPair] = [],
                 matcher: ProcessMatcher = ProcessMatcher()) {
         var matcher = matcher
         matcher.oneNewForManyOld = true
         self.reference = reference
         self.inventory = inventory
-        match = matcher.match(inventory, reference, pinned: pinned.map { ($0.inventory, $0.reference) })
+        match = matcher.match(inventory, reference, pinned: pinned)
         let processes = reference.processes
         var matches = [[CoverageMatch]](repeating: [], count: processes.count)
         for pair in match.pairs.sorted(by: { $0.old < $1.old }) {
@@ -113,6 +113,27 @@ public struct CoverageReport: Sendable {
         totals = CoverageTotals(
             processes.indices.map { (processes[$0].category, processes[$0].level, status[$0]) }
                 + unmatched.map { (inventoryProcesses[$0].category, inventoryProcesses[$0].level, CoverageStatus.unmatched) })
+    }
+
+    /// How many reference processes the inventory covers at least partly, of how many, and that
+    /// share in whole per cent (rounded down, so that 99 % never reads as all): the headline.
+    public var coveredShare: (count: Int, of: Int, percent: Int) {
+        let count = totals.all.covered + totals.all.partial, all = reference.processes.count
+        return (count, all, all == 0 ? 0 : count * 100 / all)
+    }
+
+    /// The headline in `language`: "15 van de 140 referentieprocessen (10 %) gedekt of gedeeltelijk
+    /// gedekt; 60 van de 73 processen van de inventarisatie horen bij geen ervan".
+    public func headline(_ language: DocumentLanguage) -> String {
+        let share = coveredShare, inventoryCount = inventory.processes.count
+        switch language {
+        case .nl:
+            return "\(share.count) van de \(share.of) referentieprocessen (\(share.percent) %) gedekt of gedeeltelijk gedekt; "
+                + "\(unmatched.count) van de \(inventoryCount) processen van de inventarisatie horen bij geen ervan"
+        case .en:
+            return "\(share.count) of the \(share.of) reference processes (\(share.percent) %) covered or partly covered; "
+                + "\(unmatched.count) of the \(inventoryCount) inventory processes match none of them"
+        }
     }
 
     /// The ambiguities that left an inventory process without a match (old: inventory positions,

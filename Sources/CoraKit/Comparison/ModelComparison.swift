@@ -23,7 +23,7 @@ public struct ModelComparison: Sendable {
         self.new = new
         self.oldSource = oldSource
         self.newSource = newSource
-        match = matcher.match(old, new, pinned: pinned.map { ($0.old, $0.new) })
+        match = matcher.match(old, new, pinned: pinned)
         let all = ModelDiff.changes(from: old, to: new, match: match, ignoring: ignoring)
         changes = only.isEmpty ? all : all.filter { only.contains($0.kind) }
     }

@@ -82,9 +82,10 @@ public enum ModelDiff {
             for field in fields {
                 let from = value(of: field, in: before), to = value(of: field, in: after)
                 if field.isReference {
-                    // References name processes by id: the old ones are compared as what they became.
-                    let became = references(field, of: before).map { newOfOld[$0] ?? $0 }.joined(separator: "|")
-                    if became == to { continue }
+                    // References name processes by id: the old ones are compared as what they
+                    // became, as sets (the order of a `next` list and a target named twice are no change).
+                    let became = Set(references(field, of: before).map { newOfOld[$0] ?? $0 })
+                    if became == Set(references(field, of: after)) { continue }
                 }
                 change(.changed, field.rawValue, from, to)
             }

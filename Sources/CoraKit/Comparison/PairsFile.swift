@@ -1,18 +1,21 @@
 import Yams
 
-/// Pairs of processes named by hand: which process of one model is which of the other, where
+/// A pair of processes named by hand: which process of one model is which of the other, where
 /// ``ProcessMatcher`` cannot tell or tells wrongly (`cora diff --pairs FILE`, `cora coverage
-/// --pairs FILE`).
+/// --pairs FILE`); or a process that has no partner at all (one side `nil`), where the matcher
+/// would pair it wrongly by id, code or name.
 public struct PinnedPair: Sendable, Equatable {
-    /// The id of the process in the old model (the inventory, for coverage).
-    public var old: String
-    /// The id of the process in the new model (the reference, for coverage).
-    public var new: String
+    /// The id of the process in the old model (the inventory, for coverage); nil: the new
+    /// process has no partner.
+    public var old: String?
+    /// The id of the process in the new model (the reference, for coverage); nil: the old
+    /// process has no partner.
+    public var new: String?
     /// The line of the pair in its file.
     public var line: Int?
 
-    /// A pair.
-    public init(old: String, new: String, line: Int? = nil) {
+    /// A pair (or, with one side nil, a process without a partner).
+    public init(old: String?, new: String?, line: Int? = nil) {
         self.old = old
         self.new = new
         self.line = line
@@ -25,13 +28,15 @@ public struct PinnedPair: Sendable, Equatable {
 /// pairs:
 ///   - old: id-4f2a          # "Woonruimteverdelen"
 ///     new: id-9c31          # "Matchen eenheden"
+///   - old: id-77b0          # no partner, whatever its name says
+///     new: ~
 /// ```
 ///
-/// `cora` writes the pairs it proposes in this form (``render(_:old:new:sides:)``): every pair it
-/// made, with how and with what score in a comment, then the processes it could not pair and the
-/// ambiguities as comments, so that a person deletes what is wrong, adds what is missing and reads
-/// the file back with `--pairs`. For `cora coverage` the keys `inventory` and `reference` say the
-/// same as `old` and `new`.
+/// `cora` writes the pairs it proposes in this form (``render(_:old:new:sides:)``): the pairs it
+/// guessed by similarity, with their scores, as entries for a person to confirm or delete; the
+/// pairs by id, code and name (which cora makes again by itself) as comments; then the processes
+/// it could not pair and the ambiguities as comments. For `cora coverage` the keys `inventory`
+/// and `reference` say the same as `old` and `new`.
 public enum PairsFile {
     /// The largest pairs file read, in bytes (100,000 pairs with their comments fit many times).
     public static let maxBytes = 64 << 20
@@ -82,27 +87,31 @@ public enum PairsFile {
             guard let list = value.sequence else { throw failure("pairs must be a list", value) }
             for item in list {
                 guard let entry = item.mapping else { throw failure("each pair must be a mapping of old: ID and new: ID", item) }
-                var old: String?, new: String?
+                // Each side: an id, or null (`~`) for "no partner"; nil while not given.
+                var old: String??, new: String??
                 for (key, value) in entry {
                     nodes += 2
                     guard nodes <= maxNodes else { throw failure("the pairs file has more than \(maxNodes) values", item) }
-                    guard let id = value.scalar?.string, !id.isEmpty else {
-                        throw failure("the value of \(key.string ?? "a key") must be a process id", value)
+                    guard let scalar = value.scalar else {
+                        throw failure("the value of \(key.string ?? "a key") must be a process id, or ~ for none", value)
                     }
+                    let id: String? = scalar.style == .plain && ["~", "null", "Null", "NULL", ""].contains(scalar.string) ? nil : scalar.string
+                    if id?.isEmpty == true { throw failure("the value of \(key.string ?? "a key") must be a process id, or ~ for none", value) }
                     switch key.string {
                     case "old", "inventory":
                         guard old == nil else { throw failure("the pair has two old ids (old and inventory)", key) }
-                        old = id
+                        old = .some(id)
                     case "new", "reference":
                         guard new == nil else { throw failure("the pair has two new ids (new and reference)", key) }
-                        new = id
+                        new = .some(id)
                     default:
                         throw failure("unknown key \"\(key.string ?? "?")\" in a pair; use old and new (or inventory and reference)", key)
                     }
                 }
                 guard let old, let new else {
-                    throw failure("the pair lacks \(old == nil ? "old (or inventory)" : "new (or reference)")", item)
+                    throw failure("the pair lacks \(old == nil ? "old (or inventory)" : "new (or reference)"); write ~ for a process that has no partner", item)
                 }
+                guard old != nil || new != nil else { throw failure("the pair has neither an old nor a new id", item) }
                 pairs.append(PinnedPair(old: old, new: new, line: item.mark?.line))
             }
         }
@@ -125,24 +134,29 @@ public enum PairsFile {
         let oldIDs = Set(old.processes.map(\.id)), newIDs = Set(new.processes.map(\.id))
         var oldSeen: [String: Int?] = [:], newSeen: [String: Int?] = [:]
         let keys = sides.keys
+        let hint = "the ids are those of cora convert --to csv (its id column)"
         for pair in pairs {
-            let hint = "the ids are those of cora convert --to csv (its id column)"
-            guard oldIDs.contains(pair.old) else {
-                throw RunFailure(.invalidPairs, "the \(keys.old) model has no process with the id \"\(pair.old.onOneLine)\"", file: file, line: pair.line, hint: hint)
+            if let id = pair.old, !oldIDs.contains(id) {
+                throw RunFailure(.invalidPairs, "the \(keys.old) model has no process with the id \"\(id.onOneLine)\"", file: file, line: pair.line, hint: hint)
             }
-            guard newIDs.contains(pair.new) else {
-                throw RunFailure(.invalidPairs, "the \(keys.new) model has no process with the id \"\(pair.new.onOneLine)\"", file: file, line: pair.line, hint: hint)
+            if let id = pair.new, !newIDs.contains(id) {
+                throw RunFailure(.invalidPairs, "the \(keys.new) model has no process with the id \"\(id.onOneLine)\"", file: file, line: pair.line, hint: hint)
             }
-            if let earlier = oldSeen[pair.old] {
-                throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(pair.old.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+            if let id = pair.old, let earlier = oldSeen[id] {
+                throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(id.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
-            if sides == .versions, let earlier = newSeen[pair.new] {
-                throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(pair.new.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+            // Several inventory processes may cover one reference process; a reference process
+            // without a partner takes none.
+            if let id = pair.new, let earlier = newSeen[id], sides == .versions || pair.old == nil || newSeen[id + "\u{0}none"] != nil {
+                throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(id.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
-            oldSeen[pair.old] = pair.line
-            newSeen[pair.new] = pair.line
+            if let id = pair.old { oldSeen[id] = pair.line }
+            if let id = pair.new {
+                newSeen[id] = pair.line
+                if pair.old == nil { newSeen[id + "\u{0}none"] = pair.line }
+            }
         }
     }
 
@@ -156,17 +170,29 @@ public enum PairsFile {
         }
         var text = """
             # Pairs for cora \(sides == .versions ? "diff" : "coverage"): which process of the \(keys.old) model is which of the \(keys.new).
-            # Proposed by cora; check each pair: delete a wrong one, add a missing one (the
-            # processes left without a partner are listed below), then read it back with --pairs FILE.
-            # Pairs by id, code or name are certain; those by similarity are guesses with their score.
+            # Proposed by cora: the pairs below are guesses by similarity (with their score). Check each:
+            # delete a wrong one, add a missing one (the processes left without a partner are listed at
+            # the end), write ~ for a process that has no partner; then read it back with --pairs FILE.
             pairs:
 
             """
-        for pair in match.pairs.sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
+        let sorted = match.pairs.sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) })
+        let guessed = sorted.filter { $0.method == .similarity || $0.method == .pinned }
+        for pair in guessed {
             let from = old.processes[pair.old], to = new.processes[pair.new]
-            let how = pair.method == .similarity ? "similarity \(DecimalText.score(pair.score))" : "same \(pair.method.rawValue)"
+            let how = pair.method == .similarity ? "similarity \(DecimalText.score(pair.score))" : "pinned"
             text += "  - \(keys.old): \(YAMLText.scalar(from.id))    # \(how): \(describe(from))\n"
             text += "    \(keys.new): \(YAMLText.scalar(to.id))    # \(describe(to))\n"
+        }
+        let certain = sorted.filter { $0.method != .similarity && $0.method != .pinned }
+        if !certain.isEmpty {
+            text += "\n# Paired by the same id, code or name: cora pairs these again by itself. Where one is wrong,\n"
+            text += "# say that a process has no partner (- \(keys.old): ID and \(keys.new): ~) or pin its right partner above.\n"
+            for pair in certain {
+                let from = old.processes[pair.old], to = new.processes[pair.new]
+                text += "#  - \(keys.old): \(YAMLText.scalar(from.id))    # same \(pair.method.rawValue): \(describe(from))\n"
+                text += "#    \(keys.new): \(YAMLText.scalar(to.id))    # \(describe(to))\n"
+            }
         }
         if !match.unmatchedOld.isEmpty {
             text += "\n# Not paired in the \(keys.old) model:\n"

@@ -34,12 +34,21 @@ public struct ProcessMatcher: Sendable {
         self.oneNewForManyOld = oneNewForManyOld
     }
 
-    /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first.
-    public func match(_ old: ProcessModel, _ new: ProcessModel, pinned: [(old: String, new: String)] = []) -> ModelMatch {
+    /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first; a pin with
+    /// one side nil keeps the other side's process from any pair.
+    public func match(_ old: ProcessModel, _ new: ProcessModel, pinned: [PinnedPair] = []) -> ModelMatch {
         var state = MatchState(old: old.processes, new: new.processes, manyOld: oneNewForManyOld)
         let oldByID = Self.positions(old.processes), newByID = Self.positions(new.processes)
         for pin in pinned {
-            guard let from = oldByID[pin.old], let to = newByID[pin.new], state.isFree(old: from, new: to) else { continue }
+            switch (pin.old.flatMap { oldByID[$0] }, pin.new.flatMap { newByID[$0] }) {
+            case (let from?, nil) where pin.new == nil: state.closedOld[from] = true
+            case (nil, let to?) where pin.old == nil: state.closedNew[to] = true
+            default: break
+            }
+        }
+        for pin in pinned {
+            guard let from = pin.old.flatMap({ oldByID[$0] }), let to = pin.new.flatMap({ newByID[$0] }),
+                  state.isFree(old: from, new: to) else { continue }
             state.pair(from, to, .pinned, score: 1)
         }
         state.pairEqual(.id) { $0.id }
@@ -117,7 +126,7 @@ public struct ProcessMatcher: Sendable {
         var reported = Set<Int>(), reportedNew = Set<Int>()
         var seen = [Int32](repeating: -1, count: new.count)
         var shared: [Int32] = []
-        for (position, words) in oldWords.enumerated() where state.oldPair[position] == nil && !words.isEmpty {
+        for (position, words) in oldWords.enumerated() where state.oldPair[position] == nil && !state.closedOld[position] && !words.isEmpty {
             // Candidates share a word that is not too common, or are the siblings under the
             // partner of the parent ("Intake" under a business process paired already); their
             // score counts every word.
@@ -221,6 +230,9 @@ private struct MatchState {
     let new: [CoraProcess]
     var oldPair: [Int?]
     var newPair: [Int?]
+    /// The processes a pairs file says have no partner.
+    var closedOld: [Bool]
+    var closedNew: [Bool]
     /// Whether each new process is paired by pin, id, code or name.
     var exactlyPaired: [Bool]
     /// Whether a new process stays open to more old ones once paired (``ProcessMatcher/oneNewForManyOld``).
@@ -235,20 +247,22 @@ private struct MatchState {
         oldPair = Array(repeating: nil, count: old.count)
         newPair = Array(repeating: nil, count: new.count)
         exactlyPaired = Array(repeating: false, count: new.count)
+        closedOld = Array(repeating: false, count: old.count)
+        closedNew = Array(repeating: false, count: new.count)
     }
 
-    func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && isOpen(new: other) }
+    func isFree(old position: Int, new other: Int) -> Bool { oldPair[position] == nil && !closedOld[position] && isOpen(new: other) }
 
     /// Whether the new process at `other` may still be paired: when it is not, or when one new
     /// process may have many old ones.
-    func isOpen(new other: Int) -> Bool { manyOld || newPair[other] == nil }
+    func isOpen(new other: Int) -> Bool { !closedNew[other] && (manyOld || newPair[other] == nil) }
 
     /// Whether the new process at `other` may still be paired by similarity: when it is not
     /// paired, or when one new process may have many old ones and it is paired by similarity
     /// only. A new process an old one has by pin, id, code or name takes no more by similarity: a
     /// name that shares a word with it ("Leveren ICT-diensten" with "Leveren financiële diensten"
     /// beside "Leveren financiële diensten" itself) is no part of it.
-    func isOpenToSimilar(new other: Int) -> Bool { newPair[other] == nil || (manyOld && exactlyPaired[other] == false) }
+    func isOpenToSimilar(new other: Int) -> Bool { !closedNew[other] && (newPair[other] == nil || (manyOld && exactlyPaired[other] == false)) }
 
     mutating func pair(_ position: Int, _ other: Int, _ method: MatchMethod, score: Double) {
         oldPair[position] = other
@@ -306,7 +320,7 @@ private struct MatchState {
     /// ambiguities for a later round to tell apart.
     mutating func pairEqual(_ method: MatchMethod, report reports: Bool, old oldKey: (Int) -> String, new newKey: (Int) -> String) {
         var oldByKey: [String: [Int]] = [:], newByKey: [String: [Int]] = [:], order: [String] = []
-        for position in old.indices where oldPair[position] == nil {
+        for position in old.indices where oldPair[position] == nil && !closedOld[position] {
             let value = oldKey(position)
             guard !value.isEmpty else { continue }
             if oldByKey[value] == nil { order.append(value) }

@@ -98,7 +98,7 @@ public struct CoverageJob: Sendable {
             pinned = try PairsFile.read(pairs, in: detector.fileSystem)
             try PairsFile.check(pinned, old: inventoryResult.model, new: referenceModel, file: pairs, sides: .coverage)
         }
-        let report = CoverageReport(reference: referenceModel, inventory: inventoryResult.model, pinned: pinned.map { ($0.old, $0.new) })
+        let report = CoverageReport(reference: referenceModel, inventory: inventoryResult.model, pinned: pinned)
         return Outcome(inventory: inventoryResult, reference: referenceResult, report: report)
     }
 

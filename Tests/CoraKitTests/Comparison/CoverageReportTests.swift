@@ -150,7 +150,7 @@ struct CoverageReportTests {
     func pinned() {
         let reference = ProcessModel(processes: [Self.process("r1", "Verhuren eenheden"), Self.process("r2", "Verkopen eenheden")])
         let inventory = ProcessModel(processes: [Self.process("a", "Toewijzen woningen"), Self.process("b", "Verhuren eenheden")])
-        let report = CoverageReport(reference: reference, inventory: inventory, pinned: [(inventory: "a", reference: "r1")])
+        let report = CoverageReport(reference: reference, inventory: inventory, pinned: [PinnedPair(old: "a", new: "r1")])
         #expect(Self.described(report) == ["r1 covered: a pinned 1.0, b name 1.0", "r2 missing:"])
         #expect(report.unmatched.isEmpty)
     }

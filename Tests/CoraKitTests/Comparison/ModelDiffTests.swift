@@ -75,4 +75,19 @@ struct ModelDiffTests {
             "removed b→-", "changed a→a next: b ⇒  (id)",
         ])
     }
+
+    @Test("a next list compares as the set of what its targets became: order and a target named twice are no change, another target is")
+    func nextAsSet() {
+        let old = ProcessModel(processes: [
+            Self.process("a", "", "Intake", next: ["b", "c", "b"]), Self.process("b", "", "Toewijzen"), Self.process("c", "", "Opleveren"),
+        ])
+        let same = ProcessModel(processes: [
+            Self.process("a", "", "Intake", next: ["c", "b"]), Self.process("b", "", "Toewijzen"), Self.process("c", "", "Opleveren"),
+        ])
+        #expect(ModelDiff.changes(from: old, to: same, match: ProcessMatcher().match(old, same)).isEmpty)
+        let other = ProcessModel(processes: [
+            Self.process("a", "", "Intake", next: ["c"]), Self.process("b", "", "Toewijzen"), Self.process("c", "", "Opleveren"),
+        ])
+        #expect(Self.lines(ModelDiff.changes(from: old, to: other, match: ProcessMatcher().match(old, other))) == ["changed a→a next: b|c|b ⇒ c (id)"])
+    }
 }

@@ -79,7 +79,7 @@ struct ProcessMatcherTests {
     func pinned() {
         let old = ProcessModel(processes: [Self.process("a", "P01", "Verhuren"), Self.process("b", "P02", "Innen")])
         let new = ProcessModel(processes: [Self.process("a", "P01", "Innen"), Self.process("b", "P02", "Verhuren")])
-        let match = ProcessMatcher().match(old, new, pinned: [(old: "a", new: "b"), (old: "zz", new: "a")])
+        let match = ProcessMatcher().match(old, new, pinned: [PinnedPair(old: "a", new: "b"), PinnedPair(old: "zz", new: "a")])
         // b's id and code name processes already paired; its name pairs it with a.
         #expect(Self.described(match, old, new) == ["a → b (pinned 1.0)", "b → a (name 1.0)"])
         #expect(match.pairs.first == ProcessPair(old: 0, new: 1, method: .pinned, score: 1))

@@ -94,6 +94,7 @@ public struct ComparisonHTMLRenderer: Sendable {
         if let note {
             body += "<p class=\"note\">\(HTMLText.text((nl ? "Referentie: " : "Reference: ") + note.description + "; " + (nl ? "bron: " : "source: ") + note.source + "."))</p>\n"
         }
+        body += "<p><strong>\(HTMLText.text(report.headline(language))).</strong></p>\n"
         let statuses: [CoverageStatus] = [.covered, .partial, .missing, .unmatched]
         func countCells(_ counts: CoverageCounts) -> [String] { statuses.map { number(counts[$0]) } }
         let header = statuses.map { $0.word(language) }

@@ -34,6 +34,8 @@ public struct CoverageMarkdownRenderer: Sendable {
                 + (dutch ? "bron: " : "source: ") + MarkdownText.inline(referenceNote.source) + ".")
             lines.append("")
         }
+        lines.append("**" + report.headline(language) + ".**")
+        lines.append("")
         lines.append(dutch ? "## Totalen" : "## Totals")
         lines.append("")
         let statuses: [CoverageStatus] = [.covered, .partial, .missing, .unmatched]

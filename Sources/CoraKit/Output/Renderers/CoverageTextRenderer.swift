@@ -32,7 +32,8 @@ public struct CoverageTextRenderer: Sendable {
         var output = ""
         if let sources {
             output += "reference: \(TerminalText.oneLine(sources.reference)) (\(reference.count) processes)\n"
-            output += "inventory: \(TerminalText.oneLine(sources.inventory)) (\(inventory.count) processes)\n\n"
+            output += "inventory: \(TerminalText.oneLine(sources.inventory)) (\(inventory.count) processes)\n"
+            output += report.headline(language) + "\n\n"
         }
         func level(_ level: ProcessLevel?) -> String {
             guard let level else { return "" }

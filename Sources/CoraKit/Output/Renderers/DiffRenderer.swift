@@ -67,7 +67,12 @@ public struct DiffRenderer: Sendable {
                     let process = names.new(change.new)
                     let ids = change.old == change.new ? "id \(TerminalText.oneLine(change.new ?? ""))"
                         : "id \(TerminalText.oneLine(change.old ?? "")) → \(TerminalText.oneLine(change.new ?? ""))"
-                    let how = change.match == .similarity ? "similarity \(DecimalText.score(change.score ?? 0))" : "same \(change.match?.rawValue ?? "")"
+                    let how: String
+                    switch change.match {
+                    case .similarity?: how = "similarity \(DecimalText.score(change.score ?? 0))"
+                    case .pinned?: how = "the pairs file"
+                    default: how = "same \(change.match?.rawValue ?? "")"
+                    }
                     let level = language.level(process?.level).lowercased()
                     lines.append(paint("~ \(quoted(process?.name ?? "")) (\(level), \(ids); paired by \(how))", "33"))
                 }
