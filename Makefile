@@ -3,7 +3,7 @@ SWIFT ?= swift
 CORA := .build/release/cora
 SAMPLE := Samples/woonstad-waterland.csv
 
-.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-reader mappings references diagrams clean help
+.PHONY: all setup build demo test sanitize sanitize-address sanitize-thread fuzz bench bench-smoke bench-build bench-compare bench-reader mappings references diagrams clean help
 
 all: build
 
@@ -13,6 +13,7 @@ help:
 	@echo "make bench       the benchmark suite (issue 7): 1k, 100k and 1M rows against Miller, Python and C;"
 	@echo "                 writes BENCHMARKS.md (BENCH_ARGS=\"--sizes 1000,100000\" for fewer sizes)"
 	@echo "make bench-smoke the same on 1,000 rows in seconds (for CI); fails on wrong results"
+	@echo "make bench-compare cora diff and cora coverage on two models of 10,000 and 100,000 processes (Benchmarks/comparison.md)"
 	@echo "make bench-reader the reader benchmark alone (Swift against C on libcsv), ROWS=1000000"
 	@echo "make mappings    regenerate the compiled-in copy of Mappings/*.yaml"
 	@echo "make references  regenerate the compiled-in copy of References/*.csv (the reference models of cora coverage)"
@@ -98,6 +99,10 @@ bench: bench-build
 
 bench-smoke: bench-build
 	python3 Benchmarks/bench.py --smoke --output $(BENCH_SMOKE_REPORT)
+
+bench-compare: setup
+	$(SWIFT) build -c release --product cora
+	python3 Benchmarks/compare.py --rows 10000,100000 --output Benchmarks/comparison.md
 
 bench-reader: setup
 	$(SWIFT) build -c release --product cora-bench

@@ -113,6 +113,24 @@ struct DiffCommandTests {
         #expect(run.errorLines.count == 1 && run.errorLines[0].hasPrefix("Samples/no-such-file.csv: error: "), "\(run)")
     }
 
+    @Test("VERA 3.2.1 against 4.0: with --match id exactly what the ids prove (11 removed, 25 added, 26 renamed); by default two namesakes VERA gave new ids pair by name")
+    func vera() throws {
+        let folder = CoraCLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/realworld/vera-domeinmodellen")
+        let old = folder.appendingPathComponent("VERA-3.2.1.xml").path, new = folder.appendingPathComponent("VERA-4.0.xml").path
+        func summary(_ extra: [String]) throws -> [String: Int] {
+            let run = try CoraCLI.run(["diff", old, new, "--to", "json"] + extra, in: CoraCLI.packageRoot)
+            #expect(run.status == 1, "\(run)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+            return try #require(object["summary"] as? [String: Int])
+        }
+        let byID = try summary(["--match", "id"])
+        #expect(byID["pairs"] == 97 && byID["removed"] == 11 && byID["added"] == 25 && byID["renamed"] == 26, "\(byID)")
+        let all = try summary([])
+        #expect(all["pairs"] == 99 && all["removed"] == 9 && all["added"] == 23 && all["renamed"] == 28, "\(all)")
+        let bad = try CoraCLI.run(["diff", old, new, "--match", "id,guess"], in: CoraCLI.packageRoot)
+        #expect(bad.status == 64 && bad.stderrText.contains("--match: no method \"guess\"; use id, code, name or similarity"), "\(bad)")
+    }
+
     @Test("a side of which not one process is made (a wrong mapping) stops the run: exit 2, nothing written")
     func wrongMapping() throws {
         let run = try CoraCLI.run(["diff", "Samples/excel-nl/woningstichting-de-polder.csv", Self.old, "--old-mapping", "niveaus"], in: CoraCLI.packageRoot)

@@ -27,11 +27,16 @@ public struct ProcessMatcher: Sendable {
     /// similarity. Off by default: one to one, as `cora diff` pairs.
     public var oneNewForManyOld: Bool
 
-    /// A matcher; by default a pair needs a similarity of 0.65 and pairs one to one.
-    public init(threshold: Double = 0.65, commonWordLimit: Int = 200, oneNewForManyOld: Bool = false) {
+    /// The methods used besides pins (`--match id` pairs by id alone: what the ids prove).
+    public var methods: Set<MatchMethod>
+
+    /// A matcher; by default a pair needs a similarity of 0.65, pairs one to one and uses every method.
+    public init(threshold: Double = 0.65, commonWordLimit: Int = 200, oneNewForManyOld: Bool = false,
+                methods: Set<MatchMethod> = Set(MatchMethod.allCases)) {
         self.threshold = threshold
         self.commonWordLimit = commonWordLimit
         self.oneNewForManyOld = oneNewForManyOld
+        self.methods = methods
     }
 
     /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first; a pin with
@@ -51,12 +56,13 @@ public struct ProcessMatcher: Sendable {
                   state.isFree(old: from, new: to) else { continue }
             state.pair(from, to, .pinned, score: 1)
         }
-        state.pairEqual(.id) { $0.id }
-        state.pairEqual(.code) { $0.code.trimmingWhitespace() }
+        if methods.contains(.id) { state.pairEqual(.id) { $0.id } }
+        if methods.contains(.code) { state.pairEqual(.code) { $0.code.trimmingWhitespace() } }
+        guard methods.contains(.name) || methods.contains(.similarity) else { return state.result }
         let keys = NameKeys(old: old.processes.map { MatchName.key($0.name) }, new: new.processes.map { MatchName.key($0.name) },
                             oldParents: Self.parentPositions(old.processes, oldByID), newParents: Self.parentPositions(new.processes, newByID))
-        state.pairNames(keys)
-        pairSimilar(&state, keys: keys)
+        if methods.contains(.name) { state.pairNames(keys) }
+        if methods.contains(.similarity) { pairSimilar(&state, keys: keys) }
         return state.result
     }
 

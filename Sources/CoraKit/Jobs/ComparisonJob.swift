@@ -14,6 +14,8 @@ public struct ComparisonJob: Sendable {
     public var ignoring: Set<String>
     /// The kinds of change kept (`--only`; all when empty).
     public var only: Set<ProcessChange.Kind>
+    /// How the processes are paired (`--match`).
+    public var matcher: ProcessMatcher
     /// How the differences are written.
     public var renderer: DiffRenderer
     /// Where: a file, or `nil` or `-` for standard output.
@@ -21,7 +23,9 @@ public struct ComparisonJob: Sendable {
 
     /// A job.
     public init(old: ConversionJob, new: ConversionJob, pairs: String? = nil, writePairs: String? = nil, ignoring: Set<String> = [],
-                only: Set<ProcessChange.Kind> = [], renderer: DiffRenderer = DiffRenderer(format: .text), output: String? = nil) {
+                only: Set<ProcessChange.Kind> = [], matcher: ProcessMatcher = ProcessMatcher(), renderer: DiffRenderer = DiffRenderer(format: .text),
+                output: String? = nil) {
+        self.matcher = matcher
         self.old = old
         self.new = new
         self.pairs = pairs
@@ -70,7 +74,8 @@ public struct ComparisonJob: Sendable {
             try PairsFile.check(pinned, old: oldResult.model, new: newResult.model, file: pairs)
         }
         let comparison = ModelComparison(old: oldResult.model, new: newResult.model, oldSource: old.inputs.first ?? "-",
-                                         newSource: new.inputs.first ?? "-", pinned: pinned, ignoring: ignoring, only: only)
+                                         newSource: new.inputs.first ?? "-", pinned: pinned, matcher: matcher,
+                                         ignoring: ignoring, only: only)
         return Outcome(old: oldResult, new: newResult, comparison: comparison)
     }
 

@@ -12,6 +12,8 @@ public struct CoverageJob: Sendable {
     public var pairs: String?
     /// Where to write the pairs made, as a pairs file (`--write-pairs`).
     public var writePairs: String?
+    /// How the processes are paired (`--match`; several inventory processes may cover one reference process whatever it says).
+    public var matcher: ProcessMatcher = ProcessMatcher()
     /// The format.
     public var format: ComparisonFormat
     /// The language of the Markdown document.
@@ -98,7 +100,7 @@ public struct CoverageJob: Sendable {
             pinned = try PairsFile.read(pairs, in: detector.fileSystem)
             try PairsFile.check(pinned, old: inventoryResult.model, new: referenceModel, file: pairs, sides: .coverage)
         }
-        let report = CoverageReport(reference: referenceModel, inventory: inventoryResult.model, pinned: pinned)
+        let report = CoverageReport(reference: referenceModel, inventory: inventoryResult.model, pinned: pinned, matcher: matcher)
         return Outcome(inventory: inventoryResult, reference: referenceResult, report: report)
     }
 

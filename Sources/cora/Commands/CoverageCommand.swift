@@ -56,7 +56,8 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = self.job
+        var job = self.job
+        job.matcher = comparison.matcher
         try Terminal.perform {
             let outcome = try job.run(detector: Machine.detector, tell: Terminal.tell)
             try Terminal.finishReading([outcome.inventory] + [outcome.reference].compactMap { $0 })

@@ -64,7 +64,7 @@ struct DiffCommand: ParsableCommand {
     /// The job these options ask for.
     var job: ComparisonJob {
         ComparisonJob(old: comparison.reader(old, mapping: oldMapping ?? mapping), new: comparison.reader(new, mapping: newMapping ?? mapping),
-                      pairs: comparison.pairs, writePairs: comparison.writePairs, ignoring: Set(ignoreField), only: kinds.known,
+                      pairs: comparison.pairs, writePairs: comparison.writePairs, ignoring: Set(ignoreField), only: kinds.known, matcher: comparison.matcher,
                       renderer: DiffRenderer(format: comparison.format, language: comparison.lang, colours: comparison.colours, date: Machine.today),
                       output: comparison.output)
     }

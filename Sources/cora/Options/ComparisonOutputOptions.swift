@@ -19,12 +19,26 @@ struct ComparisonOutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Also write the pairs cora made (and, as comments, what it could not pair) as a pairs file to check and read back with --pairs.", valueName: "path"))
     var writePairs: String?
 
+    @Option(name: .long, help: ArgumentHelp("How processes may be paired besides the pairs file (repeatable, or comma-separated): id, code, name, similarity (all by default); --match id pairs by id alone, as the ids prove.", valueName: "method"))
+    var match: [String] = []
+
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
         guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv, json, html, dot, svg or png, not \"\(to)\"") }
         if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
+        if let word = methods.unknown.first { throw ValidationError("--match: no method \"\(word)\"; use id, code, name or similarity (pairs by hand are always made: --pairs)") }
     }
+
+    /// The methods `--match` names (all when it is not given), and its words that name none.
+    var methods: (known: Set<MatchMethod>, unknown: [String]) {
+        let words = match.flatMap { $0.split(separator: ",").map { String($0.filter { $0 != " " }).lowercased() } }
+        let known = Set(words.compactMap(MatchMethod.init(rawValue:)).filter { $0 != .pinned })
+        return (words.isEmpty ? Set(MatchMethod.allCases) : known, words.filter { MatchMethod(rawValue: $0) == nil || $0 == "pinned" })
+    }
+
+    /// The matcher these options ask for.
+    var matcher: ProcessMatcher { ProcessMatcher(methods: methods.known.union([.pinned])) }
 
     /// The format asked for.
     var format: ComparisonFormat { ComparisonFormat(named: to) ?? .text }
