@@ -100,14 +100,14 @@ def timed(argv, ok=(0, 1)):
 
 
 def pairs_in(path):
-    """The (old, new) ids of a pairs file as cora writes it."""
+    """The (old, new) ids of a pairs file as cora writes it: the guesses, and the certain pairs in comments."""
     pairs, old = [], None
     for line in Path(path).read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^  - old: (\S+)", line)
+        match = re.match(r"^#?  - old: (\S+)", line)
         if match:
             old = match.group(1)
             continue
-        match = re.match(r"^    new: (\S+)", line)
+        match = re.match(r"^#?    new: (\S+)", line)
         if match and old is not None:
             pairs.append((old, match.group(1)))
             old = None
