@@ -13,7 +13,7 @@ struct CoverageCommandTests {
     static let sample = "Samples/woonstad-waterland.csv"
     static let goldenDirectory = CoraCLI.packageRoot.appendingPathComponent("Tests/CoraCLITests/Golden/Coverage")
 
-    @Test("the sample against vera: the golden output in every format, exit status 0", arguments: ["text", "md", "csv", "json", "html", "dot"])
+    @Test("the sample against vera: the golden output in every format, exit status 0", arguments: ["text", "md", "csv", "excel-csv", "json", "html", "dot"])
     func golden(format: String) throws {
         // The page without Graphviz (so that its version cannot change it; the picture is tested
         // below) and with a fixed date (SOURCE_DATE_EPOCH: 2026-12-05).
@@ -24,7 +24,7 @@ struct CoverageCommandTests {
             "cora: Samples/woonstad-waterland.csv: mapping canonical (auto: 19 of 19 columns matched)",
             "cora: Samples/woonstad-waterland.csv: 73 rows read, 73 processes, 0 rejected; 0 errors, 0 warnings",
         ], "\(run)")
-        try GoldenFile.check(run.stdout, Self.goldenDirectory.appendingPathComponent("woonstad-waterland-vera.\(format == "text" ? "txt" : format)"))
+        try GoldenFile.check(run.stdout, Self.goldenDirectory.appendingPathComponent("woonstad-waterland-vera.\(format == "text" ? "txt" : format == "excel-csv" ? "excel.csv" : format)"))
         if format == "json" {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
             let reference = try #require(object["reference"] as? [[String: Any]])
@@ -40,6 +40,10 @@ struct CoverageCommandTests {
         if format == "md" {
             let html = try MarkdownAndChainTests.gfm(run.stdout)
             #expect(html.contains("<table>"), "\(html)")
+        }
+        if format == "excel-csv" {
+            // For a Dutch Excel: a byte order mark, ; between cells, CRLF.
+            #expect(Array(run.stdout.prefix(3)) == [0xEF, 0xBB, 0xBF] && run.stdoutText.contains(";") && run.stdoutText.contains("\r\n"))
         }
         if format == "dot" {
             let svg = try Tool.run("dot", ["-Tsvg"], input: run.stdout)

@@ -23,18 +23,22 @@ struct DiffCommandTests {
         "cora: Samples/diff/woonstad-waterland-2026.csv: 75 rows read, 75 processes, 0 rejected; 0 errors, 0 warnings",
     ]
 
-    @Test("the sample against its 2026 version: the golden output in every format, exit status 1", arguments: ["text", "md", "csv", "json", "html"])
+    @Test("the sample against its 2026 version: the golden output in every format, exit status 1", arguments: ["text", "md", "csv", "excel-csv", "json", "html"])
     func golden(format: String) throws {
         // A fixed date for the page's footer (SOURCE_DATE_EPOCH: 2026-12-05).
         let run = try CoraCLI.run(["diff", Self.old, Self.new, "--to", format], in: CoraCLI.packageRoot,
                                   environment: ["SOURCE_DATE_EPOCH": "1796428800"])
         #expect(!run.crashed && run.status == 1, "\(run)")
         #expect(run.stderrLines == Self.readingLines, "\(run)")
-        try GoldenFile.check(run.stdout, Self.goldenDirectory.appendingPathComponent("woonstad-waterland-2026.\(format == "text" ? "txt" : format)"))
+        try GoldenFile.check(run.stdout, Self.goldenDirectory.appendingPathComponent("woonstad-waterland-2026.\(format == "text" ? "txt" : format == "excel-csv" ? "excel.csv" : format)"))
         if format == "md" {
             let html = try MarkdownAndChainTests.gfm(run.stdout)
             #expect(html.contains("<td>Opstellen klantbeloften</td>\n<td>hernoemd</td>\n<td>name</td>\n<td>Opstellen klantvisie</td>\n<td>Opstellen klantbeloften</td>\n<td>id</td>"), "\(html)")
             #expect(html.components(separatedBy: "<table>").count - 1 == 5, "\(html)")
+        }
+        if format == "excel-csv" {
+            // For a Dutch Excel: a byte order mark, ; between cells, CRLF.
+            #expect(Array(run.stdout.prefix(3)) == [0xEF, 0xBB, 0xBF] && run.stdoutText.contains(";") && run.stdoutText.contains("\r\n"))
         }
         if format == "html" {
             let page = run.stdoutText
@@ -96,9 +100,9 @@ struct DiffCommandTests {
         let field = try CoraCLI.run(["diff", Self.old, Self.new, "--ignore-field", "ownr"], in: CoraCLI.packageRoot)
         #expect(field.status == 64 && field.stderrText.contains("--ignore-field: no field \"ownr\"; did you mean \"owner\"?"), "\(field)")
         let format = try CoraCLI.run(["diff", Self.old, Self.new, "--to", "xlsx"], in: CoraCLI.packageRoot)
-        #expect(format.status == 64 && format.stderrText.contains("--to must be text, md, csv, json, html, dot, svg or png, not \"xlsx\""), "\(format)")
+        #expect(format.status == 64 && format.stderrText.contains("--to must be text, md, csv, excel-csv, json, html, dot, svg or png, not \"xlsx\""), "\(format)")
         let picture = try CoraCLI.run(["diff", Self.old, Self.new, "--to", "svg"], in: CoraCLI.packageRoot)
-        #expect(picture.status == 64 && picture.stderrText.contains("--to svg draws the heat map of cora coverage; a diff is text, md, csv, json or html"), "\(picture)")
+        #expect(picture.status == 64 && picture.stderrText.contains("--to svg draws the heat map of cora coverage; a diff is text, md, csv, excel-csv, json or html"), "\(picture)")
         let stdin = try CoraCLI.run(["diff", "-", "-"], in: CoraCLI.packageRoot)
         #expect(stdin.status == 64 && stdin.stderrText.contains("standard input (-) can be read only once"), "\(stdin)")
         let over = try CoraCLI.run(["diff", Self.old, Self.new, "-o", Self.new], in: CoraCLI.packageRoot)

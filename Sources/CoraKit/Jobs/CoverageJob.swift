@@ -119,6 +119,7 @@ public struct CoverageJob: Sendable {
         case .markdown:
             return Array(CoverageMarkdownRenderer(language: language, inventory: inventoryName, reference: reference.name, referenceNote: note).render(report).utf8)
         case .csv: return CoverageCSVRenderer(options: CSVWriteOptions(formulaProtection: true)).render(report)
+        case .excelCSV: return CoverageCSVRenderer(options: .excel).render(report)
         case .json: return Array(CoverageJSONRenderer().render(report).utf8)
         case .dot: return Array(CoverageHeatMap.dot(report, language: language, title: title).utf8)
         case .svg, .png:

@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("standard input (-) can be read only once") }
-        if comparison.format.isDiagram { throw ValidationError("--to \(comparison.format.rawValue) draws the heat map of cora coverage; a diff is text, md, csv, json or html") }
+        if comparison.format.isDiagram { throw ValidationError("--to \(comparison.format.rawValue) draws the heat map of cora coverage; a diff is text, md, csv, excel-csv, json or html") }
         for field in ignoreField where !ModelComparison.isComparedField(field) {
             let suggestion = Suggestion.closest(to: field, in: ModelComparison.comparedFieldNames).map { "; did you mean \"\($0)\"?" } ?? ""
             throw ValidationError("--ignore-field: no field \"\(field)\"\(suggestion)")

@@ -4,7 +4,7 @@ import CoraKit
 /// The options `cora diff` and `cora coverage` share: the pairs file, and how and where the
 /// outcome is written.
 struct ComparisonOutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The output format: text (the default; coloured on a terminal), md, csv, json or html; for coverage also the heat map of the reference's landscape: dot, svg or png.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The output format: text (the default; coloured on a terminal), md, csv, excel-csv (; and a BOM, for a Dutch Excel), json or html; for coverage also the heat map of the reference's landscape: dot, svg or png.", valueName: "format"))
     var to: String = "text"
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write it (standard output when left out or -).", valueName: "path"))
@@ -25,7 +25,7 @@ struct ComparisonOutputOptions: ParsableArguments {
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
-        guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv, json, html, dot, svg or png, not \"\(to)\"") }
+        guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv, excel-csv, json, html, dot, svg or png, not \"\(to)\"") }
         if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
         if let word = methods.unknown.first { throw ValidationError("--match: no method \"\(word)\"; use id, code, name or similarity (pairs by hand are always made: --pairs)") }
     }

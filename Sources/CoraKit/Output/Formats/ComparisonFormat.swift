@@ -6,6 +6,9 @@ public enum ComparisonFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     /// CSV: one row per change (diff) or per process (coverage), and per ambiguity.
     case csv
+    /// CSV for Excel: `;`, a byte order mark, CRLF, formulas and number-like codes defused (as
+    /// `cora convert --to excel-csv` writes it).
+    case excelCSV = "excel-csv"
     /// JSON.
     case json
     /// A one-file HTML page (for coverage, with the heat map when Graphviz is installed).
@@ -23,6 +26,7 @@ public enum ComparisonFormat: String, Sendable, CaseIterable {
         case "text", "txt": self = .text
         case "md", "markdown": self = .markdown
         case "csv": self = .csv
+        case "excel-csv", "excel", "xls-csv": self = .excelCSV
         case "json": self = .json
         case "html", "htm": self = .html
         case "dot", "gv": self = .dot

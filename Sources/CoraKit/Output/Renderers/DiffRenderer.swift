@@ -31,7 +31,8 @@ public struct DiffRenderer: Sendable {
         switch format {
         case .text: return Array(text(comparison).utf8)
         case .markdown: return Array(markdown(comparison).utf8)
-        case .csv: return csv(comparison)
+        case .csv: return csv(comparison, options: CSVWriteOptions(formulaProtection: true))
+        case .excelCSV: return csv(comparison, options: .excel)
         case .json: return Array(json(comparison).utf8)
         case .html: return Array(ComparisonHTMLRenderer(language: language, date: date).render(comparison).utf8)
         // A diff has no diagram: `cora diff` refuses these formats before it reads anything.
@@ -187,9 +188,9 @@ public struct DiffRenderer: Sendable {
 
     // MARK: CSV and JSON
 
-    private func csv(_ comparison: ModelComparison) -> [UInt8] {
+    private func csv(_ comparison: ModelComparison, options: CSVWriteOptions) -> [UInt8] {
         // For spreadsheets: cells that would run as formulas get a ' (as in the diagnostics report).
-        var writer = CSVWriter(options: CSVWriteOptions(formulaProtection: true))
+        var writer = CSVWriter(options: options)
         writer.write(Self.csvHeader)
         let names = ProcessNames(comparison)
         for change in comparison.changes {
