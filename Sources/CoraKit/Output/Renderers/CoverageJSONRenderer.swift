@@ -61,22 +61,19 @@ public struct CoverageJSONRenderer: Sendable {
         json.beginObject("all")
         counts(report.totals.all)
         json.endObject()
-        json.beginArray("categories")
-        for row in report.totals.categories {
-            json.beginObject()
-            json.optionalString("category", row.category?.rawValue)
-            counts(row.counts)
-            json.endObject()
+        /// A list of totals, each row named by `key` (null for no category or level).
+        func rows(_ name: String, key: String, _ rows: [(value: String?, counts: CoverageCounts)]) {
+            json.beginArray(name)
+            for row in rows {
+                json.beginObject()
+                json.optionalString(key, row.value)
+                counts(row.counts)
+                json.endObject()
+            }
+            json.endArray()
         }
-        json.endArray()
-        json.beginArray("levels")
-        for row in report.totals.levels {
-            json.beginObject()
-            json.optionalString("level", row.level?.rawValue)
-            counts(row.counts)
-            json.endObject()
-        }
-        json.endArray()
+        rows("categories", key: "category", report.totals.categories.map { ($0.category?.rawValue, $0.counts) })
+        rows("levels", key: "level", report.totals.levels.map { ($0.level?.rawValue, $0.counts) })
         json.endObject()
         json.endObject()
         return json.text + "\n"
