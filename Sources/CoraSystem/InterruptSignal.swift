@@ -5,7 +5,7 @@ import Musl
 #endif
 import Synchronization
 
-/// Ctrl-C (SIGINT) and SIGTERM.
+/// Ctrl-C (SIGINT) and SIGTERM (SIGHUP and SIGPIPE as SIGTERM).
 ///
 /// Every command removes the temporary files it is writing before it ends by the signal, so that
 /// no `.cora-tmp-…` file is left behind (``installEnding()``). A long run (`cora batch`) asks the
@@ -44,11 +44,17 @@ public enum InterruptSignal {
         _ = firstSignal.load(ordering: .relaxed)
         signal(SIGINT, interruptHandler)
         signal(SIGTERM, interruptHandler)
+        // A closed terminal or SSH session (SIGHUP) and a reader that went away (SIGPIPE) end a run
+        // as SIGTERM does: the temporary files are removed first.
+        signal(SIGHUP, interruptHandler)
+        signal(SIGPIPE, interruptHandler)
         signal(SIGALRM, gracePeriodHandler)
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGHUP)
+        sigaddset(&set, SIGPIPE)
         sigaddset(&set, SIGALRM)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }

@@ -176,6 +176,11 @@ final class Scratch {
     func cora(_ arguments: String..., stdin: [UInt8]? = nil) throws -> CLIRun {
         try CoraCLI.run(arguments, stdin: stdin, in: url)
     }
+
+    /// Runs `cora` with `arguments` (a list) with this directory as the working directory.
+    func cora(_ arguments: [String]) throws -> CLIRun {
+        try CoraCLI.run(arguments, in: url)
+    }
 }
 
 /// Whether the process `pid` has ended within `seconds`; one that has not is killed (so a test

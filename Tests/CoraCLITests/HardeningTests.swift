@@ -134,8 +134,9 @@ struct HardeningTests {
         #expect(try scratch.listing() == [".cora-tmp-1-7-abc", ".cora-tmp-\(dead)-3-abc", ".cora-tmp-\(dead)-notes", "out.csv"])
     }
 
-    @Test("SIGTERM while the output is being written removes the temporary file and ends the run by the signal")
-    func signalRemovesTheTemporaryFile() throws {
+    @Test("SIGTERM, or SIGHUP (a closed terminal), while the output is being written removes the temporary file and ends the run by the signal",
+          arguments: [SIGTERM, SIGHUP])
+    func signalRemovesTheTemporaryFile(signal: Int32) throws {
         let scratch = try Scratch()
         var text = Canonical.header + "\n"
         for index in 0..<150_000 { text += "p\(index),P\(index),Bepalen visie \(index),business-process,steering,,\(index),Jan,,,,,,,een omschrijving\n" }
@@ -152,9 +153,9 @@ struct HardeningTests {
             if !seen { usleep(500) }
         }
         #expect(seen, "the run ended before its temporary file was seen")
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
         // No temporary file is left; the output is not there, or (the signal came just after the
         // rename) there whole.
         let listing = try scratch.listing()

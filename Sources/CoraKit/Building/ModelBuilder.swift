@@ -394,6 +394,10 @@ public struct ModelBuilder: Sendable {
         resolveNext(sink: &sink)
         finishPDCA(sink: &sink)
         let rejected = candidates.indices.filter { candidates[$0].rejected && candidates[$0].origin != .implicit }.map(row(of:))
+        // The ids cora made (from a code or a name, numbered): no input gave them, so comparing
+        // two models does not trust them as ids.
+        var derivedIDs = Set<String>()
+        for index in candidates.indices where !candidates[index].rejected && !candidates[index].idWasGiven { derivedIDs.insert(processes[index].id) }
         // The accepted processes move to the front of the array, which becomes the model's.
         var accepted = processes
         processes = []
@@ -408,6 +412,7 @@ public struct ModelBuilder: Sendable {
         var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
             : ProcessModel(processes: accepted, listedPropertyNames: propertyNames)
         model.ownRequirementTags = settings.ownRequirementTags
+        model.derivedIDs = derivedIDs
         var known = Set(model.ownRequirementTags.map(\.tag))
         for tag in definedRequirementTags where known.insert(tag.tag).inserted { model.ownRequirementTags.append(tag) }
         return Result(model: model, rejected: rejected, cutRelations: cutRelations)

@@ -50,6 +50,16 @@ public struct MatchAmbiguity: Sendable, Equatable {
     }
 }
 
+extension MatchAmbiguity {
+    /// The most processes of one side an ambiguity names in a report; the rest are counted.
+    public static let shownLimit = 10
+
+    /// `positions` as a report lists them: at most ``shownLimit``, and how many more there are.
+    public static func shown(_ positions: [Int]) -> (positions: ArraySlice<Int>, more: Int) {
+        (positions.prefix(shownLimit), max(0, positions.count - shownLimit))
+    }
+}
+
 /// What ``ProcessMatcher`` made of two models: the pairs in the order they were made, the
 /// ambiguities it did not resolve, and the processes of each side left without a partner.
 public struct ModelMatch: Sendable, Equatable {

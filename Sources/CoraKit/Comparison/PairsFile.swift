@@ -66,14 +66,16 @@ public enum PairsFile {
             RunFailure(.invalidPairs, message, file: file, line: node?.mark?.line,
                        hint: "a pairs file is a list under pairs: of old: ID and new: ID (cora diff --write-pairs FILE writes one to start from)")
         }
-        guard text.utf8.count <= maxBytes else { throw failure("the pairs file is larger than \(maxBytes) bytes", nil) }
+        guard text.utf8.count <= maxBytes else { throw failure("the pairs file is larger than \(maxBytes >> 20) MiB", nil) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw failure("not valid YAML: \(error)".onOneLine, nil)
+            let (line, problem) = Self.lineAndProblem(of: error)
+            throw RunFailure(.invalidPairs, "not valid YAML: \(Self.shortened(problem.onOneLine))", file: file, line: line,
+                             hint: "a pairs file is a list under pairs: of old: ID and new: ID (cora diff --write-pairs FILE writes one to start from)")
         } catch {
-            throw failure("not valid YAML: \(error)".onOneLine, nil)
+            throw failure("not valid YAML: \(Self.shortened("\(error)".onOneLine))", nil)
         }
         guard let root else { return [] }
         guard let top = root.mapping else { throw failure("the pairs file must be a mapping with the key pairs", root) }
@@ -81,7 +83,7 @@ public enum PairsFile {
         var nodes = 0
         for (key, value) in top {
             guard key.string == "pairs" else {
-                throw failure("unknown key \"\(key.string ?? "?")\"; the pairs file has one key, pairs", key)
+                throw failure("unknown key \"\(shortened(key.string ?? "?"))\"; the pairs file has one key, pairs", key)
             }
             if case .scalar(let scalar) = value, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" { continue }
             guard let list = value.sequence else { throw failure("pairs must be a list", value) }
@@ -93,10 +95,10 @@ public enum PairsFile {
                     nodes += 2
                     guard nodes <= maxNodes else { throw failure("the pairs file has more than \(maxNodes) values", item) }
                     guard let scalar = value.scalar else {
-                        throw failure("the value of \(key.string ?? "a key") must be a process id, or ~ for none", value)
+                        throw failure("the value of \(shortened(key.string ?? "a key")) must be a process id, or ~ for none", value)
                     }
                     let id: String? = scalar.style == .plain && ["~", "null", "Null", "NULL", ""].contains(scalar.string) ? nil : scalar.string
-                    if id?.isEmpty == true { throw failure("the value of \(key.string ?? "a key") must be a process id, or ~ for none", value) }
+                    if id?.isEmpty == true { throw failure("the value of \(shortened(key.string ?? "a key")) must be a process id, or ~ for none", value) }
                     switch key.string {
                     case "old", "inventory":
                         guard old == nil else { throw failure("the pair has two old ids (old and inventory)", key) }
@@ -105,7 +107,7 @@ public enum PairsFile {
                         guard new == nil else { throw failure("the pair has two new ids (new and reference)", key) }
                         new = .some(id)
                     default:
-                        throw failure("unknown key \"\(key.string ?? "?")\" in a pair; use old and new (or inventory and reference)", key)
+                        throw failure("unknown key \"\(shortened(key.string ?? "?"))\" in a pair; use old and new (or inventory and reference)", key)
                     }
                 }
                 guard let old, let new else {
@@ -116,6 +118,23 @@ public enum PairsFile {
             }
         }
         return pairs
+    }
+
+    /// `text` cut to 200 characters (`…` after them): an id or a key quoted in a message.
+    static func shortened(_ text: String) -> String {
+        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+    }
+
+    /// The line a YAML error is on, and what is wrong, without the position Yams puts before it.
+    static func lineAndProblem(of error: YamlError) -> (Int?, String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return (mark.line, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, "the key \(duplicates.map(\.description).joined(separator: ", ")) appears twice")
+        default:
+            return (nil, "\(error)")
+        }
     }
 
     /// The pairs in the file at `path`.
@@ -137,19 +156,19 @@ public enum PairsFile {
         let hint = "the ids are those of cora convert --to csv (its id column)"
         for pair in pairs {
             if let id = pair.old, !oldIDs.contains(id) {
-                throw RunFailure(.invalidPairs, "the \(keys.old) model has no process with the id \"\(id.onOneLine)\"", file: file, line: pair.line, hint: hint)
+                throw RunFailure(.invalidPairs, "the \(keys.old) model has no process with the id \"\(shortened(id.onOneLine))\"", file: file, line: pair.line, hint: hint)
             }
             if let id = pair.new, !newIDs.contains(id) {
-                throw RunFailure(.invalidPairs, "the \(keys.new) model has no process with the id \"\(id.onOneLine)\"", file: file, line: pair.line, hint: hint)
+                throw RunFailure(.invalidPairs, "the \(keys.new) model has no process with the id \"\(shortened(id.onOneLine))\"", file: file, line: pair.line, hint: hint)
             }
             if let id = pair.old, let earlier = oldSeen[id] {
-                throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(id.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+                throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(shortened(id.onOneLine))\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
             // Several inventory processes may cover one reference process; a reference process
             // without a partner takes none.
             if let id = pair.new, let earlier = newSeen[id], sides == .versions || pair.old == nil || newSeen[id + "\u{0}none"] != nil {
-                throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(id.onOneLine)\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
+                throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(shortened(id.onOneLine))\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
             if let id = pair.old { oldSeen[id] = pair.line }
@@ -205,8 +224,12 @@ public enum PairsFile {
         if !match.ambiguities.isEmpty {
             text += "\n# Ambiguous (pair one by hand if they are the same process):\n"
             for ambiguity in match.ambiguities {
-                let from = ambiguity.old.map { "\(YAMLText.scalar(old.processes[$0].id)) \(describe(old.processes[$0]))" }
-                let to = ambiguity.new.map { "\(YAMLText.scalar(new.processes[$0].id)) \(describe(new.processes[$0]))" }
+                func listed(_ positions: [Int], _ model: ProcessModel) -> [String] {
+                    let shown = MatchAmbiguity.shown(positions)
+                    return shown.positions.map { YAMLText.oneLine("\(YAMLText.scalar(model.processes[$0].id)) \(describe(model.processes[$0]))") }
+                        + (shown.more > 0 ? ["and \(shown.more) more"] : [])
+                }
+                let from = listed(ambiguity.old, old), to = listed(ambiguity.new, new)
                 text += "#   by \(ambiguity.method.rawValue): \(keys.old) \(from.joined(separator: " or ")) — \(keys.new) \(to.joined(separator: " or "))\n"
             }
         }

@@ -56,10 +56,19 @@ public struct ProcessMatcher: Sendable {
                   state.isFree(old: from, new: to) else { continue }
             state.pair(from, to, .pinned, score: 1)
         }
-        if methods.contains(.id) { state.pairEqual(.id) { $0.id } }
+        if methods.contains(.id) {
+            // An id cora made (no id column) is no id: the same one on two sides says only that
+            // the rows came in the same order.
+            let oldIDs = old.processes.map { old.derivedIDs.contains($0.id) ? "" : $0.id }
+            let newIDs = new.processes.map { new.derivedIDs.contains($0.id) ? "" : $0.id }
+            state.pairEqual(.id, report: true, old: { oldIDs[$0] }, new: { newIDs[$0] })
+        }
         if methods.contains(.code) { state.pairEqual(.code) { $0.code.trimmingWhitespace() } }
         guard methods.contains(.name) || methods.contains(.similarity) else { return state.result }
-        let keys = NameKeys(old: old.processes.map { MatchName.key($0.name) }, new: new.processes.map { MatchName.key($0.name) },
+        // A name is compared on its first 2,000 characters: no process is named by more, and a
+        // megabyte of name would otherwise cost seconds per comparison.
+        func key(_ process: CoraProcess) -> String { MatchName.key(process.name.count > 2_000 ? String(process.name.prefix(2_000)) : process.name) }
+        let keys = NameKeys(old: old.processes.map(key), new: new.processes.map(key),
                             oldParents: Self.parentPositions(old.processes, oldByID), newParents: Self.parentPositions(new.processes, newByID))
         if methods.contains(.name) { state.pairNames(keys) }
         if methods.contains(.similarity) { pairSimilar(&state, keys: keys) }

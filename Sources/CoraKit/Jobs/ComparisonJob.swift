@@ -51,8 +51,10 @@ public struct ComparisonJob: Sendable {
     public func checkOutputs(detector: InputDetector) throws(RunFailure) {
         let fileSystem = detector.fileSystem
         var claimed: [String: String] = [:]
-        for input in old.inputs + new.inputs + [pairs].compactMap({ $0 }) where input != "-" {
-            claimed[fileSystem.sameFileKey(input)] = input
+        // Every file read: the inputs (each file of an Archi set), their mappings, the pairs file.
+        let read = old.filesRead(detector: detector).inputs + new.filesRead(detector: detector).inputs + [pairs].compactMap { $0 }
+        for input in read where input != "-" {
+            claimed[fileSystem.sameFileKey(input)] = input == "/dev/stdin" ? "- (standard input)" : input
         }
         for (option, path) in [("-o", output), ("--write-pairs", writePairs)] {
             guard let path, path != "-" else { continue }

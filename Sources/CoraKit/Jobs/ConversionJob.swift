@@ -89,9 +89,26 @@ public struct ConversionJob: Sendable {
     /// not as the same spelling.
     public func checkOutputs(detector: InputDetector) throws(RunFailure) {
         let fileSystem = detector.fileSystem
-        // The files read: each file of an Archi set, standard input as what it was redirected from
-        // (`cora convert - -o inv.csv < inv.csv`); and the names the rejects files are made from,
-        // as ``deliver(_:fileSystem:tell:show:)`` makes them.
+        let (inputFiles, rejectsNames) = filesRead(detector: detector)
+        let outputs = outputFiles(rejectsFor: rejectsNames)
+        var claimed: [String: (option: String, path: String)] = [:]
+        for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input == "/dev/stdin" ? "- (standard input)" : input) }
+        for output in outputs {
+            let key = fileSystem.sameFileKey(output.path)
+            if let other = claimed[key] {
+                let what = other.option == "input" ? "the input \(other.path)" : "the output of \(other.option), \(other.path)"
+                throw RunFailure(.outputOverInput, "the output of \(output.option) is \(what); nothing was read or written",
+                                 file: output.path, hint: "choose another path for \(output.option)")
+            }
+            claimed[key] = output
+        }
+    }
+
+    /// The files this job reads: each file of an Archi set, standard input as what it was
+    /// redirected from (`cora convert - -o inv.csv < inv.csv`), the mapping when it is a file;
+    /// and the names the rejects files are made from, as ``deliver(_:fileSystem:tell:show:)`` makes them.
+    public func filesRead(detector: InputDetector) -> (inputs: [String], rejectsNames: [String]) {
+        let fileSystem = detector.fileSystem
         var inputFiles: [String] = []
         var rejectsNames: [String] = []
         for input in inputs {
@@ -107,18 +124,8 @@ public struct ConversionJob: Sendable {
                 rejectsNames.append(input)
             }
         }
-        let outputs = outputFiles(rejectsFor: rejectsNames)
-        var claimed: [String: (option: String, path: String)] = [:]
-        for input in inputFiles { claimed[fileSystem.sameFileKey(input)] = ("input", input == "/dev/stdin" ? "- (standard input)" : input) }
-        for output in outputs {
-            let key = fileSystem.sameFileKey(output.path)
-            if let other = claimed[key] {
-                let what = other.option == "input" ? "the input \(other.path)" : "the output of \(other.option), \(other.path)"
-                throw RunFailure(.outputOverInput, "the output of \(output.option) is \(what); nothing was read or written",
-                                 file: output.path, hint: "choose another path for \(output.option)")
-            }
-            claimed[key] = output
-        }
+        if fileSystem.isRegularFile(mapping) { inputFiles.append(mapping) }
+        return (inputFiles, rejectsNames)
     }
 
     /// Refuses files of the model's output that only the model names (`--view each`) when one of

@@ -72,9 +72,9 @@ public struct CoverageJob: Sendable {
     /// The comparison's parts for ``ComparisonJob/checkOutputs(detector:)``'s rule: an output
     /// (`-o`, `--write-pairs`) may not be an input, the pairs file or the other output.
     public func checkOutputs(detector: InputDetector) throws(RunFailure) {
-        var referenceInputs: [String] = []
-        if case .file(let job) = reference { referenceInputs = job.inputs }
-        let check = ComparisonJob(old: inventory, new: ConversionJob(inputs: referenceInputs, mapping: MappingLibrary.auto),
+        var referenceJob = ConversionJob(inputs: [], mapping: MappingLibrary.auto)
+        if case .file(let job) = reference { referenceJob = job }
+        let check = ComparisonJob(old: inventory, new: referenceJob,
                                   pairs: pairs, writePairs: writePairs, output: output)
         try check.checkOutputs(detector: detector)
     }

@@ -10,6 +10,11 @@ public struct ProcessModel: Sendable, Equatable {
     /// The requirement tags the model's mapping defined besides CORA's, for the labels renderers
     /// write; ``requirementCatalog`` has both.
     public var ownRequirementTags: [RequirementTag] = []
+    /// The ids cora made for processes whose input gave none (from a code or a name, numbered
+    /// where two would be the same: `intake`, `intake-2`): `cora diff` does not pair by them, since
+    /// the same made id on two sides says only that the rows came in the same order. Not compared
+    /// by `==` (two models with the same processes are the same model).
+    public var derivedIDs: Set<String> = []
 
     /// Whether a process of the model has a `steers` or `reports-to` relation or a PDCA phase: what
     /// the documents and diagrams show of the cycle only then.
@@ -20,6 +25,13 @@ public struct ProcessModel: Sendable, Equatable {
     /// The requirement tags of this model: CORA's and its own.
     public var requirementCatalog: RequirementCatalog {
         ownRequirementTags.isEmpty ? .cora : RequirementCatalog.cora.with(ownRequirementTags)
+    }
+
+    /// Two models are the same when their processes, property names, Archi remainder and
+    /// requirement tags are (where their ids came from aside).
+    public static func == (lhs: ProcessModel, rhs: ProcessModel) -> Bool {
+        lhs.processes == rhs.processes && lhs.propertyNames == rhs.propertyNames && lhs.archi == rhs.archi
+            && lhs.ownRequirementTags == rhs.ownRequirementTags
     }
 
     /// Creates a model. Property names not listed are added in the order the processes carry them.

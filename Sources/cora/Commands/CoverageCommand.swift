@@ -35,6 +35,10 @@ struct CoverageCommand: ParsableCommand {
 
     func validate() throws {
         if inventory == "-" && reference == "-" { throw ValidationError("standard input (-) can be read only once") }
+        if reference.isEmpty { throw ValidationError("--reference needs a shipped reference (\(ReferenceLibrary.names.joined(separator: ", "))) or a file") }
+        if !isShipped, reference != "-", Machine.fileSystem.status(of: reference) == nil, let meant = Suggestion.closest(to: reference.lowercased(), in: ReferenceLibrary.names) {
+            throw ValidationError("--reference: no file \"\(reference)\" and no shipped reference of that name; did you mean \"\(meant)\"?")
+        }
         if isShipped && referenceMapping != MappingLibrary.auto {
             throw ValidationError("--reference-mapping is for a reference read from a file; \(reference) is shipped")
         }

@@ -44,6 +44,7 @@ struct DiffCommand: ParsableCommand {
             let suggestion = Suggestion.closest(to: field, in: ModelComparison.comparedFieldNames).map { "; did you mean \"\($0)\"?" } ?? ""
             throw ValidationError("--ignore-field: no field \"\(field)\"\(suggestion)")
         }
+        if !only.isEmpty && kinds.known.isEmpty && kinds.unknown.isEmpty { throw ValidationError("--only needs a kind: \(ProcessChange.Kind.allCases.map(\.rawValue).joined(separator: ", "))") }
         for kind in kinds.unknown {
             throw ValidationError("--only: no kind \"\(kind)\"; use \(ProcessChange.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -57,7 +58,7 @@ struct DiffCommand: ParsableCommand {
 
     /// The kinds `--only` names, and the words it has that name none.
     var kinds: (known: Set<ProcessChange.Kind>, unknown: [String]) {
-        let words = only.flatMap { $0.split(separator: ",").map { String($0.filter { $0 != " " }).lowercased() } }
+        let words = only.flatMap { $0.split(separator: ",").map { String($0.filter { $0 != " " }).lowercased() } }.filter { !$0.isEmpty }
         return (Set(words.compactMap(ProcessChange.Kind.init(rawValue:))), words.filter { ProcessChange.Kind(rawValue: $0) == nil })
     }
 

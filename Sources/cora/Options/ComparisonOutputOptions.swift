@@ -27,6 +27,7 @@ struct ComparisonOutputOptions: ParsableArguments {
     func validate() throws {
         guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv, excel-csv, json, html, dot, svg or png, not \"\(to)\"") }
         if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
+        if let pairs, pairs == "-" || pairs.isEmpty { throw ValidationError("--pairs needs a file name") }
         if let word = methods.unknown.first { throw ValidationError("--match: no method \"\(word)\"; use id, code, name or similarity (pairs by hand are always made: --pairs)") }
     }
 

@@ -82,7 +82,7 @@ enum Terminal {
 
     /// Ends the reading of the models a comparison compares: per input its errors (at most 20 of
     /// a code; `cora validate` lists them all) and its summary line; a read that malformed input
-    /// ended early, or rows of which not one process was made, cannot be compared (exit status 2).
+    /// ended early, or a side without a single process, cannot be compared (exit status 2).
     static func finishReading(_ results: [ConversionResult]) throws {
         for result in results {
             let file = TerminalText.oneLine(result.inputs.first?.file ?? "-")
@@ -91,8 +91,11 @@ enum Terminal {
             for left in capped.leftOut { writeStderr("… and \(left.count) more [\(left.code.rawValue)]; cora validate \(file) lists all of them\n") }
             writeStderr("cora: \(file): " + RunSummary(result: result).line.dropFirst("cora: ".count))
         }
-        if let empty = results.first(where: { $0.model.processes.isEmpty && $0.rowsRead > 0 }) {
-            writeStderr("cora: \(TerminalText.oneLine(empty.inputs.first?.file ?? "-")): \(empty.rowsRead) rows read and not one process made of them (a wrong mapping?), so there is nothing to compare; see the errors above\n")
+        if let empty = results.first(where: { $0.model.processes.isEmpty }) {
+            let file = TerminalText.oneLine(empty.inputs.first?.file ?? "-")
+            writeStderr(empty.rowsRead > 0
+                ? "cora: \(file): \(empty.rowsRead) rows read and not one process made of them (a wrong mapping?), so there is nothing to compare; see the errors above\n"
+                : "cora: \(file): no process read (an empty file, or a header alone), so there is nothing to compare\n")
             throw ExitStatus.cannotContinue
         }
         if let incomplete = results.first(where: { $0.unreadLines > 0 }) {

@@ -93,4 +93,13 @@ struct ProcessMatcherTests {
         #expect(match.pairs.count == 10_000)
         #expect(match.pairs.allSatisfy { $0.method == .similarity && old.processes[$0.old].name.split(separator: " ")[2] == new.processes[$0.new].name.split(separator: " ")[2] })
     }
+
+    @Test("a name is compared on its first 2,000 characters: two names of a megabyte alike that far pair by name, without comparing the rest")
+    func longNames() {
+        let start = String(repeating: "Verhuren eenheden ", count: 112)
+        let old = ProcessModel(processes: [Self.process("a", "", start + String(repeating: "x", count: 1_000_000))])
+        let new = ProcessModel(processes: [Self.process("b", "", start + String(repeating: "y", count: 1_000_000))])
+        #expect(Self.described(ProcessMatcher().match(old, new), old, new).count == 1)
+        #expect(ProcessMatcher().match(old, new).pairs.map(\.method) == [.name])
+    }
 }

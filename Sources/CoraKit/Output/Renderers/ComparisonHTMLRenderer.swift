@@ -76,9 +76,7 @@ public struct ComparisonHTMLRenderer: Sendable {
             body += "<h2>\(HTMLText.text(nl ? "Twijfelgevallen" : "Ambiguities"))</h2>\n"
             body += "<p>\(HTMLText.text(nl ? "Deze processen kunnen op meer dan één manier gekoppeld worden; cora koppelt ze niet. Leg de juiste koppeling vast met --pairs." : "These processes can be paired in more than one way; cora pairs none of them. Pin the right pair with --pairs."))</p>\n"
             body += table([nl ? "Gevonden op" : "Found by", nl ? "Oud" : "Old", nl ? "Nieuw" : "New"], comparison.match.ambiguities.map { ambiguity in
-                [cell(words.word(ambiguity.method)),
-                 "<td>" + ambiguity.old.map { named(comparison.old.processes[$0]) }.joined(separator: "<br>") + "</td>",
-                 "<td>" + ambiguity.new.map { named(comparison.new.processes[$0]) }.joined(separator: "<br>") + "</td>"]
+                [cell(words.word(ambiguity.method)), listed(ambiguity.old, comparison.old), listed(ambiguity.new, comparison.new)]
             })
         }
         return page(title: nl ? "Verschillen tussen twee procesmodellen" : "Differences between two process models", body: body)
@@ -139,8 +137,7 @@ public struct ComparisonHTMLRenderer: Sendable {
         if !report.ambiguities.isEmpty {
             body += "<h2>\(HTMLText.text(nl ? "Niet eenduidig" : "Ambiguities"))</h2>\n"
             body += table([nl ? "Inventarisatie" : "Inventory", nl ? "Referentie" : "Reference"], report.ambiguities.map { ambiguity in
-                ["<td>" + ambiguity.old.map { named(inventoryProcesses[$0]) }.joined(separator: "<br>") + "</td>",
-                 "<td>" + ambiguity.new.map { named(processes[$0]) }.joined(separator: "<br>") + "</td>"]
+                [listed(ambiguity.old, report.inventory), listed(ambiguity.new, report.reference)]
             })
         }
         return page(title: title, body: body)
@@ -173,6 +170,13 @@ public struct ComparisonHTMLRenderer: Sendable {
     }
 
     private func number(_ value: Int) -> String { "<td class=\"n\">\(value)</td>" }
+
+    /// A cell listing the processes at `positions` of `model` (at most ``MatchAmbiguity/shownLimit``).
+    private func listed(_ positions: [Int], _ model: ProcessModel) -> String {
+        let shown = MatchAmbiguity.shown(positions)
+        return "<td>" + (shown.positions.map { named(model.processes[$0]) } + (shown.more > 0 ? [HTMLText.text(nl ? "en nog \(shown.more)" : "and \(shown.more) more")] : []))
+            .joined(separator: "<br>") + "</td>"
+    }
 
     private func named(_ process: CoraProcess) -> String { HTMLText.isolated(process.name) + " (" + HTMLText.isolated(process.id) + ")" }
 

@@ -97,8 +97,12 @@ public struct CoverageMarkdownRenderer: Sendable {
             lines.append("|---|---|---|")
             for ambiguity in report.ambiguities {
                 func named(_ process: CoraProcess) -> String { MarkdownText.cell(process.name) + " (" + MarkdownText.cell(process.id) + ")" }
-                lines.append("| " + ambiguity.old.map { named(inventoryProcesses[$0]) }.joined(separator: "<br>") + " | "
-                                + ambiguity.new.map { named(processes[$0]) }.joined(separator: "<br>") + " | " + method(ambiguity.method) + " |")
+                func listed(_ positions: [Int], _ model: [CoraProcess]) -> String {
+                    let shown = MatchAmbiguity.shown(positions)
+                    return (shown.positions.map { named(model[$0]) } + (shown.more > 0 ? [dutch ? "en nog \(shown.more)" : "and \(shown.more) more"] : []))
+                        .joined(separator: "<br>")
+                }
+                lines.append("| " + listed(ambiguity.old, inventoryProcesses) + " | " + listed(ambiguity.new, processes) + " | " + method(ambiguity.method) + " |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -61,9 +61,10 @@ public struct CoverageTextRenderer: Sendable {
         if !report.ambiguities.isEmpty {
             output += "\nAmbiguities (not matched; pin the right pair with --pairs): \(report.ambiguities.count)\n"
             for ambiguity in report.ambiguities {
-                output += "  " + ambiguity.old.map(described).joined(separator: ", ") + " ~ "
-                    + ambiguity.new.map { TerminalText.oneLine(reference[$0].id) + " " + TerminalText.oneLine(reference[$0].name) }
-                        .joined(separator: ", ")
+                let old = MatchAmbiguity.shown(ambiguity.old), new = MatchAmbiguity.shown(ambiguity.new)
+                output += "  " + (old.positions.map(described) + (old.more > 0 ? ["and \(old.more) more"] : [])).joined(separator: ", ") + " ~ "
+                    + (new.positions.map { TerminalText.oneLine(reference[$0].id) + " " + TerminalText.oneLine(reference[$0].name) }
+                        + (new.more > 0 ? ["and \(new.more) more"] : [])).joined(separator: ", ")
                     + " (\(ambiguity.method.rawValue))\n"
             }
         }

@@ -84,8 +84,12 @@ public struct DiffRenderer: Sendable {
             }
         }
         for ambiguity in comparison.match.ambiguities {
-            let from = ambiguity.old.map { "\(quoted(comparison.old.processes[$0].name)) (id \(TerminalText.oneLine(comparison.old.processes[$0].id)))" }
-            let to = ambiguity.new.map { "\(quoted(comparison.new.processes[$0].name)) (id \(TerminalText.oneLine(comparison.new.processes[$0].id)))" }
+            func listed(_ positions: [Int], _ model: ProcessModel) -> [String] {
+                let shown = MatchAmbiguity.shown(positions)
+                return shown.positions.map { "\(quoted(model.processes[$0].name)) (id \(TerminalText.oneLine(model.processes[$0].id)))" }
+                    + (shown.more > 0 ? ["and \(shown.more) more"] : [])
+            }
+            let from = listed(ambiguity.old, comparison.old), to = listed(ambiguity.new, comparison.new)
             lines.append(paint("? ambiguous by \(ambiguity.method.rawValue): old \(from.joined(separator: ", ")); new \(to.joined(separator: ", ")): pair them with --pairs", "35"))
         }
         lines.append(summary(comparison))
@@ -94,7 +98,7 @@ public struct DiffRenderer: Sendable {
 
     /// The last line: the pairs by method, the changes by kind, the ambiguities.
     func summary(_ comparison: ModelComparison) -> String {
-        let pairs = comparison.pairCounts.map { "\($0.count) by \($0.method.rawValue)" }.joined(separator: ", ")
+        let pairs = comparison.pairCounts.map { "\($0.count) by \($0.method == .pinned ? "the pairs file" : $0.method.rawValue)" }.joined(separator: ", ")
         let changes = comparison.counts.filter { $0.count > 0 }.map { "\($0.count) \($0.kind.rawValue)" }
         let ambiguities = comparison.match.ambiguities.count
         return "\(comparison.match.pairs.count) \(comparison.match.pairs.count == 1 ? "pair" : "pairs")"
@@ -152,8 +156,12 @@ public struct DiffRenderer: Sendable {
                 : "These processes can be paired in more than one way; cora pairs none of them. Pin the right pair with `--pairs`.\n\n"
             text += "| \(nl ? "Gevonden op" : "Found by") | \(nl ? "Oud" : "Old") | \(nl ? "Nieuw" : "New") |\n|---|---|---|\n"
             for ambiguity in comparison.match.ambiguities {
-                let from = ambiguity.old.map { comparison.old.processes[$0] }.map { cell($0.name) + " (" + cell($0.id) + ")" }
-                let to = ambiguity.new.map { comparison.new.processes[$0] }.map { cell($0.name) + " (" + cell($0.id) + ")" }
+                func listed(_ positions: [Int], _ model: ProcessModel) -> [String] {
+                    let shown = MatchAmbiguity.shown(positions)
+                    return shown.positions.map { cell(model.processes[$0].name) + " (" + cell(model.processes[$0].id) + ")" }
+                        + (shown.more > 0 ? [(nl ? "en nog \(shown.more)" : "and \(shown.more) more")] : [])
+                }
+                let from = listed(ambiguity.old, comparison.old), to = listed(ambiguity.new, comparison.new)
                 text += "| \(word(ambiguity.method)) | \(from.joined(separator: "<br>")) | \(to.joined(separator: "<br>")) |\n"
             }
         }
