@@ -107,9 +107,11 @@ struct CoverageCommandTests {
 
     @Test("bad arguments: a reference that is neither shipped nor a file, --reference-mapping with a shipped one")
     func badArguments() throws {
-        let missing = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera-5"], in: CoraCLI.packageRoot)
+        let missing = try CoraCLI.run(["coverage", Self.sample, "--reference", "doelmodel-2027.csv"], in: CoraCLI.packageRoot)
         #expect(missing.status == 2 && missing.stdout.isEmpty, "\(missing)")
-        #expect(missing.errorLines.first?.hasPrefix("vera-5: error: ") == true, "\(missing)")
+        #expect(missing.errorLines.first?.hasPrefix("doelmodel-2027.csv: error: ") == true, "\(missing)")
+        let near = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera-5"], in: CoraCLI.packageRoot)
+        #expect(near.status == 64 && near.stderrText.contains("did you mean \"vera\"?"), "\(near)")
         let mapping = try CoraCLI.run(["coverage", Self.sample, "--reference", "vera", "--reference-mapping", "canonical"], in: CoraCLI.packageRoot)
         #expect(mapping.status == 64 && mapping.stderrText.contains("--reference-mapping is for a reference read from a file; vera is shipped"), "\(mapping)")
         let noReference = try CoraCLI.run(["coverage", Self.sample], in: CoraCLI.packageRoot)
