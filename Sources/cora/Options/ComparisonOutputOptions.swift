@@ -10,7 +10,7 @@ struct ComparisonOutputOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write it (standard output when left out or -).", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("The language of level names and of the Markdown document: nl or en.", valueName: "nl|en"))
+    @Option(name: .long, help: ArgumentHelp("The language of the documents (md, html, the heat map) and of level names: nl or en.", valueName: "nl|en"))
     var lang: DocumentLanguage = .nl
 
     @Option(name: .long, help: ArgumentHelp("A pairs file: processes paired by hand (by id) before cora pairs the rest; --write-pairs writes one to start from.", valueName: "path"))
