@@ -90,16 +90,10 @@ struct HandbookPage {
     mutating func document() -> String {
         let titleText = renderer.title.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? l.text(.processModel)
         let css = HandbookStyle.css, script = HandbookScript.javaScript
-        var out = "<!DOCTYPE html>\n<html lang=\"\(l.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(ContentSecurityPolicy.policy(styles: [css], scripts: [script])))\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta name=\"generator\" content=\"cora\">\n"
-        // An icon of its own, so that no browser asks a server for /favicon.ico.
-        out += "<link rel=\"icon\" href=\"data:,\">\n"
         // A <title> holds no <bdi>: the first-strong isolate and its pop keep right-to-left
         // marks in the title from reordering the words after it.
-        out += "<title>\u{2068}\(HTMLText.text(oneLine(titleText)))\u{2069} — \(HTMLText.text(words.handbook))</title>\n"
-        out += "<style>\(css)</style>\n</head>\n<body>\n"
+        var out = HTMLText.documentHead(language: l, titleHTML: "\u{2068}\(HTMLText.text(oneLine(titleText)))\u{2069} — \(HTMLText.text(words.handbook))",
+                                        css: css, scripts: [script])
         out += titlePage(titleText)
         out += toolbar()
         out += "<main>\n"

@@ -147,11 +147,8 @@ public struct ComparisonHTMLRenderer: Sendable {
 
     /// The whole page around `body`.
     private func page(title: String, body: String) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLText.attribute(ContentSecurityPolicy.policy(styles: [Self.css], scripts: [])))\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"cora\">\n"
-        out += "<link rel=\"icon\" href=\"data:,\">\n"
-        out += "<title>\u{2068}\(HTMLText.text(title.onOneLine))\u{2069}</title>\n<style>\(Self.css)</style>\n</head>\n<body>\n<main>\n"
+        var out = HTMLText.documentHead(language: language, titleHTML: "\u{2068}\(HTMLText.text(title.onOneLine))\u{2069}", css: Self.css, scripts: [])
+        out += "<main>\n"
         out += body
         out += "</main>\n<footer><p>\(HTMLText.text(nl ? "Gemaakt met cora" : "Made with cora"))"
         if let date { out += ", <time datetime=\"\(date.iso)\">\(HTMLText.text(date.text(in: language)))</time>" }

@@ -26,6 +26,21 @@ public enum HTMLText {
         "<bdi>" + escaped(text, attribute: false) + "</bdi>"
     }
 
+    /// The start of a one-file page of cora's, up to and with `<body>`: the language, a
+    /// Content-Security-Policy that allows `css` and `scripts` by their hashes and nothing else,
+    /// no icon to fetch, `titleHTML` (escaped already) as its title, `css` as its style.
+    static func documentHead(language: DocumentLanguage, titleHTML: String, css: String, scripts: [String]) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(attribute(ContentSecurityPolicy.policy(styles: [css], scripts: scripts)))\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"generator\" content=\"cora\">\n"
+        // An icon of its own, so that no browser asks a server for /favicon.ico.
+        out += "<link rel=\"icon\" href=\"data:,\">\n"
+        out += "<title>\(titleHTML)</title>\n"
+        out += "<style>\(css)</style>\n</head>\n<body>\n"
+        return out
+    }
+
     /// A link to `address` showing `text` (the address itself when `nil`) when it is an `http`,
     /// `https` or `mailto` address without whitespace or control characters; else the text (or
     /// the address) as isolated text.
