@@ -37,17 +37,16 @@ public struct CSVRecord: Sendable {
         self.encoding = encoding
     }
 
-    /// The bytes of the field at `index`, valid while the record lives.
+    /// The bytes of the field at `index`, valid while the record lives; an index outside the
+    /// record reads as an empty field (a short row has no cell there), never outside the storage.
     private func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
-        // A programming error, never input: every caller bounds the index by `count` (use
-        // `field(at:)` for an index that may be out of range). The check guards the raw read below.
-        precondition(index >= 0 && index < count, "field index \(index) out of range 0..<\(count)")
+        guard index >= 0 && index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let ends = storage.ends.base + endStart
         let start = index == 0 ? byteStart : ends[index - 1]
         return UnsafeBufferPointer(start: storage.bytes.base + start, count: ends[index] - start)
     }
 
-    /// The field at `index`, decoded to a string.
+    /// The field at `index`, decoded to a string; empty for an index outside the record.
     public subscript(index: Int) -> String {
         let slice = bytes(at: index)
         let text: String

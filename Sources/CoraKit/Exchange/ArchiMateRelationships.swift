@@ -144,6 +144,9 @@ public enum ArchiMateRelationships {
 
     private static let table = Table()
 
+    /// What is wrong with the constant table (a row of another length, an unknown letter); empty.
+    static var tableProblems: [String] { table.problems }
+
     /// ``rows`` as bit masks: one per (source, target), indexed by the types' numbers.
     private struct Table: Sendable {
         /// The number of each element type; both junctions have the one `Junction` number.
@@ -153,6 +156,8 @@ public enum ArchiMateRelationships {
         /// `masks[source * width + target]`.
         let masks: [UInt16]
         let width: Int
+        /// What is wrong with ``rows`` (nothing: ArchiMateRelationshipsTests checks it).
+        let problems: [String]
 
         init() {
             var bits: [String: UInt16] = [:]
@@ -165,24 +170,28 @@ public enum ArchiMateRelationships {
             numbers["Junction"] = nil
             var masks: [UInt16] = []
             masks.reserveCapacity(rows.count * rows.count)
-            // The two checks below are about the constant table of this file, never about input:
-            // the table is built once from ``rows`` alone, every test run builds it
-            // (ArchiMateRelationshipsTests), and a lookup with a name from a document only
-            // misses a dictionary (``mask(from:to:)`` answers 0).
+            // The table is this file's constant, never input: what is wrong with it (a row of
+            // another length, a letter no relationship has) is collected in ``problems``, which a
+            // test requires empty, and read as "nothing allowed" rather than ending the program.
+            var problems: [String] = []
             for row in rows {
                 let cells = row.cells.split(separator: " ").filter { $0 != "|" }
-                precondition(cells.count == rows.count, "ArchiMateRelationships: the row of \(row.source) has \(cells.count) cells, not \(rows.count)")
-                for cell in cells {
+                if cells.count != rows.count {
+                    problems.append("the row of \(row.source) has \(cells.count) cells, not \(rows.count)")
+                }
+                for column in 0..<rows.count {
                     var mask: UInt16 = 0
-                    for letter in cell where letter != "-" {
-                        guard let type = ArchiMateRelationships.letters[letter], let bit = bits[type] else {
-                            preconditionFailure("ArchiMateRelationships: unknown letter \(letter) in the row of \(row.source)")
+                    for letter in column < cells.count ? cells[column] : "" where letter != "-" {
+                        if let type = ArchiMateRelationships.letters[letter], let bit = bits[type] {
+                            mask |= bit
+                        } else {
+                            problems.append("unknown letter \(letter) in the row of \(row.source)")
                         }
-                        mask |= bit
                     }
                     masks.append(mask)
                 }
             }
+            self.problems = problems
             self.numbers = numbers
             self.bits = bits
             self.masks = masks

@@ -1,4 +1,4 @@
-import CoraKit
+@testable import CoraKit
 import Foundation
 import FoundationXML
 import Testing
@@ -25,6 +25,11 @@ struct ArchiMateRelationshipsTests {
     }
 
     static let veraDirectory = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/realworld/vera-domeinmodellen")
+
+    @Test("the constant table has a cell per element type in every row, and only known letters")
+    func tableIsWhole() {
+        #expect(ArchiMateRelationships.tableProblems.isEmpty, "\(ArchiMateRelationships.tableProblems)")
+    }
 
     @Test("every relationship in the VERA exchange files is allowed", arguments: [
         ("VERA-3.2.1.xml", 1_348), ("VERA-4.0.xml", 1_478), ("VERA-4.3.1.xml", 1_761),
