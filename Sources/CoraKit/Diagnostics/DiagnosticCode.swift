@@ -205,6 +205,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     /// A pairs file (`--pairs`) that cannot be used: not valid YAML, an unknown key, an id neither
     /// model has, a process paired twice.
     case invalidPairs = "invalid-pairs"
+    /// `cora diff` or `cora coverage` with a side that holds no process, or whose read malformed
+    /// input ended early: the comparison would be wrong.
+    case nothingToCompare = "nothing-to-compare"
     /// An output that is, or would overwrite, an input.
     case outputOverInput = "output-over-input"
     /// An output that exists and may not be replaced (`cora mapping init` without `--force`).
@@ -235,7 +238,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
              .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,
              .archiMissingEnd, .archiUnknownOwner, .noProcesses, .exchangeNotXML, .exchangeNotModel, .exchangeDoctype,
-             .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping, .invalidPairs,
+             .exchangeTooLarge, .exchangeTooDeep, .exchangeUnknownType, .exchangeMissingID, .exchangeMissingEnd, .noMappingFits, .outputConflict, .unsafeOutput, .invalidMapping, .invalidPairs, .nothingToCompare,
              .outputOverInput, .outputExists, .unwritableOutput, .noInputs, .invalidView, .graphvizFailed, .internalError:
             return .error
         }

@@ -66,6 +66,25 @@ public struct ComparisonJob: Sendable {
         }
     }
 
+    /// Refuses to compare what was read when a side holds no process (an empty file, a header
+    /// alone, rows of which not one process was made: a wrong mapping?) or when malformed input
+    /// ended a read early: the comparison would be wrong.
+    public static func checkComparable(_ results: [ConversionResult]) throws(RunFailure) {
+        for result in results {
+            let file = result.inputs.first?.file ?? "-"
+            if result.model.processes.isEmpty {
+                throw RunFailure(.nothingToCompare, result.rowsRead > 0
+                    ? "\(result.rowsRead) rows read and not one process made of them, so there is nothing to compare"
+                    : "no process read (an empty file, or a header alone), so there is nothing to compare",
+                    file: file, hint: result.rowsRead > 0 ? "check the mapping (cora validate shows the errors)" : nil)
+            }
+            if result.unreadLines > 0 {
+                throw RunFailure(.nothingToCompare, "malformed input ended the read early, so the comparison would be wrong",
+                                 file: file, hint: "fix the file (cora validate shows where)")
+            }
+        }
+    }
+
     /// Reads both inputs and the pairs file, and compares. What the runs say meanwhile goes to `tell`.
     public func run(detector: InputDetector, tell: (RunMessage) -> Void) throws(RunFailure) -> Outcome {
         let oldResult = try old.run(detector: detector, tell: tell)

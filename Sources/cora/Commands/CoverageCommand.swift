@@ -30,18 +30,9 @@ struct CoverageCommand: ParsableCommand {
 
     @OptionGroup var comparison: ComparisonOutputOptions
 
-    /// Whether `--reference` names a shipped reference rather than a file.
-    var isShipped: Bool { ReferenceLibrary.names.contains(reference) && !reference.contains("/") && !reference.contains(".") }
-
     func validate() throws {
         if inventory == "-" && reference == "-" { throw ValidationError("standard input (-) can be read only once") }
-        if reference.isEmpty { throw ValidationError("--reference needs a shipped reference (\(ReferenceLibrary.names.joined(separator: ", "))) or a file") }
-        if !isShipped, reference != "-", Machine.fileSystem.status(of: reference) == nil, let meant = Suggestion.closest(to: reference.lowercased(), in: ReferenceLibrary.names) {
-            throw ValidationError("--reference: no file \"\(reference)\" and no shipped reference of that name; did you mean \"\(meant)\"?")
-        }
-        if isShipped && referenceMapping != MappingLibrary.auto {
-            throw ValidationError("--reference-mapping is for a reference read from a file; \(reference) is shipped")
-        }
+        do { _ = try resolvedReference } catch { throw ValidationError(error.message) }
         do {
             try job.checkOutputs(detector: Machine.detector)
         } catch {
@@ -50,10 +41,17 @@ struct CoverageCommand: ParsableCommand {
         }
     }
 
+    /// The reference `--reference` names (``ComparisonArguments/reference(_:mapping:fileSystem:reader:)``).
+    var resolvedReference: CoverageJob.Reference {
+        get throws(ComparisonArguments.Refusal) {
+            try ComparisonArguments.reference(reference, mapping: referenceMapping, fileSystem: Machine.fileSystem, reader: comparison.reader)
+        }
+    }
+
     /// The job these options ask for.
     var job: CoverageJob {
         CoverageJob(inventory: comparison.reader(inventory, mapping: mapping),
-                    reference: isShipped ? .shipped(reference) : .file(comparison.reader(reference, mapping: referenceMapping)),
+                    reference: (try? resolvedReference) ?? .file(comparison.reader(reference, mapping: referenceMapping)),
                     pairs: comparison.pairs, writePairs: comparison.writePairs, format: comparison.format, language: comparison.lang,
                     colours: comparison.colours, output: comparison.output,
                     drawing: [.svg, .png, .html].contains(comparison.format) ? GraphvizDiagrams.installed() : nil, date: Machine.today)

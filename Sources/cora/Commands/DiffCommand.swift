@@ -39,15 +39,12 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("standard input (-) can be read only once") }
+        do {
+            _ = try (ComparisonArguments.kinds(only), ComparisonArguments.ignoredFields(ignoreField))
+        } catch {
+            throw ValidationError(error.message)
+        }
         if comparison.format.isDiagram { throw ValidationError("--to \(comparison.format.rawValue) draws the heat map of cora coverage; a diff is text, md, csv, excel-csv, json or html") }
-        for field in ignoreField where !ModelComparison.isComparedField(field) {
-            let suggestion = Suggestion.closest(to: field, in: ModelComparison.comparedFieldNames).map { "; did you mean \"\($0)\"?" } ?? ""
-            throw ValidationError("--ignore-field: no field \"\(field)\"\(suggestion)")
-        }
-        if !only.isEmpty && kinds.known.isEmpty && kinds.unknown.isEmpty { throw ValidationError("--only needs a kind: \(ProcessChange.Kind.allCases.map(\.rawValue).joined(separator: ", "))") }
-        for kind in kinds.unknown {
-            throw ValidationError("--only: no kind \"\(kind)\"; use \(ProcessChange.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         do {
             try job.checkOutputs(detector: Machine.detector)
         } catch {
@@ -56,16 +53,10 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    /// The kinds `--only` names, and the words it has that name none.
-    var kinds: (known: Set<ProcessChange.Kind>, unknown: [String]) {
-        let words = only.flatMap { $0.split(separator: ",").map { String($0.filter { $0 != " " }).lowercased() } }.filter { !$0.isEmpty }
-        return (Set(words.compactMap(ProcessChange.Kind.init(rawValue:))), words.filter { ProcessChange.Kind(rawValue: $0) == nil })
-    }
-
     /// The job these options ask for.
     var job: ComparisonJob {
         ComparisonJob(old: comparison.reader(old, mapping: oldMapping ?? mapping), new: comparison.reader(new, mapping: newMapping ?? mapping),
-                      pairs: comparison.pairs, writePairs: comparison.writePairs, ignoring: Set(ignoreField), only: kinds.known, matcher: comparison.matcher,
+                      pairs: comparison.pairs, writePairs: comparison.writePairs, ignoring: Set(ignoreField), only: (try? ComparisonArguments.kinds(only)) ?? [], matcher: comparison.matcher,
                       renderer: DiffRenderer(format: comparison.format, language: comparison.lang, colours: comparison.colours, date: Machine.today),
                       output: comparison.output)
     }

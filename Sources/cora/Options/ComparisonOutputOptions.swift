@@ -28,18 +28,11 @@ struct ComparisonOutputOptions: ParsableArguments {
         guard ComparisonFormat(named: to) != nil else { throw ValidationError("--to must be text, md, csv, excel-csv, json, html, dot, svg or png, not \"\(to)\"") }
         if let writePairs, writePairs == "-" || writePairs.isEmpty { throw ValidationError("--write-pairs needs a file name") }
         if let pairs, pairs == "-" || pairs.isEmpty { throw ValidationError("--pairs needs a file name") }
-        if let word = methods.unknown.first { throw ValidationError("--match: no method \"\(word)\"; use id, code, name or similarity (pairs by hand are always made: --pairs)") }
-    }
-
-    /// The methods `--match` names (all when it is not given), and its words that name none.
-    var methods: (known: Set<MatchMethod>, unknown: [String]) {
-        let words = match.flatMap { $0.split(separator: ",").map { String($0.filter { $0 != " " }).lowercased() } }
-        let known = Set(words.compactMap(MatchMethod.init(rawValue:)).filter { $0 != .pinned })
-        return (words.isEmpty ? Set(MatchMethod.allCases) : known, words.filter { MatchMethod(rawValue: $0) == nil || $0 == "pinned" })
+        do { _ = try ComparisonArguments.methods(match) } catch { throw ValidationError(error.message) }
     }
 
     /// The matcher these options ask for.
-    var matcher: ProcessMatcher { ProcessMatcher(methods: methods.known.union([.pinned])) }
+    var matcher: ProcessMatcher { ProcessMatcher(methods: (try? ComparisonArguments.methods(match)) ?? Set(MatchMethod.allCases)) }
 
     /// The format asked for.
     var format: ComparisonFormat { ComparisonFormat(named: to) ?? .text }

@@ -81,9 +81,9 @@ enum Terminal {
     }
 
     /// Ends the reading of the models a comparison compares: per input its errors (at most 20 of
-    /// a code; `cora validate` lists them all) and its summary line; a read that malformed input
-    /// ended early, or a side without a single process, cannot be compared (exit status 2).
-    static func finishReading(_ results: [ConversionResult]) throws {
+    /// a code; `cora validate` lists them all) and its summary line; then whether they can be
+    /// compared at all (``ComparisonJob/checkComparable(_:)``).
+    static func finishReading(_ results: [ConversionResult]) throws(RunFailure) {
         for result in results {
             let file = TerminalText.oneLine(result.inputs.first?.file ?? "-")
             let capped = CappedDiagnostics(result.diagnostics.filter { $0.severity == .error })
@@ -91,17 +91,7 @@ enum Terminal {
             for left in capped.leftOut { writeStderr("… and \(left.count) more [\(left.code.rawValue)]; cora validate \(file) lists all of them\n") }
             writeStderr("cora: \(file): " + RunSummary(result: result).line.dropFirst("cora: ".count))
         }
-        if let empty = results.first(where: { $0.model.processes.isEmpty }) {
-            let file = TerminalText.oneLine(empty.inputs.first?.file ?? "-")
-            writeStderr(empty.rowsRead > 0
-                ? "cora: \(file): \(empty.rowsRead) rows read and not one process made of them (a wrong mapping?), so there is nothing to compare; see the errors above\n"
-                : "cora: \(file): no process read (an empty file, or a header alone), so there is nothing to compare\n")
-            throw ExitStatus.cannotContinue
-        }
-        if let incomplete = results.first(where: { $0.unreadLines > 0 }) {
-            writeStderr("cora: \(TerminalText.oneLine(incomplete.inputs.first?.file ?? "-")): malformed input ended the read early, so the comparison would be wrong; fix the file (cora validate shows where)\n")
-            throw ExitStatus.cannotContinue
-        }
+        try ComparisonJob.checkComparable(results)
     }
 
     /// Prints what a run says while it works.
