@@ -33,12 +33,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         if inventory == "-" && reference == "-" { throw ValidationError("standard input (-) can be read only once") }
         do { _ = try resolvedReference } catch { throw ValidationError(error.message) }
-        do {
-            try job.checkOutputs(detector: Machine.detector)
-        } catch {
-            Terminal.show(error.diagnostics)
-            throw ExitCode(64)
-        }
+        try Terminal.refuseAsBadArgument { () throws(RunFailure) in try job.checkOutputs(detector: Machine.detector) }
     }
 
     /// The reference `--reference` names (``ComparisonArguments/reference(_:mapping:fileSystem:reader:)``).

@@ -45,12 +45,7 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         if comparison.format.isDiagram { throw ValidationError("--to \(comparison.format.rawValue) draws the heat map of cora coverage; a diff is text, md, csv, excel-csv, json or html") }
-        do {
-            try job.checkOutputs(detector: Machine.detector)
-        } catch {
-            Terminal.show(error.diagnostics)
-            throw ExitCode(64)
-        }
+        try Terminal.refuseAsBadArgument { () throws(RunFailure) in try job.checkOutputs(detector: Machine.detector) }
     }
 
     /// The job these options ask for.

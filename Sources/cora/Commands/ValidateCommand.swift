@@ -21,13 +21,7 @@ struct ValidateCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
-        do {
-            try job.checkOutputs(detector: Machine.detector)
-        } catch {
-            // A bad argument (exit 64), said as a diagnostic, without the usage text.
-            Terminal.show(error.diagnostics)
-            throw ExitCode(64)
-        }
+        try Terminal.refuseAsBadArgument { () throws(RunFailure) in try job.checkOutputs(detector: Machine.detector) }
     }
 
     /// The job these options ask for.

@@ -38,7 +38,7 @@ struct ComparisonOutputOptions: ParsableArguments {
     var format: ComparisonFormat { ComparisonFormat(named: to) ?? .text }
 
     /// Whether text goes to a terminal that shows colour.
-    var colours: Bool { format == .text && (output == nil || output == "-") && Terminal.stdoutIsColorTerminal }
+    var colours: Bool { format == .text && (output == nil || output == "-") && Terminal.showsColour(1) }
 
     /// How an input is read for a comparison: as `cora convert` reads it, rows with errors kept
     /// (a comparison compares what is there; the errors are said).

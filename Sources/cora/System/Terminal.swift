@@ -9,14 +9,20 @@ import CoraSystem
 
 /// Standard output and standard error: what the library produced, printed; colour on a terminal.
 enum Terminal {
-    /// Whether standard error is a terminal and `NO_COLOR` is not set.
-    static var stderrIsColorTerminal: Bool {
-        isatty(2) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
+    /// Whether standard error (2) or output (1) is a terminal that shows colour (`NO_COLOR` unset, `TERM` not dumb).
+    static func showsColour(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
     }
 
-    /// Whether standard output is a terminal and `NO_COLOR` is not set.
-    static var stdoutIsColorTerminal: Bool {
-        isatty(1) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
+    /// Runs a check made before anything is read; what it refuses is a bad argument (exit 64),
+    /// said as a diagnostic without the usage text.
+    static func refuseAsBadArgument(_ check: () throws(RunFailure) -> Void) throws {
+        do {
+            try check()
+        } catch {
+            show(error.diagnostics)
+            throw ExitCode(64)
+        }
     }
 
     /// Ends the process with `status` (the C library's `exit`, which `ParsableCommand` hides).
@@ -61,7 +67,7 @@ enum Terminal {
     /// Prints diagnostics, compiler-style.
     static func show(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        writeStderr(raw: DiagnosticTextRenderer(colored: stderrIsColorTerminal).render(diagnostics))
+        writeStderr(raw: DiagnosticTextRenderer(colored: showsColour(2)).render(diagnostics))
     }
 
     /// Prints the findings of a conversion: at most ``CappedDiagnostics/defaultLimitPerCode`` of each
