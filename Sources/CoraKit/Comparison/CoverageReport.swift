@@ -122,6 +122,11 @@ public struct CoverageReport: Sendable {
         return (count, all, all == 0 ? 0 : count * 100 / all)
     }
 
+    /// The title of a coverage document in `language`: "Dekking van INVENTORY tegen REFERENCE".
+    public static func title(inventory: String, reference: String, language: DocumentLanguage) -> String {
+        language == .nl ? "Dekking van \(inventory) tegen \(reference)" : "Coverage of \(inventory) against \(reference)"
+    }
+
     /// The headline in `language`: "15 van de 140 referentieprocessen (10 %) gedekt of gedeeltelijk
     /// gedekt; 60 van de 73 processen van de inventarisatie horen bij geen ervan".
     public func headline(_ language: DocumentLanguage) -> String {

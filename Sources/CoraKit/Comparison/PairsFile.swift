@@ -152,6 +152,9 @@ public enum PairsFile {
     public static func check(_ pairs: [PinnedPair], old: ProcessModel, new: ProcessModel, file: String, sides: Sides = .versions) throws(RunFailure) {
         let oldIDs = Set(old.processes.map(\.id)), newIDs = Set(new.processes.map(\.id))
         var oldSeen: [String: Int?] = [:], newSeen: [String: Int?] = [:]
+        // The new processes said to have no partner: for coverage the only new ones that may not
+        // come twice (several inventory processes may cover one reference process).
+        var newAlone = Set<String>()
         let keys = sides.keys
         let hint = "the ids are those of cora convert --to csv (its id column)"
         for pair in pairs {
@@ -165,16 +168,14 @@ public enum PairsFile {
                 throw RunFailure(.invalidPairs, "the \(keys.old) process \"\(shortened(id.onOneLine))\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
-            // Several inventory processes may cover one reference process; a reference process
-            // without a partner takes none.
-            if let id = pair.new, let earlier = newSeen[id], sides == .versions || pair.old == nil || newSeen[id + "\u{0}none"] != nil {
+            if let id = pair.new, let earlier = newSeen[id], sides == .versions || pair.old == nil || newAlone.contains(id) {
                 throw RunFailure(.invalidPairs, "the \(keys.new) process \"\(shortened(id.onOneLine))\" is paired twice (also on line \(earlier.map(String.init) ?? "?"))",
                                  file: file, line: pair.line)
             }
             if let id = pair.old { oldSeen[id] = pair.line }
             if let id = pair.new {
                 newSeen[id] = pair.line
-                if pair.old == nil { newSeen[id + "\u{0}none"] = pair.line }
+                if pair.old == nil { newAlone.insert(id) }
             }
         }
     }

@@ -109,7 +109,7 @@ public struct CoverageJob: Sendable {
         var note: ReferenceLibrary.Note?
         if case .shipped(let name) = reference { note = ReferenceLibrary.note(named: name) }
         let inventoryName = inventory.inputs.first ?? "-"
-        let title = (language == .nl ? "Dekking van " : "Coverage of ") + inventoryName + (language == .nl ? " tegen " : " against ") + reference.name
+        let title = CoverageReport.title(inventory: inventoryName, reference: reference.name, language: language)
         switch format {
         case .text:
             var referenceName = reference.name

@@ -87,7 +87,7 @@ public struct ComparisonHTMLRenderer: Sendable {
     /// ``CoverageHeatMap``) drawn in, or a note when there is none.
     public func render(_ report: CoverageReport, inventory: String, reference: String, note: ReferenceLibrary.Note?, heatMap: [UInt8]?) -> String {
         let processes = report.reference.processes, inventoryProcesses = report.inventory.processes
-        let title = (nl ? "Dekking van " : "Coverage of ") + inventory + (nl ? " tegen " : " against ") + reference
+        let title = CoverageReport.title(inventory: inventory, reference: reference, language: language)
         var body = "<h1>\(HTMLText.isolated(title))</h1>\n"
         if let note {
             body += "<p class=\"note\">\(HTMLText.text((nl ? "Referentie: " : "Reference: ") + note.description + "; " + (nl ? "bron: " : "source: ") + note.source + "."))</p>\n"

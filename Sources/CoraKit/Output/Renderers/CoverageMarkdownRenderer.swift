@@ -27,7 +27,7 @@ public struct CoverageMarkdownRenderer: Sendable {
     public func render(_ report: CoverageReport) -> String {
         let processes = report.reference.processes, inventoryProcesses = report.inventory.processes
         var lines: [String] = []
-        lines.append("# " + MarkdownText.heading((dutch ? "Dekking van " : "Coverage of ") + inventory + (dutch ? " tegen " : " against ") + reference))
+        lines.append("# " + MarkdownText.heading(CoverageReport.title(inventory: inventory, reference: reference, language: language)))
         lines.append("")
         if let referenceNote {
             lines.append((dutch ? "Referentie: " : "Reference: ") + MarkdownText.inline(referenceNote.description) + "; "
