@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The zip container of an .xlsx workbook (read in memory, written with fixed dates).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcsv, the C library that parses and writes every CSV byte (Debian: libcsv-dev).
@@ -25,10 +27,22 @@ let package = Package(
             name: "CoraCSV",
             dependencies: ["CLibCSV"]
         ),
+        // libxml2, the C library that parses the XML parts of a workbook (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Excel workbooks (.xlsx): sheets read as rows of cells as Excel shows them, and sheets of
+        // typed cells written, byte for byte the same for the same content. No I/O of its own.
+        .target(
+            name: "CoraXLSX",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The canonical CORA process model, mappings, validation and renderers. No I/O of its own.
         .target(
             name: "CoraKit",
-            dependencies: ["CoraCSV", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CoraCSV", "CoraXLSX", .product(name: "Yams", package: "Yams")]
         ),
         // The machine: the POSIX file system (the one atomic file writer) and Graphviz, behind the
         // library's protocols.
@@ -50,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "CoraCSVTests",
             dependencies: ["CoraCSV"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CoraXLSXTests",
+            dependencies: ["CoraXLSX"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

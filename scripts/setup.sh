@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages cora needs when they are missing (with sudo when not root).
-#   scripts/setup.sh                 libcsv-dev (to build) and graphviz (to draw SVG and PNG)
+#   scripts/setup.sh                 libcsv-dev, libxml2-dev, zlib1g-dev (to build) and graphviz (to draw SVG and PNG)
 #   scripts/setup.sh --test          also cmark-gfm (the tests render the Markdown with it), libxml2-utils
 #                                    (xmllint: every SVG must parse as XML) and libreoffice-calc-nogui
 #                                    (what a spreadsheet makes of the Excel-ready CSV, in both locales),
@@ -8,7 +8,7 @@
 #                                    firefox-esr (the other engine: the handbook rendered headless, its console)
 #                                    and time (GNU time: the peak memory of one run of cora)
 set -euo pipefail
-packages=(libcsv-dev graphviz)
+packages=(libcsv-dev libxml2-dev zlib1g-dev graphviz)
 [ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui chromium firefox-esr time)
 missing=()
 for package in "${packages[@]}"; do
