@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CoraKitTests",
-            dependencies: ["CoraKit", "CoraCSV"],
+            dependencies: ["CoraKit", "CoraCSV", "CoraXLSX"],
             exclude: ["Golden"]
         ),
         // Runs the built `cora` binary and checks its output, files and exit status.

@@ -1,5 +1,6 @@
 import CoraCSV
 import Foundation
+import CoraXLSX
 
 /// `cora batch`: finds the inputs, plans the outputs, converts the inputs on several threads (or
 /// merges them into one model), writes the outputs safely, the summary and the manifest, and says
@@ -66,12 +67,13 @@ public final class BatchJob: @unchecked Sendable {
 
     /// How one input is read.
     private enum Reading: Sendable {
-        case table(Mapping)
+        /// A table through the mapping; of a workbook, the sheet (`nil`: the first).
+        case table(Mapping, sheet: String? = nil)
         case archiSet
 
         var mappingName: String {
             switch self {
-            case .table(let mapping): return mapping.name
+            case .table(let mapping, _): return mapping.name
             case .archiSet: return MappingLibrary.archi
             }
         }
@@ -79,7 +81,7 @@ public final class BatchJob: @unchecked Sendable {
         /// Whether the inputs give the ids (an id column, or Archi's own ids) rather than the mapping deriving them.
         var idsGiven: Bool {
             switch self {
-            case .table(let mapping): return !(mapping.fields[.id]?.columns.isEmpty ?? true)
+            case .table(let mapping, _): return !(mapping.fields[.id]?.columns.isEmpty ?? true)
             case .archiSet: return true
             }
         }
@@ -237,7 +239,21 @@ public final class BatchJob: @unchecked Sendable {
                 .noMappingFits, "not a file of an Archi CSV set (no Archi header)", file: path,
                 hint: "--mapping archi reads Archi's CSV export (elements.csv, relations.csv, properties.csv); use --mapping auto for spreadsheets"))
         case .named(let mapping, let mappingHash):
-            return (.table(mapping), mappingHash, nil)
+            return (.table(mapping, sheet: settings.conversion.sheet), mappingHash, nil)
+        case .auto(let candidates, let hashes, let noneHash) where WorkbookInput.isWorkbook(path, in: fileSystem):
+            // A workbook: the sheet named, or the one a mapping fits (as `cora convert` chooses).
+            switch detector.workbookChoice(path, sheet: settings.conversion.sheet, candidates: candidates) {
+            case .fits(let mapping, let sheet, _):
+                return (.table(mapping, sheet: sheet.name), hashes[mapping.name] ?? noneHash, nil)
+            case .unreadable:
+                // Read with the canonical mapping, so that the reading says what is wrong.
+                guard let fallback = candidates.first(where: { $0.name == "canonical" }) else {
+                    return (nil, noneHash, Diagnostic(.noMappingFits, "no mapping to read the workbook with", file: path))
+                }
+                return (.table(fallback, sheet: settings.conversion.sheet), hashes[fallback.name] ?? noneHash, nil)
+            case .failure(let failure):
+                return (nil, noneHash, failure.diagnostics.first ?? Diagnostic(.noMappingFits, "no mapping fits", file: path))
+            }
         case .auto(let candidates, let hashes, let noneHash):
             let selection = detector.library.select(for: path, standardInput: nil, candidates: candidates,
                                                     readOptions: settings.conversion.readOptions)
@@ -331,15 +347,17 @@ public final class BatchJob: @unchecked Sendable {
 
     /// The files of one model output at `path` (several for a format that writes a folder); a
     /// diagram of one input is titled with the input's name, the merged model's with none.
-    private func render(_ format: any OutputFormat, at path: String, _ model: ProcessModel,
-                        diagnostics: [Diagnostic], merged: Bool = false) throws(RunFailure) -> [(path: String, bytes: [UInt8])] {
+    private func render(_ format: any OutputFormat, at path: String, _ result: ConversionResult,
+                        merged: Bool = false) throws(RunFailure) -> [(path: String, bytes: [UInt8])] {
         var collected = CollectedOutput()
         var options = settings.options
         if options.sourceName == nil && !merged { options.sourceName = OutputOptions.sourceName(of: path) }
         do {
-            try format.write(model, diagnostics: diagnostics, options: options, to: &collected)
+            try format.write(result, options: options, to: &collected)
         } catch let failure as RunFailure {
             throw failure
+        } catch let error as WorkbookError {
+            throw RunFailure(.unwritableOutput, "cannot write \(format.name): \(error.reason)", file: path)
         } catch {
             throw RunFailure(.internalError, "cannot render \(format.name): \(error)", file: path)
         }
@@ -356,7 +374,16 @@ public final class BatchJob: @unchecked Sendable {
             } catch {
                 return .failure(error)
             }
-        case .table(let mapping):
+        case .table(let mapping, let sheet) where WorkbookInput.isWorkbook(path, in: fileSystem):
+            do throws(RunFailure) {
+                let limits = settings.conversion.workbookLimits
+                var pipeline = Pipeline(.table(mapping), settings: settings.conversion)
+                pipeline.read(workbook: try WorkbookInput.bytes(of: path, in: fileSystem, limits: limits), file: path, sheet: sheet, limits: limits)
+                return .success(pipeline.finish())
+            } catch {
+                return .failure(error)
+            }
+        case .table(let mapping, _):
             let file: any OpenedFile
             do {
                 file = try fileSystem.open(path)
@@ -394,6 +421,8 @@ public final class BatchJob: @unchecked Sendable {
 
     /// What the first bytes say, as a diagnostic when the input cannot be converted.
     private static func contentFailure(_ fingerprint: InputFingerprint, path: String) -> Diagnostic? {
+        // A workbook (or what starts like one) is read by the workbook reader, which says what it is.
+        if WorkbookInput.isWorkbook(prefix: fingerprint.prefix) { return nil }
         switch InputContent.classify(fingerprint.prefix) {
         case .empty:
             return Diagnostic(.emptyFile, "the file is empty (0 bytes)", file: path)
@@ -506,7 +535,7 @@ public final class BatchJob: @unchecked Sendable {
             for format in settings.formats {
                 guard let path = file.outputs[format.name] else { continue }
                 do {
-                    produced += try render(format, at: path, result.model, diagnostics: result.diagnostics)
+                    produced += try render(format, at: path, result)
                 } catch {
                     // Not recorded as done: the next run tries again.
                     renderFailed = true
@@ -667,7 +696,8 @@ public final class BatchJob: @unchecked Sendable {
         for format in settings.formats {
             guard let path = plan.merged[format.name] else { continue }
             do {
-                produced += try render(format, at: path, model, diagnostics: allDiagnostics, merged: true)
+                produced += try render(format, at: path, ConversionResult(model: model, diagnostics: allDiagnostics, inputs: [], rejectedRecords: [], rejectedFiles: []),
+                                       merged: true)
             } catch {
                 // Said, counted across files, and not recorded as done: the next run tries again.
                 for var diagnostic in error.diagnostics {
@@ -716,6 +746,9 @@ public final class BatchJob: @unchecked Sendable {
     private func rows(at locations: [SourceLocation], of path: String, reading: Reading, dialect: CSVDialect) -> [CSVRecord] {
         guard !locations.isEmpty else { return [] }
         let wanted = Set(locations.map(\.record))
+        if case .table(_, let sheet) = reading, WorkbookInput.isWorkbook(path, in: fileSystem) {
+            return workbookRows(wanted, of: path, sheet: sheet)
+        }
         guard let file = try? fileSystem.open(path) else { return [] }
         defer { file.close() }
         switch reading {
@@ -736,6 +769,16 @@ public final class BatchJob: @unchecked Sendable {
             }
             return found
         }
+    }
+
+    /// The records numbered `wanted` of the sheet `sheet` of the workbook at `path`, read again.
+    private func workbookRows(_ wanted: Set<Int>, of path: String, sheet: String?) -> [CSVRecord] {
+        let limits = settings.conversion.workbookLimits
+        guard let bytes = try? WorkbookInput.bytes(of: path, in: fileSystem, limits: limits),
+              let workbook = try? Workbook(bytes: bytes, limits: limits),
+              let chosen = try? WorkbookInput.sheet(sheet, of: workbook),
+              let records = try? WorkbookInput.firstRecords(of: chosen, in: workbook, count: (wanted.max() ?? 0)) else { return [] }
+        return records.filter { wanted.contains($0.number) }
     }
 
     /// Whether `file` is a file of the Archi set whose elements file is `path`.
@@ -774,7 +817,7 @@ public final class BatchJob: @unchecked Sendable {
     private func readGroup(_ group: Group, sizes: [String: Int]) -> GroupResult? {
         let source: Pipeline.Source
         switch group.reading {
-        case .table(let mapping): source = .table(mapping)
+        case .table(let mapping, _): source = .table(mapping)
         case .archiSet: source = .archiSet
         }
         var run = Pipeline(source, settings: settings.conversion)
@@ -786,6 +829,11 @@ public final class BatchJob: @unchecked Sendable {
                 switch group.reading {
                 case .archiSet:
                     try read(archiSet: path, into: &run)
+                case .table where WorkbookInput.isWorkbook(path, in: fileSystem):
+                    let limits = settings.conversion.workbookLimits
+                    var sheet = settings.conversion.sheet
+                    if case .table(_, let chosen)? = file.reading { sheet = chosen }
+                    run.read(workbook: try WorkbookInput.bytes(of: path, in: fileSystem, limits: limits), file: path, sheet: sheet, limits: limits)
                 case .table:
                     let opened = try fileSystem.open(path)
                     defer { opened.close() }

@@ -2,7 +2,7 @@
 /// output names and the check that an output stays inside the output folder.
 public enum BatchPath {
     /// The extensions of the files a folder given to `cora batch` contributes (compared ignoring case).
-    public static let inputExtensions = ["csv", "txt", "tsv"]
+    public static let inputExtensions = ["csv", "txt", "tsv", "xlsx", "xlsm"]
 
     /// Whether `name` ends in one of ``inputExtensions`` (`Export.CSV` does).
     public static func hasInputExtension(_ name: String) -> Bool {

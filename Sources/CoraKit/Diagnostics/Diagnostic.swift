@@ -1,3 +1,5 @@
+import CoraXLSX
+
 /// One finding about the input: where it is, what is wrong, and how bad it is.
 ///
 /// Diagnostics are data: the library collects them and the command line renders them as text,
@@ -31,6 +33,10 @@ public struct Diagnostic: Sendable, Equatable {
     public var value: String?
     /// What to do about it.
     public var hint: String?
+    /// The sheet, when the input is a workbook and the finding is about a place in it: ``line`` is
+    /// then the row's number and ``Column/index`` the column's (A is 1), so that the place reads
+    /// `inventaris.xlsx:Processen!C14`.
+    public var sheet: String?
     /// The input the finding belongs to: the same as ``file`` unless the finding is filed under
     /// another file (a column the input lacks is a finding in the mapping file). Set by the
     /// ``DiagnosticSink`` of the input's run; not part of any report.
@@ -69,6 +75,16 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 extension Diagnostic {
+    /// The cell or row the finding is about in a workbook's sheet, as Excel writes a reference:
+    /// `Processen!C14`, `'Blad 1'!C14`, or `Processen!14` for a whole row; `nil` for a CSV input.
+    public var sheetPlace: String? {
+        guard let sheet, let line else { return nil }
+        let name = sheet.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) && !(sheet.first?.isNumber ?? true)
+            ? sheet : "'" + sheet.map { $0 == "'" ? "''" : String($0) }.joined() + "'"
+        guard let column else { return "\(name)!\(line)" }
+        return "\(name)!\(ColumnName.cell(column: column.index, row: line))"
+    }
+
     /// Orders diagnostics by file (in `fileOrder`, else by first appearance), then line, then
     /// column, keeping the original order otherwise.
     public static func sortedByLocation(_ diagnostics: [Diagnostic], fileOrder: [String: Int] = [:]) -> [Diagnostic] {

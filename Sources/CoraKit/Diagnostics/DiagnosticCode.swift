@@ -14,6 +14,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     /// The input is not text: a NUL byte that is not UTF-16, or the signature of a binary format
     /// (an Excel workbook, a PDF, an image).
     case binaryInput = "binary-input"
+    /// A workbook (.xlsx) that cannot be read: password-protected, an Excel 97-2003 file, a broken
+    /// archive or part, over the limits (a zip bomb); reading it stopped.
+    case unreadableWorkbook = "unreadable-workbook"
+    /// The sheet asked for with `--sheet` is not in the workbook, or several sheets fit and none was named.
+    case noSuchSheet = "no-such-sheet"
+    /// A cell of a workbook read as less than it holds: a formula without a cached value.
+    case workbookCell = "workbook-cell"
     /// The input holds no records at all.
     case emptyFile = "empty-file"
     /// The input has a header but no data rows.
@@ -231,9 +238,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
              .emptyRow, .nameNoise, .namingConvention, .unknownNext, .categoryMismatch, .missingFunction, .archiMissingFile,
              .archiModelRow, .archiTwoParents, .archiSeveralFunctions, .conflictingCode, .ambiguousNext, .missingParent,
              .mergedDuplicate, .exchangeUnknownReference, .unknownRequirement, .unclearFlag, .unknownPDCAReference,
-             .ambiguousPDCAReference, .unknownPDCAPhase, .unsteeredProcess, .steersNothing, .openPDCALoop, .pdcaIncomplete, .privacyWithoutOwner, .notSteering:
+             .ambiguousPDCAReference, .unknownPDCAPhase, .unsteeredProcess, .steersNothing, .openPDCALoop, .pdcaIncomplete, .privacyWithoutOwner, .notSteering, .workbookCell:
             return .warning
-        case .unreadableInput, .binaryInput, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
+        case .unreadableInput, .binaryInput, .unreadableWorkbook, .noSuchSheet, .emptyFile, .unclosedQuote, .strayQuote, .nulByte, .fieldTooLarge, .tooManyFields,
              .tooManyRows, .outOfMemory, .maxErrorsReached, .duplicateHeader, .missingColumn, .extraCells, .missingName,
              .unknownLevel, .unknownCategory, .invalidID, .invalidOrder, .excelDamage, .mojibake, .duplicateID, .duplicateCode, .duplicateProcess,
              .unknownParent, .ambiguousParent, .parentCycle, .invalidNesting, .nestingTooDeep, .archiHeader, .archiRecordSize, .archiUnknownType,

@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// Decides how a run's inputs are read: as Archi CSV sets, or as tables through a mapping (the one
 /// named, or for `auto` the one that fits the first input's header best), and finds the files of
@@ -23,20 +24,23 @@ public struct InputDetector: Sendable {
     /// Archi's header) reads Archi sets; otherwise tables through the mapping. With `auto`,
     /// standard input (`-`) is read into memory to look at its header; its bytes are returned so
     /// that the run reads them from there.
-    public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions,
-                       tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?) {
-        if argument == MappingLibrary.archi { return (.archiSet, nil) }
+    /// A workbook (.xlsx) is read one sheet at a time: `sheet` (`--sheet`), else with `auto` the
+    /// one sheet whose header a mapping fits (the first of them, when the first sheet is one);
+    /// the sheet chosen is returned.
+    public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions, sheet: String? = nil,
+                       tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?, sheet: String?) {
+        if argument == MappingLibrary.archi { return (.archiSet, nil, sheet) }
         guard argument == MappingLibrary.auto, let first = inputs.first else {
             if let exchange = inputs.first(where: { $0 != "-" && Self.startsAsExchangeDocument($0, in: fileSystem) }) {
                 throw RunFailure(.noMappingFits, "the file is an ArchiMate exchange document, which a mapping does not read", file: exchange,
                                  hint: "read it with --mapping ameff (or auto)")
             }
-            return (.table(try library.mapping(argument, tell: tell)), nil)
+            return (.table(try library.mapping(argument, tell: tell)), nil, sheet)
         }
         try checkOneReader(inputs)
         if first != "-", let choice = archiChoice(first) {
             tell(.mappingChosen(MappingChoice(file: first, mapping: choice.reader, reason: choice.reason)))
-            return (.archiSet, nil)
+            return (.archiSet, nil, sheet)
         }
         // An input that cannot be read says so, rather than that no mapping fits its header.
         if first != "-" { try fileSystem.openInput(first).close() }
@@ -54,11 +58,15 @@ public struct InputDetector: Sendable {
         // An exchange document on standard input (an Archi set is several files, never one stream).
         if first == "-", let bytes = standardInput, ExchangeReader.isExchangeDocument(prefix: Array(bytes.prefix(Self.exchangePrefixLength))) {
             tell(.mappingChosen(MappingChoice(file: first, mapping: MappingLibrary.exchange, reason: "it is an ArchiMate exchange document")))
-            return (.archiSet, standardInput)
+            return (.archiSet, standardInput, sheet)
         }
         var messages: [RunMessage] = []
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
+        if first != "-", WorkbookInput.isWorkbook(first, in: fileSystem) {
+            let (mapping, chosen) = try workbookMapping(first, sheet: sheet, candidates: candidates, tell: tell)
+            return (.table(mapping), standardInput, chosen)
+        }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
         // No header to choose by (an empty or binary file, one that stops before its header ends): read with
         // the canonical mapping, so that the reading itself says what is wrong (empty-file, nul-byte, …).
@@ -73,7 +81,7 @@ public struct InputDetector: Sendable {
             tell(.mappingChosen(MappingChoice(file: first, mapping: fallback.mapping.name,
                                               origin: fallback.entry.isBuiltin ? nil : fallback.entry.origin,
                                               reason: "no header to choose by")))
-            return (.table(fallback.mapping), standardInput)
+            return (.table(fallback.mapping), standardInput, sheet)
         }
         guard let mapping = selection.mapping else {
             let name = first == "-" ? "standard input" : first
@@ -84,7 +92,79 @@ public struct InputDetector: Sendable {
         let score = selection.scores[0]
         tell(.mappingChosen(MappingChoice(file: first, mapping: mapping.name, origin: local,
                                           reason: "\(score.matchedColumns.count) of \(score.expectedColumns) columns matched")))
-        return (.table(mapping), standardInput)
+        return (.table(mapping), standardInput, sheet)
+    }
+
+    /// The mapping `auto` reads the workbook at `path` with, and the sheet (see ``workbookChoice(_:sheet:candidates:)``);
+    /// what it chose goes to `tell`.
+    private func workbookMapping(_ path: String, sheet selector: String?, candidates: [(mapping: Mapping, entry: MappingLibrary.Entry)],
+                                 tell: (RunMessage) -> Void) throws(RunFailure) -> (Mapping, String?) {
+        switch workbookChoice(path, sheet: selector, candidates: candidates.map(\.mapping)) {
+        case .fits(let mapping, let sheet, let score):
+            let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map(\.entry.origin)
+            tell(.mappingChosen(MappingChoice(file: path, mapping: mapping.name, origin: local,
+                                              reason: "sheet \(sheet.name): \(score.matchedColumns.count) of \(score.expectedColumns) columns matched")))
+            return (mapping, sheet.name)
+        case .unreadable:
+            guard let fallback = candidates.first(where: { $0.mapping.name == Self.fallbackMapping }) else {
+                throw RunFailure(.noMappingFits, "--mapping auto: no mapping to read the workbook with", file: path)
+            }
+            tell(.mappingChosen(MappingChoice(file: path, mapping: fallback.mapping.name, reason: "no header to choose by")))
+            return (fallback.mapping, selector)
+        case .failure(let failure):
+            throw failure
+        }
+    }
+
+    /// What `auto` makes of a workbook: the mapping that fits a sheet, and which sheet.
+    public enum WorkbookChoice: Sendable {
+        /// `mapping` fits the header of `sheet`, as `score` says.
+        case fits(Mapping, sheet: WorkbookSheet, score: MappingSelector.Score)
+        /// The workbook cannot be read (nor its sheet found): read it with the canonical mapping,
+        /// so that the reading says what is wrong.
+        case unreadable
+        /// No mapping fits (`no-mapping-fits`), or one fits several sheets and none was named (`no-such-sheet`).
+        case failure(RunFailure)
+    }
+
+    /// The mapping among `candidates` that reads the workbook at `path`, and the sheet: the one
+    /// named (`sheet`), else the one sheet (not hidden) whose header a mapping fits, or the first
+    /// sheet when it is one of several that fit.
+    public func workbookChoice(_ path: String, sheet selector: String?, candidates: [Mapping]) -> WorkbookChoice {
+        let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
+        var fits: [(sheet: WorkbookSheet, selection: MappingSelector.Selection)] = []
+        var firstSelection: MappingSelector.Selection?
+        do throws(WorkbookError) {
+            // A file that cannot be read gives an empty workbook: no workbook, read with the fallback.
+            let workbook = try Workbook(bytes: (try? WorkbookInput.bytes(of: path, in: fileSystem)) ?? [])
+            let sheets = try selector.map { name throws(WorkbookError) in [try WorkbookInput.sheet(name, of: workbook)] }
+                ?? workbook.sheets.filter { !$0.isHidden }
+            for sheet in sheets {
+                let records = try WorkbookInput.firstRecords(of: sheet, in: workbook, count: deepest + 1).map(\.fields)
+                let selection = MappingSelector(candidates: candidates).select { mapping in
+                    let skip = mapping.dialect.skipRows
+                    guard skip < records.count else {
+                        return .failure(MappingSelectorError(reason: skip == 0 ? "the sheet \(sheet.name) has no header"
+                            : "the sheet \(sheet.name) has no row \(skip + 1) for its header (skip-rows: \(skip))"))
+                    }
+                    return .success(records[skip])
+                }
+                if firstSelection == nil { firstSelection = selection }
+                if selection.mapping != nil { fits.append((sheet, selection)) }
+            }
+        } catch {
+            return .unreadable
+        }
+        let chosen = fits.count == 1 ? fits[0] : fits.first { $0.sheet.number == 1 }
+        guard let chosen, let mapping = chosen.selection.mapping else {
+            if fits.count > 1 {
+                return .failure(RunFailure(.noSuchSheet, "--mapping auto: a mapping fits \(fits.count) sheets of the workbook (\(WorkbookInput.list(fits.map(\.sheet))))",
+                                           file: path, hint: "name the sheet to read with --sheet"))
+            }
+            return .failure(RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of any sheet of \(path): \(firstSelection?.fullReason ?? "the workbook has no sheets")",
+                                       file: path, hint: "draft a mapping with `cora mapping init \(path) -o Mappings/NAME.yaml`, or name one with --mapping"))
+        }
+        return .fits(mapping, sheet: chosen.sheet, score: chosen.selection.scores[0])
     }
 
     /// Refuses inputs of which some are Archi models (an exchange document, an Archi set) and some

@@ -39,7 +39,8 @@ public struct ConversionJob: Sendable {
     /// (the mapping `auto` chose) goes to `tell`; a run that cannot go on throws.
     public func run(detector: InputDetector, tell: (RunMessage) -> Void) throws(RunFailure) -> ConversionResult {
         let fileSystem = detector.fileSystem
-        let (source, standardInput) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions, tell: tell)
+        let (source, standardInput, sheet) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions,
+                                                                 sheet: settings.sheet, tell: tell)
         var pipeline = Pipeline(source, settings: settings)
         for path in inputs {
             if case .archiSet = source {
@@ -64,6 +65,14 @@ public struct ConversionJob: Sendable {
                     try pipeline.read(archiSet: files)
                 } catch {
                     throw RunFailure(.unreadableInput, "cannot read: \(error.reason)", file: path)
+                }
+                continue
+            }
+            if path != "-", WorkbookInput.isWorkbook(path, in: fileSystem) {
+                let bytes = try WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.workbookLimits)
+                let read = pipeline.read(workbook: bytes, file: path, sheet: sheet, limits: settings.workbookLimits)
+                if let read, sheet == nil, case let count = read.sheetCount, count > 1 {
+                    tell(.note(Note(file: path, message: "read the sheet \(read.sheet.name) (\(read.sheet.number) of \(count)); choose another with --sheet")))
                 }
                 continue
             }
@@ -196,7 +205,7 @@ public struct ConversionJob: Sendable {
         if let format {
             var target = FileOutputTarget(path: output, fileSystem: fileSystem, format: format)
             do {
-                try format.write(result.model, diagnostics: result.diagnostics, options: options, to: &target)
+                try format.write(result, options: options, to: &target)
             } catch let failure as RunFailure {
                 throw failure
             } catch {

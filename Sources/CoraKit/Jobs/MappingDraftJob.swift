@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// `cora mapping init`: a commented starting mapping drafted from an export's header and a sample
 /// of its rows (``MappingDraft``), checked to read back, and written.
@@ -15,16 +16,19 @@ public struct MappingDraftJob: Sendable {
     public var force: Bool
     /// Reader options; what is not given is detected.
     public var readOptions: CSVReadOptions
+    /// The sheet of a workbook input (its name or number; `nil`: the first).
+    public var sheet: String?
 
     /// A job.
     public init(input: String, output: String? = nil, name: String? = nil, sampleRows: Int = 1000, force: Bool = false,
-                readOptions: CSVReadOptions = CSVReadOptions()) {
+                readOptions: CSVReadOptions = CSVReadOptions(), sheet: String? = nil) {
         self.input = input
         self.output = output
         self.name = name
         self.sampleRows = sampleRows
         self.force = force
         self.readOptions = readOptions
+        self.sheet = sheet
     }
 
     /// Drafts and writes the mapping; what the reader noticed goes to `show` first. Returns the
@@ -37,6 +41,45 @@ public struct MappingDraftJob: Sendable {
         }
         if let output, output != "-", !force, fileSystem.linkStatus(of: output) != nil {
             throw RunFailure(.outputExists, "the file exists; choose another path or add --force", file: output)
+        }
+        let (records, delimiter, encoding) = try sample(fileSystem: fileSystem, show: show)
+        guard !records.isEmpty else {
+            throw RunFailure(.emptyFile, "the file holds no rows, not even a header", file: input)
+        }
+
+        let mappingName = name ?? defaultName()
+        let displayName = input == "-" ? "standard input" : input
+        let draft = MappingDraft(file: displayName, name: mappingName, records: records, delimiter: delimiter, encoding: encoding)
+        let yaml = draft.yaml
+        do {
+            _ = try MappingParser.parse(yaml, file: output ?? "the draft", fallbackName: mappingName)
+        } catch {
+            throw RunFailure(.internalError, "the drafted mapping does not read back (a bug in cora): \(error)", file: input)
+        }
+        try ConversionJob.write(Array(yaml.utf8), to: output ?? "-", in: fileSystem)
+
+        let placed = draft.header.indices.count - draft.unplaced.count
+        let todos = yaml.components(separatedBy: "TODO:").count - 1
+        var note = "drafted mapping \(mappingName): \(placed) of \(draft.header.count) columns placed"
+        note += todos > 0 ? "; \(todos) TODO\(todos == 1 ? "" : "s") to check" : ""
+        if let output, output != "-" { note += "; then: cora convert \(input) --mapping \(output)" }
+        return Note(file: input, message: note)
+    }
+
+    /// The first rows of the input (the sample and a few more), with the delimiter and encoding it
+    /// was read in; what the reader noticed goes to `show`. A workbook's sheet is read as rows of
+    /// cells (no delimiter, no encoding to fix).
+    private func sample(fileSystem: any FileSystem, show: ([Diagnostic]) -> Void) throws(RunFailure) -> ([CSVRecord], UInt8?, CSVEncoding?) {
+        if WorkbookInput.isWorkbook(input, in: fileSystem) {
+            let bytes = try WorkbookInput.bytes(of: input, in: fileSystem)
+            do throws(WorkbookError) {
+                let workbook = try Workbook(bytes: bytes)
+                let chosen = try WorkbookInput.sheet(sheet, of: workbook)
+                return (try WorkbookInput.firstRecords(of: chosen, in: workbook, count: sampleRows + 10), nil, nil)
+            } catch {
+                let diagnostic = WorkbookInput.diagnostic(error, file: input)
+                throw RunFailure(diagnostic.code, diagnostic.message, file: input, hint: diagnostic.hint)
+            }
         }
         let inspection = InspectionJob(input: input, readOptions: readOptions)
         let file = try fileSystem.openInput(input)
@@ -64,28 +107,7 @@ public struct MappingDraftJob: Sendable {
             diagnostics.append(diagnostic)
         }
         show(diagnostics)
-        guard !records.isEmpty else {
-            throw RunFailure(.emptyFile, "the file holds no rows, not even a header", file: input)
-        }
-
-        let mappingName = name ?? defaultName()
-        let displayName = input == "-" ? "standard input" : input
-        let draft = MappingDraft(file: displayName, name: mappingName, records: records,
-                                 delimiter: reader.dialect.delimiter, encoding: reader.dialect.encoding)
-        let yaml = draft.yaml
-        do {
-            _ = try MappingParser.parse(yaml, file: output ?? "the draft", fallbackName: mappingName)
-        } catch {
-            throw RunFailure(.internalError, "the drafted mapping does not read back (a bug in cora): \(error)", file: input)
-        }
-        try ConversionJob.write(Array(yaml.utf8), to: output ?? "-", in: fileSystem)
-
-        let placed = draft.header.indices.count - draft.unplaced.count
-        let todos = yaml.components(separatedBy: "TODO:").count - 1
-        var note = "drafted mapping \(mappingName): \(placed) of \(draft.header.count) columns placed"
-        note += todos > 0 ? "; \(todos) TODO\(todos == 1 ? "" : "s") to check" : ""
-        if let output, output != "-" { note += "; then: cora convert \(input) --mapping \(output)" }
-        return Note(file: input, message: note)
+        return (records, reader.dialect.delimiter, reader.dialect.encoding)
     }
 
     /// The output file's name, else the input's, as a mapping name.

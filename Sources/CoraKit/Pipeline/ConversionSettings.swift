@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// Everything a run is asked to do besides which inputs to read: how to read them, what to do with
 /// rows that have errors, the findings' policy and the limits.
@@ -22,6 +23,11 @@ public struct ConversionSettings: Sendable, Equatable {
     /// faster for one large input on a machine with a core to spare; off where inputs are already
     /// converted in parallel (`cora batch`).
     public var readsAhead: Bool
+    /// The sheet of a workbook input to read (`--sheet`: its name or number); `nil` for the first
+    /// (or, with `--mapping auto`, the one a mapping fits).
+    public var sheet: String?
+    /// The limits of reading a workbook (.xlsx): its size, what its zip may inflate to.
+    public var workbookLimits = WorkbookLimits()
     /// The limits of reading an ArchiMate exchange document (size, nesting).
     public var exchangeLimits = ExchangeReader.Limits()
 
@@ -31,11 +37,12 @@ public struct ConversionSettings: Sendable, Equatable {
     public static let defaultMaxDepth = 64
 
     /// Creates settings; the defaults read everything, keep rejected records and report every finding.
-    public init(readOptions: CSVReadOptions = CSVReadOptions(), skipRows: Int? = nil, keepInvalid: Bool = false,
+    public init(readOptions: CSVReadOptions = CSVReadOptions(), skipRows: Int? = nil, sheet: String? = nil, keepInvalid: Bool = false,
                 policy: DiagnosticPolicy = DiagnosticPolicy(), maxDepth: Int = defaultMaxDepth, keepsRejectedRecords: Bool = true,
                 readsAhead: Bool = false) {
         self.readOptions = readOptions
         self.skipRows = skipRows
+        self.sheet = sheet
         self.keepInvalid = keepInvalid
         self.policy = policy
         self.maxDepth = maxDepth

@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// The conversion of one run's inputs into one model, stage by stage. Every input goes through the
 /// same stages, whatever it is:
@@ -46,6 +47,8 @@ public struct Pipeline {
     /// sets keep besides their processes.
     private var archiRecords: [SourceLocation: CSVRecord] = [:]
     private var archiRetained: [ArchiImport.Retained] = []
+    /// The sheet read of each workbook input: its findings name the sheet and cell.
+    private var sheets: [String: String] = [:]
 
     /// A run over `source` with `settings`, checked by `validator`.
     public init(_ source: Source, settings: ConversionSettings = ConversionSettings(), validator: Validator = Validator()) {
@@ -93,61 +96,13 @@ public struct Pipeline {
             if let readAhead { return try readAhead.next() }
             return try reader.next()
         }
-        var rowsRead = 0
-        var skipped = 0
-        var header: TableHeader?
-        var mapper: RowMapper?
-        var unmapped: [CSVRecord] = []
+        var table = TableReading(mapping: mapping, file: file, skipRows: skipRows, readsExcelCSV: readsExcelCSV,
+                                 expectedBytes: source.expectedByteCount,  // asked once: for a file, a system call
+                                 maxRecords: options.maxRecords)
         var fatal: CSVIssue?
-        var stoppedAtLimit = false
-        var headerHintGiven = false
-        var sampledBytes = 0
-        let expectedBytes = source.expectedByteCount  // asked once: for a file, a system call
-
         do {
-            while var record = try nextRecord() {
-                // cora's excel-csv: the ' it put before formulas comes off (FormulaProtection).
-                if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
-                if sink.stopsBefore(line: record.line, record: record.number, of: file) {
-                    stoppedAtLimit = true
-                    break
-                }
-                // 1. read: the header.
-                guard mapper != nil else {
-                    if skipped < skipRows {
-                        skipped += 1
-                        continue
-                    }
-                    let tableHeader = TableHeader(record: record, file: file, sink: &sink)
-                    header = tableHeader
-                    let rowMapper = RowMapper(mapping: mapping, header: tableHeader, file: file, sink: &sink)
-                    builder.declareProperties(rowMapper.propertyNames)
-                    mapper = rowMapper
-                    continue
-                }
-                rowsRead += 1
-                if rowsRead <= Self.sampleRows, let expected = expectedBytes {
-                    sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
-                    if rowsRead == Self.sampleRows {
-                        // The size of the whole input over that of the first rows: about how many rows come.
-                        let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Self.sampleRows) * 1.05
-                        builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(options.maxRecords))) - rowsRead)
-                    }
-                }
-                if mapper!.lacksRequiredColumn {
-                    unmapped.append(record)
-                    if !headerHintGiven, unmapped.count <= 20, let hint = RowMapper.headerHint(for: record, mapping: mapping, file: file) {
-                        sink.report(hint)
-                        headerHintGiven = true
-                    }
-                    continue
-                }
-                let errorsBefore = sink.errorCount
-                // 2. map (in place: a copy of the mapper per row would copy its state too).
-                guard let row = mapper!.map(record, sink: &sink) else { continue }
-                // 4. validate the row, 3. build its process.
-                validator.check(row, level: builder.level(of: row), sink: &sink)
-                builder.add(row, rowHasErrors: sink.errorCount > errorsBefore, sink: &sink)
+            while let record = try nextRecord() {
+                guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
             }
         } catch let issue as CSVIssue {
             fatal = issue
@@ -163,15 +118,85 @@ public struct Pipeline {
         // input is then in the model, among the rejected rows, or in that rest.
         let unread = fatal == nil ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
         if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
-        if header == nil && fatal == nil {
-            sink.report(Diagnostic(.emptyFile, "the file holds no rows, not even a header", file: file, line: 1))
-        } else if let header, rowsRead == 0, fatal == nil {
-            sink.report(Diagnostic(.noData, "the file has a header but no data rows", file: file, line: header.line))
-        }
-        rejectedEarly += unmapped.map { (file, $0) }
+        table.reportEmpty(what: "the file", fatal: fatal != nil, sink: &sink)
+        rejectedEarly += table.unmapped.map { (file, $0) }
         inputs.append(InputSummary(
-            file: file, dialect: reader.dialect, header: header, rowsRead: rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil || stoppedAtLimit, unread: unread, unmappedRecords: unmapped, readAsExcelCSV: readsExcelCSV))
+            file: file, dialect: reader.dialect, header: table.header, rowsRead: table.rowsRead, linesRead: reader.linesRead,
+            stoppedEarly: fatal != nil || table.stoppedAtLimit, unread: unread, unmappedRecords: table.unmapped, readAsExcelCSV: readsExcelCSV))
+    }
+
+    // MARK: 1-4: sheets of workbooks
+
+    /// Reads the sheet that `selector` names (its name or number; the first visible sheet when
+    /// `nil`) of the workbook in `bytes` as a table, as ``read(table:file:)`` reads a CSV file: each
+    /// row with a value is a record whose line is the row's number, so that every finding names the
+    /// sheet and the cell (`inventaris.xlsx:Processen!C14`). A workbook that cannot be read (not
+    /// one, password-protected, broken, over the ``WorkbookLimits``) or lacks the sheet is an
+    /// error of the input, as malformed CSV is. Returns the sheet read and how many the workbook has.
+    @discardableResult
+    public mutating func read(workbook bytes: [UInt8], file: String, sheet selector: String? = nil,
+                              limits: WorkbookLimits = WorkbookLimits()) -> (sheet: WorkbookSheet, sheetCount: Int)? {
+        do throws(WorkbookError) {
+            let workbook = try Workbook(bytes: bytes, limits: limits)
+            let sheet = try WorkbookInput.sheet(selector, of: workbook)
+            try read(sheet: sheet, of: workbook, file: file)
+            return (sheet, workbook.sheets.count)
+        } catch {
+            if files.last != file { start(file) }
+            sink.report(WorkbookInput.diagnostic(error, file: file))
+            if inputs.last?.file != file {
+                inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
+                                           unread: nil, unmappedRecords: []))
+            }
+            return nil
+        }
+    }
+
+    /// Reads `sheet` of `workbook` (see ``read(workbook:file:sheet:limits:)``); a part that turns
+    /// out broken or too large midway throws, after the rows before it were read.
+    private mutating func read(sheet: WorkbookSheet, of workbook: Workbook, file: String) throws(WorkbookError) {
+        guard case .table(let mapping) = self.source else {
+            throw WorkbookError(.notAWorkbook, "a workbook is read through a mapping, not as an Archi set")
+        }
+        start(file)
+        sheets[file] = sheet.name
+        var rows = try workbook.rows(of: sheet)
+        let skipRows = settings.skipRows ?? mapping.dialect.skipRows
+        var table = TableReading(mapping: mapping, file: file, skipRows: skipRows, readsExcelCSV: false, expectedBytes: nil,
+                                 maxRecords: settings.readOptions.maxRecords)
+        var number = 0
+        var lastRow = 0
+        var failure: WorkbookError?
+        var overLimit = false
+        do throws(WorkbookError) {
+            while let row = try rows.next() {
+                number += 1
+                lastRow = row.number
+                if number > settings.readOptions.maxRecords {
+                    overLimit = true
+                    sink.report(Diagnostic(.tooManyRows, "the sheet has more than \(settings.readOptions.maxRecords) rows (--max-rows); the rest was not read",
+                                           file: file, line: row.number, record: number))
+                    break
+                }
+                let record = CSVRecord(fields: row.cells.map { $0?.text ?? "" }, line: row.number, number: number)
+                guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
+            }
+        } catch {
+            failure = error
+        }
+        for warning in rows.warnings {
+            sink.report(Diagnostic(.workbookCell, warning.message, file: file, line: warning.row, record: nil,
+                                   column: Diagnostic.Column(name: table.header.flatMap { $0.columnNames.indices.contains(warning.column - 1) ? $0.columnNames[warning.column - 1] : nil }
+                                                                 ?? ColumnName.letters(warning.column),
+                                                             index: warning.column)))
+        }
+        if let failure { sink.report(WorkbookInput.diagnostic(failure, file: file)) }
+        table.reportEmpty(what: "the sheet \(sheet.name)", fatal: failure != nil, sink: &sink)
+        rejectedEarly += table.unmapped.map { (file, $0) }
+        var summary = InputSummary(file: file, dialect: CSVDialect(), header: table.header, rowsRead: table.rowsRead, linesRead: lastRow,
+                                   stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: nil, unmappedRecords: table.unmapped)
+        summary.sheet = sheet.name
+        inputs.append(summary)
     }
 
     /// The rows whose size estimates how many rows a large input has.
@@ -308,8 +333,14 @@ public struct Pipeline {
                 rejected.append((trace.location.file, trace.record))
             }
         }
+        var diagnostics = sink.diagnostics
+        if !sheets.isEmpty {
+            for index in diagnostics.indices where diagnostics[index].line != nil && diagnostics[index].sheet == nil {
+                diagnostics[index].sheet = sheets[diagnostics[index].file]
+            }
+        }
         let order = Dictionary(files.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        return ConversionResult(model: model, diagnostics: sink.sorted(fileOrder: order), inputs: inputs,
+        return ConversionResult(model: model, diagnostics: Diagnostic.sortedByLocation(diagnostics, fileOrder: order), inputs: inputs,
                                 rejectedRecords: rejected.map(\.record), rejectedFiles: rejected.map(\.file))
     }
 

@@ -93,7 +93,7 @@ struct MappingCommand: ParsableCommand {
         }
 
         func run() throws {
-            let job = MappingDraftJob(input: input, output: output, name: name, sampleRows: sampleRows, force: force, readOptions: reading.readOptions)
+            let job = MappingDraftJob(input: input, output: output, name: name, sampleRows: sampleRows, force: force, readOptions: reading.readOptions, sheet: reading.sheet)
             try Terminal.perform {
                 Terminal.tell(.note(try job.run(fileSystem: Machine.fileSystem, show: Terminal.show)))
             }

@@ -30,7 +30,7 @@ struct CheckOptions: ParsableArguments {
     /// The conversion settings these options and `reading` stand for.
     func settings(reading: ReadingOptions, keepInvalid: Bool = false, keepsRejectedRecords: Bool = true) -> ConversionSettings {
         ConversionSettings(
-            readOptions: reading.readOptions, skipRows: reading.skipRows, keepInvalid: keepInvalid,
+            readOptions: reading.readOptions, skipRows: reading.skipRows, sheet: reading.sheet, keepInvalid: keepInvalid,
             policy: DiagnosticPolicy(strict: strict, ignored: Set(ignoredCodes.compactMap { DiagnosticCode(rawValue: $0) }), maxErrors: maxErrors),
             maxDepth: maxDepth, keepsRejectedRecords: keepsRejectedRecords)
     }

@@ -44,6 +44,6 @@ struct ComparisonOutputOptions: ParsableArguments {
     /// (a comparison compares what is there; the errors are said).
     func reader(_ input: String, mapping: String) -> ConversionJob {
         ConversionJob(inputs: [input], mapping: mapping, settings: ConversionSettings(
-            readOptions: reading.readOptions, skipRows: reading.skipRows, keepInvalid: true, keepsRejectedRecords: false))
+            readOptions: reading.readOptions, skipRows: reading.skipRows, sheet: reading.sheet, keepInvalid: true, keepsRejectedRecords: false))
     }
 }

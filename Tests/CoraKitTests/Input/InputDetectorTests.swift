@@ -56,7 +56,7 @@ struct InputDetectorTests {
     func standardInput() throws {
         let fileSystem = MemoryFileSystem(standardInput: Array("id,name\n1,Verhuren\n".utf8))
         let detector = InputDetector(library: MappingLibrary(folders: [], fileSystem: fileSystem))
-        let (source, bytes) = try detector.source(mapping: "auto", inputs: ["-"], readOptions: CSVReadOptions()) { _ in }
+        let (source, bytes, _) = try detector.source(mapping: "auto", inputs: ["-"], readOptions: CSVReadOptions()) { _ in }
         guard case .table(let mapping) = source else { Issue.record("not a table"); return }
         #expect(mapping.name == "canonical")
         #expect(bytes == Array("id,name\n1,Verhuren\n".utf8))

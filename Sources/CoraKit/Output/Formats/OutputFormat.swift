@@ -32,6 +32,9 @@ public protocol OutputFormat: Sendable {
     func notes(about model: ProcessModel, options: OutputOptions) -> [String]
     /// Writes `model` (and, where the format holds them, `diagnostics`) to `target`.
     func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws
+    /// Writes a run's `result`: its model, its findings and, where the format holds them, the rows
+    /// it rejected. By default the model and the findings (``write(_:diagnostics:options:to:)``).
+    func write(_ result: ConversionResult, options: OutputOptions, to target: inout some OutputTarget) throws
 }
 
 extension OutputFormat {
@@ -41,6 +44,9 @@ extension OutputFormat {
     public var usesGraphviz: Bool { drawsWithGraphviz }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
     public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
+    public func write(_ result: ConversionResult, options: OutputOptions, to target: inout some OutputTarget) throws {
+        try write(result.model, diagnostics: result.diagnostics, options: options, to: &target)
+    }
     public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {
         files(at: path, prefix: options.archiPrefix)
     }

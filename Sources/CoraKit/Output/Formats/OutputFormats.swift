@@ -5,6 +5,7 @@ public enum OutputFormats {
     public static let all: [any OutputFormat] = [
         CanonicalCSVFormat(),
         ExcelCSVFormat(),
+        XLSXFormat(),
         MarkdownFormat(),
         HTMLFormat(),
         DOTFormat(),

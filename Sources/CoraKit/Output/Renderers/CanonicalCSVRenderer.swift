@@ -48,7 +48,7 @@ public struct CanonicalCSVRenderer: Sendable {
     }
 
     /// The property cells of one process, in the order of `propertyNames`.
-    private func appendPropertyCells(of process: CoraProcess, propertyNames: [String], to cells: inout [String]) {
+    private static func appendPropertyCells(of process: CoraProcess, propertyNames: [String], to cells: inout [String]) {
         if process.properties.count <= 8 {
             for name in propertyNames { cells.append(process.property(name) ?? "") }
         } else {
@@ -130,39 +130,68 @@ public struct CanonicalCSVRenderer: Sendable {
     /// Writes the cells of one process, in the order of ``header(for:)``: the canonical fields
     /// (multi-valued ones joined with `|`), then the properties.
     private func appendCells(of process: CoraProcess, propertyNames: [String], to writer: inout CSVWriter, scratch: inout [String]) {
-        writer.appendField(process.id)
-        writer.appendField(process.code)
-        writer.appendField(process.name)
-        writer.appendField(process.level?.rawValue ?? "")
-        writer.appendField(process.category?.rawValue ?? "")
-        writer.appendField(process.parent)
-        writer.appendField(process.order.map(String.init) ?? "")
-        writer.appendField(process.owner)
-        writer.appendField(process.function)
+        Self.appendCells(of: process, propertyNames: propertyNames, to: &writer, scratch: &scratch)
+    }
+
+    /// The cells of one process, in the order of ``header(for:)``: the canonical fields (multi-valued
+    /// ones joined with `|`), then the properties; for a renderer that types them (a workbook).
+    public static func cells(of process: CoraProcess, propertyNames: [String]) -> [String] {
+        var cells: [String] = []
+        cells.reserveCapacity(CanonicalField.canonicalHeader.count + propertyNames.count)
+        var scratch: [String] = []
+        appendCells(of: process, propertyNames: propertyNames, to: &cells, scratch: &scratch)
+        return cells
+    }
+
+    /// The position of the `order` column among the cells (the one number of the table).
+    public static let orderColumn = CanonicalField.canonicalHeader.firstIndex(of: CanonicalField.order.rawValue) ?? 6
+
+    /// Appends the cells of one process to `sink`, in the order of ``header(for:)``.
+    private static func appendCells(of process: CoraProcess, propertyNames: [String], to sink: inout some CanonicalCellSink, scratch: inout [String]) {
+        sink.appendField(process.id)
+        sink.appendField(process.code)
+        sink.appendField(process.name)
+        sink.appendField(process.level?.rawValue ?? "")
+        sink.appendField(process.category?.rawValue ?? "")
+        sink.appendField(process.parent)
+        sink.appendField(process.order.map(String.init) ?? "")
+        sink.appendField(process.owner)
+        sink.appendField(process.function)
         func appendList(_ list: [String]) {
             switch list.count {
-            case 0: writer.appendField("")
-            case 1: writer.appendField(list[0])
-            default: writer.appendField(list.joined(separator: CanonicalField.valueSeparator))
+            case 0: sink.appendField("")
+            case 1: sink.appendField(list[0])
+            default: sink.appendField(list.joined(separator: CanonicalField.valueSeparator))
             }
         }
         appendList(process.services)
         appendList(process.events)
         appendList(process.applications)
         appendList(process.next)
-        writer.appendField(process.status)
-        writer.appendField(process.description)
+        sink.appendField(process.status)
+        sink.appendField(process.description)
         appendList(process.requirements)
         appendList(process.steers)
         appendList(process.reportsTo)
-        writer.appendField(process.pdcaPhase?.rawValue ?? "")
+        sink.appendField(process.pdcaPhase?.rawValue ?? "")
         guard !propertyNames.isEmpty else { return }
         if process.properties.isEmpty {
-            for _ in propertyNames { writer.appendField("") }
+            for _ in propertyNames { sink.appendField("") }
             return
         }
         scratch.removeAll(keepingCapacity: true)
         appendPropertyCells(of: process, propertyNames: propertyNames, to: &scratch)
-        for cell in scratch { writer.appendField(cell) }
+        for cell in scratch { sink.appendField(cell) }
     }
+}
+
+/// Where the canonical cells of a process go: a CSV writer, or a list of cells.
+protocol CanonicalCellSink {
+    mutating func appendField(_ field: String)
+}
+
+extension CSVWriter: CanonicalCellSink {}
+
+extension Array: CanonicalCellSink where Element == String {
+    mutating func appendField(_ field: String) { append(field) }
 }

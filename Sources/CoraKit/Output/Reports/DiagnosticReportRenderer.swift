@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// Renders diagnostics as a machine-readable report: JSON or CSV.
 ///
@@ -30,7 +31,7 @@ public struct DiagnosticReportRenderer: Sendable {
     }
 
     /// The CSV report header.
-    public static let csvHeader = ["severity", "code", "message", "file", "line", "record", "column", "value", "columnIndex", "hint"]
+    public static let csvHeader = ["severity", "code", "message", "file", "line", "record", "column", "value", "columnIndex", "hint", "sheet", "cell"]
 
     /// The report.
     public func render(_ diagnostics: [Diagnostic]) -> [UInt8] {
@@ -49,16 +50,20 @@ public struct DiagnosticReportRenderer: Sendable {
             // For spreadsheets: cells that would run as formulas get a ' (FormulaProtection).
             var writer = CSVWriter(options: CSVWriteOptions(formulaProtection: true))
             writer.write(Self.csvHeader)
-            for d in diagnostics {
-                writer.write([
-                    d.severity.rawValue, d.code.rawValue, d.message, d.file, d.line.map(String.init) ?? "",
-                    d.record.map(String.init) ?? "", d.column?.name ?? "", d.value ?? "",
-                    d.column.map { String($0.index) } ?? "", d.hint ?? "",
-                ])
-            }
+            for diagnostic in diagnostics { writer.write(Self.cells(of: diagnostic)) }
             return writer.takeOutput()
         }
     }
+
+    /// The cells of one diagnostic, in the order of ``csvHeader``.
+    public static func cells(of d: Diagnostic) -> [String] {
+        [d.severity.rawValue, d.code.rawValue, d.message, d.file, d.line.map(String.init) ?? "",
+         d.record.map(String.init) ?? "", d.column?.name ?? "", d.value ?? "",
+         d.column.map { String($0.index) } ?? "", d.hint ?? "", d.sheet ?? "", cell(of: d) ?? ""]
+    }
+
+    /// The positions in ``csvHeader`` of the columns that hold whole numbers (line, record, columnIndex).
+    public static let numberColumns: Set<Int> = [4, 5, 8]
 
     /// Writes one diagnostic as a JSON object.
     static func write(_ diagnostic: Diagnostic, to json: inout JSONWriter) {
@@ -73,6 +78,17 @@ public struct DiagnosticReportRenderer: Sendable {
         json.optionalString("value", diagnostic.value)
         json.number("columnIndex", diagnostic.column?.index)
         json.optionalString("hint", diagnostic.hint)
+        if let sheet = diagnostic.sheet {
+            json.string("sheet", sheet)
+            json.optionalString("cell", cell(of: diagnostic))
+        }
         json.endObject()
+    }
+
+    /// The cell reference (`C14`) of a finding in a workbook's sheet, or the row (`14`) when it is
+    /// about a whole row.
+    static func cell(of diagnostic: Diagnostic) -> String? {
+        guard diagnostic.sheet != nil, let line = diagnostic.line else { return nil }
+        return diagnostic.column.map { ColumnName.cell(column: $0.index, row: line) } ?? String(line)
     }
 }

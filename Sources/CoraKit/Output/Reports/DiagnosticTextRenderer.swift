@@ -14,7 +14,9 @@ public struct DiagnosticTextRenderer: Sendable {
     /// One diagnostic, as one or more lines (each ending with a line break).
     public func render(_ diagnostic: Diagnostic) -> String {
         var location = TerminalText.oneLine(diagnostic.file)
-        if let line = diagnostic.line {
+        if let place = diagnostic.sheetPlace {
+            location += ":" + TerminalText.oneLine(place)
+        } else if let line = diagnostic.line {
             location += ":\(line)"
             if let column = diagnostic.column { location += ":\(column.index)" }
         }

@@ -1,0 +1,94 @@
+import CoraCSV
+
+/// The reading of one table, record by record, whatever the records come from (a CSV file through
+/// libcsv, a sheet of a workbook): rows skipped before the header, the header, then every row
+/// through the mapping (map), the row rules (validate) and into the builder (build).
+struct TableReading {
+    let mapping: Mapping
+    let file: String
+    /// Rows to skip before the header.
+    let skipRows: Int
+    /// Whether the table is cora's `excel-csv`, whose `'` before formulas comes off.
+    let readsExcelCSV: Bool
+    /// The size of the whole input, to estimate how many rows come; `nil` when not known.
+    let expectedBytes: Int?
+    /// The most records read.
+    let maxRecords: Int
+
+    private(set) var rowsRead = 0
+    private(set) var header: TableHeader?
+    private(set) var unmapped: [CSVRecord] = []
+    private(set) var stoppedAtLimit = false
+    private var skipped = 0
+    private var mapper: RowMapper?
+    private var headerHintGiven = false
+    private var sampledBytes = 0
+
+    init(mapping: Mapping, file: String, skipRows: Int, readsExcelCSV: Bool, expectedBytes: Int?, maxRecords: Int) {
+        self.mapping = mapping
+        self.file = file
+        self.skipRows = skipRows
+        self.readsExcelCSV = readsExcelCSV
+        self.expectedBytes = expectedBytes
+        self.maxRecords = maxRecords
+    }
+
+    /// Takes one record; `false` when reading stops before it (`--max-errors` reached).
+    mutating func take(_ input: CSVRecord, validator: Validator, builder: inout ModelBuilder, sink: inout DiagnosticSink) -> Bool {
+        var record = input
+        // cora's excel-csv: the ' it put before formulas comes off (FormulaProtection).
+        if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
+        if sink.stopsBefore(line: record.line, record: record.number, of: file) {
+            stoppedAtLimit = true
+            return false
+        }
+        // 1. read: the header.
+        guard mapper != nil else {
+            if skipped < skipRows {
+                skipped += 1
+                return true
+            }
+            let tableHeader = TableHeader(record: record, file: file, sink: &sink)
+            header = tableHeader
+            let rowMapper = RowMapper(mapping: mapping, header: tableHeader, file: file, sink: &sink)
+            builder.declareProperties(rowMapper.propertyNames)
+            mapper = rowMapper
+            return true
+        }
+        rowsRead += 1
+        if rowsRead <= Pipeline.sampleRows, let expected = expectedBytes {
+            sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
+            if rowsRead == Pipeline.sampleRows {
+                // The size of the whole input over that of the first rows: about how many rows come.
+                let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
+                builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(maxRecords))) - rowsRead)
+            }
+        }
+        if mapper!.lacksRequiredColumn {
+            unmapped.append(record)
+            if !headerHintGiven, unmapped.count <= 20, let hint = RowMapper.headerHint(for: record, mapping: mapping, file: file) {
+                sink.report(hint)
+                headerHintGiven = true
+            }
+            return true
+        }
+        let errorsBefore = sink.errorCount
+        // 2. map (in place: a copy of the mapper per row would copy its state too).
+        guard let row = mapper!.map(record, sink: &sink) else { return true }
+        // 4. validate the row, 3. build its process.
+        validator.check(row, level: builder.level(of: row), sink: &sink)
+        builder.add(row, rowHasErrors: sink.errorCount > errorsBefore, sink: &sink)
+        return true
+    }
+
+    /// Says what the table lacked once it was read whole (`fatal`: reading ended on malformed
+    /// input): no rows at all, or a header without data. `what` names the table ("the file", "the
+    /// sheet Processen").
+    func reportEmpty(what: String, fatal: Bool, sink: inout DiagnosticSink) {
+        if header == nil && !fatal {
+            sink.report(Diagnostic(.emptyFile, "\(what) holds no rows, not even a header", file: file, line: 1))
+        } else if let header, rowsRead == 0, !fatal {
+            sink.report(Diagnostic(.noData, "\(what) has a header but no data rows", file: file, line: header.line))
+        }
+    }
+}
