@@ -52,6 +52,6 @@ struct NewUserReviewTests {
         let scratch = try Scratch()
         let run = try scratch.cora("convert", "x.csv", "--to", "csv,md")
         #expect(run.status == 64)
-        #expect(run.stderrLines.first == "Error: --to: \"csv,md\" is several formats, and convert writes one: one of csv, excel-csv, md, html, dot, svg, png, json, archi, ameff (cora batch --to writes several)")
+        #expect(run.stderrLines.first == "Error: --to: \"csv,md\" is several formats, and convert writes one: one of csv, excel-csv, xlsx, md, html, dot, svg, png, json, archi, ameff (cora batch --to writes several)")
     }
 }

@@ -67,7 +67,7 @@ struct ReportTests {
         #expect(run.status == 1, "\(run)")
         let text = String(decoding: try scratch.read("out.csv"), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "severity,code,message,file,line,record,column,value,columnIndex,hint")
+        #expect(lines.first == "severity,code,message,file,line,record,column,value,columnIndex,hint,sheet,cell")
         #expect(lines.count == 4, "\(text)")  // header, two rows, and the empty string after the final LF
         #expect(lines.last == "")
         #expect(lines.contains { $0.hasPrefix("error,unknown-level,\"unknown level \"\"bogus\"\"\",in.csv,3,3,level,bogus,4,") },
@@ -82,7 +82,7 @@ struct ReportTests {
         let run = try scratch.cora("convert", "in.csv", "--report", "out.txt", "--report-format", "csv")
         #expect(run.status == 1, "\(run)")
         let text = String(decoding: try scratch.read("out.txt"), as: UTF8.self)
-        #expect(text.hasPrefix("severity,code,message,file,line,record,column,value,columnIndex,hint\n"))
+        #expect(text.hasPrefix("severity,code,message,file,line,record,column,value,columnIndex,hint,sheet,cell\n"))
     }
 
     @Test("--report out.txt without --report-format is rejected with 64")

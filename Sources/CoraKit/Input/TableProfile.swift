@@ -53,14 +53,22 @@ public struct TableProfile: Sendable {
 
     /// The profile as text for people. The file name, the column names and the samples are shown
     /// on one line each with every control character escaped (``TerminalText/oneLine(_:)``).
-    public func text(dialect: CSVDialect, lines: Int, file: String) -> String {
+    /// For a workbook (`workbook`), the sheet and the sheets it has take the place of the dialect,
+    /// and rows that of lines.
+    public func text(dialect: CSVDialect, lines: Int, file: String, workbook: SheetNote? = nil) -> String {
         var text = "file:        \(TerminalText.oneLine(file))\n"
-        text += "encoding:    \(dialect.encoding.rawValue) (\(dialect.encodingSource.rawValue))\n"
-        text += "BOM:         \(dialect.hasByteOrderMark ? "yes" : "no")\n"
-        text += "delimiter:   \(CSVDialect.name(ofDelimiter: dialect.delimiter)) (\(dialect.delimiterSource.rawValue))\n"
-        text += "line ending: \(dialect.lineEnding.rawValue)\n"
-        text += "sep= line:   \(dialect.hasSeparatorLine ? "yes" : "no")\n"
-        text += "records:     \(recordCount) (header + \(dataRowCount) rows) on \(lines) lines\n"
+        if let workbook {
+            text += "sheet:       \(TerminalText.oneLine(workbook.sheet))\n"
+            text += "sheets:      \(TerminalText.oneLine(workbook.sheets.joined(separator: ", ")))\n"
+            text += "records:     \(recordCount) (header + \(dataRowCount) rows) in \(lines) rows\n"
+        } else {
+            text += "encoding:    \(dialect.encoding.rawValue) (\(dialect.encodingSource.rawValue))\n"
+            text += "BOM:         \(dialect.hasByteOrderMark ? "yes" : "no")\n"
+            text += "delimiter:   \(CSVDialect.name(ofDelimiter: dialect.delimiter)) (\(dialect.delimiterSource.rawValue))\n"
+            text += "line ending: \(dialect.lineEnding.rawValue)\n"
+            text += "sep= line:   \(dialect.hasSeparatorLine ? "yes" : "no")\n"
+            text += "records:     \(recordCount) (header + \(dataRowCount) rows) on \(lines) lines\n"
+        }
         text += "columns:     \(filled.count)\n\n"
         let names = (0..<filled.count).map { TerminalText.oneLine(columnName($0)) }
         let width = min(40, names.map(\.count).max() ?? 0)
@@ -73,16 +81,35 @@ public struct TableProfile: Sendable {
         return text
     }
 
+    /// The sheet a profile of a workbook is of, and the sheets the workbook has.
+    public struct SheetNote: Sendable, Equatable {
+        /// The sheet read.
+        public var sheet: String
+        /// Every sheet, in the order of the tabs.
+        public var sheets: [String]
+
+        /// Creates a note.
+        public init(sheet: String, sheets: [String]) {
+            self.sheet = sheet
+            self.sheets = sheets
+        }
+    }
+
     /// The profile as JSON.
-    public func json(dialect: CSVDialect, lines: Int, file: String) -> String {
+    public func json(dialect: CSVDialect, lines: Int, file: String, workbook: SheetNote? = nil) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.string("file", file)
-        json.string("encoding", dialect.encoding.rawValue)
-        json.bool("byteOrderMark", dialect.hasByteOrderMark)
-        json.string("delimiter", String(UnicodeScalar(dialect.delimiter)))
-        json.string("lineEnding", dialect.lineEnding.rawValue)
-        json.bool("separatorLine", dialect.hasSeparatorLine)
+        if let workbook {
+            json.string("sheet", workbook.sheet)
+            json.strings("sheets", workbook.sheets)
+        } else {
+            json.string("encoding", dialect.encoding.rawValue)
+            json.bool("byteOrderMark", dialect.hasByteOrderMark)
+            json.string("delimiter", String(UnicodeScalar(dialect.delimiter)))
+            json.string("lineEnding", dialect.lineEnding.rawValue)
+            json.bool("separatorLine", dialect.hasSeparatorLine)
+        }
         json.number("records", recordCount)
         json.number("lines", lines)
         json.strings("header", header)

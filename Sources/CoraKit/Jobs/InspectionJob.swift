@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// `cora inspect`: how a CSV file is written and what its columns hold, or the records as read.
 public struct InspectionJob: Sendable {
@@ -10,13 +11,16 @@ public struct InspectionJob: Sendable {
     public var skipRows: Int
     /// Whether to keep the records themselves instead of a profile of the columns.
     public var keepsRecords: Bool
+    /// The sheet of a workbook input (its name or number; `nil`: the first).
+    public var sheet: String?
 
     /// A job.
-    public init(input: String, readOptions: CSVReadOptions = CSVReadOptions(), skipRows: Int = 0, keepsRecords: Bool = false) {
+    public init(input: String, readOptions: CSVReadOptions = CSVReadOptions(), skipRows: Int = 0, keepsRecords: Bool = false, sheet: String? = nil) {
         self.input = input
         self.readOptions = readOptions
         self.skipRows = skipRows
         self.keepsRecords = keepsRecords
+        self.sheet = sheet
     }
 
     /// What reading the file showed.
@@ -33,10 +37,22 @@ public struct InspectionJob: Sendable {
         public var diagnostics: [Diagnostic]
         /// For an ArchiMate exchange document: its summary (``ExchangeSummary``) instead of a profile.
         public var exchangeSummary: String?
+        /// For a workbook: the sheet read, and every sheet it has.
+        public var workbook: TableProfile.SheetNote?
+
+        /// The records as a JSON array of arrays of strings, on one line.
+        public var recordsJSON: String {
+            var writer = JSONWriter(pretty: false)
+            writer.beginArray()
+            for row in records { writer.strings(nil, row) }
+            writer.endArray()
+            return writer.text + "\n"
+        }
     }
 
     /// Reads the file.
     public func run(fileSystem: any FileSystem) throws(RunFailure) -> Result {
+        if WorkbookInput.isWorkbook(input, in: fileSystem) { return try inspectWorkbook(fileSystem) }
         let file = try fileSystem.openInput(input)
         defer { file.close() }
         if input != "-", InputDetector.isExchangeDocument(input, in: fileSystem) {
@@ -75,6 +91,39 @@ public struct InspectionJob: Sendable {
         if let failure { diagnostics.append(Diagnostic(failure, file: input, unread: unread)) }
         let lines = unread.map { $0.line - 1 + $0.lineCount } ?? reader.linesRead
         return Result(profile: profile, records: rows, dialect: reader.dialect, linesRead: lines, diagnostics: diagnostics)
+    }
+
+    /// The sheet of the workbook at ``input``: its rows as records (the row's number as line).
+    private func inspectWorkbook(_ fileSystem: any FileSystem) throws(RunFailure) -> Result {
+        let bytes = try WorkbookInput.bytes(of: input, in: fileSystem)
+        do throws(WorkbookError) {
+            let workbook = try Workbook(bytes: bytes)
+            let chosen = try WorkbookInput.sheet(sheet, of: workbook)
+            var reader = try workbook.rows(of: chosen)
+            var profile = TableProfile()
+            var rows: [[String]] = []
+            var firstRecords: [CSVRecord] = []
+            var number = 0
+            var lastRow = 0
+            while let row = try reader.next() {
+                lastRow = row.number
+                number += 1
+                guard number > skipRows else { continue }
+                let record = CSVRecord(fields: row.cells.map { $0?.text ?? "" }, line: row.number, number: number)
+                if firstRecords.count < 20 { firstRecords.append(record) }
+                if keepsRecords { rows.append(record.fields) } else { profile.add(record) }
+            }
+            var diagnostics = reader.warnings.map { warning in
+                Diagnostic(.workbookCell, warning.message, file: input, line: warning.row, column: Diagnostic.Column(name: ColumnName.letters(warning.column), index: warning.column))
+            }
+            if let note = Self.titleRowNote(firstRecords, file: input, skipped: skipRows) { diagnostics.append(note) }
+            for index in diagnostics.indices { diagnostics[index].sheet = chosen.name }
+            return Result(profile: profile, records: rows, dialect: CSVDialect(), linesRead: lastRow, diagnostics: diagnostics,
+                          workbook: TableProfile.SheetNote(sheet: chosen.name, sheets: workbook.sheets.map(\.name)))
+        } catch {
+            let diagnostic = WorkbookInput.diagnostic(error, file: input)
+            throw RunFailure(diagnostic.code, diagnostic.message, file: input, hint: diagnostic.hint)
+        }
     }
 
     /// The summary of the exchange document in `file`, with what the reader found.

@@ -22,7 +22,7 @@ struct DiagnosticCodeTests {
             "blank-header", "category-mismatch", "conflicting-code", "empty-row", "encoding-fallback", "exchange-unknown-reference", "header-elsewhere",
             "invalid-encoding", "merged-duplicate", "missing-cells", "missing-function", "missing-parent", "name-noise", "naming-convention", "no-data",
             "not-steering", "open-pdca-loop", "pdca-incomplete", "privacy-without-owner", "steers-nothing", "unclear-flag", "unknown-next",
-            "unknown-pdca-phase", "unknown-pdca-reference", "unknown-requirement", "unsteered-process", "utf16-without-bom",
+            "unknown-pdca-phase", "unknown-pdca-reference", "unknown-requirement", "unsteered-process", "utf16-without-bom", "workbook-cell",
         ])
     }
 

@@ -9,7 +9,7 @@ struct OutputFormatsTests {
     @Test("names are unique, lower case, and the file suffixes differ")
     func unique() {
         let names = OutputFormats.names
-        #expect(names == ["csv", "excel-csv", "md", "html", "dot", "svg", "png", "json", "archi", "ameff"])
+        #expect(names == ["csv", "excel-csv", "xlsx", "md", "html", "dot", "svg", "png", "json", "archi", "ameff"])
         #expect(Set(names).count == names.count)
         #expect(Set(OutputFormats.all.map(\.fileSuffix)).count == names.count)
         #expect(names.allSatisfy { $0 == $0.lowercased() && !$0.contains(",") })
@@ -18,7 +18,7 @@ struct OutputFormatsTests {
     @Test("a list of names: in the order of the list, without repeats; an unknown name is said")
     func list() throws {
         #expect(try OutputFormats.list("md, csv,md,ARCHI").get().map(\.name) == ["csv", "md", "archi"])
-        #expect(throws: OutputFormats.UnknownFormat(name: "xlsx")) { try OutputFormats.list("csv,xlsx").get() }
+        #expect(throws: OutputFormats.UnknownFormat(name: "xls")) { try OutputFormats.list("csv,xls").get() }
         #expect(throws: OutputFormats.UnknownFormat(name: "")) { try OutputFormats.list("").get() }
         #expect(OutputFormats.UnknownFormat(name: "x").description.contains(OutputFormats.names.joined(separator: ", ")))
     }
