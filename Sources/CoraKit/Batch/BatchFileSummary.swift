@@ -62,8 +62,10 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
         self.relativePath = input.relativePath
         let exchange = read?.isExchangeDocument == true
         self.mapping = exchange ? MappingLibrary.exchange : mapping
-        self.encoding = exchange ? nil : read.map { $0.dialect.encoding.rawValue }
-        self.delimiter = exchange ? nil : read.map { CSVDialect.name(ofDelimiter: $0.dialect.delimiter) }
+        // A workbook and an exchange document have no encoding or delimiter of a table.
+        let noDialect = exchange || read?.isWorkbook == true
+        self.encoding = noDialect ? nil : read.map { $0.dialect.encoding.rawValue }
+        self.delimiter = noDialect ? nil : read.map { CSVDialect.name(ofDelimiter: $0.dialect.delimiter) }
         self.rowsRead = read?.rowsRead ?? 0
         self.processes = processes
         self.rejectedRows = rejectedRows

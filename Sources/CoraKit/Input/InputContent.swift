@@ -13,8 +13,8 @@ public enum InputContent: Sendable, Equatable {
     public static let prefixLength = 8192
 
     private static let signatures: [([UInt8], String)] = [
-        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an Excel .xlsx workbook?); save it as CSV UTF-8 in Excel"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Office document (an Excel .xls workbook?); save it as CSV UTF-8 in Excel"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an Excel .xlsx workbook?); give its path, or read standard input with --mapping auto"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Office document (an Excel .xls workbook, or a password-protected .xlsx?); give its path for a clear answer"),
         (Array("%PDF".utf8), "a PDF document"),
         ([0x89, 0x50, 0x4E, 0x47], "an image (PNG)"),
         ([0xFF, 0xD8, 0xFF], "an image (JPEG)"),

@@ -63,8 +63,8 @@ public struct InputDetector: Sendable {
         var messages: [RunMessage] = []
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
-        if first != "-", WorkbookInput.isWorkbook(first, in: fileSystem) {
-            let (mapping, chosen) = try workbookMapping(first, sheet: sheet, candidates: candidates, tell: tell)
+        if first == "-" ? WorkbookInput.isWorkbook(prefix: standardInput ?? []) : WorkbookInput.isWorkbook(first, in: fileSystem) {
+            let (mapping, chosen) = try workbookMapping(first, bytes: standardInput, sheet: sheet, candidates: candidates, tell: tell)
             return (.table(mapping), standardInput, chosen)
         }
         let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
@@ -97,9 +97,9 @@ public struct InputDetector: Sendable {
 
     /// The mapping `auto` reads the workbook at `path` with, and the sheet (see ``workbookChoice(_:sheet:candidates:)``);
     /// what it chose goes to `tell`.
-    private func workbookMapping(_ path: String, sheet selector: String?, candidates: [(mapping: Mapping, entry: MappingLibrary.Entry)],
+    private func workbookMapping(_ path: String, bytes: [UInt8]?, sheet selector: String?, candidates: [(mapping: Mapping, entry: MappingLibrary.Entry)],
                                  tell: (RunMessage) -> Void) throws(RunFailure) -> (Mapping, String?) {
-        switch workbookChoice(path, sheet: selector, candidates: candidates.map(\.mapping)) {
+        switch workbookChoice(path, bytes: bytes, sheet: selector, candidates: candidates.map(\.mapping)) {
         case .fits(let mapping, let sheet, let score):
             let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map(\.entry.origin)
             tell(.mappingChosen(MappingChoice(file: path, mapping: mapping.name, origin: local,
@@ -129,14 +129,15 @@ public struct InputDetector: Sendable {
 
     /// The mapping among `candidates` that reads the workbook at `path`, and the sheet: the one
     /// named (`sheet`), else the one sheet (not hidden) whose header a mapping fits, or the first
-    /// sheet when it is one of several that fit.
-    public func workbookChoice(_ path: String, sheet selector: String?, candidates: [Mapping]) -> WorkbookChoice {
+    /// sheet when it is one of several that fit. `bytes` are the workbook's when already read
+    /// (standard input), else the file at `path` is read.
+    public func workbookChoice(_ path: String, bytes: [UInt8]? = nil, sheet selector: String?, candidates: [Mapping]) -> WorkbookChoice {
         let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
         var fits: [(sheet: WorkbookSheet, selection: MappingSelector.Selection)] = []
         var firstSelection: MappingSelector.Selection?
         do throws(WorkbookError) {
             // A file that cannot be read gives an empty workbook: no workbook, read with the fallback.
-            let workbook = try Workbook(bytes: (try? WorkbookInput.bytes(of: path, in: fileSystem)) ?? [])
+            let workbook = try Workbook(bytes: bytes ?? (try? WorkbookInput.bytes(of: path, in: fileSystem)) ?? [])
             let sheets = try selector.map { name throws(WorkbookError) in [try WorkbookInput.sheet(name, of: workbook)] }
                 ?? workbook.sheets.filter { !$0.isHidden }
             for sheet in sheets {

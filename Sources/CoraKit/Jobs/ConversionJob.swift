@@ -68,8 +68,9 @@ public struct ConversionJob: Sendable {
                 }
                 continue
             }
-            if path != "-", WorkbookInput.isWorkbook(path, in: fileSystem) {
-                let bytes = try WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.workbookLimits)
+            let standardWorkbook = path == "-" && WorkbookInput.isWorkbook(prefix: standardInput ?? [])
+            if standardWorkbook || (path != "-" && WorkbookInput.isWorkbook(path, in: fileSystem)) {
+                let bytes = standardWorkbook ? standardInput ?? [] : try WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.workbookLimits)
                 let read = pipeline.read(workbook: bytes, file: path, sheet: sheet, limits: settings.workbookLimits)
                 if let read, sheet == nil, case let count = read.sheetCount, count > 1 {
                     tell(.note(Note(file: path, message: "read the sheet \(read.sheet.name) (\(read.sheet.number) of \(count)); choose another with --sheet")))

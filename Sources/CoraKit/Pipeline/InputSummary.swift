@@ -22,7 +22,9 @@ public struct InputSummary: Sendable {
     /// Whether the input was cora's `excel-csv`, read with the `'` of its formula protection
     /// taken off (``Mapping/readsExcelCSV(delimiter:)``); its rejects are protected again.
     public var readAsExcelCSV = false
-    /// The sheet read, when the input was a workbook (.xlsx).
+    /// Whether the input was a workbook (.xlsx), read or not.
+    public var isWorkbook = false
+    /// The sheet read, when the input was a workbook.
     public var sheet: String?
     /// Whether the input was an ArchiMate exchange document (no encoding or delimiter of a table).
     public var isExchangeDocument = false

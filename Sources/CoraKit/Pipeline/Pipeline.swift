@@ -145,8 +145,10 @@ public struct Pipeline {
             if files.last != file { start(file) }
             sink.report(WorkbookInput.diagnostic(error, file: file))
             if inputs.last?.file != file {
-                inputs.append(InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
-                                           unread: nil, unmappedRecords: []))
+                var summary = InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
+                                           unread: nil, unmappedRecords: [])
+                summary.isWorkbook = true
+                inputs.append(summary)
             }
             return nil
         }
@@ -195,6 +197,7 @@ public struct Pipeline {
         rejectedEarly += table.unmapped.map { (file, $0) }
         var summary = InputSummary(file: file, dialect: CSVDialect(), header: table.header, rowsRead: table.rowsRead, linesRead: lastRow,
                                    stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: nil, unmappedRecords: table.unmapped)
+        summary.isWorkbook = true
         summary.sheet = sheet.name
         inputs.append(summary)
     }
