@@ -34,6 +34,10 @@ demo: build
 	@mkdir -p demo-output
 	@echo "== cora convert $(SAMPLE) --to excel-csv -o demo-output/woonstad-waterland.excel.csv"
 	@$(CORA) convert $(SAMPLE) --to excel-csv -o demo-output/woonstad-waterland.excel.csv
+	@echo "== cora convert $(SAMPLE) --to xlsx -o demo-output/woonstad-waterland.xlsx (an Excel workbook: codes stay text, a frozen header with a filter)"
+	@$(CORA) convert $(SAMPLE) --to xlsx -o demo-output/woonstad-waterland.xlsx
+	@echo "== cora convert demo-output/woonstad-waterland.xlsx --to csv | cmp - $(SAMPLE) (read back: the same bytes)"
+	@$(CORA) convert demo-output/woonstad-waterland.xlsx --to csv | cmp - $(SAMPLE) && echo "identical"
 	@echo "== cora convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json"
 	@$(CORA) convert $(SAMPLE) --to json -o demo-output/woonstad-waterland.json
 	@echo "== cora convert $(SAMPLE) --to md -o demo-output/woonstad-waterland.md"
