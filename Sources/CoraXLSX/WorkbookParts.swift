@@ -7,8 +7,6 @@ enum WorkbookParts {
     /// The date written as created and modified: no clock, the same bytes every time.
     static let fixedDate = "1980-01-01T00:00:00Z"
 
-    static let mainNamespace: StaticString = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
     /// The part name of sheet `number` (1-based).
     static func sheetPart(_ number: Int) -> String { "xl/worksheets/sheet\(number).xml" }
 
@@ -20,9 +18,9 @@ enum WorkbookParts {
         xml.raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
         xml.raw("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
         xml.raw("<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
-        for number in 1...max(sheetCount, 1) where number <= sheetCount {
+        for offset in 0..<sheetCount {
             xml.raw("<Override PartName=\"/")
-            xml.raw(sheetPart(number))
+            xml.raw(sheetPart(offset + 1))
             xml.raw("\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")
         }
         xml.raw("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>")
@@ -114,7 +112,7 @@ enum WorkbookParts {
         var xml = XMLBytes()
         xml.raw(declaration)
         xml.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-        for number in 1...max(sheetCount, 1) where number <= sheetCount {
+        for number in stride(from: 1, through: sheetCount, by: 1) {
             xml.raw("<Relationship Id=\"rId")
             xml.decimal(number)
             xml.raw("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet")

@@ -291,6 +291,17 @@ import Testing
             """))
     }
 
+    @Test func aSheetWithoutColumnsHasNoFilter() throws {
+        let parts = try Support.parts([WorksheetContent(name: "Niets", header: [], rows: []), Self.leeg])
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("""
+            <sheetFormatPr defaultRowHeight="15"/><sheetData></sheetData><pageMargins
+            """) == true)
+        #expect(parts["xl/workbook.xml"]?.contains("""
+            <definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\
+            'Stappen &amp; &quot;meer&quot;'!$A$1:$A$1</definedName></definedNames>
+            """) == true)
+    }
+
     @Test func columnsAreAsWideAsTheirLongestValue() throws {
         let sheet = WorksheetContent(name: "Breedte", header: ["Code", "Naam", "Omschrijving", "日本語", "e\u{301}", "Kort"], rows: [
             [.text("1.1"), .text(String(repeating: "x", count: 20)), .text(String(repeating: "y", count: 200)), .text("東京都庁"),
