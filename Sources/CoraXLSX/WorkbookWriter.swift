@@ -43,10 +43,39 @@ public struct WorkbookProperties: Sendable, Equatable {
 }
 
 /// Writes sheets of typed cells as an .xlsx workbook, byte for byte the same for the same content.
+///
+/// Each sheet has its header in row 1, bold, frozen and with an autofilter over the header and the
+/// rows; its columns are as wide as their longest value (8 to 60 characters). A ``WorkbookValue/text(_:)``
+/// is always a text cell in text format, whatever it starts with (`=1+1`, `0012`, `01.10` stay
+/// text, also after an edit in Excel); a ``WorkbookValue/number(_:)`` is a number only when it is
+/// a plain decimal Excel holds exactly (`-1.25`), else text; empty texts and ``WorkbookValue/empty``
+/// are no cell.
 public enum WorkbookWriter {
     /// The workbook of `sheets` with `properties`. A value that a workbook cannot hold (a text over
     /// Excel's 32,767 characters, more rows than a sheet has) throws ``WorkbookError/Kind/unwritable``.
     public static func write(_ sheets: [WorksheetContent], properties: WorkbookProperties = WorkbookProperties()) throws(WorkbookError) -> [UInt8] {
-        throw WorkbookError(.unwritable, "writing workbooks is not built yet")
+        try ZipContainer.archive(parts(sheets, properties: properties))
+    }
+
+    /// The parts of the workbook, in the order they are zipped.
+    static func parts(_ sheets: [WorksheetContent], properties: WorkbookProperties) throws(WorkbookError) -> [(path: String, bytes: [UInt8])] {
+        try SheetNameRules.check(sheets.map(\.name))
+        var strings = SharedStringTable()
+        var sheetParts: [(path: String, bytes: [UInt8])] = []
+        var filterRanges: [String?] = []
+        for (offset, sheet) in sheets.enumerated() {
+            sheetParts.append((WorkbookParts.sheetPart(offset + 1), try WorksheetXML.xml(of: sheet, selected: offset == 0, strings: &strings)))
+            filterRanges.append(try WorksheetXML.filterRange(of: sheet))
+        }
+        return [
+            ("[Content_Types].xml", WorkbookParts.contentTypes(sheetCount: sheets.count)),
+            ("_rels/.rels", WorkbookParts.packageRelationships()),
+            ("docProps/core.xml", WorkbookParts.coreProperties(properties)),
+            ("docProps/app.xml", WorkbookParts.appProperties(properties)),
+            ("xl/workbook.xml", WorkbookParts.workbook(names: sheets.map(\.name), filterRanges: filterRanges)),
+            ("xl/_rels/workbook.xml.rels", WorkbookParts.workbookRelationships(sheetCount: sheets.count)),
+            ("xl/styles.xml", WorkbookParts.styles()),
+            ("xl/sharedStrings.xml", strings.xml()),
+        ] + sheetParts
     }
 }
