@@ -21,7 +21,7 @@ struct SharedStringTable {
     /// The part `xl/sharedStrings.xml`.
     func xml() -> [UInt8] {
         var xml = XMLBytes(capacity: strings.reduce(256) { $0 + $1.utf8.count + 32 })
-        xml.raw(WorkbookParts.declaration)
+        xml.raw(WorkbookWriterParts.declaration)
         xml.raw("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"")
         xml.decimal(references)
         xml.raw("\" uniqueCount=\"")

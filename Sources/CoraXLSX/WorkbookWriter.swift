@@ -54,7 +54,7 @@ public enum WorkbookWriter {
     /// The workbook of `sheets` with `properties`. A value that a workbook cannot hold (a text over
     /// Excel's 32,767 characters, more rows than a sheet has) throws ``WorkbookError/Kind/unwritable``.
     public static func write(_ sheets: [WorksheetContent], properties: WorkbookProperties = WorkbookProperties()) throws(WorkbookError) -> [UInt8] {
-        try ZipContainer.archive(parts(sheets, properties: properties))
+        try ZipArchiveWriter.archive(parts(sheets, properties: properties))
     }
 
     /// The parts of the workbook, in the order they are zipped.
@@ -64,17 +64,17 @@ public enum WorkbookWriter {
         var sheetParts: [(path: String, bytes: [UInt8])] = []
         var filterRanges: [String?] = []
         for (offset, sheet) in sheets.enumerated() {
-            sheetParts.append((WorkbookParts.sheetPart(offset + 1), try WorksheetXML.xml(of: sheet, selected: offset == 0, strings: &strings)))
+            sheetParts.append((WorkbookWriterParts.sheetPart(offset + 1), try WorksheetXML.xml(of: sheet, selected: offset == 0, strings: &strings)))
             filterRanges.append(try WorksheetXML.filterRange(of: sheet))
         }
         return [
-            ("[Content_Types].xml", WorkbookParts.contentTypes(sheetCount: sheets.count)),
-            ("_rels/.rels", WorkbookParts.packageRelationships()),
-            ("docProps/core.xml", WorkbookParts.coreProperties(properties)),
-            ("docProps/app.xml", WorkbookParts.appProperties(properties)),
-            ("xl/workbook.xml", WorkbookParts.workbook(names: sheets.map(\.name), filterRanges: filterRanges)),
-            ("xl/_rels/workbook.xml.rels", WorkbookParts.workbookRelationships(sheetCount: sheets.count)),
-            ("xl/styles.xml", WorkbookParts.styles()),
+            ("[Content_Types].xml", WorkbookWriterParts.contentTypes(sheetCount: sheets.count)),
+            ("_rels/.rels", WorkbookWriterParts.packageRelationships()),
+            ("docProps/core.xml", WorkbookWriterParts.coreProperties(properties)),
+            ("docProps/app.xml", WorkbookWriterParts.appProperties(properties)),
+            ("xl/workbook.xml", WorkbookWriterParts.workbook(names: sheets.map(\.name), filterRanges: filterRanges)),
+            ("xl/_rels/workbook.xml.rels", WorkbookWriterParts.workbookRelationships(sheetCount: sheets.count)),
+            ("xl/styles.xml", WorkbookWriterParts.styles()),
             ("xl/sharedStrings.xml", strings.xml()),
         ] + sheetParts
     }

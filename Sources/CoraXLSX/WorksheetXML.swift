@@ -97,7 +97,7 @@ enum WorksheetXML {
         let lastCell = ColumnName.letters(max(columns, 1)) + String(lastRow)
         let range = lastCell == "A1" ? "A1" : "A1:" + lastCell
         var xml = XMLBytes(capacity: data.bytes.count + 1024 + columns * 64)
-        xml.raw(WorkbookParts.declaration)
+        xml.raw(WorkbookWriterParts.declaration)
         xml.raw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
         xml.raw("<dimension ref=\"")
         xml.raw(range)

@@ -4,7 +4,7 @@ import ZIPFoundation
 /// The zip container of a workbook being written: parts in a fixed order, deflated, each with the
 /// same modification date (1980-01-01 00:00, the first a zip can hold), so that the same parts give
 /// the same bytes.
-enum ZipContainer {
+enum ZipArchiveWriter {
     /// The modification date of every entry.
     static let modificationDate = Date(timeIntervalSince1970: 315_532_800)
     /// The chunk size of compression (fixed: the deflated bytes depend on it).

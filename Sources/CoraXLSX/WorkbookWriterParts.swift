@@ -1,7 +1,7 @@
 /// The parts of a workbook besides its sheets and shared strings: the package's content types and
 /// relationships, the document properties (with fixed dates, so that the same content gives the
 /// same bytes), the workbook with its sheets and autofilter names, and the styles.
-enum WorkbookParts {
+enum WorkbookWriterParts {
     /// The XML declaration every part starts with.
     static let declaration: StaticString = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     /// The date written as created and modified: no clock, the same bytes every time.
