@@ -33,6 +33,9 @@ final class XMLPullReader {
     init(bytes: PartBytes, part: String) throws(WorkbookError) {
         self.part = part
         self.bytes = bytes
+        if let line = XMLPullReader.doctypeLine(bytes) {
+            throw WorkbookError(.malformed, "a DTD is not allowed in a workbook part", part: part, line: line)
+        }
         // No entity substitution, no DTD loading or default attributes, no network.
         let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
             | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
@@ -51,6 +54,39 @@ final class XMLPullReader {
                 box.message = String(cString: text).trimmingWhitespace()
             }
         }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// The line of a `<!DOCTYPE` in the prolog of `bytes` (after a byte order mark, white space,
+    /// processing instructions and comments), found before the parser ever reads the DTD.
+    static func doctypeLine(_ bytes: PartBytes) -> Int? {
+        let storage = bytes.storage
+        let count = bytes.count
+        var index = 0
+        var line = 1
+        func starts(_ text: String) -> Bool {
+            let utf8 = Array(text.utf8)
+            return index + utf8.count <= count && utf8.indices.allSatisfy { storage[index + $0] == utf8[$0] }
+        }
+        func skip(past end: String) {
+            while index < count, !starts(end) {
+                if storage[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            index += end.utf8.count
+        }
+        if starts("\u{FEFF}") { index += 3 }
+        while index < count {
+            switch storage[index] {
+            case 0x0A: line += 1; index += 1
+            case 0x20, 0x09, 0x0D: index += 1
+            default:
+                if starts("<?") { skip(past: "?>") }
+                else if starts("<!--") { skip(past: "-->") }
+                else if starts("<!DOCTYPE") || starts("<!doctype") { return line }
+                else { return nil }
+            }
+        }
+        return nil
     }
 
     deinit {

@@ -50,7 +50,7 @@ import Testing
         let rows = try TestWorkbook.rows(bytes)
         #expect(rows[0].cells == [
             SheetCell("1.10", .number), SheetCell("2.001", .number), SheetCell("1.1", .number), SheetCell("007", .number),
-            SheetCell("26%", .number), SheetCell("1234.5", .number), SheetCell("042", .number), SheetCell("1.01", .number),
+            SheetCell("26%", .number), SheetCell("1234.50", .number), SheetCell("042", .number), SheetCell("1.01", .number),
             SheetCell("3.5", .number),
         ])
     }
