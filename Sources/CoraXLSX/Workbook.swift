@@ -13,10 +13,38 @@ public final class Workbook: @unchecked Sendable {
     /// The limits the workbook is read within.
     public let limits: WorkbookLimits
 
+    private let container: ZipContainer
+    private let sharedStrings: [String]
+    private let styles: CellStyles
+
     /// Opens the workbook in `bytes`: the archive, its list of sheets, shared strings and styles.
     /// An encrypted or Excel 97-2003 file, a zip that is no workbook, and one over the limits throw.
     public init(bytes: [UInt8], limits: WorkbookLimits = WorkbookLimits()) throws(WorkbookError) {
-        throw WorkbookError(.malformed, "reading workbooks is not built yet")
+        if Workbook.startsAsCompoundFile(bytes) {
+            if Workbook.holdsEncryptedPackage(bytes) {
+                throw WorkbookError(.encrypted, "the workbook is password-protected; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again")
+            }
+            throw WorkbookError(.legacyExcel, "the file is an Excel 97-2003 workbook (.xls); save it in Excel as .xlsx (Excel Workbook) or as CSV UTF-8")
+        }
+        guard Workbook.startsAsZip(bytes) || ZipContainer.endOfCentralDirectory(bytes) != nil else {
+            throw WorkbookError(.notAWorkbook, "the file is not an .xlsx workbook (no zip archive)")
+        }
+        let container = try ZipContainer(bytes: bytes, limits: limits)
+        let parts = try WorkbookParts(container)
+        self.container = container
+        self.limits = limits
+        sheets = parts.sheets
+        usesDate1904 = parts.usesDate1904
+        if let part = parts.sharedStringsPart, let bytes = try container.part(part) {
+            sharedStrings = try SharedStrings.read(bytes, part: part, limits: limits)
+        } else {
+            sharedStrings = []
+        }
+        if let part = parts.stylesPart, let bytes = try container.part(part) {
+            styles = try CellStyles(bytes, part: part)
+        } else {
+            styles = CellStyles()
+        }
     }
 
     /// The sheet that `selector` names: its name (any case), or its number (`2`).
@@ -29,7 +57,27 @@ public final class Workbook: @unchecked Sendable {
 
     /// The rows of `sheet`, read one at a time.
     public func rows(of sheet: WorkbookSheet) throws(WorkbookError) -> SheetRowReader {
-        throw WorkbookError(.malformed, "reading workbooks is not built yet")
+        guard let bytes = try container.part(sheet.part) else {
+            throw WorkbookError(.malformed, "the part \(sheet.part) of the sheet \(sheet.name) is missing from the archive", part: sheet.part)
+        }
+        let xml = try SheetXML(bytes: bytes, part: sheet.part, sharedStrings: sharedStrings, styles: styles,
+                               date1904: usesDate1904, limits: limits)
+        return SheetRowReader(sheet: sheet, xml: xml)
+    }
+
+    /// Whether a compound file holds the streams of an encrypted OOXML package (their names are
+    /// UTF-16LE in its directory).
+    static func holdsEncryptedPackage(_ bytes: [UInt8]) -> Bool {
+        let names = ["EncryptionInfo", "EncryptedPackage"].map { name in name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        return names.contains { name in
+            guard let first = name.first, bytes.count >= name.count else { return false }
+            var index = 0
+            while index <= bytes.count - name.count {
+                if bytes[index] == first, bytes[index..<(index + name.count)].elementsEqual(name) { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Whether `prefix` (a file's first bytes) starts like a zip archive (`PK\u{3}\u{4}`).
@@ -51,9 +99,18 @@ public struct SheetRowReader {
     public let sheet: WorkbookSheet
     /// What was worth saying about cells read so far.
     public private(set) var warnings: [SheetWarning] = []
+    /// The sheet's XML, read on demand.
+    private let xml: SheetXML
+
+    init(sheet: WorkbookSheet, xml: SheetXML) {
+        self.sheet = sheet
+        self.xml = xml
+    }
 
     /// The next row with a value, or `nil` after the last.
     public mutating func next() throws(WorkbookError) -> SheetRow? {
-        nil
+        let row = try xml.next()
+        if xml.warnings.count != warnings.count { warnings = xml.warnings }
+        return row
     }
 }
