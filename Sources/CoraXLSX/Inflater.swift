@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Where one entry's data lies in the archive, as its central directory and local header say.
 struct EntryLocation {

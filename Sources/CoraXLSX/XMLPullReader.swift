@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// The SpreadsheetML and relationship namespaces a workbook part may use (Transitional, the one
 /// Excel and LibreOffice write, and Strict).

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+internal import ZIPFoundation
 
 /// The zip container of a workbook being written: parts in a fixed order, deflated, each with the
 /// same modification date (1980-01-01 00:00, the first a zip can hold), so that the same parts give

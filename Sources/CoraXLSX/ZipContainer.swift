@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+internal import ZIPFoundation
 
 /// The inflated bytes of one part, owned in one piece (the XML parser reads them in place).
 final class PartBytes: @unchecked Sendable {

@@ -696,7 +696,7 @@ public final class BatchJob: @unchecked Sendable {
         for format in settings.formats {
             guard let path = plan.merged[format.name] else { continue }
             do {
-                produced += try render(format, at: path, ConversionResult(model: model, diagnostics: allDiagnostics, inputs: [], rejectedRecords: [], rejectedFiles: []),
+                produced += try render(format, at: path, ConversionResult(model: model, diagnostics: allDiagnostics),
                                        merged: true)
             } catch {
                 // Said, counted across files, and not recorded as done: the next run tries again.

@@ -14,6 +14,16 @@ public struct ConversionResult: Sendable {
     /// The input of each rejected record.
     public var rejectedFiles: [String]
 
+    /// A result; a model alone (to write it in a format) has no inputs and nothing rejected.
+    public init(model: ProcessModel, diagnostics: [Diagnostic] = [], inputs: [InputSummary] = [], rejectedRecords: [CSVRecord] = [],
+                rejectedFiles: [String] = []) {
+        self.model = model
+        self.diagnostics = diagnostics
+        self.inputs = inputs
+        self.rejectedRecords = rejectedRecords
+        self.rejectedFiles = rejectedFiles
+    }
+
     /// The dialect of the first input.
     public var dialect: CSVDialect? { inputs.first?.dialect }
     /// Data rows read from all inputs.

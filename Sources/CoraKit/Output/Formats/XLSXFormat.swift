@@ -11,7 +11,7 @@ public struct XLSXFormat: OutputFormat {
     public init() {}
 
     public func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws {
-        try write(ConversionResult(model: model, diagnostics: diagnostics, inputs: [], rejectedRecords: [], rejectedFiles: []),
+        try write(ConversionResult(model: model, diagnostics: diagnostics),
                   options: options, to: &target)
     }
 

@@ -20,7 +20,7 @@ struct XLSXFormatTests {
         #expect(format.name == "xlsx" && format.fileSuffix == ".xlsx" && !format.writesFolder)
         let bytes = try #require(try FormatFixture.write(format).bytes())
         #expect(Workbook.startsAsZip(bytes))
-        let result = ConversionResult(model: FormatFixture.model, diagnostics: FormatFixture.diagnostics, inputs: [], rejectedRecords: [], rejectedFiles: [])
+        let result = ConversionResult(model: FormatFixture.model, diagnostics: FormatFixture.diagnostics)
         #expect(bytes == (try WorkbookRenderer().render(result)))
         let workbook = try Workbook(bytes: bytes)
         #expect(workbook.sheets.map(\.name) == ["Processen", "Bevindingen", "Afgewezen rijen"])
@@ -43,7 +43,7 @@ struct XLSXFormatTests {
         for round in 0..<120 {
             let model = CanonicalRoundTripTests.randomModel(round, &random, alphabet: alphabet)
             let canonical = CanonicalCSVRenderer().render(model)
-            let result = ConversionResult(model: model, diagnostics: [], inputs: [], rejectedRecords: [], rejectedFiles: [])
+            let result = ConversionResult(model: model, diagnostics: [])
             let back = try readBack(try WorkbookRenderer().render(result))
             #expect(back.result.errorCount == 0, "round \(round): \(back.result.diagnostics)")
             #expect(back.csv == canonical, "round \(round)")
