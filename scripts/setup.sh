@@ -6,10 +6,14 @@
 #                                    (what a spreadsheet makes of the Excel-ready CSV, in both locales),
 #                                    chromium (headless: what a browser runs of an HTML page, and its console),
 #                                    firefox-esr (the other engine: the handbook rendered headless, its console)
-#                                    and time (GNU time: the peak memory of one run of cora)
+#                                    and time (GNU time: the peak memory of one run of cora); python3-venv
+#                                    when python3 lacks it (openpyxl reads the workbooks cora writes)
 set -euo pipefail
 packages=(libcsv-dev libxml2-dev zlib1g-dev graphviz)
 [ "${1:-}" = "--test" ] && packages+=(cmark-gfm libxml2-utils libreoffice-calc-nogui chromium firefox-esr time)
+# The workbook tests read what cora writes with openpyxl, in a venv (scripts/python-venv.sh):
+# Debian's python3 needs python3-venv for that; another python3 (pyenv) has it already.
+if [ "${1:-}" = "--test" ] && ! python3 -c "import venv, ensurepip" 2>/dev/null; then packages+=(python3-venv); fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -25,8 +25,7 @@ public struct InputDetector: Sendable {
     /// standard input (`-`) is read into memory to look at its header; its bytes are returned so
     /// that the run reads them from there.
     /// A workbook (.xlsx) is read one sheet at a time: `sheet` (`--sheet`), else with `auto` the
-    /// one sheet whose header a mapping fits (the first of them, when the first sheet is one);
-    /// the sheet chosen is returned.
+    /// first sheet whose header a mapping fits; the sheet chosen is returned.
     public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions, sheet: String? = nil,
                        tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?, sheet: String?) {
         if argument == MappingLibrary.archi { return (.archiSet, nil, sheet) }
@@ -123,13 +122,12 @@ public struct InputDetector: Sendable {
         /// The workbook cannot be read (nor its sheet found): read it with the canonical mapping,
         /// so that the reading says what is wrong.
         case unreadable
-        /// No mapping fits (`no-mapping-fits`), or one fits several sheets and none was named (`no-such-sheet`).
+        /// No mapping fits any sheet (`no-mapping-fits`).
         case failure(RunFailure)
     }
 
     /// The mapping among `candidates` that reads the workbook at `path`, and the sheet: the one
-    /// named (`sheet`), else the one sheet (not hidden) whose header a mapping fits, or the first
-    /// sheet when it is one of several that fit. `bytes` are the workbook's when already read
+    /// named (`sheet`), else the first sheet (not hidden) whose header a mapping fits. `bytes` are the workbook's when already read
     /// (standard input), else the file at `path` is read.
     public func workbookChoice(_ path: String, bytes: [UInt8]? = nil, sheet selector: String?, candidates: [Mapping]) -> WorkbookChoice {
         let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
@@ -156,12 +154,8 @@ public struct InputDetector: Sendable {
         } catch {
             return .unreadable
         }
-        let chosen = fits.count == 1 ? fits[0] : fits.first { $0.sheet.number == 1 }
-        guard let chosen, let mapping = chosen.selection.mapping else {
-            if fits.count > 1 {
-                return .failure(RunFailure(.noSuchSheet, "--mapping auto: a mapping fits \(fits.count) sheets of the workbook (\(WorkbookInput.list(fits.map(\.sheet))))",
-                                           file: path, hint: "name the sheet to read with --sheet"))
-            }
+        // The first sheet a mapping fits, in the order of the tabs (the line that says so names it).
+        guard let chosen = fits.first, let mapping = chosen.selection.mapping else {
             return .failure(RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of any sheet of \(path): \(firstSelection?.fullReason ?? "the workbook has no sheets")",
                                        file: path, hint: "draft a mapping with `cora mapping init \(path) -o Mappings/NAME.yaml`, or name one with --mapping"))
         }

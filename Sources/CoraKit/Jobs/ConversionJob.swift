@@ -41,6 +41,9 @@ public struct ConversionJob: Sendable {
         let fileSystem = detector.fileSystem
         let (source, standardInput, sheet) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions,
                                                                  sheet: settings.sheet, tell: tell)
+        var settings = settings
+        // A format with a sheet of rejected rows holds them as read, with or without --rejects.
+        if format?.holdsRejectedRows == true { settings.keepsRejectedRecords = true }
         var pipeline = Pipeline(source, settings: settings)
         for path in inputs {
             if case .archiSet = source {

@@ -180,7 +180,10 @@ public struct Pipeline {
                                            file: file, line: row.number, record: number))
                     break
                 }
-                let record = CSVRecord(fields: row.cells.map { $0?.text ?? "" }, line: row.number, number: number)
+                var fields = row.cells.map { $0?.text ?? "" }
+                // A sheet leaves off the empty cells at the end of a row: they are empty, not missing.
+                if let width = table.header?.count, fields.count < width { fields += repeatElement("", count: width - fields.count) }
+                let record = CSVRecord(fields: fields, line: row.number, number: number)
                 guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
             }
         } catch {

@@ -79,8 +79,6 @@ struct ConvertCommand: ParsableCommand {
     var job: ConversionJob {
         let format = OutputFormats.named(to) ?? CanonicalCSVFormat()
         var job = conversion.job(inputs, keepInvalid: keepInvalid)
-        // The workbook's sheet of rejected rows holds them as read, with or without --rejects.
-        if format is XLSXFormat { job.settings.keepsRejectedRecords = true }
         job.format = format
         job.output = output
         job.options = OutputOptions(

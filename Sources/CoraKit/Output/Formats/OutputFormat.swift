@@ -32,6 +32,8 @@ public protocol OutputFormat: Sendable {
     func notes(about model: ProcessModel, options: OutputOptions) -> [String]
     /// Writes `model` (and, where the format holds them, `diagnostics`) to `target`.
     func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws
+    /// Whether it holds the rows a run rejected, as they were read (the run then keeps them); `false` by default.
+    var holdsRejectedRows: Bool { get }
     /// Writes a run's `result`: its model, its findings and, where the format holds them, the rows
     /// it rejected. By default the model and the findings (``write(_:diagnostics:options:to:)``).
     func write(_ result: ConversionResult, options: OutputOptions, to target: inout some OutputTarget) throws
@@ -44,6 +46,7 @@ extension OutputFormat {
     public var usesGraphviz: Bool { drawsWithGraphviz }
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
     public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
+    public var holdsRejectedRows: Bool { false }
     public func write(_ result: ConversionResult, options: OutputOptions, to target: inout some OutputTarget) throws {
         try write(result.model, diagnostics: result.diagnostics, options: options, to: &target)
     }
