@@ -156,10 +156,18 @@ public struct InputDetector: Sendable {
         }
         // The first sheet a mapping fits, in the order of the tabs (the line that says so names it).
         guard let chosen = fits.first, let mapping = chosen.selection.mapping else {
-            return .failure(RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of any sheet of \(path): \(firstSelection?.fullReason ?? "the workbook has no sheets")",
-                                       file: path, hint: "draft a mapping with `cora mapping init \(path) -o Mappings/NAME.yaml`, or name one with --mapping"))
+            let which = selector.map { "the sheet \($0)" } ?? "any sheet"
+            let option = selector.map { " --sheet \(Self.shellWord($0))" } ?? ""
+            return .failure(RunFailure(.noMappingFits, "--mapping auto: no mapping fits the header of \(which) of \(path): \(firstSelection?.fullReason ?? "the workbook has no sheets")",
+                                       file: path, hint: "draft a mapping with `cora mapping init \(path)\(option) -o Mappings/NAME.yaml`, or name one with --mapping"))
         }
         return .fits(mapping, sheet: chosen.sheet, score: chosen.selection.scores[0])
+    }
+
+    /// `word` as one word of a shell command: as it is when it has nothing the shell reads, else in single quotes.
+    static func shellWord(_ word: String) -> String {
+        word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) && !word.isEmpty
+            ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Refuses inputs of which some are Archi models (an exchange document, an Archi set) and some
