@@ -130,7 +130,9 @@ final class SheetXML {
             }
         }
         let cell = try self.cell(type: type, value: value, inline: inline, style: style, row: row.number, column: columnNumber)
-        if let formula, value == nil, type != .inlineString {
+        // openpyxl writes `<v/>` for a formula it could not compute; an empty text result
+        // (`t="str"`) is a value.
+        if let formula, type != .inlineString, value == nil || (value == "" && type != .formulaText) {
             let text = formula.isEmpty ? "(a shared formula)" : "=" + formula
             warnings.append(SheetWarning(row: row.number, column: columnNumber, message: "formula without a cached value: \(text)"))
         }

@@ -33,6 +33,9 @@ final class XMLPullReader {
     init(bytes: PartBytes, part: String) throws(WorkbookError) {
         self.part = part
         self.bytes = bytes
+        guard bytes.count <= Int(Int32.max) else {
+            throw WorkbookError(.tooLarge, "the part \(part) is \(ByteCount(bytes.count)), more than the XML parser reads (2 GiB)", part: part)
+        }
         if let line = XMLPullReader.doctypeLine(bytes) {
             throw WorkbookError(.malformed, "a DTD is not allowed in a workbook part", part: part, line: line)
         }
@@ -41,7 +44,7 @@ final class XMLPullReader {
             | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
             | Int32(XML_PARSE_COMPACT.rawValue)
         let start = UnsafeRawPointer(bytes.storage.baseAddress!).assumingMemoryBound(to: CChar.self)
-        guard let reader = xmlReaderForMemory(start, Int32(clamping: bytes.count), nil, nil, options) else {
+        guard let reader = xmlReaderForMemory(start, Int32(bytes.count), nil, nil, options) else {
             throw WorkbookError(.malformed, "the XML of the part cannot be read", part: part)
         }
         self.reader = reader
