@@ -36,6 +36,11 @@ final class XMLPullReader {
         guard bytes.count <= Int(Int32.max) else {
             throw WorkbookError(.tooLarge, "the part \(part) is \(ByteCount(bytes.count)), more than the XML parser reads (2 GiB)", part: part)
         }
+        // Only UTF-8: a part in another encoding (UTF-16, UTF-7, EBCDIC) could spell `<!DOCTYPE` in
+        // bytes the check below does not see, and have the parser read a DTD after all.
+        if let problem = XMLPullReader.encodingProblem(bytes) {
+            throw WorkbookError(.malformed, problem, part: part, line: 1)
+        }
         if let line = XMLPullReader.doctypeLine(bytes) {
             throw WorkbookError(.malformed, "a DTD is not allowed in a workbook part", part: part, line: line)
         }
@@ -44,7 +49,7 @@ final class XMLPullReader {
             | Int32(XML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_NOERROR.rawValue)
             | Int32(XML_PARSE_COMPACT.rawValue)
         let start = UnsafeRawPointer(bytes.storage.baseAddress!).assumingMemoryBound(to: CChar.self)
-        guard let reader = xmlReaderForMemory(start, Int32(bytes.count), nil, nil, options) else {
+        guard let reader = xmlReaderForMemory(start, Int32(bytes.count), nil, "UTF-8", options) else {
             throw WorkbookError(.malformed, "the XML of the part cannot be read", part: part)
         }
         self.reader = reader
@@ -57,6 +62,34 @@ final class XMLPullReader {
                 box.message = String(cString: text).trimmingWhitespace()
             }
         }, Unmanaged.passUnretained(box).toOpaque())
+    }
+
+    /// Why `bytes` are not a UTF-8 XML part (Excel, LibreOffice and every other writer of workbooks
+    /// write UTF-8): a start that is no markup in ASCII (a UTF-16 byte order mark, NUL bytes), or
+    /// an XML declaration naming another encoding; `nil` for UTF-8.
+    static func encodingProblem(_ bytes: PartBytes) -> String? {
+        let storage = bytes.storage
+        let count = bytes.count
+        var index = 0
+        if count >= 3, storage[0] == 0xEF, storage[1] == 0xBB, storage[2] == 0xBF { index = 3 }
+        while index < count, [0x20, 0x09, 0x0A, 0x0D].contains(storage[index]) { index += 1 }
+        guard index < count else { return nil }
+        guard storage[index] == UInt8(ascii: "<") else {
+            return "the part is not UTF-8 XML (it starts with the byte 0x\(String(storage[index], radix: 16, uppercase: true))); a workbook's parts are UTF-8"
+        }
+        // The XML declaration, if any: `<?xml version="1.0" encoding="…"?>`.
+        let prolog = Array(storage[index..<min(count, index + 256)])
+        guard prolog.starts(with: Array("<?xml".utf8)),
+              let close = prolog.indices.first(where: { prolog[$0] == UInt8(ascii: "?") && $0 + 1 < prolog.count && prolog[$0 + 1] == UInt8(ascii: ">") })
+        else { return nil }
+        let declaration = Array(prolog[..<close])
+        let key = Array("encoding".utf8)
+        guard let at = declaration.indices.first(where: { declaration[$0...].starts(with: key) }) else { return nil }
+        let rest = String(decoding: declaration[(at + key.count)...], as: UTF8.self).drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        let normalised = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        return normalised == "utf8" ? nil : "the part declares the encoding \"\(name)\"; a workbook's parts are UTF-8"
     }
 
     /// The line of a `<!DOCTYPE` in the prolog of `bytes` (after a byte order mark, white space,

@@ -198,6 +198,34 @@ import ZIPFoundation
         #expect(TestWorkbook.error(TestWorkbook.zip(parts)) == WorkbookError(.malformed, "a DTD is not allowed in a workbook part", part: Self.sheetPart, line: 2))
     }
 
+    @Test("a part in another encoding than UTF-8 is refused before the parser reads it: no DOCTYPE hides in UTF-16 or UTF-7")
+    func onlyUTF8Parts() throws {
+        let doctype = #"<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>"#
+        let body = #"<worksheet xmlns="\#(TestWorkbook.main)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>"#
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array(("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + doctype + body).utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf7: [UInt8] = Array(#"<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE worksheet+AD4-"#.utf8) + Array(body.utf8)
+        let latin1: [UInt8] = Array(#"<?xml version="1.0" encoding='ISO-8859-1'?>"#.utf8) + Array(body.utf8)
+        let cases: [([UInt8], String)] = [
+            (utf16, "the part is not UTF-8 XML (it starts with the byte 0xFF); a workbook's parts are UTF-8"),
+            (utf7, "the part declares the encoding \"UTF-7\"; a workbook's parts are UTF-8"),
+            (latin1, "the part declares the encoding \"ISO-8859-1\"; a workbook's parts are UTF-8"),
+        ]
+        for (bytes, reason) in cases {
+            var parts = try Self.parts(of: TestWorkbook.sheet(Self.oneRow)).map { ($0.0, Array($0.1.utf8)) }
+            parts.removeAll { $0.0 == Self.sheetPart }
+            parts.append((Self.sheetPart, bytes))
+            #expect(throws: WorkbookError(.malformed, reason, part: Self.sheetPart, line: 1)) { _ = try TestWorkbook.rows(TestWorkbook.zipBytes(parts)) }
+        }
+        // UTF-8 declared in any spelling reads.
+        var parts = try Self.parts(of: TestWorkbook.sheet(Self.oneRow))
+        let sheet = try #require(parts.first { $0.0 == Self.sheetPart }).1
+        parts.removeAll { $0.0 == Self.sheetPart }
+        var rest = Substring(sheet)
+        if rest.hasPrefix("<?xml"), let end = rest.firstRange(of: "?>") { rest = rest[end.upperBound...] }
+        parts.append((Self.sheetPart, #"<?xml version="1.0" encoding="utf8" standalone="yes"?>"# + rest))
+        #expect(TestWorkbook.error(TestWorkbook.zip(parts)) == nil)
+    }
+
     @Test func xmlThatDoesNotParseSaysWhereAndWhy() throws {
         let error = try #require(TestWorkbook.error(TestWorkbook.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></row>")))
         #expect(error.kind == .malformed)
