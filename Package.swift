@@ -79,7 +79,7 @@ let package = Package(
         // Runs the built `cora` binary and checks its output, files and exit status.
         .testTarget(
             name: "CoraCLITests",
-            dependencies: ["cora", "CoraKit"],
+            dependencies: ["cora", "CoraKit", "CoraXLSX"],
             exclude: ["Golden", "BadInputs"]
         ),
     ]

@@ -51,9 +51,9 @@ struct CommandLineForNewUsersTests {
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/in.md").path))
         let near = try scratch.cora("convert", "in.csv", "--to", "mdd")
         #expect(near.status == 64)
-        #expect(near.stderrLines.first == "Error: --to: unknown format \"mdd\" (did you mean md?); use one or more of csv, excel-csv, md, html, dot, svg, png, json, archi, ameff, separated by commas")
+        #expect(near.stderrLines.first == "Error: --to: unknown format \"mdd\" (did you mean md?); use one or more of csv, excel-csv, xlsx, md, html, dot, svg, png, json, archi, ameff, separated by commas")
         let far = try scratch.cora("convert", "in.csv", "--to", "pdf")
-        #expect(far.stderrLines.first == "Error: --to: unknown format \"pdf\"; use one or more of csv, excel-csv, md, html, dot, svg, png, json, archi, ameff, separated by commas")
+        #expect(far.stderrLines.first == "Error: --to: unknown format \"pdf\"; use one or more of csv, excel-csv, xlsx, md, html, dot, svg, png, json, archi, ameff, separated by commas")
     }
 
     @Test("a mapping with three mistakes reports all three, each with its line and 'did you mean' (exit 2)")

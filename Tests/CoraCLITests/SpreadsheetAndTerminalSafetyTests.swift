@@ -46,7 +46,7 @@ struct SpreadsheetAndTerminalSafetyTests {
         #expect(try scratch.read("out.excel.csv") == Array((Self.excelHeader + Self.excelRows).utf8))
         #expect(try scratch.read("rejects.csv") == Array(Self.protectedRejects.utf8))
         let report = String(decoding: try scratch.read("findings.csv"), as: UTF8.self)
-        #expect(report.hasPrefix("severity,code,message,file,line,record,column,value,columnIndex,hint\n"
+        #expect(report.hasPrefix("severity,code,message,file,line,record,column,value,columnIndex,hint,sheet,cell\n"
             + "error,unknown-level,\"unknown level \"\"=13+13\"\"\",hostile.csv,7,6,level,'=13+13,4,\"accepted: "), "\(report)")
     }
 

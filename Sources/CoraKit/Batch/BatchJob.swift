@@ -239,24 +239,26 @@ public final class BatchJob: @unchecked Sendable {
                 .noMappingFits, "not a file of an Archi CSV set (no Archi header)", file: path,
                 hint: "--mapping archi reads Archi's CSV export (elements.csv, relations.csv, properties.csv); use --mapping auto for spreadsheets"))
         case .named(let mapping, let mappingHash):
-            return (.table(mapping, sheet: settings.conversion.sheet), mappingHash, nil)
+            // A workbook: the sheet named, else the first the mapping fits.
+            var sheet = settings.conversion.sheet
+            if sheet == nil, WorkbookInput.isWorkbook(path, in: fileSystem),
+               let bytes = try? WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.conversion.workbookLimits) {
+                sheet = detector.sheet(of: path, bytes: bytes, fitting: mapping)
+            }
+            return (.table(mapping, sheet: sheet), mappingHash, nil)
         case .auto(let candidates, let hashes, let noneHash) where WorkbookInput.isWorkbook(path, in: fileSystem):
             // A workbook: the sheet named, or the one a mapping fits (as `cora convert` chooses).
-            switch detector.workbookChoice(path, sheet: settings.conversion.sheet, candidates: candidates) {
+            switch detector.workbookChoice(path, sheet: settings.conversion.sheet, skipRows: settings.conversion.skipRows, candidates: candidates) {
             case .fits(let mapping, let sheet, _):
                 return (.table(mapping, sheet: sheet.name), hashes[mapping.name] ?? noneHash, nil)
-            case .unreadable:
-                // Read with the canonical mapping, so that the reading says what is wrong.
-                guard let fallback = candidates.first(where: { $0.name == "canonical" }) else {
-                    return (nil, noneHash, Diagnostic(.noMappingFits, "no mapping to read the workbook with", file: path))
-                }
-                return (.table(fallback, sheet: settings.conversion.sheet), hashes[fallback.name] ?? noneHash, nil)
+            case .unreadable(let error):
+                return (nil, noneHash, WorkbookInput.diagnostic(error, file: path))
             case .failure(let failure):
                 return (nil, noneHash, failure.diagnostics.first ?? Diagnostic(.noMappingFits, "no mapping fits", file: path))
             }
         case .auto(let candidates, let hashes, let noneHash):
             let selection = detector.library.select(for: path, standardInput: nil, candidates: candidates,
-                                                    readOptions: settings.conversion.readOptions)
+                                                    readOptions: settings.conversion.readOptions, skipRows: settings.conversion.skipRows)
             guard let mapping = selection.mapping else {
                 let best = selection.scores.first.map { " (best: \($0.summary))" } ?? ""
                 return (nil, noneHash, Diagnostic(

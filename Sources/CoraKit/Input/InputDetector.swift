@@ -26,7 +26,7 @@ public struct InputDetector: Sendable {
     /// that the run reads them from there.
     /// A workbook (.xlsx) is read one sheet at a time: `sheet` (`--sheet`), else with `auto` the
     /// first sheet whose header a mapping fits; the sheet chosen is returned.
-    public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions, sheet: String? = nil,
+    public func source(mapping argument: String, inputs: [String], readOptions: CSVReadOptions, sheet: String? = nil, skipRows: Int? = nil,
                        tell: (RunMessage) -> Void) throws(RunFailure) -> (source: Pipeline.Source, standardInput: [UInt8]?, sheet: String?) {
         if argument == MappingLibrary.archi { return (.archiSet, nil, sheet) }
         guard argument == MappingLibrary.auto, let first = inputs.first else {
@@ -63,10 +63,11 @@ public struct InputDetector: Sendable {
         let candidates = library.autoCandidates(messages: &messages)
         for message in messages { tell(message) }
         if first == "-" ? WorkbookInput.isWorkbook(prefix: standardInput ?? []) : WorkbookInput.isWorkbook(first, in: fileSystem) {
-            let (mapping, chosen) = try workbookMapping(first, bytes: standardInput, sheet: sheet, candidates: candidates, tell: tell)
+            let (mapping, chosen) = try workbookMapping(first, bytes: standardInput, sheet: sheet, skipRows: skipRows, candidates: candidates, tell: tell)
             return (.table(mapping), standardInput, chosen)
         }
-        let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions)
+        let selection = library.select(for: first, standardInput: standardInput, candidates: candidates.map(\.mapping), readOptions: readOptions,
+                                       skipRows: skipRows)
         // No header to choose by (an empty or binary file, one that stops before its header ends): read with
         // the canonical mapping, so that the reading itself says what is wrong (empty-file, nul-byte, …).
         let notText: Bool
@@ -96,9 +97,10 @@ public struct InputDetector: Sendable {
 
     /// The mapping `auto` reads the workbook at `path` with, and the sheet (see ``workbookChoice(_:sheet:candidates:)``);
     /// what it chose goes to `tell`.
-    private func workbookMapping(_ path: String, bytes: [UInt8]?, sheet selector: String?, candidates: [(mapping: Mapping, entry: MappingLibrary.Entry)],
+    private func workbookMapping(_ path: String, bytes: [UInt8]?, sheet selector: String?, skipRows: Int?,
+                                 candidates: [(mapping: Mapping, entry: MappingLibrary.Entry)],
                                  tell: (RunMessage) -> Void) throws(RunFailure) -> (Mapping, String?) {
-        switch workbookChoice(path, bytes: bytes, sheet: selector, candidates: candidates.map(\.mapping)) {
+        switch workbookChoice(path, bytes: bytes, sheet: selector, skipRows: skipRows, candidates: candidates.map(\.mapping)) {
         case .fits(let mapping, let sheet, let score):
             let local = candidates.first { $0.mapping.name == mapping.name && !$0.entry.isBuiltin }.map(\.entry.origin)
             tell(.mappingChosen(MappingChoice(file: path, mapping: mapping.name, origin: local,
@@ -115,13 +117,20 @@ public struct InputDetector: Sendable {
         }
     }
 
+    /// The name of the first sheet (not hidden) of the workbook in `bytes` whose header `mapping`
+    /// fits; `nil` when none does (the reader then takes the first sheet that looks like a table).
+    public func sheet(of path: String, bytes: [UInt8], fitting mapping: Mapping) -> String? {
+        guard case .fits(_, let sheet, _) = workbookChoice(path, bytes: bytes, sheet: nil, candidates: [mapping]) else { return nil }
+        return sheet.name
+    }
+
     /// What `auto` makes of a workbook: the mapping that fits a sheet, and which sheet.
     public enum WorkbookChoice: Sendable {
         /// `mapping` fits the header of `sheet`, as `score` says.
         case fits(Mapping, sheet: WorkbookSheet, score: MappingSelector.Score)
-        /// The workbook cannot be read (nor its sheet found): read it with the canonical mapping,
-        /// so that the reading says what is wrong.
-        case unreadable
+        /// The workbook cannot be read (nor its sheet found), as `error` says; `cora convert` reads it
+        /// with the canonical mapping, so that the reading says so in its place.
+        case unreadable(WorkbookError)
         /// No mapping fits any sheet (`no-mapping-fits`).
         case failure(RunFailure)
     }
@@ -129,8 +138,10 @@ public struct InputDetector: Sendable {
     /// The mapping among `candidates` that reads the workbook at `path`, and the sheet: the one
     /// named (`sheet`), else the first sheet (not hidden) whose header a mapping fits. `bytes` are the workbook's when already read
     /// (standard input), else the file at `path` is read.
-    public func workbookChoice(_ path: String, bytes: [UInt8]? = nil, sheet selector: String?, candidates: [Mapping]) -> WorkbookChoice {
-        let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
+    /// `skipRows` (`--skip-rows`) takes the place of what each mapping says.
+    public func workbookChoice(_ path: String, bytes: [UInt8]? = nil, sheet selector: String?, skipRows: Int? = nil,
+                               candidates: [Mapping]) -> WorkbookChoice {
+        let deepest = skipRows ?? candidates.map(\.dialect.skipRows).max() ?? 0
         var fits: [(sheet: WorkbookSheet, selection: MappingSelector.Selection)] = []
         var firstSelection: MappingSelector.Selection?
         do throws(WorkbookError) {
@@ -141,7 +152,7 @@ public struct InputDetector: Sendable {
             for sheet in sheets {
                 let records = try WorkbookInput.firstRecords(of: sheet, in: workbook, count: deepest + 1).map(\.fields)
                 let selection = MappingSelector(candidates: candidates).select { mapping in
-                    let skip = mapping.dialect.skipRows
+                    let skip = skipRows ?? mapping.dialect.skipRows
                     guard skip < records.count else {
                         return .failure(MappingSelectorError(reason: skip == 0 ? "the sheet \(sheet.name) has no header"
                             : "the sheet \(sheet.name) has no row \(skip + 1) for its header (skip-rows: \(skip))"))
@@ -152,7 +163,7 @@ public struct InputDetector: Sendable {
                 if selection.mapping != nil { fits.append((sheet, selection)) }
             }
         } catch {
-            return .unreadable
+            return .unreadable(error)
         }
         // The first sheet a mapping fits, in the order of the tabs (the line that says so names it).
         guard let chosen = fits.first, let mapping = chosen.selection.mapping else {

@@ -18,10 +18,10 @@ public enum WorkbookInput {
     }
 
     /// The sheet `selector` names (its name, any case, or its number); with none, the first sheet
-    /// that is not hidden.
+    /// that is not hidden and looks like a table (``tableSheet(of:)``).
     public static func sheet(_ selector: String?, of workbook: Workbook) throws(WorkbookError) -> WorkbookSheet {
         guard let selector else {
-            guard let first = workbook.sheets.first(where: { !$0.isHidden }) ?? workbook.sheets.first else {
+            guard let first = tableSheet(of: workbook) else {
                 throw WorkbookError(.noSuchSheet, "the workbook has no sheets")
             }
             return first
@@ -30,6 +30,18 @@ public enum WorkbookInput {
             throw WorkbookError(.noSuchSheet, "the workbook has no sheet \(quoted(selector)); its sheets: \(list(workbook.sheets))")
         }
         return sheet
+    }
+
+    /// The sheet to read when none is named and no mapping chooses: the first one (not hidden)
+    /// that looks like a table (a row of two or more cells among its first rows), else the first
+    /// sheet (not hidden). A sheet of prose before the table (`Toelichting`) is passed over.
+    public static func tableSheet(of workbook: Workbook) -> WorkbookSheet? {
+        let visible = workbook.sheets.filter { !$0.isHidden }
+        for sheet in visible {
+            guard let records = try? firstRecords(of: sheet, in: workbook, count: 10) else { continue }
+            if records.contains(where: { record in (0..<record.count).count { !record.isEmpty(at: $0) } >= 2 }) { return sheet }
+        }
+        return visible.first ?? workbook.sheets.first
     }
 
     /// The sheets as a user reads them: `1 Processen, 2 Toelichting (hidden)`.

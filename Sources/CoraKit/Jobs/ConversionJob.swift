@@ -1,4 +1,5 @@
 import CoraCSV
+import CoraXLSX
 
 /// `cora convert` and `cora validate`: inputs read into one model (``run(detector:tell:)``), then
 /// the findings, the report, the rejected rows and the model written where the user asked
@@ -40,7 +41,7 @@ public struct ConversionJob: Sendable {
     public func run(detector: InputDetector, tell: (RunMessage) -> Void) throws(RunFailure) -> ConversionResult {
         let fileSystem = detector.fileSystem
         let (source, standardInput, sheet) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions,
-                                                                 sheet: settings.sheet, tell: tell)
+                                                                 sheet: settings.sheet, skipRows: settings.skipRows, tell: tell)
         var settings = settings
         // A format with a sheet of rejected rows holds them as read, with or without --rejects.
         if format?.holdsRejectedRows == true { settings.keepsRejectedRecords = true }
@@ -74,8 +75,11 @@ public struct ConversionJob: Sendable {
             let standardWorkbook = path == "-" && WorkbookInput.isWorkbook(prefix: standardInput ?? [])
             if standardWorkbook || (path != "-" && WorkbookInput.isWorkbook(path, in: fileSystem)) {
                 let bytes = standardWorkbook ? standardInput ?? [] : try WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.workbookLimits)
-                let read = pipeline.read(workbook: bytes, file: path, sheet: sheet, limits: settings.workbookLimits)
-                if let read, sheet == nil, case let count = read.sheetCount, count > 1 {
+                // The sheet named; for the first input the one `auto` chose; else the first the mapping fits.
+                var chosen = settings.sheet ?? (path == inputs.first ? sheet : nil)
+                if chosen == nil, case .table(let mapping) = source { chosen = detector.sheet(of: path, bytes: bytes, fitting: mapping) }
+                let read = pipeline.read(workbook: bytes, file: path, sheet: chosen, limits: settings.workbookLimits)
+                if let read, settings.sheet == nil, !(path == inputs.first && sheet != nil), case let count = read.sheetCount, count > 1 {
                     tell(.note(Note(file: path, message: "read the sheet \(read.sheet.name) (\(read.sheet.number) of \(count)); choose another with --sheet")))
                 }
                 continue
@@ -193,6 +197,17 @@ public struct ConversionJob: Sendable {
             for (input, path) in zip(result.inputs, paths) {
                 guard input.header != nil || input.unread != nil else { continue }
                 let records = zip(result.rejectedFiles, result.rejectedRecords).filter { $0.0 == input.file }.map(\.1)
+                // A rejects file named .xlsx is a workbook: the header and the rows as read, every cell text.
+                if path.lowercased().hasSuffix(".xlsx") {
+                    let bytes: [UInt8]
+                    do {
+                        bytes = try WorkbookRenderer().rejects(header: input.header?.cells ?? [], records: records)
+                    } catch {
+                        throw RunFailure(.unwritableOutput, "cannot write: \(error.reason)", file: path)
+                    }
+                    try Self.write(bytes, to: path, in: fileSystem)
+                    continue
+                }
                 let renderer = RejectsRenderer(forSpreadsheets: format is ExcelCSVFormat || input.readAsExcelCSV,
                                                keepsCodesAsText: input.readAsExcelCSV)
                 try Self.write(renderer.render(header: input.header?.cells, records: records, dialect: input.dialect, unread: input.unread),

@@ -179,11 +179,12 @@ public struct MappingLibrary: Sendable {
     }
 
     /// Chooses among `candidates` the mapping that fits the header of `path` (or of the buffered
-    /// standard input) best, reading the first records once per dialect that a candidate asks for.
-    public func select(for path: String, standardInput: [UInt8]?, candidates: [Mapping], readOptions: CSVReadOptions)
-        -> MappingSelector.Selection {
+    /// standard input) best, reading the first records once per dialect that a candidate asks for;
+    /// `skipRows` (`--skip-rows`) takes the place of what each mapping says.
+    public func select(for path: String, standardInput: [UInt8]?, candidates: [Mapping], readOptions: CSVReadOptions,
+                       skipRows: Int? = nil) -> MappingSelector.Selection {
         var cache: [String: Result<[[String]], MappingSelectorError>] = [:]
-        let deepest = candidates.map(\.dialect.skipRows).max() ?? 0
+        let deepest = skipRows ?? candidates.map(\.dialect.skipRows).max() ?? 0
         return MappingSelector(candidates: candidates).select { mapping in
             var options = readOptions
             if options.delimiter == nil { options.delimiter = mapping.dialect.delimiter }
@@ -192,7 +193,7 @@ public struct MappingLibrary: Sendable {
             let records = cache[key] ?? firstRecords(of: path, standardInput: standardInput, options: options, count: deepest + 1)
             cache[key] = records
             return records.flatMap { records in
-                let skip = mapping.dialect.skipRows
+                let skip = skipRows ?? mapping.dialect.skipRows
                 guard skip < records.count else {
                     return .failure(MappingSelectorError(reason: skip == 0 ? "the file has no header" : "the file has no record \(skip + 1) for its header (skip-rows: \(skip))"))
                 }

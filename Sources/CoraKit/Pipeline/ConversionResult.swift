@@ -30,6 +30,9 @@ public struct ConversionResult: Sendable {
     public var rowsRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
     /// The physical lines that malformed input left unread, over all inputs.
     public var unreadLines: Int { inputs.reduce(0) { $0 + ($1.unread?.lineCount ?? 0) } }
+    /// Whether the run is incomplete (exit status 2): lines left unread, or an input that could not
+    /// be read to its end (``InputSummary/readFailed``).
+    public var isIncomplete: Bool { unreadLines > 0 || inputs.contains(where: \.readFailed) }
     /// Whether malformed input ended a read before the end of its file.
     public var stoppedEarly: Bool { inputs.contains(where: \.stoppedEarly) }
     /// The number of error diagnostics.

@@ -22,6 +22,9 @@ public struct InputSummary: Sendable {
     /// Whether the input was cora's `excel-csv`, read with the `'` of its formula protection
     /// taken off (``Mapping/readsExcelCSV(delimiter:)``); its rejects are protected again.
     public var readAsExcelCSV = false
+    /// Whether the input could not be read to its end although no lines are counted as unread: a
+    /// workbook that is none, is damaged, lacks the sheet or passed a limit. The run is incomplete.
+    public var readFailed = false
     /// Whether the input was a workbook (.xlsx), read or not.
     public var isWorkbook = false
     /// The sheet read, when the input was a workbook.

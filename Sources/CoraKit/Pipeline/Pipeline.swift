@@ -148,6 +148,7 @@ public struct Pipeline {
                 var summary = InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
                                            unread: nil, unmappedRecords: [])
                 summary.isWorkbook = true
+                summary.readFailed = true
                 inputs.append(summary)
             }
             return nil
@@ -201,6 +202,7 @@ public struct Pipeline {
         var summary = InputSummary(file: file, dialect: CSVDialect(), header: table.header, rowsRead: table.rowsRead, linesRead: lastRow,
                                    stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: nil, unmappedRecords: table.unmapped)
         summary.isWorkbook = true
+        summary.readFailed = failure != nil || overLimit
         summary.sheet = sheet.name
         inputs.append(summary)
     }

@@ -9,7 +9,7 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Migrate many inventories at once, with a report per file and a summary.",
         discussion: """
-        Inputs are files, folders (searched recursively for *.csv, *.txt and *.tsv; hidden files \
+        Inputs are files, folders (searched recursively for *.csv, *.txt, *.tsv, *.xlsx and *.xlsm; hidden files \
         and links to folders left out) and wildcard patterns (quote them to let cora expand them: \
         'legacy/**/*.csv'). Each input's outputs go to --out under the same relative path with the \
         new extension (legacy/2019/hr.csv → DIR/2019/hr.csv, DIR/2019/hr.md, …; a format that \

@@ -19,7 +19,7 @@ struct ConvertCommand: ParsableCommand {
             processes, rejected; errors and warnings per code).
             """)
 
-    @Argument(help: ArgumentHelp("The files to convert (CSV, an Archi CSV set, an ArchiMate exchange document); - reads standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("The files to convert (CSV, an Excel workbook .xlsx, an Archi CSV set, an ArchiMate exchange document); - reads standard input.", valueName: "input"))
     var inputs: [String]
 
     @Option(name: .long, help: ArgumentHelp("The output format (any case): \(OutputFormats.namesWithAliases).", valueName: "format"))
@@ -58,11 +58,8 @@ struct ConvertCommand: ParsableCommand {
         guard let format = OutputFormats.named(to) else {
             throw ValidationError("--to: \(OutputFormats.UnknownFormat(name: to))")
         }
-        if format.writesFolder, output == nil || output == "-" {
-            throw ValidationError("--to \(format.name) writes \(format.folderFiles(prefix: "")!.count) files (\(format.folderFiles(prefix: "")!.joined(separator: ", "))): name their folder with -o DIR")
-        }
-        if view == .each, output == nil || output == "-" {
-            throw ValidationError("--view each writes the landscape and a diagram per business process: name their folder with -o DIR")
+        if output == nil || output == "-", let problem = format.standardOutputProblem(view: view, toTerminal: Terminal.isTerminal(1)) {
+            throw ValidationError(problem)
         }
         if format.name != "archi", prefix != nil || archiDelimiter != nil {
             throw ValidationError("--prefix and --archi-delimiter are for --to archi")

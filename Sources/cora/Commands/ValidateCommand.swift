@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         errors, 1 when there are, 2 when the run cannot go on.
         """)
 
-    @Argument(help: ArgumentHelp("The CSV files to check; - reads standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("The files to check (CSV, .xlsx, …); - reads standard input.", valueName: "input"))
     var inputs: [String]
 
     @OptionGroup var conversion: ConversionOptions

@@ -21,7 +21,7 @@ struct ReadingOptions: ParsableArguments {
         "Rows to skip before the header (titles above the table), instead of what the mapping says.", valueName: "count"))
     var skipRows: Int?
 
-    @Option(name: .long, help: ArgumentHelp("The sheet of a workbook (.xlsx) to read: its name or number (default: the first).", valueName: "sheet"))
+    @Option(name: .long, help: ArgumentHelp("The sheet of a workbook (.xlsx) to read: its name or number (default: the first the mapping fits, else the first table).", valueName: "sheet"))
     var sheet: String?
 
     @Option(name: .long, help: ArgumentHelp("The most fields accepted in one record.", valueName: "count"))

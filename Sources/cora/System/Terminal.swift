@@ -10,6 +10,8 @@ import CoraSystem
 /// Standard output and standard error: what the library produced, printed; colour on a terminal.
 enum Terminal {
     /// Whether standard error (2) or output (1) is a terminal that shows colour (`NO_COLOR` unset, `TERM` not dumb).
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
     static func showsColour(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1 && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
     }
@@ -82,7 +84,7 @@ enum Terminal {
     /// call for.
     static func finish(_ result: ConversionResult) throws {
         writeStderr(RunSummary(result: result).line)
-        if result.unreadLines > 0 { throw ExitStatus.incomplete }
+        if result.isIncomplete { throw ExitStatus.incomplete }
         if result.errorCount > 0 { throw ExitStatus.dataErrors }
     }
 

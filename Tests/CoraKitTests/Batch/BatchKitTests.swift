@@ -55,7 +55,8 @@ struct BatchKitTests {
         #expect(BatchPath.replacingExtension("x/y.txt", with: ".csv") == "x/y.csv")
         #expect(BatchPath.hasInputExtension("Export.CSV"))
         #expect(BatchPath.hasInputExtension("a.tsv") && BatchPath.hasInputExtension("a.txt"))
-        #expect(!BatchPath.hasInputExtension("a.xlsx") && !BatchPath.hasInputExtension(".csv"))
+        #expect(BatchPath.hasInputExtension("a.xlsx") && BatchPath.hasInputExtension("A.XLSM"))
+        #expect(!BatchPath.hasInputExtension("a.xls") && !BatchPath.hasInputExtension(".csv"))
     }
 
     @Test("an output path must stay inside the output folder", arguments: [
@@ -133,7 +134,7 @@ struct BatchKitTests {
         #expect(plan.files.filter { $0.conflict != nil }.allSatisfy { $0.outputs.isEmpty })
         #expect(Set(plan.allPaths).count == plan.allPaths.count)
         #expect(try OutputFormats.list("md, csv,md").get().map(\.name) == ["csv", "md"])
-        #expect(throws: OutputFormats.UnknownFormat(name: "xlsx")) { try OutputFormats.list("csv,xlsx").get() }
+        #expect(throws: OutputFormats.UnknownFormat(name: "xls")) { try OutputFormats.list("csv,xls").get() }
     }
 
     // MARK: What the bytes are

@@ -5,6 +5,7 @@ public struct DiagramImageFormat: OutputFormat {
     public let summary: String
     public let fileSuffix: String
     public var drawsWithGraphviz: Bool { true }
+    public var writesBinary: Bool { name == "png" }
 
     /// An SVG picture (scalable, for a wiki or a browser).
     public static let svg = DiagramImageFormat(name: "svg", summary: "the diagram drawn by Graphviz `dot` as SVG (apt-get install graphviz)")

@@ -32,6 +32,8 @@ public protocol OutputFormat: Sendable {
     func notes(about model: ProcessModel, options: OutputOptions) -> [String]
     /// Writes `model` (and, where the format holds them, `diagnostics`) to `target`.
     func write(_ model: ProcessModel, diagnostics: [Diagnostic], options: OutputOptions, to target: inout some OutputTarget) throws
+    /// Whether it writes binary data (a picture, a workbook), which a terminal cannot show; `false` by default.
+    var writesBinary: Bool { get }
     /// Whether it holds the rows a run rejected, as they were read (the run then keeps them); `false` by default.
     var holdsRejectedRows: Bool { get }
     /// Writes a run's `result`: its model, its findings and, where the format holds them, the rows
@@ -47,11 +49,28 @@ extension OutputFormat {
     public func check(_ model: ProcessModel, options: OutputOptions) throws(RunFailure) {}
     public func notes(about model: ProcessModel, options: OutputOptions) -> [String] { [] }
     public var holdsRejectedRows: Bool { false }
+    public var writesBinary: Bool { false }
     public func write(_ result: ConversionResult, options: OutputOptions, to target: inout some OutputTarget) throws {
         try write(result.model, diagnostics: result.diagnostics, options: options, to: &target)
     }
     public func files(of model: ProcessModel, at path: String, options: OutputOptions) -> [String] {
         files(at: path, prefix: options.archiPrefix)
+    }
+
+    /// Why the format cannot write to standard output with `view`, or `nil` when it can: several
+    /// files (a format that writes a folder, `--view each`), or binary data when standard output is
+    /// a terminal (`toTerminal`).
+    public func standardOutputProblem(view: DOTRenderer.View, toTerminal: Bool) -> String? {
+        if let files = folderFiles(prefix: "") {
+            return "--to \(name) writes \(files.count) files (\(files.joined(separator: ", "))): name their folder with -o DIR"
+        }
+        if writesBinary, toTerminal {
+            return "--to \(name) writes binary data, which a terminal cannot show: name the file with -o FILE (or redirect)"
+        }
+        if view == .each {
+            return "--view each writes the landscape and a diagram per business process: name their folder with -o DIR"
+        }
+        return nil
     }
 
     /// Whether the format writes a folder of files rather than one file.

@@ -8,6 +8,7 @@ public struct XLSXFormat: OutputFormat {
     public let summary = "an Excel workbook: the canonical table on the sheet Processen with every cell typed as what it is (codes and ids always text, the order a number; a text cell is never a formula), a bold frozen header, an autofilter and fitted column widths; the findings on the sheet Bevindingen and the rejected rows on Afgewezen rijen. The same model gives the same bytes. Read back by cora like a CSV file"
     public let fileSuffix = ".xlsx"
     public let holdsRejectedRows = true
+    public let writesBinary = true
 
     public init() {}
 

@@ -27,6 +27,13 @@ public struct WorkbookRenderer: Sendable {
         try WorkbookWriter.write(sheets(result), properties: WorkbookProperties(title: title))
     }
 
+    /// A workbook of rejected rows as a rejects file: one sheet with the input's header and the rows
+    /// as read, every cell text, so that the same mapping reads it back.
+    public func rejects(header: [String], records: [CSVRecord]) throws(WorkbookError) -> [UInt8] {
+        let rows = records.map { $0.fields.map(Self.text) }
+        return try WorkbookWriter.write([WorksheetContent(name: Self.rejectedSheet, header: header, rows: rows)])
+    }
+
     /// The canonical table.
     func processes(_ model: ProcessModel) -> WorksheetContent {
         let header = CanonicalCSVRenderer().header(for: model)
