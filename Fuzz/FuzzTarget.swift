@@ -25,12 +25,16 @@
 //   - the Archi export reads back without errors into the same processes;
 //   - the ArchiMate exchange document of every model reads back with no finding of the reader
 //     (well-formed, every identifier unique, every reference to something written).
+//   - a payload that starts as a zip (`PK\3\4`) is read as a workbook (.xlsx), every sheet, within
+//     small limits: a result or a WorkbookError, never a crash; every model written as a workbook
+//     reads back to the same canonical CSV;
 //   - `cora diff` of a model with itself finds nothing, and `cora coverage` of a model against
 //     itself covers everything (ids unique); every report of both renders; the mapping YAML read
 //     as a pairs file is read or refused.
 
 import CoraCSV
 import CoraKit
+import CoraXLSX
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -64,6 +68,10 @@ struct FuzzRun {
     }
 
     func run() {
+        if Workbook.startsAsZip(payload) {
+            runWorkbook(payload)
+            return
+        }
         if archi && control & 0x03 == 0x03 {
             runExchange(payload)
             return
@@ -240,6 +248,14 @@ struct FuzzRun {
         if third != first {
             fail("canonical CSV → excel-csv → model → canonical CSV differs:\n--- first\n\(String(decoding: first, as: UTF8.self))\n--- from excel-csv\n\(String(decoding: third, as: UTF8.self))")
         }
+        // The workbook reads back too (a model too large for a cell is refused, not written).
+        guard let workbook = try? WorkbookRenderer().render(ConversionResult(model: model)) else { return }
+        var pipeline = Pipeline(.table(canonical))
+        pipeline.read(workbook: workbook, file: "model.xlsx")
+        let fromWorkbook = CanonicalCSVRenderer().render(pipeline.finish().model)
+        if fromWorkbook != first {
+            fail("canonical CSV → xlsx → model → canonical CSV differs:\n--- first\n\(String(decoding: first, as: UTF8.self))\n--- from xlsx\n\(String(decoding: fromWorkbook, as: UTF8.self))")
+        }
     }
 
     /// The Archi export reads back without errors, into the same processes (names and property
@@ -390,6 +406,26 @@ struct FuzzRun {
     }
 
     // MARK: Archi
+
+    /// A workbook: every sheet read within small limits, then converted with the canonical mapping
+    /// and rendered; a result or a WorkbookError, never a crash or a hang.
+    func runWorkbook(_ bytes: [UInt8]) {
+        var limits = WorkbookLimits()
+        limits.maxPartBytes = 16 << 20
+        limits.maxTotalBytes = 64 << 20
+        limits.maxRows = 5_000
+        limits.maxColumns = 200
+        guard let workbook = try? Workbook(bytes: bytes, limits: limits) else { return }
+        for sheet in workbook.sheets {
+            guard var rows = try? workbook.rows(of: sheet) else { continue }
+            while let row = try? rows.next() { _ = row.cells.count }
+        }
+        var pipeline = Pipeline(.table(try! MappingCatalog.builtin.mapping(named: Self.shippedMappings[Int(control & 0x03)])))
+        pipeline.read(workbook: bytes, file: "fuzz.xlsx", limits: limits)
+        let result = pipeline.finish()
+        checkNothingLost(result, mapping: try! MappingCatalog.builtin.mapping(named: Self.shippedMappings[Int(control & 0x03)]))
+        renderEverything(result)
+    }
 
     func runArchi(_ bytes: [UInt8]) {
         let parts = Self.split(bytes, by: Self.separator, limit: 3)

@@ -29,14 +29,16 @@ sanitize="-sanitize=fuzzer,address"
 swiftflags=(-O -g -parse-as-library -wmo "$sanitize")
 
 yams=.build/checkouts/Yams/Sources
-if [ ! -d "$yams" ]; then
+zip=.build/checkouts/ZIPFoundation/Sources
+xml=(-I Sources/CLibXML2 -I "$zip/CZLib" -Xcc -I/usr/include/libxml2)
+if [ ! -d "$yams" ] || [ ! -d "$zip" ]; then
   swift package resolve >/dev/null
 fi
 
 build() {
   local stamp="$out/obj/.sources"
   local sources
-  sources=$(cat Fuzz/FuzzTarget.swift Sources/CoraCSV/*.swift $(find Sources/CoraKit -name "*.swift" | sort) | md5sum)
+  sources=$(cat Fuzz/FuzzTarget.swift Sources/CoraCSV/*.swift Sources/CoraXLSX/*.swift $(find Sources/CoraKit -name "*.swift" | sort) | md5sum)
   if [ -x "$out/cora-fuzz" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sources" ]; then
     return
   fi
@@ -47,7 +49,7 @@ build() {
 
 compile() {
   # Every step checked by hand: `set -e` does not hold inside a function called with `||`.
-  rm -f "$out/obj/CoraCSV.o" "$out/obj/CoraKit.o" "$out/cora-fuzz"
+  rm -f "$out/obj/CoraCSV.o" "$out/obj/CoraXLSX.o" "$out/obj/CoraKit.o" "$out/cora-fuzz"
   if [ ! -f "$out/obj/Yams.o" ]; then
     for c in "$yams"/CYaml/src/*.c; do
       clang -c -O1 -g -fsanitize=address,fuzzer-no-link -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" \
@@ -56,13 +58,19 @@ compile() {
     swiftc "${swiftflags[@]}" -swift-version 5 -D SWIFT_PACKAGE -module-name Yams -emit-module -emit-module-path "$out/obj/Yams.swiftmodule" \
       -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC -c "$yams"/Yams/*.swift -o "$out/obj/Yams.o" || return 1
   fi
+  if [ ! -f "$out/obj/ZIPFoundation.o" ]; then
+    swiftc "${swiftflags[@]}" -swift-version 5 -module-name ZIPFoundation -emit-module -emit-module-path "$out/obj/ZIPFoundation.swiftmodule" \
+      -I "$zip/CZLib" -Xcc -D_GNU_SOURCE=1 -c "$zip"/ZIPFoundation/*.swift -o "$out/obj/ZIPFoundation.o" || return 1
+  fi
+  swiftc "${swiftflags[@]}" -swift-version 6 -module-name CoraXLSX -emit-module -emit-module-path "$out/obj/CoraXLSX.swiftmodule" \
+    -I "$out/obj" "${xml[@]}" -c Sources/CoraXLSX/*.swift -o "$out/obj/CoraXLSX.o" || return 1
   swiftc "${swiftflags[@]}" -swift-version 6 -module-name CoraCSV -emit-module -emit-module-path "$out/obj/CoraCSV.swiftmodule" \
     -I Sources/CLibCSV -c Sources/CoraCSV/*.swift -o "$out/obj/CoraCSV.o" || return 1
   swiftc "${swiftflags[@]}" -swift-version 6 -module-name CoraKit -emit-module -emit-module-path "$out/obj/CoraKit.swiftmodule" \
-    -I "$out/obj" -I Sources/CLibCSV -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC \
+    -I "$out/obj" -I Sources/CLibCSV "${xml[@]}" -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC \
     -c $(find Sources/CoraKit -name "*.swift" | sort) -o "$out/obj/CoraKit.o" || return 1
-  swiftc -O -g -parse-as-library "$sanitize" -swift-version 6 -I "$out/obj" -I Sources/CLibCSV -I "$yams/CYaml/include" \
-    -Xcc -DYAML_DECLARE_STATIC Fuzz/FuzzTarget.swift "$out"/obj/*.o -lcsv -o "$out/cora-fuzz"
+  swiftc -O -g -parse-as-library "$sanitize" -swift-version 6 -I "$out/obj" -I Sources/CLibCSV "${xml[@]}" -I "$yams/CYaml/include" \
+    -Xcc -DYAML_DECLARE_STATIC Fuzz/FuzzTarget.swift "$out"/obj/*.o -lcsv -lxml2 -lz -o "$out/cora-fuzz"
 }
 
 # One seed per sample and bad input with the control bytes that make sense for it, and a YAML+CSV
@@ -91,6 +99,8 @@ seed() {
   put 3 Samples/cora-wiki/werkprocessen.csv
   put 0 Samples/edge-cases/vreemde-tekens.csv
   put 0x80 Samples/archi/woonstad-waterland-elements.csv Samples/archi/woonstad-waterland-relations.csv Samples/archi/woonstad-waterland-properties.csv
+  put 0 Samples/workbook/woonbron-noord.xlsx
+  for file in Tests/CoraXLSXTests/Fixtures/*.xlsx; do put 0 "$file"; done
   put 0x83 Samples/ameff/verhuren-eenheden.xml
   put 0xcb Samples/ameff/verhuren-eenheden.xml
   put 0x04 Mappings/canonical.yaml Samples/woonstad-waterland.csv

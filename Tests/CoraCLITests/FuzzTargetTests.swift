@@ -23,6 +23,10 @@ struct FuzzTargetTests {
             "-I", modules.path,
             "-Xcc", "-fmodule-map-file=" + CoraCLI.packageRoot.appendingPathComponent("Sources/CLibCSV/module.modulemap").path,
             "-Xcc", "-fmodule-map-file=" + yaml.path,
+            "-Xcc", "-fmodule-map-file=" + CoraCLI.packageRoot.appendingPathComponent("Sources/CLibXML2/module.modulemap").path,
+            "-Xcc", "-fmodule-map-file=" + yaml.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("ZIPFoundation/Sources/CZLib/module.modulemap").path,
+            "-Xcc", "-I/usr/include/libxml2",
         ], input: [])
         #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
     }
