@@ -78,7 +78,7 @@ public struct ComparisonJob: Sendable {
                     : "no process read (an empty file, or a header alone), so there is nothing to compare",
                     file: file, hint: result.rowsRead > 0 ? "check the mapping (cora validate shows the errors)" : nil)
             }
-            if result.unreadLines > 0 {
+            if result.isIncomplete {
                 throw RunFailure(.nothingToCompare, "malformed input ended the read early, so the comparison would be wrong",
                                  file: file, hint: "fix the file (cora validate shows where)")
             }

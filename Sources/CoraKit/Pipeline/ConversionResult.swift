@@ -32,6 +32,9 @@ public struct ConversionResult: Sendable {
     public var unreadLines: Int { inputs.reduce(0) { $0 + ($1.unread?.lineCount ?? 0) } }
     /// Whether malformed input ended a read before the end of its file.
     public var stoppedEarly: Bool { inputs.contains(where: \.stoppedEarly) }
+    /// Whether the run is incomplete (exit status 2): malformed input left lines unread, or a
+    /// workbook could not be read to the end of its sheet.
+    public var isIncomplete: Bool { unreadLines > 0 || inputs.contains(where: \.workbookStoppedEarly) }
     /// The number of error diagnostics.
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     /// The number of warning diagnostics.

@@ -26,6 +26,10 @@ public struct InputSummary: Sendable {
     public var isWorkbook = false
     /// The sheet read, when the input was a workbook.
     public var sheet: String?
+    /// Whether a problem of the workbook (unreadable, no such sheet, a part broken or over a limit
+    /// midway, more rows than `--max-rows`) ended its read: the run is incomplete, as when
+    /// malformed input stops a CSV file.
+    public var workbookStoppedEarly = false
     /// Whether the input was an ArchiMate exchange document (no encoding or delimiter of a table).
     public var isExchangeDocument = false
 }

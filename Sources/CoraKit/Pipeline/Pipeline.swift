@@ -148,6 +148,7 @@ public struct Pipeline {
                 var summary = InputSummary(file: file, dialect: CSVDialect(), header: nil, rowsRead: 0, linesRead: 0, stoppedEarly: true,
                                            unread: nil, unmappedRecords: [])
                 summary.isWorkbook = true
+                summary.workbookStoppedEarly = true
                 inputs.append(summary)
             }
             return nil
@@ -202,6 +203,7 @@ public struct Pipeline {
                                    stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: nil, unmappedRecords: table.unmapped)
         summary.isWorkbook = true
         summary.sheet = sheet.name
+        summary.workbookStoppedEarly = failure != nil || overLimit
         inputs.append(summary)
     }
 

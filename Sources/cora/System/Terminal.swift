@@ -82,7 +82,7 @@ enum Terminal {
     /// call for.
     static func finish(_ result: ConversionResult) throws {
         writeStderr(RunSummary(result: result).line)
-        if result.unreadLines > 0 { throw ExitStatus.incomplete }
+        if result.isIncomplete { throw ExitStatus.incomplete }
         if result.errorCount > 0 { throw ExitStatus.dataErrors }
     }
 
