@@ -331,6 +331,8 @@ struct WorkbookInputTests {
                 #expect(run.stderrLines.contains("out.csv: note: nothing was read from the input, so nothing is written (an existing file is left as it was)"), "\(file): \(run)")
                 #expect(run.stderrLines.last == "cora: 0 rows read, 0 processes, 0 rejected; 1 error (unreadable-workbook 1), 0 warnings", "\(file): \(run)")
                 #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out.csv").path), "\(file)")
+                // Nothing was read, so there is no row to reject: no rejects file.
+                #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("rej.csv").path), "\(file)")
                 let report = try parseJSON(try scratch.read("rep.json")) as? [String: Any]
                 let codes = (report?["diagnostics"] as? [[String: Any]])?.map { $0["code"] as? String }
                 #expect(codes == ["unreadable-workbook"], "\(file)")
@@ -338,6 +340,20 @@ struct WorkbookInputTests {
                 try? FileManager.default.removeItem(at: scratch.url.appendingPathComponent("rej.csv"))
             }
         }
+    }
+
+    @Test("a limit inside a sheet (--max-rows 10): the rows before it are converted, too-many-rows on the row, exit 2 (incomplete)")
+    func limitInsideASheet() throws {
+        let scratch = try Scratch()
+        try Self.testWorkbooks(in: scratch)
+        let run = try scratch.cora("convert", "inventaris.xlsx", "--max-rows", "10", "-o", "out.csv", "--report", "r.json")
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderrLines == [Self.inventarisChoice,
+                                    "inventaris.xlsx:Processen!11: error: the sheet has more than 10 rows (--max-rows); the rest was not read [too-many-rows]",
+                                    "cora: 9 rows read, 9 processes, 0 rejected; 1 error (too-many-rows 1), 0 warnings"])
+        #expect(CanonicalTable.rows(String(decoding: try scratch.read("out.csv"), as: UTF8.self)).count == 10)
+        let report = try parseJSON(try scratch.read("r.json")) as? [String: Any]
+        #expect((report?["diagnostics"] as? [[String: Any]])?.map { $0["code"] as? String } == ["too-many-rows"])
     }
 
     // MARK: 6. standard input
