@@ -11,10 +11,11 @@ public enum WorkbookInput {
         Workbook.startsAsZip(prefix) || Workbook.startsAsCompoundFile(prefix)
     }
 
-    /// Whether the file at `path` is read as a workbook (its first bytes).
+    /// Whether the file at `path` is read as a workbook (its first bytes; an empty file named
+    /// `.xlsx` too, so that it is refused as no workbook rather than read as an empty CSV file).
     public static func isWorkbook(_ path: String, in fileSystem: any FileSystem) -> Bool {
         guard path != "-", fileSystem.isRegularFile(path), let prefix = try? fileSystem.prefix(path, count: 8) else { return false }
-        return isWorkbook(prefix: prefix)
+        return isWorkbook(prefix: prefix) || (prefix.isEmpty && path.lowercased().hasSuffix(".xlsx"))
     }
 
     /// The sheet `selector` names (its name, any case, or its number); with none, the first sheet

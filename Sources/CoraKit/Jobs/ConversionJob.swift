@@ -87,6 +87,8 @@ public struct ConversionJob: Sendable {
             let file: any ByteSource
             if path == "-", let standardInput {
                 file = MemoryByteSource(standardInput)
+            } else if path == "-" {
+                file = try StandardInputWorkbookCheck(try fileSystem.openInput(path))
             } else {
                 file = try fileSystem.openInput(path)
             }

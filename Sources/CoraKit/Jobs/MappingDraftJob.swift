@@ -62,7 +62,13 @@ public struct MappingDraftJob: Sendable {
         let todos = yaml.components(separatedBy: "TODO:").count - 1
         var note = "drafted mapping \(mappingName): \(placed) of \(draft.header.count) columns placed"
         note += todos > 0 ? "; \(todos) TODO\(todos == 1 ? "" : "s") to check" : ""
-        if let output, output != "-" { note += "; then: cora convert \(input) --mapping \(output)" }
+        if let output, output != "-" {
+            // A named mapping reads the first sheet unless told otherwise: the sheet drafted from goes along.
+            let sheetOption = sheet.map { name in
+                " --sheet " + (name.allSatisfy { $0.isLetter || $0.isNumber || "_.-".contains($0) } ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'")
+            } ?? ""
+            note += "; then: cora convert \(input)\(sheetOption) --mapping \(output)"
+        }
         return Note(file: input, message: note)
     }
 
