@@ -46,12 +46,12 @@ final class SheetXML {
             }
             if finished { return nil }
             if let row = try readRow() {
-                fillMergedRows(before: row.number)
-                finish(row)
+                try fillMergedRows(before: row.number)
+                try finish(row)
             } else {
                 finished = true
-                let end = activeMerges.map(\.range.lastRow).max() ?? lastRow
-                fillMergedRows(before: end + 1)
+                // A merged range fills no row past the last row of the sheet.
+                try fillMergedRows(before: lastRow + 1)
             }
         }
     }
@@ -191,18 +191,21 @@ final class SheetXML {
     /// Makes ready the rows between the last one finished and `number` that only merged ranges
     /// fill.
     private var lastFinished = 0
+    /// The cells merged ranges filled, and the text of the cells made ready, so far.
+    private var mergedCells = 0
+    private var textBytes = 0
 
-    private func fillMergedRows(before number: Int) {
+    private func fillMergedRows(before number: Int) throws(WorkbookError) {
         guard !activeMerges.isEmpty else { return }
         var rowNumber = lastFinished + 1
         while rowNumber < number, !activeMerges.isEmpty {
-            finish(SheetRow(number: rowNumber, cells: []))
+            try finish(SheetRow(number: rowNumber, cells: []))
             rowNumber += 1
         }
     }
 
     /// Gives `row` the values of the merged ranges over it, and makes it ready when it has a value.
-    private func finish(_ row: SheetRow) {
+    private func finish(_ row: SheetRow) throws(WorkbookError) {
         var row = row
         // Ranges that start above this row but whose top-left row was never read have no value.
         while nextMerge < merges.count, merges[nextMerge].firstRow <= row.number {
@@ -214,12 +217,27 @@ final class SheetXML {
         }
         if !activeMerges.isEmpty {
             for (range, value) in activeMerges where range.firstRow <= row.number && range.lastRow >= row.number {
+                mergedCells += range.lastColumn - range.firstColumn + 1
+                if mergedCells > limits.maxMergedCells {
+                    throw WorkbookError(.tooLarge, "the merged ranges fill more than \(limits.maxMergedCells) cells (row \(row.number)), over the limit", part: part)
+                }
                 for column in range.firstColumn...range.lastColumn { set(value, at: column, in: &row) }
             }
             activeMerges.removeAll { $0.range.lastRow <= row.number }
         }
         lastFinished = max(lastFinished, row.number)
         while let last = row.cells.last, last == nil { row.cells.removeLast() }
+        for (index, cell) in row.cells.enumerated() {
+            guard let cell else { continue }
+            let size = cell.text.utf8.count
+            if size > limits.maxCellBytes {
+                throw WorkbookError(.tooLarge, "the cell \(ColumnName.cell(column: index + 1, row: row.number)) holds \(ByteCount(size)) of text, over the limit of \(ByteCount(limits.maxCellBytes)) (a cell of Excel holds 32,767 characters)", part: part)
+            }
+            textBytes += size
+        }
+        if textBytes > limits.maxSheetTextBytes {
+            throw WorkbookError(.tooLarge, "the cells up to row \(row.number) hold more than \(ByteCount(limits.maxSheetTextBytes)) of text, over the limit (shared strings or merged ranges used many times: a zip bomb?)", part: part)
+        }
         if !row.cells.isEmpty { ready.append(row) }
     }
 }

@@ -20,6 +20,13 @@ public struct WorkbookLimits: Sendable, Equatable {
     public var maxColumns = 16_384
     /// The most shared strings.
     public var maxSharedStrings = 10_000_000
+    /// The most text in one cell, in bytes (Excel's own cells hold 32,767 characters).
+    public var maxCellBytes = 1 << 20
+    /// The most text in the cells of one sheet, merged ranges and shared strings counted each time
+    /// they are used: a small file cannot become gigabytes of text that way.
+    public var maxSheetTextBytes = 512 << 20
+    /// The most cells that merged ranges fill in one sheet.
+    public var maxMergedCells = 10_000_000
 
     /// The default limits.
     public init() {}

@@ -77,6 +77,11 @@ final class ZipContainer {
         if let declared, declared > limits.maxEntries {
             throw WorkbookError(.tooLarge, "the zip archive has \(declared) entries, over the limit of \(limits.maxEntries)")
         }
+        // Every entry's records within the file, before ZIPFoundation reads them: its reader traps on
+        // a local header offset past the end of the file.
+        if let problem = ZipContainer.centralDirectoryProblem(bytes) {
+            throw WorkbookError(.malformed, "the zip archive is damaged: \(problem)")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -145,6 +150,37 @@ final class ZipContainer {
                 guard uint32(header) == 0x0403_4B50, let localName = uint16(header + 26), let localExtra = uint16(header + 28) else { return nil }
                 return EntryLocation(method: method, crc: UInt32(crc), compressedSize: compressed, size: inflated,
                                      dataStart: header + 30 + localName + localExtra)
+            }
+            record += 46 + nameLength + extraLength + commentLength
+        }
+        return nil
+    }
+
+    /// What is wrong with the central directory of `bytes`: a record, a name or a local header (and
+    /// the data after it) that lies outside the file, or a ZIP64 field; `nil` when every entry lies
+    /// within the file.
+    static func centralDirectoryProblem(_ bytes: [UInt8]) -> String? {
+        func uint16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func uint32(_ at: Int) -> Int? {
+            guard let low = uint16(at), let high = uint16(at + 2) else { return nil }
+            return low | high << 16
+        }
+        guard let end = endOfCentralDirectory(bytes), let count = uint16(end + 10), var record = uint32(end + 16) else {
+            return "its central directory is missing"
+        }
+        for number in 1...max(count, 1) where count > 0 {
+            guard uint32(record) == 0x0201_4B50, let compressed = uint32(record + 20), let inflated = uint32(record + 24),
+                  let nameLength = uint16(record + 28), let extraLength = uint16(record + 30),
+                  let commentLength = uint16(record + 32), let header = uint32(record + 42),
+                  record + 46 + nameLength + extraLength + commentLength <= bytes.count else {
+                return "entry \(number) of its central directory lies outside the file"
+            }
+            guard compressed != 0xFFFF_FFFF, inflated != 0xFFFF_FFFF, header != 0xFFFF_FFFF else {
+                return "entry \(number) is a ZIP64 entry (over 4 GiB), which a workbook does not need"
+            }
+            guard uint32(header) == 0x0403_4B50, let localName = uint16(header + 26), let localExtra = uint16(header + 28),
+                  header + 30 + localName + localExtra + compressed <= bytes.count else {
+                return "the data of entry \(number) lies outside the file"
             }
             record += 46 + nameLength + extraLength + commentLength
         }

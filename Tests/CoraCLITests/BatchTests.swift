@@ -192,7 +192,7 @@ struct BatchTests {
         }
         #expect((files["broken/empty.csv"]?["reason"] as? String) == "empty file")
         #expect((files["broken/workbook.csv"]?["reason"] as? String)
-            == "the workbook is damaged: the zip archive is damaged or truncated (its central directory is missing) [unreadable-workbook]")
+            == "the zip archive is damaged or truncated (its central directory is missing) [unreadable-workbook]")
         #expect((files["broken/unreadable.csv"]?["reason"] as? String)?.hasPrefix("cannot read: ") == true)
         #expect((files["broken/all-invalid.csv"]?["reason"] as? String) == "every row was rejected (2 rows with errors)")
         let totals = try #require(json["totals"] as? [String: Any])

@@ -76,7 +76,8 @@ public enum WorkbookInput {
             return Diagnostic(.unreadableWorkbook, error.reason + where_, file: file,
                               hint: "a workbook this large is better saved as CSV UTF-8 and read as CSV")
         case .malformed, .unwritable:
-            return Diagnostic(.unreadableWorkbook, "the workbook is damaged: " + error.reason + where_, file: file,
+            let reason = error.reason.contains("damaged") ? error.reason : "the workbook is damaged: " + error.reason
+            return Diagnostic(.unreadableWorkbook, reason + where_, file: file,
                               hint: "open it in Excel or LibreOffice and save it again")
         }
     }

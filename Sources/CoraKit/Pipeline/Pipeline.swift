@@ -175,6 +175,12 @@ public struct Pipeline {
             while let row = try rows.next() {
                 number += 1
                 lastRow = row.number
+                if row.cells.count > settings.readOptions.maxFieldsPerRecord {
+                    overLimit = true
+                    sink.report(Diagnostic(.tooManyFields, "the row has \(row.cells.count) cells, more than \(settings.readOptions.maxFieldsPerRecord) (--max-fields); the rest of the sheet was not read",
+                                           file: file, line: row.number, record: number))
+                    break
+                }
                 if number > settings.readOptions.maxRecords {
                     overLimit = true
                     sink.report(Diagnostic(.tooManyRows, "the sheet has more than \(settings.readOptions.maxRecords) rows (--max-rows); the rest was not read",
