@@ -18,11 +18,7 @@ soffice -env:UserInstallation="file://$work/profile" --headless \
   --convert-to xlsx --outdir "$work" "$work/read-libreoffice-merged.fods" >/dev/null
 cp "$work/read-libreoffice.xlsx" "$work/read-libreoffice-merged.xlsx" "$out/"
 
-# openpyxl.
-venv=.build/venv-xlsx
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet openpyxl
-fi
-"$venv/bin/python" "$src/read-openpyxl.py" "$out/read-openpyxl.xlsx"
+# openpyxl, in the venv the tests use.
+python=$(scripts/python-venv.sh)
+"$python" "$src/read-openpyxl.py" "$out/read-openpyxl.xlsx"
 ls -l "$out"/read-*.xlsx

@@ -7,24 +7,8 @@ import Testing
 /// LibreOffice Calc, headless, opening workbooks (.xlsx) and saving them as flat ODF spreadsheets
 /// (.fods), in a profile of its own; every sheet is read with each cell's type as Calc holds it.
 enum CalcWorkbook {
-    /// A cell as Calc holds it.
-    enum Cell: Equatable, CustomStringConvertible {
-        case empty
-        case text(String)
-        case number(String)
-        case date(String)
-        case other(String, String)
-
-        var description: String {
-            switch self {
-            case .empty: "empty"
-            case .text(let text): "text \(text.debugDescription)"
-            case .number(let value): "number \(value)"
-            case .date(let value): "date \(value)"
-            case .other(let type, let value): "\(type) \(value)"
-            }
-        }
-    }
+    /// A cell as Calc holds it (the typed cells of ``ExcelCodesAsTextTests/TypedCalc``).
+    typealias Cell = ExcelCodesAsTextTests.TypedCalc.Cell
 
     /// A sheet: its name and rows (trailing empty cells and rows left out).
     struct Sheet {

@@ -2,29 +2,13 @@ import Foundation
 import Testing
 
 /// openpyxl, the Python library most scripts read and write .xlsx with, in a virtual environment
-/// of its own under `.build` (made once, from PyPI, by `scripts/python-venv.sh` when the package
-/// has it, else here; a lock file lets parallel tests wait for the one that makes it). The scripts
+/// of its own under `.build` (made once, from PyPI, by `scripts/python-venv.sh`; a lock file lets
+/// parallel tests wait for the one that makes it). The scripts
 /// it runs are in `scripts/` (`xlsx-dump.py`, `xlsx-test-workbooks.py`, `make-sample-workbook.py`).
 enum Openpyxl {
     /// The python of the virtual environment, made when missing.
     static func python() throws -> String {
-        let root = CoraCLI.packageRoot.path
-        let script = """
-            set -eu
-            root="$1"
-            if [ -x "$root/scripts/python-venv.sh" ]; then exec "$root/scripts/python-venv.sh"; fi
-            venv="$root/.build/venv-openpyxl"
-            mkdir -p "$root/.build"
-            exec 9>"$root/.build/venv-openpyxl.lock"
-            flock 9
-            if ! [ -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openpyxl" 2>/dev/null; then
-              rm -rf "$venv"
-              python3 -m venv "$venv" >&2
-              "$venv/bin/python" -m pip install --quiet --disable-pip-version-check openpyxl >&2
-            fi
-            echo "$venv/bin/python"
-            """
-        let run = try Tool.run("sh", ["-c", script, "sh", root], input: [])
+        let run = try Tool.run(CoraCLI.packageRoot.appendingPathComponent("scripts/python-venv.sh").path, [], input: [])
         let path = run.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         guard run.status == 0, FileManager.default.isExecutableFile(atPath: path) else {
             throw Tool.ToolMissing(message: "no python with openpyxl (exit \(run.status)): \(run.stderr)")
