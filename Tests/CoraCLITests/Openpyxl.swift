@@ -8,7 +8,7 @@ import Testing
 enum Openpyxl {
     /// The python of the virtual environment, made when missing.
     static func python() throws -> String {
-        let run = try Tool.run(CoraCLI.packageRoot.appendingPathComponent("scripts/python-venv.sh").path, [], input: [])
+        let run = try Tool.run("bash", [CoraCLI.packageRoot.appendingPathComponent("scripts/python-venv.sh").path], input: [])
         let path = run.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         guard run.status == 0, FileManager.default.isExecutableFile(atPath: path) else {
             throw Tool.ToolMissing(message: "no python with openpyxl (exit \(run.status)): \(run.stderr)")
