@@ -1,3 +1,5 @@
+import CoraXLSX
+
 /// The day a document was made, as its title page shows it ("4 december 2026"). The library reads
 /// no clock: the command line gives the date (or `SOURCE_DATE_EPOCH`, for outputs that must come
 /// out the same on every run).
@@ -18,18 +20,8 @@ public struct DocumentDate: Sendable, Equatable {
 
     /// The day (in UTC) that `seconds` after 1 January 1970 00:00 UTC falls on.
     public init(secondsSince1970 seconds: Int64) {
-        // Days to a civil date in the proleptic Gregorian calendar, counting in eras of 400 years
-        // (146,097 days) that start on 1 March, so that a leap day is the last day of a year.
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)
-        month = Int(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9)
-        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        (year, month, day) = CivilCalendar.date(daysFrom1970: Int(days))
     }
 
     /// "4 december 2026" in Dutch, "4 December 2026" in English.
