@@ -239,13 +239,8 @@ public final class BatchJob: @unchecked Sendable {
                 .noMappingFits, "not a file of an Archi CSV set (no Archi header)", file: path,
                 hint: "--mapping archi reads Archi's CSV export (elements.csv, relations.csv, properties.csv); use --mapping auto for spreadsheets"))
         case .named(let mapping, let mappingHash):
-            // A workbook: the sheet named, else the first the mapping fits.
-            var sheet = settings.conversion.sheet
-            if sheet == nil, WorkbookInput.isWorkbook(path, in: fileSystem),
-               let bytes = try? WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.conversion.workbookLimits) {
-                sheet = detector.sheet(of: path, bytes: bytes, fitting: mapping)
-            }
-            return (.table(mapping, sheet: sheet), mappingHash, nil)
+            // A workbook: the sheet named, else the pipeline takes the first the mapping fits.
+            return (.table(mapping, sheet: settings.conversion.sheet), mappingHash, nil)
         case .auto(let candidates, let hashes, let noneHash) where WorkbookInput.isWorkbook(path, in: fileSystem):
             // A workbook: the sheet named, or the one a mapping fits (as `cora convert` chooses).
             switch detector.workbookChoice(path, sheet: settings.conversion.sheet, skipRows: settings.conversion.skipRows, candidates: candidates) {
@@ -748,8 +743,8 @@ public final class BatchJob: @unchecked Sendable {
     private func rows(at locations: [SourceLocation], of path: String, reading: Reading, dialect: CSVDialect) -> [CSVRecord] {
         guard !locations.isEmpty else { return [] }
         let wanted = Set(locations.map(\.record))
-        if case .table(_, let sheet) = reading, WorkbookInput.isWorkbook(path, in: fileSystem) {
-            return workbookRows(wanted, of: path, sheet: sheet)
+        if case .table(let mapping, let sheet) = reading, WorkbookInput.isWorkbook(path, in: fileSystem) {
+            return workbookRows(wanted, of: path, sheet: sheet, mapping: mapping)
         }
         guard let file = try? fileSystem.open(path) else { return [] }
         defer { file.close() }
@@ -773,12 +768,14 @@ public final class BatchJob: @unchecked Sendable {
         }
     }
 
-    /// The records numbered `wanted` of the sheet `sheet` of the workbook at `path`, read again.
-    private func workbookRows(_ wanted: Set<Int>, of path: String, sheet: String?) -> [CSVRecord] {
+    /// The records numbered `wanted` of the sheet of the workbook at `path` that the run read
+    /// (`sheet`, else the first `mapping` fits), read again.
+    private func workbookRows(_ wanted: Set<Int>, of path: String, sheet: String?, mapping: Mapping) -> [CSVRecord] {
         let limits = settings.conversion.workbookLimits
         guard let bytes = try? WorkbookInput.bytes(of: path, in: fileSystem, limits: limits),
               let workbook = try? Workbook(bytes: bytes, limits: limits),
-              let chosen = try? WorkbookInput.sheet(sheet, of: workbook),
+              let chosen = try? WorkbookInput.sheet(sheet, of: workbook, fitting: mapping,
+                                                    skipRows: settings.conversion.skipRows ?? mapping.dialect.skipRows),
               let records = try? WorkbookInput.firstRecords(of: chosen, in: workbook, count: (wanted.max() ?? 0)) else { return [] }
         return records.filter { wanted.contains($0.number) }
     }

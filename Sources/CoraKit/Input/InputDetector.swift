@@ -117,13 +117,6 @@ public struct InputDetector: Sendable {
         }
     }
 
-    /// The name of the first sheet (not hidden) of the workbook in `bytes` whose header `mapping`
-    /// fits; `nil` when none does (the reader then takes the first sheet that looks like a table).
-    public func sheet(of path: String, bytes: [UInt8], fitting mapping: Mapping) -> String? {
-        guard case .fits(_, let sheet, _) = workbookChoice(path, bytes: bytes, sheet: nil, candidates: [mapping]) else { return nil }
-        return sheet.name
-    }
-
     /// What `auto` makes of a workbook: the mapping that fits a sheet, and which sheet.
     public enum WorkbookChoice: Sendable {
         /// `mapping` fits the header of `sheet`, as `score` says.

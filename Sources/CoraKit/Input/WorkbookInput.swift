@@ -19,10 +19,12 @@ public enum WorkbookInput {
     }
 
     /// The sheet `selector` names (its name, any case, or its number); with none, the first sheet
-    /// that is not hidden and looks like a table (``tableSheet(of:)``).
-    public static func sheet(_ selector: String?, of workbook: Workbook) throws(WorkbookError) -> WorkbookSheet {
+    /// (not hidden) whose header `mapping` fits below `skipRows` rows, else the first that looks
+    /// like a table (``tableSheet(of:)``).
+    public static func sheet(_ selector: String?, of workbook: Workbook, fitting mapping: Mapping? = nil,
+                             skipRows: Int = 0) throws(WorkbookError) -> WorkbookSheet {
         guard let selector else {
-            guard let first = tableSheet(of: workbook) else {
+            guard let first = mapping.flatMap({ firstSheet(fitting: $0, skipRows: skipRows, in: workbook) }) ?? tableSheet(of: workbook) else {
                 throw WorkbookError(.noSuchSheet, "the workbook has no sheets")
             }
             return first
@@ -43,6 +45,15 @@ public enum WorkbookInput {
             if records.contains(where: { record in (0..<record.count).count { !record.isEmpty(at: $0) } >= 2 }) { return sheet }
         }
         return visible.first ?? workbook.sheets.first
+    }
+
+    /// The first sheet (not hidden) whose header, below `skipRows` rows, `mapping` fits.
+    static func firstSheet(fitting mapping: Mapping, skipRows: Int, in workbook: Workbook) -> WorkbookSheet? {
+        workbook.sheets.first { sheet in
+            guard !sheet.isHidden, let records = try? firstRecords(of: sheet, in: workbook, count: skipRows + 1),
+                  records.count > skipRows else { return false }
+            return MappingSelector.score(mapping, header: records[skipRows].fields).isEligible
+        }
     }
 
     /// The sheets as a user reads them: `1 Processen, 2 Toelichting (hidden)`.

@@ -75,9 +75,9 @@ public struct ConversionJob: Sendable {
             let standardWorkbook = path == "-" && WorkbookInput.isWorkbook(prefix: standardInput ?? [])
             if standardWorkbook || (path != "-" && WorkbookInput.isWorkbook(path, in: fileSystem)) {
                 let bytes = standardWorkbook ? standardInput ?? [] : try WorkbookInput.bytes(of: path, in: fileSystem, limits: settings.workbookLimits)
-                // The sheet named; for the first input the one `auto` chose; else the first the mapping fits.
-                var chosen = settings.sheet ?? (path == inputs.first ? sheet : nil)
-                if chosen == nil, case .table(let mapping) = source { chosen = detector.sheet(of: path, bytes: bytes, fitting: mapping) }
+                // The sheet named; for the first input the one `auto` chose; else the pipeline takes
+                // the first the mapping fits.
+                let chosen = settings.sheet ?? (path == inputs.first ? sheet : nil)
                 let read = pipeline.read(workbook: bytes, file: path, sheet: chosen, limits: settings.workbookLimits)
                 if let read, settings.sheet == nil, !(path == inputs.first && sheet != nil), case let count = read.sheetCount, count > 1 {
                     tell(.note(Note(file: path, message: "read the sheet \(read.sheet.name) (\(read.sheet.number) of \(count)); choose another with --sheet")))

@@ -127,8 +127,8 @@ public struct Pipeline {
 
     // MARK: 1-4: sheets of workbooks
 
-    /// Reads the sheet that `selector` names (its name or number; the first visible sheet when
-    /// `nil`) of the workbook in `bytes` as a table, as ``read(table:file:)`` reads a CSV file: each
+    /// Reads the sheet that `selector` names (its name or number; when `nil`, the first sheet the
+    /// mapping fits, else the first that looks like a table) of the workbook in `bytes` as a table, as ``read(table:file:)`` reads a CSV file: each
     /// row with a value is a record whose line is the row's number, so that every finding names the
     /// sheet and the cell (`inventaris.xlsx:Processen!C14`). A workbook that cannot be read (not
     /// one, password-protected, broken, over the ``WorkbookLimits``) or lacks the sheet is an
@@ -138,7 +138,10 @@ public struct Pipeline {
                               limits: WorkbookLimits = WorkbookLimits()) -> (sheet: WorkbookSheet, sheetCount: Int)? {
         do throws(WorkbookError) {
             let workbook = try Workbook(bytes: bytes, limits: limits)
-            let sheet = try WorkbookInput.sheet(selector, of: workbook)
+            var mapping: Mapping?
+            if case .table(let tableMapping) = source { mapping = tableMapping }
+            let sheet = try WorkbookInput.sheet(selector, of: workbook, fitting: mapping,
+                                                skipRows: settings.skipRows ?? mapping?.dialect.skipRows ?? 0)
             try read(sheet: sheet, of: workbook, file: file)
             return (sheet, workbook.sheets.count)
         } catch {
