@@ -56,6 +56,10 @@ CANONICAL = ["id", "code", "name", "level", "category", "parent", "order", "owne
 MLR_RENAME = ("Procescode,code,Procesnaam,name,Soort,level,Procesgroep,category,"
               "Bovenliggend proces,parent,Proceseigenaar,owner,Bedrijfsfunctie,function,"
               "Levert dienst,services,Applicaties,applications,Omschrijving,description")
+# Miller's plain remap (issue #21): only `cut -o -f` of the input columns that excel-nl maps, in canonical
+# order, and `rename`; no DSL. The pairs of MLR_RENAME are exactly those columns (Opmerking stays out).
+MLR_PAIRS = list(zip(MLR_RENAME.split(",")[0::2], MLR_RENAME.split(",")[1::2]))
+MLR_PLAIN_CUT = ",".join(source for source, name in sorted(MLR_PAIRS, key=lambda pair: CANONICAL.index(pair[1])))
 SEED = 20250301  # generate_inventory.py's default: the cached inventory-N.csv files use it
 
 # The issue's targets (on the 1,000,000-row file).
@@ -207,6 +211,13 @@ def generate_batch(generator, files, rows):
     return directory, sorted(directory.glob("*.csv"))
 
 
+def miller_plain(path, stdout_path):
+    """Miller's plain remap: what a user would reach for without a mapping (issue #21)."""
+    return Run("Miller plain (cut + rename)", ["mlr", "--icsv", "--ifs", ";", "--ocsv", "cut", "-o", "-f",
+                                               MLR_PLAIN_CUT, "then", "rename", MLR_RENAME, path],
+               stdout_path=stdout_path)
+
+
 def count_records(path, delimiter):
     """Records of a CSV file (header included) by csv_count on libcsv."""
     result = subprocess.run([str(BIN / "csv_count"), "-d", delimiter, str(path)], capture_output=True, text=True)
@@ -230,6 +241,25 @@ def process_keys(path):
         for record in reader:
             rows += 1
             keys.add("\x1f".join(record[c] if c < len(record) else "" for c in columns))
+    return keys, rows
+
+
+def code_name_keys(path):
+    """The set of 'code␟name' of a CSV with code and name columns, the cells trimmed and the name's
+    whitespace collapsed (as the canonical CSV has them), and its number of data rows."""
+    keys = set()
+    rows = 0
+    with open(path, newline="", encoding="utf-8") as source:
+        reader = csv.reader(source)
+        header = next(reader)
+        try:
+            code, name = header.index("code"), header.index("name")
+        except ValueError:
+            fail(f"{path}: the header has no code and name columns: {header[:16]}")
+        for record in reader:
+            rows += 1
+            cell = lambda c: record[c] if c < len(record) else ""
+            keys.add(cell(code).strip() + "\x1f" + " ".join(cell(name).split()))
     return keys, rows
 
 
@@ -360,6 +390,7 @@ class Suite:
                                   "then", "put", "-f", BENCH / "remap.mlr",
                                   "then", "reorder", "-f", ",".join(CANONICAL), path],
                        stdout_path=directory / "mlr.csv"),
+            "mlr-plain": miller_plain(path, directory / "mlr-plain.csv"),
             "python": Run("Python (remap.py)", ["python3", BENCH / "remap.py", path, "-o",
                                                 directory / "python.csv"]),
             "c": Run("C (libcsv, csv_remap)", [BIN / "csv_remap", "-o", directory / "c.csv", path]),
@@ -393,8 +424,9 @@ class Suite:
                               f"--mapping excel-nl`); its output is compared without them.")
 
         # Record counts of every output.
-        outputs = {key: Path(runs[key].argv[runs[key].argv.index("-o") + 1]) if key != "mlr"
-                   else Path(runs[key].stdout_path) for key in ("cora", "mlr", "python", "c")}
+        outputs = {key: Path(runs[key].stdout_path) if runs[key].stdout_path
+                   else Path(runs[key].argv[runs[key].argv.index("-o") + 1])
+                   for key in ("cora", "mlr", "mlr-plain", "python", "c")}
         for key, output in outputs.items():
             expected = (processes if key == "cora" else rows) + 1
             got = count_records(output, ",")
@@ -415,9 +447,17 @@ class Suite:
             if not ok:
                 fail(f"{runs[key].label} and Python disagree on the processes of {path}: "
                      + describe_difference(reference, keys, "Python", runs[key].label))
+        # Miller's plain remap maps no values (level and category stay Dutch words) and cleans no cells:
+        # its (code, name), trimmed and collapsed, must be Python's.
+        reference_names, _ = code_name_keys(outputs["python"])
+        keys, _ = code_name_keys(outputs["mlr-plain"])
+        if keys != reference_names:
+            fail(f"{runs['mlr-plain'].label} and Python disagree on the (code, name) of {path}: "
+                 + describe_difference(reference_names, keys, "Python", runs["mlr-plain"].label))
+        del reference, reference_names, keys
         # Byte comparison with cora's output (for the report, not a failure).
         cora_bytes = outputs["cora"].read_bytes()
-        identity = {"cora": "—"}
+        identity = {"cora": "—", "mlr-plain": f"{len(MLR_PAIRS)} columns, values as in the input"}
         for key in ("mlr", "python", "c"):
             other = outputs[key].read_bytes()
             if other == cora_bytes:
@@ -526,6 +566,7 @@ class Suite:
             Run("Miller", ["mlr", "--icsv", "--ifs", ";", "--ocsv", "rename", MLR_RENAME, "then", "put", "-f",
                            BENCH / "remap.mlr", "then", "reorder", "-f", ",".join(CANONICAL), path],
                 stdout_path=directory / "mlr.csv"),
+            miller_plain(path, directory / "mlr-plain.csv"),
         ]
         measure(runs, n)
         got = count_records(directory / "cora.csv", ",")
@@ -659,7 +700,10 @@ def report(suite, machine_rows, started, elapsed):
         "header + N records; `cora validate` reads N rows and its processes + rejected rows = N; each "
         "output has header + N records (cora: + its processes); Python's output has N distinct "
         "(code, name, level, category) and Miller's and C's outputs have the same set; cora's set is "
-        "Python's minus the rows it rejected; `--to dot` writes a digraph, `--to md` a Markdown document; "
+        "Python's minus the rows it rejected; Miller's plain remap, which maps no values (level and "
+        "category stay the Dutch words of the input) and cleans no cells, has header + N records and, "
+        "with its cells trimmed and the name's whitespace collapsed, the same set of (code, name) as "
+        "Python's output; `--to dot` writes a digraph, `--to md` a Markdown document; "
         "`cora batch` writes every file with all its rows and the first equals `cora convert`'s output.")
     out("")
 
@@ -700,7 +744,7 @@ def report(suite, machine_rows, started, elapsed):
             f"{s['processes']:,} processes and rejected {s['rejected']:,} rows. {s['n']} timed runs per tool.")
         out("")
         body = []
-        for key in ("cora", "mlr", "python", "c", "validate"):
+        for key in ("cora", "mlr", "mlr-plain", "python", "c", "validate"):
             run = runs[key]
             ratio = run.median / cora_run.median
             ratio = f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.3f}"
@@ -779,7 +823,7 @@ def report(suite, machine_rows, started, elapsed):
         out("## Linearity: 100,000 against 1,000,000 rows")
         out("")
         body = []
-        for key in ("cora", "validate", "mlr", "python", "c"):
+        for key in ("cora", "validate", "mlr", "mlr-plain", "python", "c"):
             small, big = suite.sizes[100_000]["runs"][key], suite.sizes[1_000_000]["runs"][key]
             cpu_ratio = (big.cpu / 1_000_000) / (small.cpu / 100_000) if small.cpu > 0 else float("nan")
             body.append([small.label, f"{small.median / 100_000 * 1e6:.2f}", f"{big.median / 1_000_000 * 1e6:.2f}",
@@ -798,7 +842,7 @@ def report(suite, machine_rows, started, elapsed):
     # -- what the baselines leave out
     out("## What the other tools do and do not do")
     out("")
-    out("All four write the same canonical CSV: the 19 canonical columns of layout 2 (`id … description`), then the "
+    out("cora, Python, the Miller pipeline and C write the same canonical CSV: the 19 canonical columns of layout 2 (`id … description`), then the "
         "unused source column `Opmerking` as a property, `,` and LF, quotes only where needed, level and "
         "category mapped to canonical words, services and applications split and joined with `|`, every "
         "cell trimmed, whitespace in the name collapsed.")
@@ -815,6 +859,12 @@ def report(suite, machine_rows, started, elapsed):
         "codes, so the output is still right), inherit categories or validate anything: an unknown "
         "level or category passes through unchanged. It turns a CRLF inside a quoted cell into LF. Miller "
         "runs its reader, `put` and writer on separate goroutines, so it can use more than one core.")
+    out("- **Miller plain** (`mlr` 6, `cut -o -f` and `rename`, no DSL; issue #21): what a user would "
+        f"reach for without a mapping. It keeps the {len(MLR_PAIRS)} input columns that `excel-nl` maps, in "
+        "canonical order, and renames them; nothing else. Its output is **not** the canonical CSV: no id, "
+        "order, events, next or status columns, no `Opmerking` property, level and category left as the "
+        "Dutch words of the input, cells not trimmed, lists not split, no hierarchy, no validation; like "
+        "the pipeline it turns a CRLF inside a quoted cell into LF.")
     out("- **C** (`Benchmarks/csv_remap.c`, libcsv with cora's reader options): remap, trim, value maps via "
         "`strcasecmp`, split-and-join, minimal quoting with `csv_fwrite`. It does **not** detect encodings "
         "or delimiters, derive ids, resolve or check parents, inherit categories or validate; a row with "
