@@ -45,6 +45,33 @@ public struct CSVWriter {
         append(field: field)
     }
 
+    /// Appends one field given as UTF-8 bytes, as ``appendField(_:)`` does a string: for writing
+    /// from a buffer without making a string per cell. Options that rewrite cells (formula and
+    /// text protection) take the string path.
+    public mutating func appendField(utf8 field: UnsafeBufferPointer<UInt8>) {
+        if options.formulaProtection || options.textProtection {
+            appendField(String(decoding: field, as: UTF8.self))
+            return
+        }
+        writeByteOrderMarkOnce()
+        if fieldsInRecord == 0 {
+            recordStart = output.count
+        } else {
+            output.append(options.delimiter)
+        }
+        fieldsInRecord += 1
+        guard options.quoting == .all || Self.needsQuotes(field, delimiter: options.delimiter) else {
+            output.append(contentsOf: field)
+            return
+        }
+        let needed = 2 * field.count + 2
+        if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
+        let written = scratch.withUnsafeMutableBytes { destination in
+            csv_write2(destination.baseAddress, needed, field.baseAddress, field.count, UInt8(ascii: "\""))
+        }
+        output.append(contentsOf: scratch[0..<written])
+    }
+
     /// Ends the record begun with ``appendField(_:)``: the line ending.
     public mutating func endRecord() {
         writeByteOrderMarkOnce()

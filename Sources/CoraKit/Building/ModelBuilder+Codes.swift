@@ -13,14 +13,14 @@ extension ModelBuilder {
     /// a row; and a row whose given id repeats the same earlier row's, already a `duplicate-id`.
     mutating func checkCodes(sink: inout DiagnosticSink) {
         guard settings.hierarchy.shape != .levelColumns else { return }
-        var first = PositionIndex(capacity: 0)
+        var first = PositionIndex(capacity: candidates.count)
         for index in candidates.indices where candidates[index].origin == .tableRow || candidates[index].origin == .element {
-            let code = processes[index].code
-            guard !code.isEmpty else { continue }
+            guard let codeHash = processes.codeHash(at: index) else { continue }
             let file = candidates[index].file
-            guard let earlier = first.insert(code, position: index, hasKey: { processes[$0].code == code && candidates[$0].file == file })
+            guard let earlier = first.insert(hash: codeHash, position: index, hasKey: { processes.sameCode($0, index) && candidates[$0].file == file })
             else { continue }
-            if candidates[index].idWasGiven && candidates[earlier].idWasGiven && processes[index].id == processes[earlier].id { continue }
+            let code = processes.code(at: index)
+            if candidates[index].idWasGiven && candidates[earlier].idWasGiven && processes.id(at: index) == processes.id(at: earlier) { continue }
             let location = location(of: index), line = self.location(of: earlier).line
             sink.report(Diagnostic(
                 .duplicateCode, "the code \"\(code)\" is also used on line \(line)",

@@ -33,7 +33,7 @@ extension ModelBuilder {
         for position in inCycle.sorted() {
             let row = row(of: position)
             sink.report(Diagnostic(
-                .parentCycle, "the process \"\(processes[position].name)\" is its own ancestor",
+                .parentCycle, "the process \"\(processes.name(at: position))\" is its own ancestor",
                 file: row.location.file, line: row.location.line, record: row.location.record,
                 column: row.columns[.parent], value: candidates[position].parentReference,
                 hint: "follow the parents from here: one of them points back down"))
@@ -47,7 +47,7 @@ extension ModelBuilder {
         guard let last = cycle.max(by: { relations[$0]!.location.line < relations[$1]!.location.line }),
               let relation = relations[last] else { return }
         // At most ten names: a cycle of a hundred thousand processes is one line, not megabytes.
-        var names = cycle.prefix(10).map { "\"\(processes[$0].name)\"" }.joined(separator: " → ")
+        var names = cycle.prefix(10).map { "\"\(processes.name(at: $0))\"" }.joined(separator: " → ")
         if cycle.count > 10 { names += " → … (\(cycle.count - 10) more)" }
         sink.report(Diagnostic(
             .parentCycle, "the processes \(names) are each other's ancestors; this relation is left out",
@@ -55,7 +55,7 @@ extension ModelBuilder {
             column: relation.column, value: relation.value, hint: "one of the aggregations points the wrong way"))
         cutRelations.append(relation.location)
         parentPosition[last] = -1
-        processes[last].parent = ""
+        processes.setParent("", at: last)
         relations[last] = nil
     }
 }

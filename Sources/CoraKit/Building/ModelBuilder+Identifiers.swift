@@ -12,8 +12,9 @@ extension ModelBuilder {
                 derivedCount += 1
                 continue
             }
-            let id = processes[index].id
-            guard let firstIndex = given.insert(id, position: index, hasKey: { processes[$0].id == id }) else { continue }
+            guard let firstIndex = given.insert(hash: processes.idHash(at: index), position: index, hasKey: { processes.sameID($0, index) })
+            else { continue }
+            let id = processes.id(at: index)
             let location = location(of: index), first = self.location(of: firstIndex)
             let place = first.file == location.file ? "line \(first.line)" : "\(first.file), line \(first.line)"
             sink.report(Diagnostic(
@@ -29,25 +30,27 @@ extension ModelBuilder {
         var derived = PositionIndex(capacity: derivedCount)
         var taken: [(index: Int, base: String)] = []
         for index in candidates.indices where !candidates[index].idWasGiven {
-            let base = processes[index].id.nonEmpty
-                ?? ProcessIdentifier.derive(code: processes[index].code, name: processes[index].name)
+            // The name is read only when the code gives no id (as `derive(code:name:)` would take it).
+            let base = (processes.hasID(at: index) ? processes.id(at: index) : nil)
+                ?? ProcessIdentifier.derive(code: processes.code(at: index), name: "")
+                ?? ProcessIdentifier.derive(code: "", name: processes.name(at: index))
                 ?? "p-line-\(candidates[index].line)"
-            let free = (given.count == 0 || given.position(of: base) { processes[$0].id == base } == nil)
-                && derived.position(of: base) { processes[$0].id == base } == nil
+            let free = (given.count == 0 || given.position(of: base) { processes.id(at: $0, is: base) } == nil)
+                && derived.position(of: base) { processes.id(at: $0, is: base) } == nil
             guard free else {
                 taken.append((index, base))
                 continue
             }
-            processes[index].id = base
-            derived.insert(base, position: index, hasKey: { processes[$0].id == base })
+            processes.setID(base, at: index)
+            derived.insert(base, position: index, hasKey: { processes.id(at: $0, is: base) })
         }
         for (index, base) in taken {
             let id = ProcessIdentifier.unique(base) { key in
-                (given.count > 0 && given.position(of: key) { processes[$0].id == key } != nil)
-                    || derived.position(of: key) { processes[$0].id == key } != nil
+                (given.count > 0 && given.position(of: key) { processes.id(at: $0, is: key) } != nil)
+                    || derived.position(of: key) { processes.id(at: $0, is: key) } != nil
             }
-            processes[index].id = id
-            derived.insert(id, position: index, hasKey: { processes[$0].id == id })
+            processes.setID(id, at: index)
+            derived.insert(id, position: index, hasKey: { processes.id(at: $0, is: id) })
         }
     }
 }

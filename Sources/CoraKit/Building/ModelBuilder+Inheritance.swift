@@ -31,7 +31,7 @@ extension ModelBuilder {
             var found: ProcessCategory?
             while let node = current, chain.count <= candidates.count {
                 if let known = inherited[node] { found = known; break }
-                if let own = processes[node].category { found = own; inherited[node] = own; break }
+                if let own = processes.category(at: node) { found = own; inherited[node] = own; break }
                 chain.append(node)
                 current = liveParent(of: node)
             }
@@ -45,8 +45,8 @@ extension ModelBuilder {
             var level: ProcessLevel?
             while let node = current, chain.count <= candidates.count {
                 if let known = fromParent[node] { level = known; break }
-                if !candidates[node].levelFromParent || processes[node].level != nil {
-                    level = processes[node].level
+                if !candidates[node].levelFromParent || processes.level(at: node) != nil {
+                    level = processes.level(at: node)
                     break
                 }
                 chain.append(node)
@@ -63,16 +63,16 @@ extension ModelBuilder {
             return level
         }
         for position in candidates.indices where !candidates[position].rejected {
-            if processes[position].level == nil {
+            if processes.level(at: position) == nil {
                 if candidates[position].levelFromParent {
-                    processes[position].level = levelUnder(position)
+                    processes.setLevel(levelUnder(position), at: position)
                 } else if !levelsByDepth.isEmpty {
                     let level = depthOf(position)
-                    if level <= levelsByDepth.count { processes[position].level = levelsByDepth[level - 1] }
+                    if level <= levelsByDepth.count { processes.setLevel(levelsByDepth[level - 1], at: position) }
                 }
             }
-            if processes[position].category == nil, settings.hierarchy.inheritCategory {
-                processes[position].category = categoryOf(position)
+            if processes.category(at: position) == nil, settings.hierarchy.inheritCategory {
+                processes.setCategory(categoryOf(position), at: position)
             }
         }
     }

@@ -7,10 +7,11 @@ extension ModelBuilder {
     /// process is an `unknown-pdca-reference` warning, one that names several an
     /// `ambiguous-pdca-reference` warning; either is kept as written.
     mutating func resolvePDCA(sink: inout DiagnosticSink) {
-        guard processes.contains(where: { !$0.steers.isEmpty || !$0.reportsTo.isEmpty }) else { return }
+        guard (0..<processes.count).contains(where: { processes.hasItems(in: .steers, at: $0) || processes.hasItems(in: .reportsTo, at: $0) })
+        else { return }
         var references = referenceIndex()
         for index in candidates.indices where !candidates[index].rejected {
-            let steers = processes[index].steers, reportsTo = processes[index].reportsTo
+            let steers = processes.list(.steers, at: index), reportsTo = processes.list(.reportsTo, at: index)
             guard !steers.isEmpty || !reportsTo.isEmpty else { continue }
             if let given = givenPDCATargets[index] {
                 // Resolved already, within the model the process came from (and reported there); one
@@ -104,9 +105,11 @@ extension ModelBuilder {
     /// no process stays as written.
     mutating func finishPDCA(sink: inout DiagnosticSink) {
         for (index, targets) in pdcaTargets.sorted(by: { $0.key < $1.key }) where !candidates[index].rejected {
-            processes[index].steers = ids(of: targets.steers, written: processes[index].steers, field: .steers, from: index, sink: &sink)
-            processes[index].reportsTo = ids(of: targets.reportsTo, written: processes[index].reportsTo, field: .reportsTo,
-                                             from: index, sink: &sink)
+            let steers = ids(of: targets.steers, written: processes.list(.steers, at: index), field: .steers, from: index, sink: &sink)
+            processes.setList(.steers, steers, at: index)
+            let reportsTo = ids(of: targets.reportsTo, written: processes.list(.reportsTo, at: index), field: .reportsTo,
+                                from: index, sink: &sink)
+            processes.setList(.reportsTo, reportsTo, at: index)
         }
     }
 
@@ -122,7 +125,7 @@ extension ModelBuilder {
                 if candidates[Int(position)].rejected {
                     sink.report(leftOut(reference, at: Int(position), field: field, from: referrer))
                 } else {
-                    id = processes[Int(position)].id
+                    id = processes.id(at: Int(position))
                 }
             }
             if seen.insert(id).inserted { result.append(id) }
@@ -144,8 +147,8 @@ extension ModelBuilder {
         }
         facts.usesRelations = !pdcaTargets.isEmpty
         for position in candidates.indices where factIndex[position] >= 0 {
-            if let phase = processes[position].pdcaPhase { facts.phases[Int(factIndex[position])] = phase }
-            if !processes[position].requirements.isEmpty { facts.requirements[Int(factIndex[position])] = processes[position].requirements }
+            if let phase = processes.phase(at: position) { facts.phases[Int(factIndex[position])] = phase }
+            if processes.hasItems(in: .requirements, at: position) { facts.requirements[Int(factIndex[position])] = processes.list(.requirements, at: position) }
         }
         return facts
     }

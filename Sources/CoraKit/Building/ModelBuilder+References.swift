@@ -34,12 +34,14 @@ extension ModelBuilder {
     func referenceIndex() -> ReferenceIndex {
         var index = ReferenceIndex(ids: PositionIndex(capacity: candidates.count), codes: PositionIndex(capacity: candidates.count))
         for position in candidates.indices {
-            let id = processes[position].id, code = processes[position].code
-            if let earlier = index.ids.insert(id, position: position, hasKey: { processes[$0].id == id }, replace: { candidates[$0].rejected }) {
-                remember(position, after: earlier, in: &index.repeatedIDs[id])
+            // Hashed and compared as bytes in the columns: no string per row.
+            if let earlier = index.ids.insert(hash: processes.idHash(at: position), position: position,
+                                              hasKey: { processes.sameID($0, position) }, replace: { candidates[$0].rejected }) {
+                remember(position, after: earlier, in: &index.repeatedIDs[processes.id(at: position)])
             }
-            if !code.isEmpty, let earlier = index.codes.insert(code, position: position, hasKey: { processes[$0].code == code }) {
-                index.repeatedCodes[code, default: [earlier]].append(position)
+            if let codeHash = processes.codeHash(at: position),
+               let earlier = index.codes.insert(hash: codeHash, position: position, hasKey: { processes.sameCode($0, position) }) {
+                index.repeatedCodes[processes.code(at: position), default: [earlier]].append(position)
             }
         }
         return index
@@ -59,12 +61,12 @@ extension ModelBuilder {
     func lookUp(_ reference: String, match: Mapping.ReferenceMatch = .any, from referrer: Int, in index: inout ReferenceIndex) -> ReferenceMatch {
         switch match {
         case .id:
-            guard let found = index.ids.position(of: reference, hasKey: { processes[$0].id == reference }) else { return .none }
+            guard let found = index.ids.position(of: reference, hasKey: { processes.id(at: $0, is: reference) }) else { return .none }
             return .found(ownFile(index.repeatedIDs[reference], referrer) ?? found)
         case .code:
             return lookUpCode(reference, from: referrer, in: &index)
         case .any:
-            let byID = index.ids.position(of: reference, hasKey: { processes[$0].id == reference })
+            let byID = index.ids.position(of: reference, hasKey: { processes.id(at: $0, is: reference) })
             if let byID, candidates[byID].idWasGiven {
                 return .found(ownFile(index.repeatedIDs[reference], referrer) ?? byID)
             }
@@ -77,14 +79,14 @@ extension ModelBuilder {
         let key = TextNormalization.matchKey(reference)
         guard let first = index.names?[key] else { return .none }
         return choose(among: index.repeatedNames[key], first: first, from: referrer, field: .name, key: key,
-                      referrerHasKey: TextNormalization.matchKey(processes[referrer].name) == key, in: &index)
+                      referrerHasKey: TextNormalization.matchKey(processes.name(at: referrer)) == key, in: &index)
     }
 
     /// The row a code names, seen from the row at `referrer`.
     private func lookUpCode(_ code: String, from referrer: Int, in index: inout ReferenceIndex) -> ReferenceMatch {
-        guard let first = index.codes.position(of: code, hasKey: { processes[$0].code == code }) else { return .none }
+        guard let first = index.codes.position(of: code, hasKey: { processes.code(at: $0, is: code) }) else { return .none }
         return choose(among: index.repeatedCodes[code], first: first, from: referrer, field: .code, key: code,
-                      referrerHasKey: processes[referrer].code == code, in: &index)
+                      referrerHasKey: processes.code(at: referrer, is: code), in: &index)
     }
 
     /// Of the rows of a code or name (`rows`, when more than one has it, else just `first`), the
@@ -135,7 +137,7 @@ extension ModelBuilder {
     private func indexNames(in index: inout ReferenceIndex) {
         var names: [String: Int] = [:]
         for position in candidates.indices {
-            let key = TextNormalization.matchKey(processes[position].name)
+            let key = TextNormalization.matchKey(processes.name(at: position))
             guard !key.isEmpty else { continue }
             if let existing = names[key] {
                 index.repeatedNames[key, default: [existing]].append(position)
@@ -193,7 +195,7 @@ extension ModelBuilder {
             let structural = Int(candidates[index].structuralParent)
             if structural >= 0 {
                 parentPosition[index] = Int32(structural)
-                processes[index].parent = processes[structural].id
+                processes.setParent(toIDAt: structural, at: index)
                 continue
             }
             let reference = candidates[index].parentReference
@@ -218,7 +220,7 @@ extension ModelBuilder {
                 if case .none = found, NoParentWords.contains(reference) {
                     // `0`, `-`, `n.v.t.`, `geen`: what spreadsheets write for "no parent", when no
                     // process has that code or name. The process stands at the top.
-                    processes[index].parent = ""
+                    processes.setParent("", at: index)
                     continue
                 }
                 let row = row(of: index)
@@ -231,7 +233,7 @@ extension ModelBuilder {
                 continue
             }
             parentPosition[index] = Int32(parent)
-            processes[index].parent = processes[parent].id
+            processes.setParent(toIDAt: parent, at: index)
         }
         rejectDescendants(of: candidates.indices.filter { candidates[$0].rejected }, sink: &sink)
     }
@@ -240,14 +242,15 @@ extension ModelBuilder {
     /// process in the model is an `unknown-next` warning, one that names more than one an
     /// `ambiguous-next` warning, and either is kept as written.
     mutating func resolveNext(sink: inout DiagnosticSink) {
-        guard candidates.indices.contains(where: { !candidates[$0].rejected && (!processes[$0].next.isEmpty || keptNext[$0] != nil) })
+        guard candidates.indices.contains(where: { !candidates[$0].rejected && (processes.hasItems(in: .next, at: $0) || keptNext[$0] != nil) })
         else { return }
         var references: ReferenceIndex?
-        for index in candidates.indices where !candidates[index].rejected && !processes[index].next.isEmpty {
+        for index in candidates.indices where !candidates[index].rejected && processes.hasItems(in: .next, at: index) {
+            let written = processes.list(.next, at: index)
             let targets = nextTargets[index]
             var resolved: [String] = []
-            resolved.reserveCapacity(processes[index].next.count)
-            for (offset, reference) in processes[index].next.enumerated() {
+            resolved.reserveCapacity(written.count)
+            for (offset, reference) in written.enumerated() {
                 var target: Int?
                 if let targets {
                     // Resolved already, within the model the process came from.
@@ -278,7 +281,7 @@ extension ModelBuilder {
                     }
                 }
                 if let target, !candidates[target].rejected {
-                    resolved.append(processes[target].id)
+                    resolved.append(processes.id(at: target))
                     continue
                 }
                 let row = row(of: index)
@@ -288,10 +291,10 @@ extension ModelBuilder {
                     column: row.columns[.next], value: reference))
                 resolved.append(reference)
             }
-            processes[index].next = resolved
+            processes.setList(.next, resolved, at: index)
         }
         for (index, kept) in keptNext where !candidates[index].rejected {
-            processes[index].next += kept
+            processes.setList(.next, processes.list(.next, at: index) + kept, at: index)
         }
     }
 }

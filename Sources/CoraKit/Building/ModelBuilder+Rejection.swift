@@ -18,12 +18,12 @@ extension ModelBuilder {
                 queue.append(child)
                 let row = row(of: child)
                 let reference = candidates[child].parentReference
-                let named = reference.nonEmpty ?? processes[parent].name.nonEmpty ?? processes[parent].id
+                let named = reference.nonEmpty ?? processes.name(at: parent).nonEmpty ?? processes.id(at: parent)
                 sink.report(Diagnostic(
                     .unknownParent,
                     "the parent \"\(named)\" (line \(candidates[parent].line)) has errors and is not in the model",
                     file: row.location.file, line: row.location.line, record: row.location.record,
-                    column: row.columns[.parent], value: reference.nonEmpty ?? processes[parent].id,
+                    column: row.columns[.parent], value: reference.nonEmpty ?? processes.id(at: parent),
                     hint: "fix the parent's row first"))
             }
         }

@@ -137,7 +137,7 @@ extension ModelBuilder {
                 // The row of an ancestor made earlier from its descendants: it takes the ancestor's place.
                 candidate.structuralParent = candidates[existing].structuralParent
                 candidates[existing] = candidate
-                processes[existing] = process
+                processes.replace(at: existing, with: process)
                 if settings.keepsRecords { records[existing] = record }
                 return
             }

@@ -14,8 +14,8 @@ import CoraCSV
 ///
 /// Every row ends up in the model or among the rejected rows, with at least one error saying why.
 ///
-/// The storage is laid out for a million rows: the processes in one array (moved into the model at
-/// the end, not copied), per row a few bytes of trace (file and column layout by number), records
+/// The storage is laid out for a million rows: the processes in columns (``ProcessColumns``: their
+/// text in one byte arena, handed to the model at the end, not copied), per row a few bytes of trace (file and column layout by number), records
 /// only when a rejects file is wanted, and ids and codes looked up through ``PositionIndex``.
 public struct ModelBuilder: Sendable {
     /// How the builder reads rows and what it does with errors.
@@ -109,7 +109,7 @@ public struct ModelBuilder: Sendable {
     /// The processes on their way into the model, and what the builder needs to know about each
     /// (apart, so that the accepted processes become the model's array in place).
     var candidates: [Candidate] = []
-    var processes: [CoraProcess] = []
+    var processes = ProcessColumns()
     /// The inputs' names and the column layouts of the rows, shared by the candidates (a row keeps
     /// their numbers, not copies), and the rows' records when they are kept for rejects.
     var files: [String] = []
@@ -187,7 +187,7 @@ public struct ModelBuilder: Sendable {
     public mutating func reserveCapacity(forMoreRows count: Int) {
         let total = candidates.count + max(0, count)
         candidates.reserveCapacity(total)
-        processes.reserveCapacity(total)
+        processes.reserveCapacity(forMore: max(0, count), bytes: 0)
         if settings.keepsRecords { records.reserveCapacity(total) }
     }
 
@@ -290,7 +290,7 @@ public struct ModelBuilder: Sendable {
         return RowTrace(location: location,
                         record: settings.keepsRecords ? records[index] : CSVRecord.locationOnly(line: location.line, number: location.record),
                         columns: columns(of: index), categoryText: candidate.categoryText,
-                        functionText: processes[index].function, parentText: candidate.parentText)
+                        functionText: processes.text(.function, at: index), parentText: candidate.parentText)
     }
 
     /// The parent of the candidate at `position` while it is in the model: `nil` at the top, or
@@ -328,13 +328,13 @@ public struct ModelBuilder: Sendable {
         let parents = positions.map { position in liveParent(of: position).map { factIndex[$0] } ?? -1 }
         let builder = self
         return ModelFacts(
-            levels: positions.map { processes[$0].level }, categories: positions.map { processes[$0].category },
-            parents: parents, hasFunction: positions.map { !processes[$0].function.trimmingWhitespace().isEmpty },
+            levels: positions.map { processes.level(at: $0) }, categories: positions.map { processes.category(at: $0) },
+            parents: parents, hasFunction: positions.map { !processes.text(.function, at: $0).trimmingWhitespace().isEmpty },
             pdca: pdcaFacts(factIndex: factIndex), maxDepth: maxDepth, strict: strict,
             lookUp: { index in
                 let position = positions[index]
                 let hasRow = candidates[position].origin == .tableRow
-                return (processes[position], hasRow ? builder.row(of: position) : nil)
+                return (processes.process(at: position), hasRow ? builder.row(of: position) : nil)
             })
     }
 
@@ -354,7 +354,7 @@ public struct ModelBuilder: Sendable {
     public mutating func checkElements(with validator: Validator, sink: inout DiagnosticSink) {
         var withErrors: [Int] = []
         for position in candidates.indices where candidates[position].origin == .element && !candidates[position].rejected {
-            let process = processes[position]
+            let process = processes.process(at: position)
             var row = MappedRow(values: [:], lists: [:], properties: process.properties, location: location(of: position),
                                 record: CSVRecord.locationOnly(line: candidates[position].line, number: candidates[position].record),
                                 columns: columns(of: position))
@@ -397,16 +397,14 @@ public struct ModelBuilder: Sendable {
         // The ids cora made (from a code or a name, numbered): no input gave them, so comparing
         // two models does not trust them as ids.
         var derivedIDs = Set<String>()
-        for index in candidates.indices where !candidates[index].rejected && !candidates[index].idWasGiven { derivedIDs.insert(processes[index].id) }
-        // The accepted processes move to the front of the array, which becomes the model's.
-        var accepted = processes
-        processes = []
-        var kept = 0
-        for index in candidates.indices where !candidates[index].rejected {
-            if kept != index { accepted.swapAt(kept, index) }
-            kept += 1
+        for index in candidates.indices where !candidates[index].rejected && !candidates[index].idWasGiven { derivedIDs.insert(processes.id(at: index)) }
+        // The columns become the model's, with the positions of the accepted processes when some were left out.
+        var selection: [Int32]?
+        if candidates.contains(where: \.rejected) {
+            selection = candidates.indices.filter { !candidates[$0].rejected }.map { Int32($0) }
         }
-        accepted.removeLast(accepted.count - kept)
+        let accepted = ProcessList(columns: processes, selection: selection)
+        processes = ProcessColumns()
         candidates = []
         records = []
         var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)

@@ -26,12 +26,15 @@ struct PositionIndex {
 
     /// The 64-bit FNV-1a hash of `key`'s UTF-8 bytes.
     static func hash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var key = key
-        key.withUTF8 { bytes in
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
+        return key.withUTF8 { bytes in hash(bytes) }
+    }
+
+    /// The 64-bit FNV-1a hash of UTF-8 bytes, as ``hash(_:)-(String)`` hashes a string's.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         // FNV's low bits mix poorly for short keys that differ in their last byte: fold the high half in.
         return hash ^ (hash >> 29)
@@ -40,8 +43,15 @@ struct PositionIndex {
     /// The position stored for `key`; `hasKey(position)` says whether the row at a position has
     /// `key` (`nil` when no row does).
     func position(of key: String, hasKey: (Int) -> Bool) -> Int? {
-        let slot = find(key, hash: Self.hash(key), hasKey: hasKey)
+        let slot = find(hash: Self.hash(key), hasKey: hasKey)
         let stored = slots[slot]
+        return stored == 0 ? nil : Int(stored) - 1
+    }
+
+    /// The position stored for the key whose hash is `hash`; `hasKey(position)` says whether the
+    /// row at a position has the key.
+    func position(hash: UInt64, hasKey: (Int) -> Bool) -> Int? {
+        let stored = slots[find(hash: hash, hasKey: hasKey)]
         return stored == 0 ? nil : Int(stored) - 1
     }
 
@@ -49,8 +59,13 @@ struct PositionIndex {
     /// `replace(existing)` says so; returns the position stored before, if any.
     @discardableResult
     mutating func insert(_ key: String, position: Int, hasKey: (Int) -> Bool, replace: (Int) -> Bool = { _ in false }) -> Int? {
-        let hash = Self.hash(key)
-        var slot = find(key, hash: hash, hasKey: hasKey)
+        insert(hash: Self.hash(key), position: position, hasKey: hasKey, replace: replace)
+    }
+
+    /// Stores `position` for the key whose hash is `hash`, as ``insert(_:position:hasKey:replace:)`` does.
+    @discardableResult
+    mutating func insert(hash: UInt64, position: Int, hasKey: (Int) -> Bool, replace: (Int) -> Bool = { _ in false }) -> Int? {
+        var slot = find(hash: hash, hasKey: hasKey)
         if slots[slot] != 0 {
             let existing = Int(slots[slot]) - 1
             if replace(existing) { slots[slot] = Int32(position + 1) }
@@ -58,7 +73,7 @@ struct PositionIndex {
         }
         if (count + 1) * 2 > slots.count {
             grow()
-            slot = find(key, hash: hash, hasKey: hasKey)
+            slot = find(hash: hash, hasKey: hasKey)
         }
         slots[slot] = Int32(position + 1)
         hashes[slot] = hash
@@ -67,7 +82,7 @@ struct PositionIndex {
     }
 
     /// The slot of `key`, or the empty slot where it belongs.
-    private func find(_ key: String, hash: UInt64, hasKey: (Int) -> Bool) -> Int {
+    private func find(hash: UInt64, hasKey: (Int) -> Bool) -> Int {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let stored = slots[slot]

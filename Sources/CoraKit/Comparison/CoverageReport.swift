@@ -83,12 +83,12 @@ public struct CoverageReport: Sendable {
         self.reference = reference
         self.inventory = inventory
         match = matcher.match(inventory, reference, pinned: pinned)
-        let processes = reference.processes
+        let processes = reference.processes.array
         var matches = [[CoverageMatch]](repeating: [], count: processes.count)
         for pair in match.pairs.sorted(by: { $0.old < $1.old }) {
             matches[pair.new].append(CoverageMatch(inventory: pair.old, method: pair.method, score: pair.score))
         }
-        let inventoryProcesses = inventory.processes
+        let inventoryProcesses = inventory.processes.array
         let atItsLevel = processes.indices.map { position in
             matches[position].contains { match in
                 let level = processes[position].level, other = inventoryProcesses[match.inventory].level

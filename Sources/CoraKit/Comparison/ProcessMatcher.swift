@@ -42,8 +42,9 @@ public struct ProcessMatcher: Sendable {
     /// The pairs of `old` and `new`'s processes, with `pinned` pairs (ids) made first; a pin with
     /// one side nil keeps the other side's process from any pair.
     public func match(_ old: ProcessModel, _ new: ProcessModel, pinned: [PinnedPair] = []) -> ModelMatch {
-        var state = MatchState(old: old.processes, new: new.processes, manyOld: oneNewForManyOld)
-        let oldByID = Self.positions(old.processes), newByID = Self.positions(new.processes)
+        let oldProcesses = old.processes.array, newProcesses = new.processes.array
+        var state = MatchState(old: oldProcesses, new: newProcesses, manyOld: oneNewForManyOld)
+        let oldByID = Self.positions(oldProcesses), newByID = Self.positions(newProcesses)
         for pin in pinned {
             switch (pin.old.flatMap { oldByID[$0] }, pin.new.flatMap { newByID[$0] }) {
             case (let from?, nil) where pin.new == nil: state.closedOld[from] = true
@@ -59,8 +60,8 @@ public struct ProcessMatcher: Sendable {
         if methods.contains(.id) {
             // An id cora made (no id column) is no id: the same one on two sides says only that
             // the rows came in the same order.
-            let oldIDs = old.processes.map { old.derivedIDs.contains($0.id) ? "" : $0.id }
-            let newIDs = new.processes.map { new.derivedIDs.contains($0.id) ? "" : $0.id }
+            let oldIDs = oldProcesses.map { old.derivedIDs.contains($0.id) ? "" : $0.id }
+            let newIDs = newProcesses.map { new.derivedIDs.contains($0.id) ? "" : $0.id }
             state.pairEqual(.id, report: true, old: { oldIDs[$0] }, new: { newIDs[$0] })
         }
         if methods.contains(.code) { state.pairEqual(.code) { $0.code.trimmingWhitespace() } }
@@ -68,8 +69,8 @@ public struct ProcessMatcher: Sendable {
         // A name is compared on its first 2,000 characters: no process is named by more, and a
         // megabyte of name would otherwise cost seconds per comparison.
         func key(_ process: CoraProcess) -> String { MatchName.key(process.name.count > 2_000 ? String(process.name.prefix(2_000)) : process.name) }
-        let keys = NameKeys(old: old.processes.map(key), new: new.processes.map(key),
-                            oldParents: Self.parentPositions(old.processes, oldByID), newParents: Self.parentPositions(new.processes, newByID))
+        let keys = NameKeys(old: oldProcesses.map(key), new: newProcesses.map(key),
+                            oldParents: Self.parentPositions(oldProcesses, oldByID), newParents: Self.parentPositions(newProcesses, newByID))
         if methods.contains(.name) { state.pairNames(keys) }
         if methods.contains(.similarity) { pairSimilar(&state, keys: keys) }
         return state.result

@@ -1,7 +1,7 @@
 /// The canonical process model: processes in source order, with the names of the extra properties.
 public struct ProcessModel: Sendable, Equatable {
-    /// The processes, in the order of the input.
-    public var processes: [CoraProcess]
+    /// The processes, in the order of the input (in columns when the pipeline built the model).
+    public var processes: ProcessList
     /// The names of all properties, in the order they first appeared (columns of the canonical CSV).
     public var propertyNames: [String]
     /// What an Archi import kept besides the processes (other elements, relations, properties and
@@ -36,6 +36,12 @@ public struct ProcessModel: Sendable, Equatable {
 
     /// Creates a model. Property names not listed are added in the order the processes carry them.
     public init(processes: [CoraProcess] = [], propertyNames: [String] = [], archi: ArchiRetained? = nil) {
+        self.init(processes: ProcessList(processes), propertyNames: propertyNames, archi: archi)
+    }
+
+    /// Creates a model of the processes of `processes`. Property names not listed are added in the
+    /// order the processes carry them.
+    public init(processes: ProcessList, propertyNames: [String] = [], archi: ArchiRetained? = nil) {
         self.processes = processes
         self.archi = archi
         var names = propertyNames
@@ -49,7 +55,7 @@ public struct ProcessModel: Sendable, Equatable {
     }
 
     /// A model whose `propertyNames` already list every property its processes carry.
-    init(processes: [CoraProcess], listedPropertyNames: [String]) {
+    init(processes: ProcessList, listedPropertyNames: [String]) {
         self.processes = processes
         self.propertyNames = listedPropertyNames
         self.archi = nil

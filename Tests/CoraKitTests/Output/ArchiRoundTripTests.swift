@@ -91,7 +91,7 @@ func convertSample(_ path: String, mapping: String) throws -> ConversionResult {
 }
 
 /// The processes without their source locations.
-func withoutSources(_ processes: [CoraProcess]) -> [CoraProcess] {
+func withoutSources(_ processes: some Sequence<CoraProcess>) -> [CoraProcess] {
     processes.map { process in
         var copy = process
         copy.source = nil

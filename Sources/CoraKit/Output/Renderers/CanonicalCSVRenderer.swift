@@ -110,6 +110,10 @@ public struct CanonicalCSVRenderer: Sendable {
     private func renderBlocks(_ blocks: [Range<Int>], of model: ProcessModel, options: CSVWriteOptions) -> [CSVWriter] {
         @Sendable func render(_ block: Range<Int>) -> CSVWriter {
             var writer = CSVWriter(options: options)
+            if let (columns, selection) = model.processes.columns {
+                Self.appendRows(of: columns, selection: selection, block: block, propertyNames: model.propertyNames, to: &writer)
+                return writer
+            }
             var properties: [String] = []
             for index in block {
                 appendCells(of: model.processes[index], propertyNames: model.propertyNames, to: &writer, scratch: &properties)

@@ -25,7 +25,7 @@ public struct CoverageMarkdownRenderer: Sendable {
 
     /// The document, ending with a line break.
     public func render(_ report: CoverageReport) -> String {
-        let processes = report.reference.processes, inventoryProcesses = report.inventory.processes
+        let processes = report.reference.processes.array, inventoryProcesses = report.inventory.processes.array
         var lines: [String] = []
         lines.append("# " + MarkdownText.heading(CoverageReport.title(inventory: inventory, reference: reference, language: language)))
         lines.append("")
