@@ -35,6 +35,12 @@ public struct CSVWriter {
     /// Appends one field to the record being written (a delimiter before it when it is not the
     /// first). ``endRecord()`` ends the record. For writing cells one by one, without an array per row.
     public mutating func appendField(_ field: String) {
+        beginField()
+        append(field: field)
+    }
+
+    /// The delimiter before a field that is not the first of its record.
+    private mutating func beginField() {
         writeByteOrderMarkOnce()
         if fieldsInRecord == 0 {
             recordStart = output.count
@@ -42,7 +48,6 @@ public struct CSVWriter {
             output.append(options.delimiter)
         }
         fieldsInRecord += 1
-        append(field: field)
     }
 
     /// Appends one field given as UTF-8 bytes, as ``appendField(_:)`` does a string: for writing
@@ -53,17 +58,16 @@ public struct CSVWriter {
             appendField(String(decoding: field, as: UTF8.self))
             return
         }
-        writeByteOrderMarkOnce()
-        if fieldsInRecord == 0 {
-            recordStart = output.count
-        } else {
-            output.append(options.delimiter)
-        }
-        fieldsInRecord += 1
+        beginField()
         guard options.quoting == .all || Self.needsQuotes(field, delimiter: options.delimiter) else {
             output.append(contentsOf: field)
             return
         }
+        appendQuoted(field)
+    }
+
+    /// Appends `field` quoted by libcsv (its quotes doubled).
+    private mutating func appendQuoted(_ field: UnsafeBufferPointer<UInt8>) {
         let needed = 2 * field.count + 2
         if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
         let written = scratch.withUnsafeMutableBytes { destination in
@@ -151,13 +155,6 @@ public struct CSVWriter {
             return
         }
         var copy = field
-        copy.withUTF8 { source in
-            let needed = 2 * source.count + 2
-            if scratch.count < needed { scratch = [UInt8](repeating: 0, count: needed) }
-            let written = scratch.withUnsafeMutableBytes { destination in
-                csv_write2(destination.baseAddress, needed, source.baseAddress, source.count, UInt8(ascii: "\""))
-            }
-            output.append(contentsOf: scratch[0..<written])
-        }
+        copy.withUTF8 { appendQuoted($0) }
     }
 }
