@@ -184,10 +184,11 @@ public struct ModelBuilder: Sendable {
 
     /// Makes room for `count` more rows up front, so that the arrays of a large input are not
     /// copied as they grow.
-    public mutating func reserveCapacity(forMoreRows count: Int) {
+    /// `textBytes` is about how many bytes of text they hold.
+    public mutating func reserveCapacity(forMoreRows count: Int, textBytes: Int = 0) {
         let total = candidates.count + max(0, count)
         candidates.reserveCapacity(total)
-        processes.reserveCapacity(forMore: max(0, count), bytes: 0)
+        processes.reserveCapacity(forMore: max(0, count), bytes: textBytes)
         if settings.keepsRecords { records.reserveCapacity(total) }
     }
 
@@ -397,6 +398,7 @@ public struct ModelBuilder: Sendable {
         // The ids cora made (from a code or a name, numbered): no input gave them, so comparing
         // two models does not trust them as ids.
         var derivedIDs = Set<String>()
+        derivedIDs.reserveCapacity(candidates.lazy.filter { !$0.idWasGiven }.count)
         for index in candidates.indices where !candidates[index].rejected && !candidates[index].idWasGiven { derivedIDs.insert(processes.id(at: index)) }
         // The columns become the model's, with the positions of the accepted processes when some were left out.
         var selection: [Int32]?

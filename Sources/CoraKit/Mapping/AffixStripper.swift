@@ -12,6 +12,9 @@ struct AffixStripper: Sendable {
     private struct End: Sendable {
         let affixes: [String]
         let atStart: Bool
+        /// Whether every affix is ASCII: then a text whose bytes the byte-wise walk left at an
+        /// ASCII byte (or at its end) has no other candidates character-wise.
+        let allASCII: Bool
         /// ASCII affixes by lower-case byte (from the end of the affix for suffixes).
         var bytes = PatternTrie<UInt8>()
         /// Every affix by lower-cased character (from the end for suffixes).
@@ -20,6 +23,7 @@ struct AffixStripper: Sendable {
         init(_ affixes: [String], atStart: Bool) {
             self.affixes = affixes
             self.atStart = atStart
+            allASCII = affixes.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
             for (index, affix) in affixes.enumerated() {
                 if affix.utf8.allSatisfy({ $0 < 0x80 }) {
                     let lowered = affix.utf8.map(Self.lowercase)
@@ -44,8 +48,13 @@ struct AffixStripper: Sendable {
             }
             // Byte-wise: as far as the text is ASCII (a byte beyond makes the comparison Unicode).
             var node = 0
+            var stoppedBeyondASCII = false
             func walk(byte: UInt8) -> Bool {
-                guard byte < 0x80, let next = bytes.child(of: node, Self.lowercase(byte)) else { return false }
+                guard byte < 0x80 else {
+                    stoppedBeyondASCII = true
+                    return false
+                }
+                guard let next = bytes.child(of: node, Self.lowercase(byte)) else { return false }
                 node = next
                 collect(bytes.patterns(endingAt: node))
                 return true
@@ -55,7 +64,9 @@ struct AffixStripper: Sendable {
             } else {
                 for byte in text.utf8.reversed() { guard walk(byte: byte) else { break } }
             }
-            // Character-wise, lower-cased.
+            // Character-wise, lower-cased: only where it can find more than the bytes did (a
+            // non-ASCII affix, or a character beyond ASCII that lower-cases to one, such as K).
+            if allASCII && !stoppedBeyondASCII { return firstCandidate(among: &candidates, in: text) }
             node = 0
             func walk(character: Character) -> Bool {
                 guard let next = characters.child(of: node, String(character).lowercased()) else { return false }
@@ -68,7 +79,12 @@ struct AffixStripper: Sendable {
             } else {
                 for character in text.reversed() { guard walk(character: character) else { break } }
             }
-            // The candidates in order, each checked by the comparison itself.
+            return firstCandidate(among: &candidates, in: text)
+        }
+
+        /// The first of `candidates` (in the affixes' order) that `text` starts (ends) with, checked
+        /// by the comparison itself, and `text` without it.
+        private func firstCandidate(among candidates: inout [ArraySlice<Int32>], in text: String) -> (index: Int, rest: String)? {
             while let pick = candidates.indices.filter({ !candidates[$0].isEmpty }).min(by: { candidates[$0].first! < candidates[$1].first! }) {
                 let affix = Int(candidates[pick].removeFirst())
                 if let rest = atStart ? text.removingPrefix(affixes[affix]) : text.removingSuffix(affixes[affix]) {

@@ -61,7 +61,10 @@ struct TableReading {
             if rowsRead == Pipeline.sampleRows {
                 // The size of the whole input over that of the first rows: about how many rows come.
                 let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
-                builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(maxRecords))) - rowsRead)
+                // The text of the rows goes into one arena: about as many bytes as the input has
+                // (pages reserved and not written are not in memory).
+                builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(maxRecords))) - rowsRead,
+                                        textBytes: Int(Double(expected) * 1.05))
             }
         }
         if mapper!.lacksRequiredColumn {

@@ -186,6 +186,8 @@ struct ValueSplitterTests {
         #expect(AffixStripper(prefixes: ["a", "a", "a"], suffixes: []).strip("aa a b") == "b")
         // KELVIN SIGN is a K to the Unicode comparison.
         #expect(AffixStripper(prefixes: ["k"], suffixes: []).strip("\u{212A}é") == "é")
+        // ASCII affixes on ASCII text are found byte-wise alone.
+        #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("BP x (WP)") == "x")
     }
 
     // MARK: Cost
