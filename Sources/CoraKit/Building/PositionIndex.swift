@@ -2,15 +2,20 @@
 /// table of 32-bit positions, hashed with FNV-1a over the key's UTF-8 bytes.
 ///
 /// The keys themselves are not stored: they are the rows' own ids or codes, and the caller says
-/// whether the row at a position has a given key. For a million rows this is 24 MB of integers (a
-/// position and a hash per slot, two slots per key) and one cheap hash per look-up, where a
-/// `[String: Int]` keeps a copy of every key and runs SipHash.
+/// whether the row at a position has a given key. For a million rows this is 16 MB of integers (a
+/// position and 32 bits of its key's hash per slot, side by side so that a look-up reads one
+/// place in memory; two slots per key) and one cheap hash per look-up, where a `[String: Int]`
+/// keeps a copy of every key and runs SipHash.
 struct PositionIndex {
-    /// Position + 1 per slot, 0 for an empty slot.
-    private var slots: [Int32]
-    /// The hash of each occupied slot's key: most other keys are passed by without comparing text,
-    /// and the table grows without the keys.
-    private var hashes: [UInt64]
+    /// One slot: position + 1 (0 for an empty slot), and the low 32 bits of its key's hash, by
+    /// which the slot is found and most other keys are passed by without comparing text (and the
+    /// table grows without the keys).
+    private struct Slot {
+        var stored: Int32
+        var hash: UInt32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     /// The number of keys in the index.
     private(set) var count = 0
@@ -19,8 +24,7 @@ struct PositionIndex {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        hashes = [UInt64](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(stored: 0, hash: 0), count: size)
         mask = size - 1
     }
 
@@ -43,15 +47,14 @@ struct PositionIndex {
     /// The position stored for `key`; `hasKey(position)` says whether the row at a position has
     /// `key` (`nil` when no row does).
     func position(of key: String, hasKey: (Int) -> Bool) -> Int? {
-        let slot = find(hash: Self.hash(key), hasKey: hasKey)
-        let stored = slots[slot]
+        let stored = slots[find(hash: Self.hash(key), hasKey: hasKey)].stored
         return stored == 0 ? nil : Int(stored) - 1
     }
 
     /// The position stored for the key whose hash is `hash`; `hasKey(position)` says whether the
     /// row at a position has the key.
     func position(hash: UInt64, hasKey: (Int) -> Bool) -> Int? {
-        let stored = slots[find(hash: hash, hasKey: hasKey)]
+        let stored = slots[find(hash: hash, hasKey: hasKey)].stored
         return stored == 0 ? nil : Int(stored) - 1
     }
 
@@ -66,42 +69,40 @@ struct PositionIndex {
     @discardableResult
     mutating func insert(hash: UInt64, position: Int, hasKey: (Int) -> Bool, replace: (Int) -> Bool = { _ in false }) -> Int? {
         var slot = find(hash: hash, hasKey: hasKey)
-        if slots[slot] != 0 {
-            let existing = Int(slots[slot]) - 1
-            if replace(existing) { slots[slot] = Int32(position + 1) }
+        if slots[slot].stored != 0 {
+            let existing = Int(slots[slot].stored) - 1
+            if replace(existing) { slots[slot].stored = Int32(position + 1) }
             return existing
         }
         if (count + 1) * 2 > slots.count {
             grow()
             slot = find(hash: hash, hasKey: hasKey)
         }
-        slots[slot] = Int32(position + 1)
-        hashes[slot] = hash
+        slots[slot] = Slot(stored: Int32(position + 1), hash: UInt32(truncatingIfNeeded: hash))
         count += 1
         return nil
     }
 
     /// The slot of `key`, or the empty slot where it belongs.
     private func find(hash: UInt64, hasKey: (Int) -> Bool) -> Int {
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let low = UInt32(truncatingIfNeeded: hash)
+        var slot = Int(low) & mask
         while true {
-            let stored = slots[slot]
-            if stored == 0 || (hashes[slot] == hash && hasKey(Int(stored) - 1)) { return slot }
+            let entry = slots[slot]
+            if entry.stored == 0 || (entry.hash == low && hasKey(Int(entry.stored) - 1)) { return slot }
             slot = (slot + 1) & mask
         }
     }
 
     /// Doubles the table, placing every position again by its stored hash.
     private mutating func grow() {
-        let oldSlots = slots, oldHashes = hashes
-        slots = [Int32](repeating: 0, count: oldSlots.count * 2)
-        hashes = [UInt64](repeating: 0, count: oldSlots.count * 2)
+        let oldSlots = slots
+        slots = [Slot](repeating: Slot(stored: 0, hash: 0), count: oldSlots.count * 2)
         mask = slots.count - 1
-        for (stored, hash) in zip(oldSlots, oldHashes) where stored != 0 {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = stored
-            hashes[slot] = hash
+        for entry in oldSlots where entry.stored != 0 {
+            var slot = Int(entry.hash) & mask
+            while slots[slot].stored != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }
