@@ -44,10 +44,12 @@ public struct ProcessList: RandomAccessCollection, MutableCollection, RangeRepla
     }
 
     public subscript(position: Int) -> CoraProcess {
-        get {
+        // Lent, not copied, when the processes are values: reading one field of a process costs
+        // no reference count for each of its other fields.
+        _read {
             switch storage {
-            case .values(let processes): return processes[position]
-            case .columns(let columns, let selection): return columns.process(at: selection.map { Int($0[position]) } ?? position)
+            case .values(let processes): yield processes[position]
+            case .columns(let columns, let selection): yield columns.process(at: selection.map { Int($0[position]) } ?? position)
             }
         }
         set {

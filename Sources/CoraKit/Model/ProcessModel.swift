@@ -61,6 +61,15 @@ public struct ProcessModel: Sendable, Equatable {
         self.archi = nil
     }
 
+    /// The model with its processes as values (made once from the columns when it was built in
+    /// columns): for a renderer that reads processes again and again, in any order.
+    public var withProcessesAsValues: ProcessModel {
+        guard processes.columns != nil else { return self }
+        var model = self
+        model.processes = ProcessList(processes.array)
+        return model
+    }
+
     /// The process with the id `id`.
     public func process(withID id: String) -> CoraProcess? {
         processes.first { $0.id == id }

@@ -5,9 +5,13 @@ public struct ProcessTree: Sendable {
     public let model: ProcessModel
     private let childrenByParent: [String: [Int]]
     private let indexByID: [String: Int]
+    /// The positions of ``depthFirst``.
+    private let depthFirstPositions: [Int]
 
     /// Builds the tree of `model`. A process whose parent is not in the model counts as a root.
     public init(_ model: ProcessModel) {
+        // The walks read processes many times each, in any order: as values, made once.
+        let model = model.withProcessesAsValues
         self.model = model
         var index: [String: Int] = [:]
         for (position, process) in model.processes.enumerated() where index[process.id] == nil { index[process.id] = position }
@@ -24,6 +28,18 @@ public struct ProcessTree: Sendable {
         }
         self.childrenByParent = children
         self.indexByID = index
+        // Every process reached from the roots, depth first: walked once, by position.
+        var order: [Int] = []
+        order.reserveCapacity(model.processes.count)
+        var seen = [Bool](repeating: false, count: model.processes.count)
+        var stack: [Int] = (children[""] ?? []).reversed()
+        while let position = stack.popLast() {
+            guard !seen[position] else { continue }
+            seen[position] = true
+            order.append(position)
+            stack.append(contentsOf: (children[model.processes[position].id] ?? []).reversed())
+        }
+        self.depthFirstPositions = order
     }
 
     /// The process with id `id`.
@@ -74,11 +90,12 @@ public struct ProcessTree: Sendable {
     }
 
     /// All processes, depth first from the roots.
-    public var depthFirst: [CoraProcess] { descendants(of: "").map(\.process) }
+    public var depthFirst: [CoraProcess] { depthFirstPositions.map { model.processes[$0] } }
 
     /// The business processes of `category` (`nil`: without a category), in the order of the tree.
     public func businessProcesses(in category: ProcessCategory?) -> [CoraProcess] {
-        depthFirst.filter { $0.level == .businessProcess && $0.category == category }
+        depthFirstPositions.lazy.filter { self.model.processes[$0].level == .businessProcess && self.model.processes[$0].category == category }
+            .map { self.model.processes[$0] }
     }
 
     /// The ancestors of `id`, from its parent up.

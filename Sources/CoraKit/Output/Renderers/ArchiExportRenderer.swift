@@ -77,7 +77,8 @@ public struct ArchiExportRenderer: Sendable {
 
     /// The rows written for `model`.
     public func archiModel(for model: ProcessModel) -> ArchiModel {
-        var plan = ArchiExportPlan(model: model, title: title)
+        // Read many times and in any order: the processes as values, made once from the columns.
+        var plan = ArchiExportPlan(model: model.withProcessesAsValues, title: title)
         return plan.make()
     }
 

@@ -76,6 +76,8 @@ public struct DOTRenderer: Sendable {
 
     /// The DOT text for `view` (for ``View/each``, the landscape of ``renderEach(_:)``).
     public func render(_ model: ProcessModel, view: View = .landscape) throws(ViewError) -> String {
+        // Read many times and in any order: the processes as values, made once from the columns.
+        let model = model.withProcessesAsValues
         let tree = ProcessTree(model)
         switch view {
         case .landscape: return landscape(tree, full: false, links: nil)

@@ -44,7 +44,8 @@ public struct ExchangeRenderer: Sendable {
 
     /// The document for `model`.
     public func document(for model: ProcessModel) -> ExchangeDocument {
-        var build = ExchangeDocumentBuild(model: model, language: language, title: title,
+        // Read many times and in any order: the processes as values, made once from the columns.
+        var build = ExchangeDocumentBuild(model: model.withProcessesAsValues, language: language, title: title,
                                           defaultTitle: defaultTitle ?? language.text(.processModel))
         return build.make()
     }

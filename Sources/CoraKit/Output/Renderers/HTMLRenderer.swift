@@ -48,7 +48,8 @@ public struct HTMLRenderer: Sendable {
 
     /// The HTML document, ending with a line break.
     public func render(_ model: ProcessModel, diagnostics: [Diagnostic] = [], figures: HandbookFigures = HandbookFigures()) -> String {
-        var page = HandbookPage(model: model, diagnostics: diagnostics, figures: figures, renderer: self)
+        // Read many times and in any order: the processes as values, made once from the columns.
+        var page = HandbookPage(model: model.withProcessesAsValues, diagnostics: diagnostics, figures: figures, renderer: self)
         return page.document()
     }
 

@@ -30,6 +30,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// The Markdown document, ending with a line break.
     public func render(_ model: ProcessModel, diagnostics: [Diagnostic] = []) -> String {
+        // Read many times and in any order: the processes as values, made once from the columns.
+        let model = model.withProcessesAsValues
         let tree = ProcessTree(model)
         let l = language
         var anchors = AnchorBook()
