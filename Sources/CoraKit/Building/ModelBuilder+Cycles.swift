@@ -35,7 +35,7 @@ extension ModelBuilder {
             sink.report(Diagnostic(
                 .parentCycle, "the process \"\(processes.name(at: position))\" is its own ancestor",
                 file: row.location.file, line: row.location.line, record: row.location.record,
-                column: row.columns[.parent], value: candidates[position].parentReference,
+                column: row.columns[.parent], value: processes.string(at: candidates[position].parentReference),
                 hint: "follow the parents from here: one of them points back down"))
             if !settings.keepInvalid { candidates[position].rejected = true }
         }

@@ -198,8 +198,8 @@ extension ModelBuilder {
                 processes.setParent(toIDAt: structural, at: index)
                 continue
             }
-            let reference = candidates[index].parentReference
-            guard !reference.isEmpty else { continue }
+            guard candidates[index].parentReference != 0 else { continue }
+            let reference = processes.string(at: candidates[index].parentReference)
             if references == nil { references = referenceIndex() }
             let match = candidates[index].parentMatch
             let found = lookUp(reference, match: match, from: index, in: &references!)

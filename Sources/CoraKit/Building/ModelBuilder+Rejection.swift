@@ -17,7 +17,7 @@ extension ModelBuilder {
                 candidates[child].rejected = true
                 queue.append(child)
                 let row = row(of: child)
-                let reference = candidates[child].parentReference
+                let reference = processes.string(at: candidates[child].parentReference)
                 let named = reference.nonEmpty ?? processes.name(at: parent).nonEmpty ?? processes.id(at: parent)
                 sink.report(Diagnostic(
                     .unknownParent,

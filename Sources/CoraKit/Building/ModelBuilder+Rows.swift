@@ -84,9 +84,11 @@ extension ModelBuilder {
             seenPropertyNames.insert(property.name)
             propertyNames.append(property.name)
         }
+        let parentText = processes.store(row[.parent])
         let candidate = Candidate(
             file: fileNumber(file), columnSet: columnSetNumber(row.columns), line: row.location.line, record: row.location.record,
-            categoryText: categoryText, parentText: row[.parent], parentReference: parentReference, parentMatch: match,
+            categoryText: processes.store(categoryText), parentText: parentText,
+            parentReference: parentReference == row[.parent] ? parentText : processes.store(parentReference), parentMatch: match,
             structuralParent: -1, idWasGiven: !givenID.isEmpty, origin: .tableRow, levelFromParent: false,
             rejected: hasErrors && !settings.keepInvalid)
         if let path = row.levelPath {
@@ -119,7 +121,7 @@ extension ModelBuilder {
             let ancestor = CoraProcess(id: "", name: name, level: depth < levels.count ? levels[depth] : nil,
                                        category: process.category, source: location)
             var implicit = candidate
-            implicit.parentReference = ""
+            implicit.parentReference = 0
             implicit.parentMatch = .any
             implicit.idWasGiven = false
             implicit.rejected = false

@@ -161,12 +161,13 @@ public struct ModelBuilder: Sendable {
         var columnSet: Int32
         var line: Int
         var record: Int
-        /// The category and parent cells as the mapping left them.
-        var categoryText: String
-        var parentText: String
+        /// The category and parent cells as the mapping left them (offsets of their texts in the
+        /// processes' arena: no string per row).
+        var categoryText: Int
+        var parentText: Int
         /// What the parent reference says (in a dotted numbering: the code above); for a parent
         /// given by position, empty.
-        var parentReference: String
+        var parentReference: Int
         var parentMatch: Mapping.ReferenceMatch
         /// The parent by position, when the input says so (per-level layouts, Archi relations, merges).
         var structuralParent: Int32
@@ -221,13 +222,13 @@ public struct ModelBuilder: Sendable {
         let location = process.source ?? SourceLocation(file: "", line: 0, record: 0)
         var candidate = Candidate(
             file: fileNumber(location.file), columnSet: columnSetNumber(columns), line: location.line, record: location.record,
-            categoryText: "", parentText: "", parentReference: "", parentMatch: .any, structuralParent: -1,
+            categoryText: 0, parentText: 0, parentReference: 0, parentMatch: .any, structuralParent: -1,
             idWasGiven: idWasGiven, origin: origin, levelFromParent: levelFromParent, rejected: false)
         switch parent {
         case .none: break
         case .reference(let reference, let match):
-            candidate.parentReference = reference
-            candidate.parentText = reference
+            candidate.parentReference = processes.store(reference)
+            candidate.parentText = candidate.parentReference
             candidate.parentMatch = match
         case .position(let position, let relation):
             candidate.structuralParent = Int32(position)
@@ -290,8 +291,8 @@ public struct ModelBuilder: Sendable {
         let location = location(of: index)
         return RowTrace(location: location,
                         record: settings.keepsRecords ? records[index] : CSVRecord.locationOnly(line: location.line, number: location.record),
-                        columns: columns(of: index), categoryText: candidate.categoryText,
-                        functionText: processes.text(.function, at: index), parentText: candidate.parentText)
+                        columns: columns(of: index), categoryText: processes.string(at: candidate.categoryText),
+                        functionText: processes.text(.function, at: index), parentText: processes.string(at: candidate.parentText))
     }
 
     /// The parent of the candidate at `position` while it is in the model: `nil` at the top, or

@@ -386,7 +386,17 @@ struct ProcessColumns: Sendable {
         for item in list { write(item) }
     }
 
-    private func string(at offset: Int) -> String {
+    /// Writes `text` into the arena for a caller that keeps its offset (the builder's texts of a
+    /// row besides its fields); 0, the empty text, for an empty one.
+    mutating func store(_ text: String) -> Int {
+        guard !text.isEmpty else { return 0 }
+        let offset = arena.count
+        write(text)
+        return offset
+    }
+
+    /// The text at `offset` in the arena (written by ``store(_:)``, or a field's).
+    func string(at offset: Int) -> String {
         guard offset != 0 else { return "" }
         return arena.withUnsafeBufferPointer { bytes in
             var reader = Reader(bytes: bytes, offset: offset)

@@ -9,93 +9,85 @@
 public struct ProcessList: RandomAccessCollection, MutableCollection, RangeReplaceableCollection, ExpressibleByArrayLiteral,
     Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible
 {
-    enum Storage: Sendable {
-        /// Processes as values.
-        case values([CoraProcess])
-        /// Processes in columns; `selection` the positions in them that are in the list, in order
-        /// (`nil`: all of them).
-        case columns(ProcessColumns, selection: [Int32]?)
-    }
-
-    private(set) var storage: Storage
+    /// The processes as values (empty while the list is kept in columns).
+    private var values: [CoraProcess] = []
+    /// The processes in columns, when the list is kept so; `selection` the positions in them that
+    /// are in the list, in order (`nil`: all of them). Kept as an optional beside the values rather
+    /// than as an enum of the two: a case of an enum can be stored in the spare bits of a pointer,
+    /// which leak checkers then do not see as a pointer.
+    private var columnStore: ProcessColumns?
+    private var selection: [Int32]?
 
     /// An empty list.
-    public init() { storage = .values([]) }
+    public init() {}
 
     /// A list of `processes`.
-    public init(_ processes: [CoraProcess]) { storage = .values(processes) }
+    public init(_ processes: [CoraProcess]) { values = processes }
 
     /// A list of `processes`.
-    public init<S: Sequence>(_ processes: S) where S.Element == CoraProcess { storage = .values(Array(processes)) }
+    public init<S: Sequence>(_ processes: S) where S.Element == CoraProcess { values = Array(processes) }
 
     /// A list of the processes in `columns` (those at `selection`, in its order, when given).
-    init(columns: ProcessColumns, selection: [Int32]? = nil) { storage = .columns(columns, selection: selection) }
+    init(columns: ProcessColumns, selection: [Int32]? = nil) {
+        columnStore = columns
+        self.selection = selection
+    }
 
     /// A list of the processes written out.
-    public init(arrayLiteral processes: CoraProcess...) { storage = .values(processes) }
+    public init(arrayLiteral processes: CoraProcess...) { values = processes }
 
     public var startIndex: Int { 0 }
 
     public var endIndex: Int {
-        switch storage {
-        case .values(let processes): return processes.count
-        case .columns(let columns, let selection): return selection?.count ?? columns.count
-        }
+        guard let columnStore else { return values.count }
+        return selection?.count ?? columnStore.count
     }
 
     public subscript(position: Int) -> CoraProcess {
         // Lent, not copied, when the processes are values: reading one field of a process costs
         // no reference count for each of its other fields.
         _read {
-            switch storage {
-            case .values(let processes): yield processes[position]
-            case .columns(let columns, let selection): yield columns.process(at: selection.map { Int($0[position]) } ?? position)
+            if let columnStore {
+                yield columnStore.process(at: selection.map { Int($0[position]) } ?? position)
+            } else {
+                yield values[position]
             }
         }
         set {
             makeValues()
-            guard case .values(var processes) = storage else { return }
-            storage = .values([])
-            processes[position] = newValue
-            storage = .values(processes)
+            values[position] = newValue
         }
     }
 
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == CoraProcess {
         makeValues()
-        guard case .values(var processes) = storage else { return }
-        storage = .values([])
-        processes.replaceSubrange(subrange, with: newElements)
-        storage = .values(processes)
+        values.replaceSubrange(subrange, with: newElements)
     }
 
     public mutating func reserveCapacity(_ n: Int) {
-        guard case .values(var processes) = storage else { return }
-        storage = .values([])
-        processes.reserveCapacity(n)
-        storage = .values(processes)
+        if columnStore == nil { values.reserveCapacity(n) }
     }
 
     /// The processes as an array.
     public var array: [CoraProcess] {
-        if case .values(let processes) = storage { return processes }
-        return Array(self)
+        columnStore == nil ? values : Array(self)
     }
 
     /// The columns and the positions in them, when the list is kept in columns.
     var columns: (columns: ProcessColumns, selection: [Int32]?)? {
-        if case .columns(let columns, let selection) = storage { return (columns, selection) }
-        return nil
+        columnStore.map { ($0, selection) }
     }
 
     /// Turns a list in columns into processes, before one is changed.
     private mutating func makeValues() {
-        guard case .columns = storage else { return }
-        storage = .values(Array(self))
+        guard columnStore != nil else { return }
+        values = Array(self)
+        columnStore = nil
+        selection = nil
     }
 
     public static func == (lhs: ProcessList, rhs: ProcessList) -> Bool {
-        if case .values(let left) = lhs.storage, case .values(let right) = rhs.storage { return left == right }
+        if lhs.columnStore == nil && rhs.columnStore == nil { return lhs.values == rhs.values }
         return lhs.elementsEqual(rhs)
     }
 
