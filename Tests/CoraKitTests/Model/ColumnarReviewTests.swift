@@ -1,3 +1,4 @@
+import CoraCSV
 @testable import CoraKit
 import Testing
 
@@ -86,4 +87,85 @@ struct ColumnarReviewTests {
             #expect(Self.csv(inColumns) == Self.csv(values))
         }
     }
+
+    // MARK: What held
+
+    /// A canonical CSV of `rows` processes under one business process; every seventh row has an
+    /// unknown level (rejected, so the model keeps a selection), every third a property of its own.
+    static func inventory(rows: Int) -> String {
+        var text = "id,code,name,level,category,parent,order,Afdeling,Alleen afgewezen\n"
+        text += "bp,BP,Verhuren eenheden,bedrijfsproces,primair,,,,\n"
+        for row in 1...rows {
+            let level = row % 7 == 0 ? "onzin" : "werkproces"
+            let onlyRejected = row % 7 == 0 ? "x" : ""
+            let name = row % 5 == 0 ? String(repeating: "é", count: 70 + row % 9000) : "Afsluiten contract \(row)"
+            text += ",P\(row),\"\(name)\",\(level),primair,bp,\(row % 4),\(row % 3 == 0 ? "Verhuur" : ""),\(onlyRejected)\n"
+        }
+        return text
+    }
+
+    static func converted(rows: Int) throws -> ProcessModel {
+        try Pipeline.convert(MemoryByteSource(text: inventory(rows: rows)), file: "in.csv",
+                             mapping: MappingCatalog.builtin.mapping(named: "canonical")).model
+    }
+
+    @Test("a built model in columns with a selection: the same model, CSV and edits as from its processes")
+    func builtModelHolds() throws {
+        let model = try Self.converted(rows: 9_000)
+        let columns = try #require(model.processes.columns)
+        #expect(columns.selection != nil)
+        let values = ProcessModel(processes: model.processes.array, propertyNames: model.propertyNames)
+        #expect(values.processes.columns == nil)
+        #expect(values == model && model == values)
+        #expect(model.propertyNames == values.propertyNames)
+        let csv = CanonicalCSVRenderer().render(model)
+        #expect(csv == CanonicalCSVRenderer().render(values))
+        var threaded: [UInt8] = []
+        CanonicalCSVRenderer().render(model, threads: 4) { threaded.append(contentsOf: $0) }
+        #expect(threaded == csv)
+        #expect(model.withProcessesAsValues == model)
+        #expect(ProcessTree(model).depthFirst == ProcessTree(values).depthFirst)
+
+        // Edits work as on an array and leave the original alone.
+        var edited = model
+        edited.processes[1].name = "Anders"
+        #expect(edited.processes[1].name == "Anders" && model.processes[1].name != "Anders")
+        #expect(edited.processes.count == model.processes.count && edited.derivedIDs == model.derivedIDs)
+        edited.processes.removeAll { $0.level == .workProcess && $0.order == 3 }
+        #expect(Array(edited.processes) == Array(values.processes.array.enumerated().compactMap { offset, process -> CoraProcess? in
+            if offset == 1 { var renamed = process; renamed.name = "Anders"; return renamed }
+            return process.level == .workProcess && process.order == 3 ? nil : process
+        }))
+        var merged = model
+        merged.append(contentsOf: model)
+        #expect(merged.processes == values.processes.array + values.processes.array)
+        #expect(model.processes.columns != nil)
+    }
+
+    /// Bytes in memory that claim to be `claimed` bytes: ``ByteSource/expectedByteCount`` is only
+    /// a hint for sizing.
+    struct ClaimingByteSource: ByteSource {
+        var base: MemoryByteSource
+        let claimed: Int
+        var expectedByteCount: Int? { claimed }
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int { try base.read(into: buffer) }
+    }
+
+    @Test("a source whose size is only a hint (Int.max, or far more than --max-rows reads) sizes the arena by the rows",
+          arguments: [Int.max, 1 << 46])
+    func arenaReservationIsBounded(claimed: Int) throws {
+        // Before the fix the arena reserved 1.05 × the claimed size: `Int(Double(Int.max) * 1.05)`
+        // traps, and 1 << 46 bytes is more memory than there is (`cora convert` of a 40 GB file
+        // with --max-rows 1050: "Fatal error: failed to allocate", exit 134).
+        var settings = ConversionSettings()
+        settings.readOptions.maxRecords = 3_000
+        let text = Self.inventory(rows: 1_500)
+        let result = try Pipeline.convert(ClaimingByteSource(base: MemoryByteSource(text: text), claimed: claimed), file: "in.csv",
+                                          mapping: MappingCatalog.builtin.mapping(named: "canonical"), settings: settings)
+        let expected = try Pipeline.convert(MemoryByteSource(text: text), file: "in.csv",
+                                            mapping: MappingCatalog.builtin.mapping(named: "canonical"), settings: settings)
+        #expect(result.model == expected.model)
+        #expect(result.model.processes.count > 1_000)
+    }
 }
+
