@@ -49,6 +49,12 @@ struct ProcessColumns: Sendable {
     /// The names of the properties, by the number a record gives.
     private(set) var propertyNames: [String] = []
     private var propertyNumbers: [String: Int] = [:]
+    /// The numbers of property names that `propertyNumbers` takes for an earlier one: a `String`
+    /// key matches a canonically equivalent name (`Café` composed and decomposed), and the name
+    /// must come back with its own bytes.
+    private var propertyVariantNumbers: [[UInt8]: Int] = [:]
+    /// The positions whose order is `Int.min` (which ``orders`` uses for none).
+    private var minimumOrders: Set<Int> = []
 
     /// An empty store.
     init() {}
@@ -117,12 +123,25 @@ struct ProcessColumns: Sendable {
         categories[position] = Self.code(of: process.category, in: Self.categoryCases)
         phases[position] = Self.code(of: process.pdcaPhase, in: Self.phaseCases)
         orders[position] = process.order ?? .min
+        if process.order == .min {
+            minimumOrders.insert(position)
+        } else if !minimumOrders.isEmpty {
+            minimumOrders.remove(position)
+        }
         setSource(process.source, at: position)
     }
 
     /// The number of the property `name`, given it one if it is new.
     private mutating func propertyNumber(_ name: String) -> Int {
-        if let known = propertyNumbers[name] { return known }
+        if let known = propertyNumbers[name] {
+            if propertyNames[known].utf8.elementsEqual(name.utf8) { return known }
+            // Only canonically equivalent to the earlier name: a name of its own, by its bytes.
+            let bytes = Array(name.utf8)
+            if let variant = propertyVariantNumbers[bytes] { return variant }
+            propertyNames.append(name)
+            propertyVariantNumbers[bytes] = propertyNames.count - 1
+            return propertyNames.count - 1
+        }
         propertyNames.append(name)
         propertyNumbers[name] = propertyNames.count - 1
         return propertyNames.count - 1
@@ -134,9 +153,11 @@ struct ProcessColumns: Sendable {
             sourceFiles[position] = -1
             return
         }
-        if let last = files.last, last == source.file {
+        // By bytes: `==` holds for canonically equivalent names (`café.csv` composed and
+        // decomposed), which are two files.
+        if let last = files.last, last.utf8.elementsEqual(source.file.utf8) {
             sourceFiles[position] = Int32(files.count - 1)
-        } else if let known = files.lastIndex(of: source.file) {
+        } else if let known = files.lastIndex(where: { $0.utf8.elementsEqual(source.file.utf8) }) {
             sourceFiles[position] = Int32(known)
         } else {
             files.append(source.file)
@@ -292,7 +313,9 @@ struct ProcessColumns: Sendable {
     func phase(at position: Int) -> PDCAPhase? { Self.value(phases[position], in: Self.phaseCases) }
 
     /// The order of the process at `position`.
-    func order(at position: Int) -> Int? { orders[position] == .min ? nil : orders[position] }
+    func order(at position: Int) -> Int? {
+        orders[position] != .min ? orders[position] : minimumOrders.contains(position) ? .min : nil
+    }
 
     /// Where the process at `position` came from.
     func source(at position: Int) -> SourceLocation? {

@@ -61,10 +61,14 @@ struct TableReading {
             if rowsRead == Pipeline.sampleRows {
                 // The size of the whole input over that of the first rows: about how many rows come.
                 let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
-                // The text of the rows goes into one arena: about as many bytes as the input has
-                // (pages reserved and not written are not in memory).
-                builder.reserveCapacity(forMoreRows: Int(min(estimate, Double(maxRecords))) - rowsRead,
-                                        textBytes: Int(Double(expected) * 1.05))
+                let rows = min(estimate, Double(maxRecords))
+                // The text of the rows goes into one arena: about as many bytes as the rows to come
+                // have, the input's size at most (pages reserved and not written are not in memory).
+                // Bounded by the rows as the rows are: `--max-rows` on a file larger than memory, or
+                // a source whose size is only a hint (`Int.max`), would otherwise ask for more memory
+                // than there is, or for more bytes than an `Int` holds.
+                let bytes = min(Double(expected), Double(sampledBytes) / Double(Pipeline.sampleRows) * rows) * 1.05
+                builder.reserveCapacity(forMoreRows: Int(rows) - rowsRead, textBytes: Int(bytes))
             }
         }
         if mapper!.lacksRequiredColumn {

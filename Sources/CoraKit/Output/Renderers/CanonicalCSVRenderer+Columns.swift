@@ -61,7 +61,7 @@ extension CanonicalCSVRenderer {
                 word(columns.categories[position], categoryWords, to: &writer)
                 writer.appendField(utf8: cell(text(at: columns.parents[position])))
                 digits.removeAll(keepingCapacity: true)
-                if columns.orders[position] != .min { digits.append(contentsOf: String(columns.orders[position]).utf8) }
+                if let order = columns.order(at: position) { digits.append(contentsOf: String(order).utf8) }
                 digits.withUnsafeBufferPointer { writer.appendField(utf8: $0) }
                 writer.appendField(utf8: cell(texts[ProcessColumns.Text.owner.rawValue]))
                 writer.appendField(utf8: cell(texts[ProcessColumns.Text.function.rawValue]))

@@ -108,9 +108,12 @@ public struct CanonicalCSVRenderer: Sendable {
     /// The rows of each block of `model`'s processes, in a writer each; several blocks at the same
     /// time, one thread per block.
     private func renderBlocks(_ blocks: [Range<Int>], of model: ProcessModel, options: CSVWriteOptions) -> [CSVWriter] {
+        let hasRepeatedPropertyName = Set(model.propertyNames).count != model.propertyNames.count
         @Sendable func render(_ block: Range<Int>) -> CSVWriter {
             var writer = CSVWriter(options: options)
-            if let (columns, selection) = model.processes.columns {
+            // Straight from the arena, unless a property name is listed twice (each of its
+            // columns then has the value, as `property(_:)` finds it).
+            if let (columns, selection) = model.processes.columns, !hasRepeatedPropertyName {
                 Self.appendRows(of: columns, selection: selection, block: block, propertyNames: model.propertyNames, to: &writer)
                 return writer
             }
