@@ -64,6 +64,8 @@ public enum ModelDiff {
     /// The changes from `old` to `new` with `match`; a field in `ignoring` (a canonical field's
     /// name, `property:NAME`, or `properties` for all of them) is not compared.
     public static func changes(from old: ProcessModel, to new: ProcessModel, match: ModelMatch, ignoring: Set<String> = []) -> [ProcessChange] {
+        // Each process is read several times: as values, made once from the columns.
+        let old = old.withProcessesAsValues, new = new.withProcessesAsValues
         var changes: [ProcessChange] = match.unmatchedOld.map { ProcessChange(kind: .removed, old: old.processes[$0].id) }
         let newOfOld = Dictionary(match.pairs.map { (old.processes[$0.old].id, new.processes[$0.new].id) }, uniquingKeysWith: { first, _ in first })
         for pair in match.pairs.sorted(by: { $0.old < $1.old }) {
