@@ -247,40 +247,34 @@ def count_records(path, delimiter):
     return int(match.group(1))
 
 
-def process_keys(path):
-    """The set of 'code␟name␟level␟category' of a canonical CSV, and its number of data rows."""
+def column_keys(path, names, clean=lambda column, value: value):
+    """The set of the cells of the columns `names` of each record of a CSV (joined with ␟, each
+    through `clean(column name, value)`), and its number of data rows."""
     keys = set()
     rows = 0
     with open(path, newline="", encoding="utf-8") as source:
         reader = csv.reader(source)
         header = next(reader)
         try:
-            columns = [header.index(name) for name in ("code", "name", "level", "category")]
+            columns = [header.index(name) for name in names]
         except ValueError:
-            fail(f"{path}: the header has no code, name, level and category columns: {header[:16]}")
+            fail(f"{path}: the header has no {', '.join(names)} columns: {header[:16]}")
         for record in reader:
             rows += 1
-            keys.add("\x1f".join(record[c] if c < len(record) else "" for c in columns))
+            keys.add("\x1f".join(clean(name, record[c] if c < len(record) else "") for name, c in zip(names, columns)))
     return keys, rows
+
+
+def process_keys(path):
+    """The set of 'code␟name␟level␟category' of a canonical CSV, and its number of data rows."""
+    return column_keys(path, ("code", "name", "level", "category"))
 
 
 def code_name_keys(path):
     """The set of 'code␟name' of a CSV with code and name columns, the cells trimmed and the name's
     whitespace collapsed (as the canonical CSV has them), and its number of data rows."""
-    keys = set()
-    rows = 0
-    with open(path, newline="", encoding="utf-8") as source:
-        reader = csv.reader(source)
-        header = next(reader)
-        try:
-            code, name = header.index("code"), header.index("name")
-        except ValueError:
-            fail(f"{path}: the header has no code and name columns: {header[:16]}")
-        for record in reader:
-            rows += 1
-            cell = lambda c: record[c] if c < len(record) else ""
-            keys.add(cell(code).strip() + "\x1f" + " ".join(cell(name).split()))
-    return keys, rows
+    return column_keys(path, ("code", "name"),
+                       lambda column, value: " ".join(value.split()) if column == "name" else value.strip())
 
 
 def describe_difference(reference, keys, reference_name, name):
