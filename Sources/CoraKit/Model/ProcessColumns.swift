@@ -4,7 +4,7 @@
 /// This is how a model of a million rows fits in a little more memory than its input: a process
 /// is a few dozen bytes of columns plus its text, with no string, array or reference count of its
 /// own. A ``CoraProcess`` is made from the columns when one is asked for (``process(at:)``); the
-/// canonical CSV is written straight from the arena (``withText(of:at:_:)``).
+/// canonical CSV is written straight from the arena (`CanonicalCSVRenderer+Columns.swift`).
 ///
 /// The arena holds texts, each written as its length (a variable-length number, 7 bits a byte)
 /// and then its UTF-8 bytes. A process's record there holds, in order: the code, name, owner,
