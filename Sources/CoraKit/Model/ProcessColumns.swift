@@ -65,9 +65,10 @@ struct ProcessColumns: Sendable {
     /// Makes room for `count` more processes and `bytes` more bytes of text.
     mutating func reserveCapacity(forMore count: Int, bytes: Int) {
         let total = records.count + max(0, count)
-        for keyPath in [\Self.records, \Self.ids, \Self.parents, \Self.orders] as [WritableKeyPath<Self, [Int]>] {
-            self[keyPath: keyPath].reserveCapacity(total)
-        }
+        records.reserveCapacity(total)
+        ids.reserveCapacity(total)
+        parents.reserveCapacity(total)
+        orders.reserveCapacity(total)
         levels.reserveCapacity(total)
         categories.reserveCapacity(total)
         phases.reserveCapacity(total)
@@ -97,6 +98,24 @@ struct ProcessColumns: Sendable {
     /// Puts `process` in the place of the process at `position`. Its texts are written anew (the
     /// old ones stay in the arena, unused).
     mutating func replace(at position: Int, with process: CoraProcess) {
+        writeRecord(of: process, at: position)
+        setID(process.id, at: position)
+        setParent(process.parent, at: position)
+        levels[position] = Self.code(of: process.level, in: Self.levelCases)
+        categories[position] = Self.code(of: process.category, in: Self.categoryCases)
+        phases[position] = Self.code(of: process.pdcaPhase, in: Self.phaseCases)
+        orders[position] = process.order ?? .min
+        if process.order == .min {
+            minimumOrders.insert(position)
+        } else if !minimumOrders.isEmpty {
+            minimumOrders.remove(position)
+        }
+        setSource(process.source, at: position)
+    }
+
+    /// Writes the record of `process` (its texts, lists and properties) as the one of the process
+    /// at `position`; the id, parent and typed columns stay as they are.
+    private mutating func writeRecord(of process: CoraProcess, at position: Int) {
         records[position] = arena.count
         // In the order of `Text` and `List`.
         write(process.code)
@@ -117,18 +136,6 @@ struct ProcessColumns: Sendable {
             writeNumber(propertyNumber(property.name))
             write(property.value)
         }
-        setID(process.id, at: position)
-        setParent(process.parent, at: position)
-        levels[position] = Self.code(of: process.level, in: Self.levelCases)
-        categories[position] = Self.code(of: process.category, in: Self.categoryCases)
-        phases[position] = Self.code(of: process.pdcaPhase, in: Self.phaseCases)
-        orders[position] = process.order ?? .min
-        if process.order == .min {
-            minimumOrders.insert(position)
-        } else if !minimumOrders.isEmpty {
-            minimumOrders.remove(position)
-        }
-        setSource(process.source, at: position)
     }
 
     /// The number of the property `name`, given it one if it is new.
@@ -203,10 +210,7 @@ struct ProcessColumns: Sendable {
         case .steers: process.steers = items
         case .reportsTo: process.reportsTo = items
         }
-        let id = ids[position], parent = parents[position]
-        replace(at: position, with: process)
-        ids[position] = id
-        parents[position] = parent
+        writeRecord(of: process, at: position)
     }
 
     /// Gives the process at `position` the level `level`.
