@@ -398,9 +398,8 @@ public struct ModelBuilder: Sendable {
         let rejected = candidates.indices.filter { candidates[$0].rejected && candidates[$0].origin != .implicit }.map(row(of:))
         // The ids cora made (from a code or a name, numbered): no input gave them, so comparing
         // two models does not trust them as ids.
-        var derivedIDs = Set<String>()
-        derivedIDs.reserveCapacity(candidates.lazy.filter { !$0.idWasGiven }.count)
-        for index in candidates.indices where !candidates[index].rejected && !candidates[index].idWasGiven { derivedIDs.insert(processes.id(at: index)) }
+        let made = candidates.indices.filter { !candidates[$0].rejected && !candidates[$0].idWasGiven }.map { Int32($0) }
+        let madeIDs = MadeIDs(positions: made, in: processes)
         // The columns become the model's, with the positions of the accepted processes when some were left out.
         var selection: [Int32]?
         if candidates.contains(where: \.rejected) {
@@ -413,7 +412,7 @@ public struct ModelBuilder: Sendable {
         var model = hasOtherOrigins ? ProcessModel(processes: accepted, propertyNames: propertyNames)
             : ProcessModel(processes: accepted, listedPropertyNames: propertyNames)
         model.ownRequirementTags = settings.ownRequirementTags
-        model.derivedIDs = derivedIDs
+        model.madeIDs = madeIDs
         var known = Set(model.ownRequirementTags.map(\.tag))
         for tag in definedRequirementTags where known.insert(tag.tag).inserted { model.ownRequirementTags.append(tag) }
         return Result(model: model, rejected: rejected, cutRelations: cutRelations)

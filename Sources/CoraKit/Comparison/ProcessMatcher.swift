@@ -60,8 +60,9 @@ public struct ProcessMatcher: Sendable {
         if methods.contains(.id) {
             // An id cora made (no id column) is no id: the same one on two sides says only that
             // the rows came in the same order.
-            let oldIDs = oldProcesses.map { old.derivedIDs.contains($0.id) ? "" : $0.id }
-            let newIDs = newProcesses.map { new.derivedIDs.contains($0.id) ? "" : $0.id }
+            let oldMade = old.derivedIDs, newMade = new.derivedIDs  // made into sets once
+            let oldIDs = oldProcesses.map { oldMade.contains($0.id) ? "" : $0.id }
+            let newIDs = newProcesses.map { newMade.contains($0.id) ? "" : $0.id }
             state.pairEqual(.id, report: true, old: { oldIDs[$0] }, new: { newIDs[$0] })
         }
         if methods.contains(.code) { state.pairEqual(.code) { $0.code.trimmingWhitespace() } }

@@ -13,8 +13,14 @@ public struct ProcessModel: Sendable, Equatable {
     /// The ids cora made for processes whose input gave none (from a code or a name, numbered
     /// where two would be the same: `intake`, `intake-2`): `cora diff` does not pair by them, since
     /// the same made id on two sides says only that the rows came in the same order. Not compared
-    /// by `==` (two models with the same processes are the same model).
-    public var derivedIDs: Set<String> = []
+    /// by `==` (two models with the same processes are the same model). Made into a set when read:
+    /// read it once.
+    public var derivedIDs: Set<String> {
+        get { madeIDs.ids }
+        set { madeIDs = MadeIDs(newValue) }
+    }
+    /// ``derivedIDs`` as the builder left them.
+    var madeIDs = MadeIDs()
 
     /// Whether a process of the model has a `steers` or `reports-to` relation or a PDCA phase: what
     /// the documents and diagrams show of the cycle only then.
