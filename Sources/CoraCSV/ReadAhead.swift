@@ -35,13 +35,15 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     // Allocated, not stored properties: a mutex must not move, and `&property` does not promise an address.
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let queueChanged = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var queue: [[Element]] = []
+    // Batches of optionals, so that an element is moved out of its batch (`take()`), not copied:
+    // copying a row of many references would retain each of them on one thread and release it on another.
+    private var queue: [[Element?]] = []
     private var queueHead = 0
     private var ended: Result<Void, any Error>?
     private var stopping = false
     private var thread: PosixThread?
 
-    private var current: [Element] = []
+    private var current: [Element?] = []
     private var position = 0
     /// Reading on the caller's thread (no thread could be started).
     private var readsDirectly = false
@@ -82,7 +84,7 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     public func next() throws -> Element? {
         if position < current.count {
             defer { position += 1 }
-            return current[position]
+            return current[position].take()
         }
         guard !finished else { return nil }
         if readsDirectly { return try produce() }
@@ -99,7 +101,7 @@ public final class ReadAhead<Element>: @unchecked Sendable {
             pthread_cond_broadcast(queueChanged)
             pthread_mutex_unlock(lock)
             position = 1
-            return current[0]
+            return current[0].take()
         }
         let outcome = ended
         pthread_mutex_unlock(lock)
@@ -131,12 +133,14 @@ public final class ReadAhead<Element>: @unchecked Sendable {
 
     /// The thread: batches of elements into the queue until the end, an error, or `finish()`.
     private func readAll() {
-        var batch: [Element] = []
+        var batch: [Element?] = []
         batch.reserveCapacity(batchSize)
         var outcome: Result<Void, any Error> = .success(())
         do {
-            while let element = try produce() {
-                batch.append(element)
+            while true {
+                let element = try produce()
+                guard element != nil else { break }
+                batch.append(consume element)
                 if batch.count == batchSize {
                     guard hand(batch) else { return }
                     batch = []
@@ -154,7 +158,7 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     }
 
     /// Puts a batch in the queue, waiting while it is full; `false` when the caller stopped.
-    private func hand(_ batch: [Element]) -> Bool {
+    private func hand(_ batch: [Element?]) -> Bool {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         while queue.count - queueHead >= depth && !stopping { pthread_cond_wait(queueChanged, lock) }

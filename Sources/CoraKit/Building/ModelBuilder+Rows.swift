@@ -4,18 +4,6 @@ import CoraCSV
 /// (a known level and category, a whole-number order, a valid id), and the places of the rows of
 /// a per-level layout.
 extension ModelBuilder {
-    /// The level of `row` as its level cell (or its column in a per-level layout) says, read with
-    /// CORA's own words: what the rules that depend on the level (the naming convention) see.
-    public mutating func level(of row: MappedRow) -> ProcessLevel? {
-        let text = row[.level]
-        if text.isEmpty { return row.levelFromHierarchy }
-        if let known = ruleLevels[text] { return known }
-        var level: ProcessLevel?
-        if case .found(let found) = Vocabulary.levels.lookUp(text) { level = found }
-        if ruleLevels.count < 1024 { ruleLevels[text] = level }
-        return level
-    }
-
     /// Adds one table row. `rowHasErrors` says that an earlier stage (the mapping, the row rules)
     /// already reported an error in the row; one found here counts too, and either keeps the row
     /// out of the model (unless invalid rows are kept).

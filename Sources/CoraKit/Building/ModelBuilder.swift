@@ -136,7 +136,6 @@ public struct ModelBuilder: Sendable {
     /// Level and category words already looked up (a file uses a handful on every row).
     var levelWords: [String: Vocabulary<ProcessLevel>.Lookup] = [:]
     var categoryWords: [String: Vocabulary<ProcessCategory>.Lookup] = [:]
-    var ruleLevels: [String: ProcessLevel?] = [:]
     var requirementOutcomes: [String: (tag: String, hint: String?)] = [:]
     /// Requirement tags defined by the inputs (Archi sets) besides the mapping's.
     var definedRequirementTags: [RequirementTag] = []

@@ -48,6 +48,26 @@ public struct DiagnosticSink: Sendable {
         for diagnostic in diagnostics { report(diagnostic) }
     }
 
+    /// Hands over the findings kept so far and starts again from none: a sink on another thread
+    /// (``PreparedRows``) passes its findings to the run's sink with ``take(_:)``.
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        guard !diagnostics.isEmpty else { return [] }
+        defer {
+            diagnostics = []
+            errorCount = 0
+        }
+        return diagnostics
+    }
+
+    /// Records findings that a sink with the same policy already judged (``takeDiagnostics()``):
+    /// counted as they were kept, not judged again.
+    mutating func take(_ judged: [Diagnostic]) {
+        for diagnostic in judged {
+            if diagnostic.severity == .error { errorCount += 1 }
+            diagnostics.append(diagnostic)
+        }
+    }
+
     /// Whether a warning of `code` would be left out, so that a check can skip the work.
     public func ignores(_ code: DiagnosticCode) -> Bool {
         policy.ignored.contains(code)

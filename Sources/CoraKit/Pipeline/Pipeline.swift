@@ -90,19 +90,27 @@ public struct Pipeline {
         let skipRows = settings.skipRows ?? mapping.dialect.skipRows
         let reader = try CSVReader(source: source, options: options)
         let readsExcelCSV = mapping.readsExcelCSV(delimiter: reader.dialect.delimiter)
-        let readAhead = settings.readsAhead ? ReadAhead(reader) : nil
-        defer { readAhead?.finish() }
-        func nextRecord() throws -> CSVRecord? {
-            if let readAhead { return try readAhead.next() }
-            return try reader.next()
-        }
+        if settings.readsAhead { reader.handsRecordsToOtherThreads = true }
         var table = TableReading(mapping: mapping, file: file, skipRows: skipRows, readsExcelCSV: readsExcelCSV,
                                  expectedBytes: source.expectedByteCount,  // asked once: for a file, a system call
                                  maxRecords: options.maxRecords)
+        // With `readsAhead`, the rows after the header are read, mapped and checked on a thread of
+        // their own while this one builds (``PreparedRows``); the findings are the same.
+        var prepared: PreparedRows?
+        defer { prepared?.finish() }
         var fatal: CSVIssue?
         do {
-            while let record = try nextRecord() {
+            while let record = try reader.next() {
                 guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
+                if settings.readsAhead, let preparation = table.handOverPreparation() {
+                    let rows = PreparedRows(reader, preparation: preparation, readsExcelCSV: readsExcelCSV,
+                                            policy: sink.policy, input: sink.input)
+                    prepared = rows
+                    while let row = try rows.next() {
+                        guard table.take(consume row, builder: &builder, sink: &sink) else { break }
+                    }
+                    break
+                }
             }
         } catch let issue as CSVIssue {
             fatal = issue
@@ -112,7 +120,7 @@ public struct Pipeline {
             throw ByteSourceError(reason: "\(error)")
         }
 
-        readAhead?.finish()  // the reader's warnings and line count are settled once its thread ended
+        prepared?.finish()  // the reader's warnings and line count are settled once its thread ended
         for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
         // What the problem left unread is counted, and kept for the rejects file: every line of the
         // input is then in the model, among the rejected rows, or in that rest.

@@ -20,7 +20,11 @@ struct TableReading {
     private(set) var unmapped: [CSVRecord] = []
     private(set) var stoppedAtLimit = false
     private var skipped = 0
-    private var mapper: RowMapper?
+    private var headerRead = false
+    /// Whether the rows are prepared elsewhere (``handOverPreparation()``).
+    private var handedOver = false
+    /// The mapper and the row rules, once the header is read and the mapping fits it.
+    private var preparation: RowPreparation?
     private var headerHintGiven = false
     private var sampledBytes = 0
 
@@ -43,7 +47,8 @@ struct TableReading {
             return false
         }
         // 1. read: the header.
-        guard mapper != nil else {
+        precondition(!handedOver, "rows prepared elsewhere come through take(_:builder:sink:)")
+        guard headerRead else {
             if skipped < skipRows {
                 skipped += 1
                 return true
@@ -52,40 +57,79 @@ struct TableReading {
             header = tableHeader
             let rowMapper = RowMapper(mapping: mapping, header: tableHeader, file: file, sink: &sink)
             builder.declareProperties(rowMapper.propertyNames)
-            mapper = rowMapper
+            headerRead = true
+            if !rowMapper.lacksRequiredColumn { preparation = RowPreparation(mapper: rowMapper, validator: validator) }
             return true
         }
-        rowsRead += 1
-        if rowsRead <= Pipeline.sampleRows, let expected = expectedBytes {
-            sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
-            if rowsRead == Pipeline.sampleRows {
-                // The size of the whole input over that of the first rows: about how many rows come.
-                let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
-                let rows = min(estimate, Double(maxRecords))
-                // The text of the rows goes into one arena: about as many bytes as the rows to come
-                // have, the input's size at most (pages reserved and not written are not in memory).
-                // Bounded by the rows as the rows are: `--max-rows` on a file larger than memory, or
-                // a source whose size is only a hint (`Int.max`), would otherwise ask for more memory
-                // than there is, or for more bytes than an `Int` holds.
-                let bytes = min(Double(expected), Double(sampledBytes) / Double(Pipeline.sampleRows) * rows) * 1.05
-                builder.reserveCapacity(forMoreRows: Int(rows) - rowsRead, textBytes: Int(bytes))
-            }
-        }
-        if mapper!.lacksRequiredColumn {
-            unmapped.append(record)
-            if !headerHintGiven, unmapped.count <= 20, let hint = RowMapper.headerHint(for: record, mapping: mapping, file: file) {
-                sink.report(hint)
-                headerHintGiven = true
-            }
+        count(record, builder: &builder)
+        guard preparation != nil else {
+            take(unmapped: record, sink: &sink)
             return true
         }
-        let errorsBefore = sink.errorCount
-        // 2. map (in place: a copy of the mapper per row would copy its state too).
-        guard let row = mapper!.map(record, sink: &sink) else { return true }
-        // 4. validate the row, 3. build its process.
-        validator.check(row, level: builder.level(of: row), sink: &sink)
-        builder.add(row, rowHasErrors: sink.errorCount > errorsBefore, sink: &sink)
+        // 2. map, 4. validate the row; 3. build its process.
+        var outcome = preparation!.prepare(record, sink: &sink)
+        build(&outcome, builder: &builder, sink: &sink)
         return true
+    }
+
+    /// Once the header is read and the mapping fits it: what prepares the rows, handed to a thread
+    /// of its own (``PreparedRows``), whose rows then come back through ``take(_:builder:sink:)``.
+    /// `nil` before the header, and when the header lacks a column the mapping needs.
+    mutating func handOverPreparation() -> RowPreparation? {
+        guard let preparation else { return nil }
+        handedOver = true
+        self.preparation = nil
+        return preparation
+    }
+
+    /// Takes a row prepared on another thread (after ``handOverPreparation()``) with its findings;
+    /// `false` when reading stops before it (`--max-errors` reached).
+    mutating func take(_ row: consuming PreparedRows.Row, builder: inout ModelBuilder, sink: inout DiagnosticSink) -> Bool {
+        var prepared = row
+        let record = prepared.record
+        if sink.stopsBefore(line: record.line, record: record.number, of: file) {
+            stoppedAtLimit = true
+            return false
+        }
+        count(record, builder: &builder)
+        sink.take(prepared.diagnostics)
+        build(&prepared.outcome, builder: &builder, sink: &sink)
+        return true
+    }
+
+    /// Counts a data row; after the first ``Pipeline/sampleRows`` rows, reserves room in the
+    /// builder for the rows to come.
+    private mutating func count(_ record: CSVRecord, builder: inout ModelBuilder) {
+        rowsRead += 1
+        guard rowsRead <= Pipeline.sampleRows, let expected = expectedBytes else { return }
+        sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
+        guard rowsRead == Pipeline.sampleRows else { return }
+        // The size of the whole input over that of the first rows: about how many rows come.
+        let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
+        let rows = min(estimate, Double(maxRecords))
+        // The text of the rows goes into one arena: about as many bytes as the rows to come
+        // have, the input's size at most (pages reserved and not written are not in memory).
+        // Bounded by the rows as the rows are: `--max-rows` on a file larger than memory, or
+        // a source whose size is only a hint (`Int.max`), would otherwise ask for more memory
+        // than there is, or for more bytes than an `Int` holds.
+        let bytes = min(Double(expected), Double(sampledBytes) / Double(Pipeline.sampleRows) * rows) * 1.05
+        builder.reserveCapacity(forMoreRows: Int(rows) - rowsRead, textBytes: Int(bytes))
+    }
+
+    /// A row of a table whose header lacks a column the mapping needs: kept for the rejects file;
+    /// one of the first that looks like the real header says so.
+    private mutating func take(unmapped record: CSVRecord, sink: inout DiagnosticSink) {
+        unmapped.append(record)
+        if !headerHintGiven, unmapped.count <= 20, let hint = RowMapper.headerHint(for: record, mapping: mapping, file: file) {
+            sink.report(hint)
+            headerHintGiven = true
+        }
+    }
+
+    /// 3. build: the process of a prepared row.
+    private func build(_ outcome: inout RowPreparation.Outcome, builder: inout ModelBuilder, sink: inout DiagnosticSink) {
+        guard let row = outcome.row.take() else { return }
+        builder.add(row, rowHasErrors: outcome.hasErrors, sink: &sink)
     }
 
     /// Says what the table lacked once it was read whole (`fatal`: reading ended on malformed
