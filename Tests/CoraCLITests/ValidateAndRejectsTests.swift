@@ -104,7 +104,7 @@ struct ValidateAndRejectsTests {
         try scratch.write("export.yaml", Self.mapping)
         let run = try scratch.cora("validate", "export.csv", "--mapping", "export.yaml", "--max-errors", "1", "--report", "report.json")
         #expect(run.status == 1)
-        #expect(run.errorLines.last == "export.csv:5: error: stopped after 1 errors (--max-errors 1); line 5 and the rest of the file were not checked [max-errors-reached]")
+        #expect(run.errorLines.last == "export.csv:5: error: stopped after 1 error (--max-errors 1); line 5 and the rest of the file were not checked [max-errors-reached]")
         let report = try #require(try parseJSON(try scratch.read("report.json")) as? [String: Any])
         let codes = (report["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
         #expect(codes?.contains("max-errors-reached") == true)

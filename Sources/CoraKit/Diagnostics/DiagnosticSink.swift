@@ -18,7 +18,12 @@ public struct DiagnosticSink: Sendable {
     /// The number of errors kept (warnings made errors by `--strict` included).
     public private(set) var errorCount = 0
     /// The input being read; stamped on every finding reported meanwhile (``Diagnostic/input``).
-    public var input: String?
+    /// Setting it starts the count of errors that `--max-errors` compares: it counts per file.
+    public var input: String? {
+        didSet { errorsBeforeInput = errorCount }
+    }
+    /// The errors kept before ``input`` was last set.
+    private var errorsBeforeInput = 0
 
     /// A sink applying `policy`.
     public init(policy: DiagnosticPolicy = DiagnosticPolicy()) {
@@ -73,19 +78,21 @@ public struct DiagnosticSink: Sendable {
         policy.ignored.contains(code)
     }
 
-    /// Whether `--max-errors` is reached: reading stops before the next record.
+    /// Whether `--max-errors` is reached by the errors of the input being read (since ``input``
+    /// was set): reading stops before its next record.
     public var isFull: Bool {
         guard let maxErrors = policy.maxErrors else { return false }
-        return errorCount >= maxErrors
+        return errorCount - errorsBeforeInput >= maxErrors
     }
 
     /// Reports `max-errors-reached` and returns `true` when `--max-errors` is reached: the reader
     /// of `file` then stops before the record at `line`.
     public mutating func stopsBefore(line: Int, record: Int, of file: String) -> Bool {
         guard isFull, let maxErrors = policy.maxErrors else { return false }
+        let errors = errorCount - errorsBeforeInput
         report(Diagnostic(
             .maxErrorsReached,
-            "stopped after \(errorCount) errors (--max-errors \(maxErrors)); line \(line) and the rest of the file were not checked",
+            "stopped after \(errors) error\(errors == 1 ? "" : "s") (--max-errors \(maxErrors)); line \(line) and the rest of the file were not checked",
             file: file, line: line, record: record, hint: "fix these errors first, or raise --max-errors"))
         return true
     }

@@ -137,7 +137,7 @@ public struct ArchiCSVReader {
         // As for a table: what the problem left unread is counted and kept for the rejects file.
         let unread = fatal == nil ? nil : try reader.unreadRest(keepingBytes: true)
         if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
-        if headerCells == nil && !headerBad && fatal == nil {
+        if headerCells == nil && !headerBad && fatal == nil && !stoppedAtLimit {
             if table == .properties {
                 // An empty properties file holds no properties: nothing to say.
             } else {

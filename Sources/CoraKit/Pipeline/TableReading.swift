@@ -134,8 +134,10 @@ struct TableReading {
 
     /// Says what the table lacked once it was read whole (`fatal`: reading ended on malformed
     /// input): no rows at all, or a header without data. `what` names the table ("the file", "the
-    /// sheet Processen").
+    /// sheet Processen"). A table whose reading `--max-errors` stopped was not read whole: its
+    /// rows may come after the stop, so nothing is said.
     func reportEmpty(what: String, fatal: Bool, sink: inout DiagnosticSink) {
+        guard !stoppedAtLimit else { return }
         if header == nil && !fatal {
             sink.report(Diagnostic(.emptyFile, "\(what) holds no rows, not even a header", file: file, line: 1))
         } else if let header, rowsRead == 0, !fatal {

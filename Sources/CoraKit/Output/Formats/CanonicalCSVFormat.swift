@@ -6,7 +6,7 @@ import CoraCSV
 public struct CanonicalCSVFormat: OutputFormat {
     public let name = "csv"
     public let aliases = ["canonical"]
-    public let summary = "the canonical CSV: 15 fixed columns, then one column per property; ',' LF UTF-8"
+    public let summary = "the canonical CSV: 19 fixed columns, then one column per property; ',' LF UTF-8"
     public let fileSuffix = ".csv"
 
     public init() {}
