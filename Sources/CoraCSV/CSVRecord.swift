@@ -64,6 +64,14 @@ public struct CSVRecord: Sendable {
         index >= 0 && index < count ? self[index] : nil
     }
 
+    /// The number of bytes in all the fields together, without decoding them.
+    public var byteCount: Int {
+        guard count > 0 else { return 0 }
+        let total = storage.ends.base[endStart + count - 1] - byteStart
+        withExtendedLifetime(storage) {}
+        return total
+    }
+
     /// The number of bytes in the field at `index`, without decoding it.
     public func byteCount(at index: Int) -> Int {
         bytes(at: index).count

@@ -28,9 +28,13 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     // joined it; `queue`, `ended` and `stopping` only under `lock`; `current` and `position` only
     // by the caller. Elements cross from the thread to the caller through the locked queue.
 
-    private let produce: () throws -> Element?
+    /// Produces the next element and adds what it weighs (its bytes) to the count it is given.
+    private let produce: (inout Int) throws -> Element?
     private let batchSize: Int
     private let depth: Int
+    /// The most a batch weighs before it is handed over: rows of a few hundred kilobytes each must
+    /// not queue by the thousand.
+    private let batchWeight: Int
 
     // Allocated, not stored properties: a mutex must not move, and `&property` does not promise an address.
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -53,10 +57,21 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     /// Starts calling `produce` on a new thread until it returns `nil` or throws, handing its
     /// elements over in batches of `batchSize`, at most `depth` batches ahead. When no thread can
     /// be started, ``next()`` calls `produce` on the caller's thread.
-    public init(batchSize: Int = 2048, depth: Int = 4, produce: @escaping () throws -> Element?) {
+    public convenience init(batchSize: Int = 2048, depth: Int = 4, produce: @escaping () throws -> Element?) {
+        self.init(batchSize: batchSize, depth: depth, weighing: { _ in try produce() })
+    }
+
+    /// As ``init(batchSize:depth:produce:)``, where `produce` also adds what each element weighs
+    /// (its bytes) to the count it is given: a batch is then handed over as soon as its elements
+    /// weigh `batchWeight` together, so that what waits in the queue stays near `depth` ×
+    /// `batchWeight` however large the elements are. (Weighed by the producer, not here: a generic
+    /// element handed to a function here would be copied.)
+    public init(batchSize: Int = 2048, depth: Int = 4, batchWeight: Int = 4 << 20,
+                weighing produce: @escaping (inout Int) throws -> Element?) {
         self.produce = produce
         self.batchSize = max(1, batchSize)
         self.depth = max(1, depth)
+        self.batchWeight = max(1, batchWeight)
         pthread_mutex_init(lock, nil)
         pthread_cond_init(queueChanged, nil)
         start()
@@ -87,7 +102,10 @@ public final class ReadAhead<Element>: @unchecked Sendable {
             return current[position].take()
         }
         guard !finished else { return nil }
-        if readsDirectly { return try produce() }
+        if readsDirectly {
+            var weight = 0
+            return try produce(&weight)
+        }
         pthread_mutex_lock(lock)
         while queueHead == queue.count && ended == nil { pthread_cond_wait(queueChanged, lock) }
         if queueHead < queue.count {
@@ -114,8 +132,29 @@ public final class ReadAhead<Element>: @unchecked Sendable {
     /// Stops the producer (if it has not ended) and waits for the thread. Afterwards what the
     /// producer uses may be touched again; ``next()`` returns `nil`.
     public func finish() {
+        _ = stop()
+    }
+
+    /// Stops the producer as ``finish()`` does and returns, in order, every element it produced
+    /// that ``next()`` did not hand out: what a caller that stops early still owes to someone (the
+    /// rows after a `--max-errors` stop, for the rejects file). The producer's next element after
+    /// these is the one it would produce next.
+    public func finishTakingRest() -> [Element] {
+        var rest: [Element] = []
+        for batch in stop() {
+            for index in batch.indices { if let element = batch[index] { rest.append(element) } }
+        }
+        return rest
+    }
+
+    /// Stops and joins the thread; returns the batches not handed out, the current one first.
+    private func stop() -> [[Element?]] {
         finished = true
-        guard let thread else { return }
+        var untaken: [[Element?]] = []
+        if position < current.count { untaken.append(Array(current[position...])) }
+        current = []
+        position = 0
+        guard let thread else { return untaken }
         pthread_mutex_lock(lock)
         stopping = true
         pthread_cond_broadcast(queueChanged)
@@ -123,28 +162,29 @@ public final class ReadAhead<Element>: @unchecked Sendable {
         thread.join()
         self.thread = nil
         pthread_mutex_lock(lock)
-        // What was read ahead and not taken is dropped; the caller stopped.
+        untaken += queue[queueHead...]
         queue.removeAll()
         queueHead = 0
         pthread_mutex_unlock(lock)
-        current = []
-        position = 0
+        return untaken
     }
 
     /// The thread: batches of elements into the queue until the end, an error, or `finish()`.
     private func readAll() {
         var batch: [Element?] = []
         batch.reserveCapacity(batchSize)
+        var weight = 0
         var outcome: Result<Void, any Error> = .success(())
         do {
             while true {
-                let element = try produce()
+                let element = try produce(&weight)
                 guard element != nil else { break }
                 batch.append(consume element)
-                if batch.count == batchSize {
+                if batch.count == batchSize || weight >= batchWeight {
                     guard hand(batch) else { return }
                     batch = []
                     batch.reserveCapacity(batchSize)
+                    weight = 0
                 }
             }
         } catch {
@@ -157,13 +197,14 @@ public final class ReadAhead<Element>: @unchecked Sendable {
         pthread_mutex_unlock(lock)
     }
 
-    /// Puts a batch in the queue, waiting while it is full; `false` when the caller stopped.
+    /// Puts a batch in the queue, waiting while it is full; `false` when the caller stopped (the
+    /// batch is queued all the same: ``finishTakingRest()`` returns it).
     private func hand(_ batch: [Element?]) -> Bool {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         while queue.count - queueHead >= depth && !stopping { pthread_cond_wait(queueChanged, lock) }
-        guard !stopping else { return false }
         queue.append(batch)
+        guard !stopping else { return false }
         pthread_cond_broadcast(queueChanged)
         return true
     }
@@ -174,7 +215,11 @@ extension ReadAhead where Element == CSVRecord {
     /// after ``finish()``.
     public convenience init(_ reader: CSVReader, batchSize: Int = 2048, depth: Int = 4) {
         reader.handsRecordsToOtherThreads = true
-        self.init(batchSize: batchSize, depth: depth, produce: reader.next)
+        self.init(batchSize: batchSize, depth: depth) { weight in
+            let record = try reader.next()
+            weight += record?.byteCount ?? 0
+            return record
+        }
     }
 }
 

@@ -111,6 +111,21 @@ struct ValidateAndRejectsTests {
         #expect(try scratch.cora("validate", "export.csv", "--max-errors", "0").status == 64)
     }
 
+    /// The rows after a `--max-errors` stop are not checked, but not lost: they follow the rejected
+    /// rows in the rejects file, the summary counts their lines as not read, and the exit status
+    /// stays 1 (the run did what was asked).
+    @Test("--max-errors with --rejects: the rows after the stop are in the rejects file, their lines not read")
+    func maxErrorsRest() throws {
+        let scratch = try Scratch()
+        try scratch.write("three.csv", "id,name,level,parent\na,Verhuren eenheden,bedrijfsproces,\nb,Innen huur,werkprocess,a\n"
+            + "c,Opstellen contract,foo,a\nd,Sluiten contract,werkproces,a\ne,Tekenen contract,werkproces,a\n")
+        let run = try scratch.cora("convert", "three.csv", "--max-errors", "2", "--rejects", "rejects.csv", "-o", "model.csv")
+        #expect(run.status == 1)
+        #expect(run.stderrLines.last == "cora: 3 rows read, 1 process, 2 rejected, 2 lines not read; 3 errors (unknown-level 2, max-errors-reached 1), 0 warnings")
+        #expect(String(decoding: try scratch.read("rejects.csv"), as: UTF8.self) == "id,name,level,parent\nb,Innen huur,werkprocess,a\nc,Opstellen contract,foo,a\n"
+            + "d,Sluiten contract,werkproces,a\ne,Tekenen contract,werkproces,a\n")
+    }
+
     @Test("--strict turns warnings into errors: exit 1, and the row with the warning is left out")
     func strict() throws {
         let scratch = try Scratch()

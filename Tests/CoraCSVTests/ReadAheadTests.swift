@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CoraCSV
 
@@ -115,5 +116,66 @@ struct ReadAheadProducerTests {
         #expect(throws: Stop()) { try ahead.next() }
         ahead.finish()
         #expect(try ahead.next() == nil)
+    }
+
+    /// A caller that stops early gets back what was produced and not taken, in order: with the
+    /// producer's own next element, nothing is lost and nothing comes twice.
+    @Test("finishTakingRest: the elements not taken, in order, and the producer goes on after them",
+          arguments: [(1, 1), (7, 2), (100, 3)])
+    func rest(batchSize: Int, depth: Int) throws {
+        let counter = Counter()
+        let ahead = ReadAhead<Int>(batchSize: batchSize, depth: depth) { counter.next() }
+        var taken: [Int] = []
+        for _ in 0..<250 { taken.append(try #require(try ahead.next())) }
+        let rest = ahead.finishTakingRest()
+        // The thread has ended: the counter is this thread's again.
+        let after = (0..<5).map { _ in counter.next()! }
+        #expect(taken + rest + after == Array(1...(250 + rest.count + 5)))
+        #expect(try ahead.next() == nil)
+        #expect(ahead.finishTakingRest().isEmpty)
+    }
+
+    /// Elements that weigh their batch's worth each are handed over one by one: the queue holds a
+    /// few of them, not a batch of 1,000 (rows with cells of hundreds of kilobytes).
+    @Test("a batch is handed over once it weighs batchWeight: what waits stays near depth × batchWeight")
+    func weight() throws {
+        for (weight, most) in [(1_000, 4), (0, 1_000)] {
+            let counter = Counter()
+            let ahead = ReadAhead<Int>(batchSize: 1_000, depth: 2, batchWeight: 1_000) { total in
+                total += weight
+                return counter.next()
+            }
+            _ = try ahead.next()
+            // Long enough for the producer to fill what it may.
+            var waited = 0
+            while counter.peek() < most && waited < 2_000 {
+                usleep(1_000)
+                waited += 1
+            }
+            usleep(50_000)
+            let rest = ahead.finishTakingRest()
+            if weight > 0 {
+                #expect(rest.count <= most, "\(rest.count) elements waited")
+            } else {
+                #expect(rest.count >= most - 1, "\(rest.count) elements waited")
+            }
+        }
+    }
+
+    /// A counter a producer thread counts with, read from the test's thread under a lock.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+        func peek() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return value
+        }
     }
 }

@@ -38,7 +38,7 @@ public struct BatchFileSummary: Sendable, Equatable, Codable {
     public var processes: Int
     /// Rows left out because of errors (they are in the rejects file).
     public var rejectedRows: Int
-    /// Physical lines that malformed input left unread (they follow the rejected rows in the
+    /// Physical lines that malformed input left unread, or that a `--max-errors` stop left unchecked (they follow the rejected rows in the
     /// rejects file); `nil` when it was read to its end.
     public var unreadLines: Int?
     /// Errors found.

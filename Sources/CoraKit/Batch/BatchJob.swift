@@ -552,7 +552,7 @@ public final class BatchJob: @unchecked Sendable {
             replacing: old?.outputs ?? [], input: input.path, allOrNothing: true)
         diagnostics += (produced.map(\.path) + [file.report]).compactMap { failures[$0] }
         let summary = BatchFileSummary(input: input, mapping: reading.mappingName, read: read, processes: processes,
-                                       rejectedRows: result.rejectedRecords.count, diagnostics: diagnostics, outputs: written.map(\.path))
+                                       rejectedRows: result.rejectedRows, diagnostics: diagnostics, outputs: written.map(\.path))
         let record = complete && !renderFailed
             ? BatchManifest.FileRecord(input: input.path, contentHash: contentHash, mappingHash: mappingHash,
                                        optionsHash: optionsHash, outputs: written, summary: summary) : nil

@@ -28,11 +28,18 @@ public struct ConversionResult: Sendable {
     public var dialect: CSVDialect? { inputs.first?.dialect }
     /// Data rows read from all inputs.
     public var rowsRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
-    /// The physical lines that malformed input left unread, over all inputs.
+    /// The rows left out for errors: ``rejectedRecords`` without the rows a `--max-errors` stop
+    /// left unchecked (``InputSummary/uncheckedRows``).
+    public var rejectedRows: Int { rejectedRecords.count - inputs.reduce(0) { $0 + $1.uncheckedRows } }
+    /// The physical lines left unread, over all inputs: by malformed input, or after a
+    /// `--max-errors` stop (not checked; their rows are among the rejected ones).
     public var unreadLines: Int { inputs.reduce(0) { $0 + ($1.unread?.lineCount ?? 0) } }
-    /// Whether the run is incomplete (exit status 2): lines left unread, or an input that could not
-    /// be read to its end (``InputSummary/readFailed``).
-    public var isIncomplete: Bool { unreadLines > 0 || inputs.contains(where: \.readFailed) }
+    /// Whether the run is incomplete (exit status 2): lines that malformed input left unread, or an
+    /// input that could not be read to its end (``InputSummary/readFailed``). A `--max-errors` stop
+    /// is not: the run did what was asked, and its errors say so.
+    public var isIncomplete: Bool {
+        inputs.contains { $0.readFailed || (($0.unread?.lineCount ?? 0) > 0 && !$0.stoppedAtErrorLimit) }
+    }
     /// Whether malformed input ended a read before the end of its file.
     public var stoppedEarly: Bool { inputs.contains(where: \.stoppedEarly) }
     /// The number of error diagnostics.

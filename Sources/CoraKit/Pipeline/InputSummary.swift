@@ -31,4 +31,11 @@ public struct InputSummary: Sendable {
     public var sheet: String?
     /// Whether the input was an ArchiMate exchange document (no encoding or delimiter of a table).
     public var isExchangeDocument = false
+    /// Whether `--max-errors` stopped the reading: ``unread`` then counts the lines not checked
+    /// (their records are among the rejected ones), and the run is not incomplete for them: it did
+    /// what was asked.
+    public var stoppedAtErrorLimit = false
+    /// The rows after a `--max-errors` stop among ``ConversionResult/rejectedRecords`` (when the
+    /// records are kept), so that the rejects file holds them: not checked, so not counted as rejected.
+    public var uncheckedRows = 0
 }

@@ -99,6 +99,8 @@ public struct Pipeline {
         var prepared: PreparedRows?
         defer { prepared?.finish() }
         var fatal: CSVIssue?
+        // After a `--max-errors` stop: the records not checked, for the rejects file.
+        var unchecked: [CSVRecord] = []
         do {
             while let record = try reader.next() {
                 guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
@@ -119,18 +121,53 @@ public struct Pipeline {
         } catch {
             throw ByteSourceError(reason: "\(error)")
         }
+        // After a `--max-errors` stop the rest of the file is not checked, but not lost either: its
+        // records follow the rejected rows in the rejects file, and its lines count as not read.
+        // Malformed input in it is not reported (not checked); its bytes follow the records.
+        var restIsMalformed = false
+        if let stop = table.stoppedBefore {
+            let keeps = settings.keepsRejectedRecords
+            if keeps { unchecked.append(stop) }
+            for row in prepared?.finishTakingRest() ?? [] where keeps { unchecked.append(row.record) }
+            do {
+                while var record = try reader.next() {
+                    guard keeps else { continue }
+                    if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
+                    unchecked.append(record)
+                }
+            } catch is CSVIssue {
+                restIsMalformed = true
+            } catch let error as ByteSourceError {
+                throw error
+            } catch {
+                throw ByteSourceError(reason: "\(error)")
+            }
+        }
 
         prepared?.finish()  // the reader's warnings and line count are settled once its thread ended
-        for warning in reader.warnings { sink.report(Diagnostic(warning, file: file)) }
+        // After a `--max-errors` stop the reader went on to the end, but what it found there was
+        // not checked: only its findings before the stop are said.
+        for warning in reader.warnings where table.stoppedBefore.map({ warning.line < $0.line }) ?? true {
+            sink.report(Diagnostic(warning, file: file))
+        }
         // What the problem left unread is counted, and kept for the rejects file: every line of the
         // input is then in the model, among the rejected rows, or in that rest.
-        let unread = fatal == nil ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
+        var unread = fatal == nil && !restIsMalformed ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
         if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
+        if let stop = table.stoppedBefore {
+            // From the record `--max-errors` stopped before to the end (or to what malformed input
+            // after it left unread, whose bytes follow the records in the rejects file).
+            let end = unread.map { $0.line + $0.lineCount } ?? reader.linesRead + 1
+            unread = UnreadRest(line: stop.line, lineCount: max(0, end - stop.line), bytes: unread?.bytes ?? [])
+        }
         table.reportEmpty(what: "the file", fatal: fatal != nil, sink: &sink)
-        rejectedEarly += table.unmapped.map { (file, $0) }
-        inputs.append(InputSummary(
+        rejectedEarly += (table.unmapped + unchecked).map { (file, $0) }
+        var summary = InputSummary(
             file: file, dialect: reader.dialect, header: table.header, rowsRead: table.rowsRead, linesRead: reader.linesRead,
-            stoppedEarly: fatal != nil || table.stoppedAtLimit, unread: unread, unmappedRecords: table.unmapped, readAsExcelCSV: readsExcelCSV))
+            stoppedEarly: fatal != nil || table.stoppedAtLimit, unread: unread, unmappedRecords: table.unmapped, readAsExcelCSV: readsExcelCSV)
+        summary.stoppedAtErrorLimit = table.stoppedAtLimit
+        summary.uncheckedRows = unchecked.count
+        inputs.append(summary)
     }
 
     // MARK: 1-4: sheets of workbooks

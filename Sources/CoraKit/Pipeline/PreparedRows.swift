@@ -22,8 +22,10 @@ final class PreparedRows {
         // `--max-errors` is the caller's: it counts the findings as it takes them.
         var sink = DiagnosticSink(policy: DiagnosticPolicy(strict: policy.strict, ignored: policy.ignored))
         sink.input = input
-        ahead = ReadAhead {
+        ahead = ReadAhead { weight in
             guard var record = try reader.next() else { return nil }
+            // A row weighs about twice its record: the record, and the values mapped from it.
+            weight += 2 * record.byteCount
             if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
             let outcome = preparation.prepare(record, sink: &sink)
             return Row(record: record, outcome: outcome, diagnostics: sink.takeDiagnostics())
@@ -37,4 +39,8 @@ final class PreparedRows {
 
     /// Stops preparing and waits for the thread; afterwards the reader may be touched again.
     func finish() { ahead.finish() }
+
+    /// Stops as ``finish()`` does and returns the rows prepared and not taken, in order: the reader
+    /// goes on after the last of them.
+    func finishTakingRest() -> [Row] { ahead.finishTakingRest() }
 }

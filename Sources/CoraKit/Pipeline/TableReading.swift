@@ -19,6 +19,8 @@ struct TableReading {
     private(set) var header: TableHeader?
     private(set) var unmapped: [CSVRecord] = []
     private(set) var stoppedAtLimit = false
+    /// The record `--max-errors` stopped before: it and every record after it were not checked.
+    private(set) var stoppedBefore: CSVRecord?
     private var skipped = 0
     private var headerRead = false
     /// Whether the rows are prepared elsewhere (``handOverPreparation()``).
@@ -44,6 +46,7 @@ struct TableReading {
         if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
         if sink.stopsBefore(line: record.line, record: record.number, of: file) {
             stoppedAtLimit = true
+            stoppedBefore = record
             return false
         }
         // 1. read: the header.
@@ -89,6 +92,7 @@ struct TableReading {
         let record = prepared.record
         if sink.stopsBefore(line: record.line, record: record.number, of: file) {
             stoppedAtLimit = true
+            stoppedBefore = record
             return false
         }
         count(record, builder: &builder)

@@ -23,7 +23,7 @@ public struct RunSummary: Sendable {
         if result.inputs.count > 1 { read.append(BatchText.count(result.inputs.count, "file")) }
         read.append("\(result.rowsRead) row\(result.rowsRead == 1 ? "" : "s") read")
         read.append(BatchText.count(result.model.processes.count, "process"))
-        read.append("\(result.rejectedRecords.count) rejected")
+        read.append("\(result.rejectedRows) rejected")
         if result.unreadLines > 0 { read.append("\(BatchText.count(result.unreadLines, "line")) not read") }
         let errors = result.diagnostics.filter { $0.severity == .error }
         let warnings = result.diagnostics.filter { $0.severity == .warning }
