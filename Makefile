@@ -88,7 +88,7 @@ sanitize-address:
 sanitize-thread:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	CORA_SLOW_BUILD=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead|ParallelRender"
+	CORA_SLOW_BUILD=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter "Batch|ReadAhead|ParallelRender|MaxErrors"
 
 FUZZ_SECONDS ?= 600
 fuzz: setup
