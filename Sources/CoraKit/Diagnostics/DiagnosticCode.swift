@@ -271,3 +271,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
         }
     }
 }
+
+extension DiagnosticCode {
+    /// What to tell a user who named `name` as a code when there is no such code (with the
+    /// closest one); `nil` when there is.
+    public static func problem(naming name: String) -> String? {
+        guard DiagnosticCode(rawValue: name) == nil else { return nil }
+        let suggestion = Suggestion.closest(to: name, in: allCases.map(\.rawValue)).map { " did you mean \"\($0)\"?" } ?? ""
+        return "no code \"\(name)\";\(suggestion) (the README lists every code)"
+    }
+}

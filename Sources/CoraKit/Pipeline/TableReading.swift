@@ -50,7 +50,9 @@ struct TableReading {
             return false
         }
         // 1. read: the header.
-        precondition(!handedOver, "rows prepared elsewhere come through take(_:builder:sink:)")
+        // Once the rows are prepared elsewhere they come through take(_:builder:sink:); a record
+        // handed in here then (no caller does) ends the reading instead of being mapped twice.
+        guard !handedOver else { return false }
         guard headerRead else {
             if skipped < skipRows {
                 skipped += 1

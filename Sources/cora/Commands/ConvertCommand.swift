@@ -1,5 +1,4 @@
 import ArgumentParser
-import CoraCSV
 import CoraKit
 import CoraSystem
 
@@ -48,12 +47,6 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var conversion: ConversionOptions
 
-    /// The delimiters `--archi-delimiter` accepts: those Archi reads.
-    static func archiDelimiter(named name: String) -> UInt8? {
-        guard let byte = CSVDialect.delimiter(named: name), [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].contains(byte) else { return nil }
-        return byte
-    }
-
     func validate() throws {
         guard let format = OutputFormats.named(to) else {
             throw ValidationError("--to: \(OutputFormats.UnknownFormat(name: to))")
@@ -64,7 +57,7 @@ struct ConvertCommand: ParsableCommand {
         if format.name != "archi", prefix != nil || archiDelimiter != nil {
             throw ValidationError("--prefix and --archi-delimiter are for --to archi")
         }
-        if let archiDelimiter, Self.archiDelimiter(named: archiDelimiter) == nil {
+        if let archiDelimiter, OutputOptions.archiDelimiter(named: archiDelimiter) == nil {
             throw ValidationError("--archi-delimiter must be comma (,), semicolon (;) or tab, not \"\(archiDelimiter)\"")
         }
         if let prefix, prefix.contains("/") { throw ValidationError("--prefix is part of a file name and cannot hold /") }
@@ -80,7 +73,7 @@ struct ConvertCommand: ParsableCommand {
         job.output = output
         job.options = OutputOptions(
             language: lang, title: title, view: view, archiPrefix: prefix ?? "",
-            archiDelimiter: archiDelimiter.flatMap(Self.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
+            archiDelimiter: archiDelimiter.flatMap(OutputOptions.archiDelimiter(named:)) ?? UInt8(ascii: ","), renderThreads: Machine.renderThreads,
             diagrams: format.usesGraphviz ? GraphvizDiagrams.installed() : nil, 
             sourceName: inputs.first.flatMap(OutputOptions.sourceName(of:)), diagramThreads: Machine.processors, date: Machine.today)
         return job

@@ -21,10 +21,7 @@ struct CheckOptions: ParsableArguments {
     func validate() throws {
         if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
-        for code in ignoredCodes where DiagnosticCode(rawValue: code) == nil {
-            let suggestion = Suggestion.closest(to: code, in: DiagnosticCode.allCases.map(\.rawValue)).map { " did you mean \"\($0)\"?" } ?? ""
-            throw ValidationError("--ignore: no code \"\(code)\";\(suggestion) (the README lists every code)")
-        }
+        if let problem = ignoredCodes.lazy.compactMap(DiagnosticCode.problem(naming:)).first { throw ValidationError("--ignore: " + problem) }
     }
 
     /// The conversion settings these options and `reading` stand for.

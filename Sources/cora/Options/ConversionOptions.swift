@@ -26,7 +26,7 @@ struct ConversionOptions: ParsableArguments {
     @OptionGroup var reading: ReadingOptions
 
     func validate() throws {
-        if let report, reportFormat == nil, DiagnosticReportRenderer.Format(pathExtension: report) == nil {
+        if let report, DiagnosticReportRenderer.Format(given: reportFormat, path: report) == nil {
             throw ValidationError("--report \(report): say the format with --report-format json|csv, or end the path in .json or .csv")
         }
     }
@@ -37,7 +37,7 @@ struct ConversionOptions: ParsableArguments {
         settings.readsAhead = true
         return ConversionJob(
             inputs: inputs, mapping: mapping, settings: settings,
-            report: report.map { ($0, reportFormat ?? DiagnosticReportRenderer.Format(pathExtension: $0) ?? .json) }, rejects: rejects)
+            report: report.map { ($0, DiagnosticReportRenderer.Format(given: reportFormat, path: $0) ?? .json) }, rejects: rejects)
     }
 }
 

@@ -1,3 +1,5 @@
+import CoraCSV
+
 /// How a model is written, beyond its format: the language and title of documents, the view of a
 /// diagram, the Archi files' prefix and delimiter, and the means to draw.
 public struct OutputOptions: Sendable {
@@ -54,5 +56,14 @@ public struct OutputOptions: Sendable {
         if let title { return title }
         guard let name = model.archi?.modelRow?.name, !name.trimmingWhitespace().isEmpty else { return nil }
         return name
+    }
+}
+
+extension OutputOptions {
+    /// The delimiter of an Archi set named `name` (`comma`, `;`, `tab`, …), among those Archi reads
+    /// (comma, semicolon, tab); `nil` for any other (`--archi-delimiter`).
+    public static func archiDelimiter(named name: String) -> UInt8? {
+        guard let byte = CSVDialect.delimiter(named: name), [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].contains(byte) else { return nil }
+        return byte
     }
 }

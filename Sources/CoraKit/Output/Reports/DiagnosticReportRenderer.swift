@@ -20,6 +20,13 @@ public struct DiagnosticReportRenderer: Sendable {
             let lower = path.lowercased()
             if lower.hasSuffix(".json") { self = .json } else if lower.hasSuffix(".csv") { self = .csv } else { return nil }
         }
+
+        /// The format of a report written to `path`: `given` when the user named one, else the
+        /// path's extension; `nil` when neither says (the user must then name it).
+        public init?(given: Format?, path: String) {
+            guard let format = given ?? Format(pathExtension: path) else { return nil }
+            self = format
+        }
     }
 
     /// The format.
