@@ -99,8 +99,6 @@ public struct Pipeline {
         var prepared: PreparedRows?
         defer { prepared?.finish() }
         var fatal: CSVIssue?
-        // After a `--max-errors` stop: the records not checked, for the rejects file.
-        var unchecked: [CSVRecord] = []
         do {
             while let record = try reader.next() {
                 guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
@@ -121,28 +119,10 @@ public struct Pipeline {
         } catch {
             throw ByteSourceError(reason: "\(error)")
         }
-        // After a `--max-errors` stop the rest of the file is not checked, but not lost either: its
-        // records follow the rejected rows in the rejects file, and its lines count as not read.
-        // Malformed input in it is not reported (not checked); its bytes follow the records.
-        var restIsMalformed = false
-        if let stop = table.stoppedBefore {
-            let keeps = settings.keepsRejectedRecords
-            if keeps { unchecked.append(stop) }
-            for row in prepared?.finishTakingRest() ?? [] where keeps { unchecked.append(row.record) }
-            do {
-                while var record = try reader.next() {
-                    guard keeps else { continue }
-                    if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
-                    unchecked.append(record)
-                }
-            } catch is CSVIssue {
-                restIsMalformed = true
-            } catch let error as ByteSourceError {
-                throw error
-            } catch {
-                throw ByteSourceError(reason: "\(error)")
-            }
+        let rest = try table.stoppedBefore.map { stop throws(ByteSourceError) in
+            try uncheckedRest(from: stop, of: reader, after: prepared?.finishTakingRest() ?? [], readsExcelCSV: readsExcelCSV)
         }
+        let unchecked = rest?.records ?? []
 
         prepared?.finish()  // the reader's warnings and line count are settled once its thread ended
         // After a `--max-errors` stop the reader went on to the end, but what it found there was
@@ -152,7 +132,7 @@ public struct Pipeline {
         }
         // What the problem left unread is counted, and kept for the rejects file: every line of the
         // input is then in the model, among the rejected rows, or in that rest.
-        var unread = fatal == nil && !restIsMalformed ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
+        var unread = fatal == nil && rest?.isMalformed != true ? nil : try reader.unreadRest(keepingBytes: settings.keepsRejectedRecords)
         if let fatal { sink.report(Diagnostic(fatal, file: file, unread: unread)) }
         if let stop = table.stoppedBefore {
             // From the record `--max-errors` stopped before to the end (or to what malformed input
@@ -168,6 +148,31 @@ public struct Pipeline {
         summary.stoppedAtErrorLimit = table.stoppedAtLimit
         summary.uncheckedRows = unchecked.count
         inputs.append(summary)
+    }
+
+    /// After a `--max-errors` stop before `stop`: the rest of the table is not checked, but not lost
+    /// either. Its records (`stop`, the rows prepared ahead, then what `reader` has left) follow the
+    /// rejected rows in the rejects file when they are kept; malformed input in it is not reported
+    /// (not checked), and what it left unread follows them as bytes (`isMalformed`).
+    private func uncheckedRest(from stop: CSVRecord, of reader: CSVReader, after preparedAhead: [PreparedRows.Row],
+                               readsExcelCSV: Bool) throws(ByteSourceError) -> (records: [CSVRecord], isMalformed: Bool) {
+        // Read to the end all the same: its lines are counted.
+        let keeps = settings.keepsRejectedRecords
+        var records = keeps ? [stop] + preparedAhead.map(\.record) : []
+        do {
+            while var record = try reader.next() {
+                guard keeps else { continue }
+                if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
+                records.append(record)
+            }
+        } catch is CSVIssue {
+            return (records, true)
+        } catch let error as ByteSourceError {
+            throw error
+        } catch {
+            throw ByteSourceError(reason: "\(error)")
+        }
+        return (records, false)
     }
 
     // MARK: 1-4: sheets of workbooks

@@ -18,9 +18,10 @@ struct TableReading {
     private(set) var rowsRead = 0
     private(set) var header: TableHeader?
     private(set) var unmapped: [CSVRecord] = []
-    private(set) var stoppedAtLimit = false
     /// The record `--max-errors` stopped before: it and every record after it were not checked.
     private(set) var stoppedBefore: CSVRecord?
+    /// Whether `--max-errors` stopped the reading.
+    var stoppedAtLimit: Bool { stoppedBefore != nil }
     private var skipped = 0
     private var headerRead = false
     /// Whether the rows are prepared elsewhere (``handOverPreparation()``).
@@ -44,11 +45,7 @@ struct TableReading {
         var record = input
         // cora's excel-csv: the ' it put before formulas comes off (FormulaProtection).
         if readsExcelCSV { record = record.unprotectingForSpreadsheets() }
-        if sink.stopsBefore(line: record.line, record: record.number, of: file) {
-            stoppedAtLimit = true
-            stoppedBefore = record
-            return false
-        }
+        guard !stops(before: record, sink: &sink) else { return false }
         // 1. read: the header.
         // Once the rows are prepared elsewhere they come through take(_:builder:sink:); a record
         // handed in here then (no caller does) ends the reading instead of being mapped twice.
@@ -92,14 +89,18 @@ struct TableReading {
     mutating func take(_ row: consuming PreparedRows.Row, builder: inout ModelBuilder, sink: inout DiagnosticSink) -> Bool {
         var prepared = row
         let record = prepared.record
-        if sink.stopsBefore(line: record.line, record: record.number, of: file) {
-            stoppedAtLimit = true
-            stoppedBefore = record
-            return false
-        }
+        guard !stops(before: record, sink: &sink) else { return false }
         count(record, builder: &builder)
         sink.take(prepared.diagnostics)
         build(&prepared.outcome, builder: &builder, sink: &sink)
+        return true
+    }
+
+    /// Whether `--max-errors` is reached before `record` (said once, by the sink): the reading
+    /// stops there.
+    private mutating func stops(before record: CSVRecord, sink: inout DiagnosticSink) -> Bool {
+        guard sink.stopsBefore(line: record.line, record: record.number, of: file) else { return false }
+        stoppedBefore = record
         return true
     }
 
@@ -108,7 +109,7 @@ struct TableReading {
     private mutating func count(_ record: CSVRecord, builder: inout ModelBuilder) {
         rowsRead += 1
         guard rowsRead <= Pipeline.sampleRows, let expected = expectedBytes else { return }
-        sampledBytes += (0..<record.count).reduce(record.count + 1) { $0 + record.byteCount(at: $1) }
+        sampledBytes += record.byteCount + record.count + 1  // its fields, delimiters and line break
         guard rowsRead == Pipeline.sampleRows else { return }
         // The size of the whole input over that of the first rows: about how many rows come.
         let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
