@@ -19,6 +19,9 @@ struct AffixStripper: Sendable {
         var bytes = PatternTrie<UInt8>()
         /// Every affix by lower-cased character (from the end for suffixes).
         var characters = PatternTrie<String>()
+        /// The lower-case ASCII bytes an affix starts (a suffix ends) with, one bit each: most values
+        /// start with none of them, and are passed over without a walk.
+        private var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
 
         init(_ affixes: [String], atStart: Bool) {
             self.affixes = affixes
@@ -28,6 +31,9 @@ struct AffixStripper: Sendable {
                 if affix.utf8.allSatisfy({ $0 < 0x80 }) {
                     let lowered = affix.utf8.map(Self.lowercase)
                     bytes.insert(atStart ? lowered : lowered.reversed(), index: index)
+                    if let first = atStart ? lowered.first : lowered.last {
+                        if first < 64 { firstBytes.low |= 1 << UInt64(first) } else { firstBytes.high |= 1 << UInt64(first - 64) }
+                    }
                 }
                 let keys = affix.map { String($0).lowercased() }
                 characters.insert(atStart ? keys : keys.reversed(), index: index)
@@ -36,6 +42,13 @@ struct AffixStripper: Sendable {
 
         /// The first affix from `index` on that `text` starts (ends) with, and `text` without it.
         func firstMatch(in text: String, from index: Int) -> (index: Int, rest: String)? {
+            if allASCII, let end = atStart ? text.utf8.first : text.utf8.last, end < 0x80 {
+                // Every affix is ASCII and the text starts (ends) with an ASCII byte that none
+                // starts (ends) with: no affix can match, byte-wise or character-wise.
+                let key = Self.lowercase(end)
+                let bit = key < 64 ? firstBytes.low & (1 << UInt64(key)) : firstBytes.high & (1 << UInt64(key - 64))
+                if bit == 0 { return nil }
+            }
             var candidates: [ArraySlice<Int32>] = []
             func collect(_ patterns: [Int32]) {
                 guard let last = patterns.last, Int(last) >= index else { return }
@@ -112,13 +125,19 @@ struct AffixStripper: Sendable {
     /// `value` with the prefixes and then the suffixes stripped, each in turn.
     func strip(_ value: String) -> String {
         var result = value
-        for end in [prefixes, suffixes] {
-            var next = 0
-            while let match = end.firstMatch(in: result, from: next) {
-                result = match.rest.trimmingWhitespace()
-                next = match.index + 1
-            }
-        }
+        // Not a loop over `[prefixes, suffixes]`: that array would copy both ends on every value.
+        Self.strip(prefixes, from: &result)
+        Self.strip(suffixes, from: &result)
         return result
+    }
+
+    /// Strips the affixes of `end` from `text`, each in turn.
+    private static func strip(_ end: borrowing End, from text: inout String) {
+        guard !end.affixes.isEmpty else { return }
+        var next = 0
+        while let match = end.firstMatch(in: text, from: next) {
+            text = match.rest.trimmingWhitespace()
+            next = match.index + 1
+        }
     }
 }

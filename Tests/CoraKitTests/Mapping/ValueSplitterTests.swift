@@ -188,6 +188,11 @@ struct ValueSplitterTests {
         #expect(AffixStripper(prefixes: ["k"], suffixes: []).strip("\u{212A}é") == "é")
         // ASCII affixes on ASCII text are found byte-wise alone.
         #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("BP x (WP)") == "x")
+        // A first (last) byte that no affix starts (ends) with: passed over, the value as it was.
+        #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("Registreren  x ") == "Registreren  x ")
+        #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("bp Registreren") == "Registreren")
+        #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("Registreren (WP)") == "Registreren")
+        #expect(AffixStripper(prefixes: ["bp "], suffixes: ["(wp)"]).strip("éBP x") == "éBP x")
     }
 
     // MARK: Cost
