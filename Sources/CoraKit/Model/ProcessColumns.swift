@@ -62,7 +62,16 @@ struct ProcessColumns: Sendable {
     /// The number of processes.
     var count: Int { records.count }
 
-    /// Makes room for `count` more processes and `bytes` more bytes of text.
+    /// The bytes a process takes in the arena beside the text of its fields: the length of each
+    /// text and list (a byte each, mostly), the number of its properties, and the id cora makes
+    /// for it once all rows are read (from its code, or from its name: a few dozen bytes).
+    static let arenaBytesBesideText = 64
+
+    /// Makes room for `count` more processes and `bytes` more bytes of text (the text of their
+    /// fields; the arena makes room for what it writes beside it, ``arenaBytesBesideText`` a
+    /// process). Reserved and not written, the room takes address space, not memory; too little,
+    /// and the arena is copied whole into one twice its size once it is full (at 10,000,000 rows
+    /// that copy was 1.3 GB on top of the peak).
     mutating func reserveCapacity(forMore count: Int, bytes: Int) {
         let total = records.count + max(0, count)
         records.reserveCapacity(total)
@@ -75,7 +84,9 @@ struct ProcessColumns: Sendable {
         sourceFiles.reserveCapacity(total)
         sourceLines.reserveCapacity(total)
         sourceRecords.reserveCapacity(total)
-        arena.reserveCapacity(arena.count + max(0, bytes))
+        // The rows are bounded by `--max-rows`, which a user may raise to any number.
+        let beside = min(max(0, count), Int.max / 4 / Self.arenaBytesBesideText) * Self.arenaBytesBesideText
+        arena.reserveCapacity(arena.count + max(0, bytes) + beside)
     }
 
     // MARK: Adding
