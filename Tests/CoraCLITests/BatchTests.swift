@@ -297,6 +297,18 @@ struct BatchTests {
         #expect(serial.stdoutText.replacingOccurrences(of: "serial", with: "X") == parallel.stdoutText.replacingOccurrences(of: "parallel", with: "X"))
     }
 
+    @Test("-o names the output folder as --out does (as it names the output of convert)")
+    func shortOutputOption() throws {
+        let scratch = try Scratch()
+        try Self.put(scratch, "in/a.csv", try bytes(of: CoraCLI.sample))
+        let long = try scratch.cora("batch", "in", "--out", "long", "--to", "csv")
+        let short = try scratch.cora("batch", "in", "-o", "short", "--to", "csv")
+        #expect(long.status == 0 && short.status == 0, "\(long)\n\(short)")
+        #expect(Self.tree(scratch.url.appendingPathComponent("short")) == Self.tree(scratch.url.appendingPathComponent("long")))
+        #expect(try scratch.read("short/a.csv") == (try scratch.read("long/a.csv")))
+        #expect(short.stdoutText.replacingOccurrences(of: "short", with: "X") == long.stdoutText.replacingOccurrences(of: "long", with: "X"))
+    }
+
     // MARK: Interruptions
 
     /// 200 inputs of 2,000 rows each, in `in/`.

@@ -41,7 +41,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files, folders or wildcard patterns.", valueName: "input"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The output folder (created when missing).", valueName: "dir"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output folder (created when missing).", valueName: "dir"))
     var out: String
 
     @Option(name: .long, help: ArgumentHelp(
