@@ -267,6 +267,31 @@ struct WorkbookInputTests {
         #expect(sample.errorLines.isEmpty)
     }
 
+    @Test("--max-errors in a sheet: the rows after the stop follow the rejected row in the rejects file and count as not read, as in a CSV file")
+    func maxErrorsRestOfASheet() throws {
+        let scratch = try Scratch()
+        try Self.testWorkbooks(in: scratch)
+        let run = try scratch.cora("convert", "inventaris.xlsx", "--max-errors", "1", "--rejects", "rejects.csv", "-o", "model.csv")
+        #expect(run.status == 1, "\(run)")
+        #expect(run.errorLines == [Self.badLevel,
+            "inventaris.xlsx:Processen!15: error: stopped after 1 error (--max-errors 1); line 15 and the rest of the file were not checked [max-errors-reached]"])
+        // Rows 2-14 read (row 14 rejected), rows 15-60 after the stop.
+        #expect(run.stderrLines.last == "cora: 13 rows read, 12 processes, 1 rejected, 46 lines not read; 2 errors (max-errors-reached 1, unknown-level 1), 0 warnings")
+        let rejects = String(decoding: try scratch.read("rejects.csv"), as: UTF8.self)
+        #expect(rejects.hasPrefix("Procescode,Procesnaam,Soort,Procesgroep,Bovenliggend proces,Proceseigenaar,Bedrijfsfunctie,Levert dienst,Applicaties,Omschrijving,Status,Opmerking\n"
+            + "P-01,Inschrijven woningzoekenden,hoofd,PRIMAIR,,Teamleider Verhuur,,Inschrijving,WoningNet,"
+            + "Woningzoekenden schrijven zich in via WoningNet; De Polder controleert alleen bij toewijzing.,Vastgesteld,\n"
+            + "P-01.1,Actualiseren woonwensen,WP,,P-01,Verhuurconsulent,Klantbeheer,Actuele inschrijving,WoningNet,,Vastgesteld,\n"), "\(rejects)")
+        #expect(rejects.hasSuffix("\nO-04.1,Inkopen service,Werkproces,,O-04,Inkoopadviseur,Inkoop,Inkooporder,\"Negometrix, AFAS Profit\",,Concept,"
+            + "Samen met regio-corporaties inkopen?\n"), "\(rejects)")
+        // The rejects file reads back as the 47 rows the model lacks: 60 rows less the header and the 12 processes.
+        let back = try scratch.cora("validate", "rejects.csv", "--mapping", "excel-nl")
+        #expect(back.stderrLines.last?.hasPrefix("cora: 47 rows read, ") == true, "\(back)")
+        // Without a rejects file the rest is counted all the same.
+        let counted = try scratch.cora("validate", "inventaris.xlsx", "--max-errors", "1")
+        #expect(counted.stderrLines.last == "cora: 13 rows read, 12 processes, 1 rejected, 46 lines not read; 2 errors (max-errors-reached 1, unknown-level 1), 0 warnings")
+    }
+
     // MARK: 4. batch
 
     @Test("batch over a folder with typen.xlsx beside a CSV: both converted, --to xlsx,csv writes both for each; the workbook's summary line")

@@ -177,6 +177,14 @@ public struct Pipeline {
 
     // MARK: 1-4: sheets of workbooks
 
+    /// A row of a sheet as a record: its cells' text, the empty cells a sheet leaves off at the end
+    /// of a row (they are empty, not missing) up to `width`, the row's number as its line.
+    private static func record(of row: SheetRow, number: Int, width: Int?) -> CSVRecord {
+        var fields = row.cells.map { $0?.text ?? "" }
+        if let width, fields.count < width { fields += repeatElement("", count: width - fields.count) }
+        return CSVRecord(fields: fields, line: row.number, number: number)
+    }
+
     /// Reads the sheet that `selector` names (its name or number; when `nil`, the first sheet the
     /// mapping fits, else the first that looks like a table) of the workbook in `bytes` as a table, as ``read(table:file:)`` reads a CSV file: each
     /// row with a value is a record whose line is the row's number, so that every finding names the
@@ -240,14 +248,28 @@ public struct Pipeline {
                                            file: file, line: row.number, record: number))
                     break
                 }
-                var fields = row.cells.map { $0?.text ?? "" }
-                // A sheet leaves off the empty cells at the end of a row: they are empty, not missing.
-                if let width = table.header?.count, fields.count < width { fields += repeatElement("", count: width - fields.count) }
-                let record = CSVRecord(fields: fields, line: row.number, number: number)
-                guard table.take(record, validator: validator, builder: &builder, sink: &sink) else { break }
+                guard table.take(Self.record(of: row, number: number, width: table.header?.count), validator: validator,
+                                 builder: &builder, sink: &sink) else { break }
             }
         } catch {
             failure = error
+        }
+        // After a `--max-errors` stop the rest of the sheet is not checked, but not lost either: as
+        // in a table, its rows follow the rejected rows in the rejects file and count as not read.
+        // What goes wrong in it (a row over the limits, a broken part) is not checked either: the
+        // rows before it are kept, and the reading ends there.
+        var unchecked: [CSVRecord] = []
+        if let stop = table.stoppedBefore, failure == nil {
+            let keeps = settings.keepsRejectedRecords
+            if keeps { unchecked.append(stop) }
+            do throws(WorkbookError) {
+                while let row = try rows.next() {
+                    guard number < settings.readOptions.maxRecords, row.cells.count <= settings.readOptions.maxFieldsPerRecord else { break }
+                    number += 1
+                    lastRow = row.number
+                    if keeps { unchecked.append(Self.record(of: row, number: number, width: table.header?.count)) }
+                }
+            } catch {}
         }
         for warning in rows.warnings {
             sink.report(Diagnostic(.workbookCell, warning.message, file: file, line: warning.row, record: nil,
@@ -257,9 +279,12 @@ public struct Pipeline {
         }
         if let failure { sink.report(WorkbookInput.diagnostic(failure, file: file)) }
         table.reportEmpty(what: "the sheet \(sheet.name)", fatal: failure != nil, sink: &sink)
-        rejectedEarly += table.unmapped.map { (file, $0) }
+        rejectedEarly += (table.unmapped + unchecked).map { (file, $0) }
+        let unread = table.stoppedBefore.map { UnreadRest(line: $0.line, lineCount: max(0, lastRow + 1 - $0.line), bytes: []) }
         var summary = InputSummary(file: file, dialect: CSVDialect(), header: table.header, rowsRead: table.rowsRead, linesRead: lastRow,
-                                   stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: nil, unmappedRecords: table.unmapped)
+                                   stoppedEarly: failure != nil || overLimit || table.stoppedAtLimit, unread: unread, unmappedRecords: table.unmapped)
+        summary.stoppedAtErrorLimit = table.stoppedAtLimit
+        summary.uncheckedRows = unchecked.count
         summary.isWorkbook = true
         summary.readFailed = failure != nil || overLimit
         summary.sheet = sheet.name
