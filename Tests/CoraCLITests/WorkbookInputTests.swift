@@ -274,7 +274,7 @@ struct WorkbookInputTests {
         let run = try scratch.cora("convert", "inventaris.xlsx", "--max-errors", "1", "--rejects", "rejects.csv", "-o", "model.csv")
         #expect(run.status == 1, "\(run)")
         #expect(run.errorLines == [Self.badLevel,
-            "inventaris.xlsx:Processen!15: error: stopped after 1 error (--max-errors 1); line 15 and the rest of the file were not checked [max-errors-reached]"])
+            "inventaris.xlsx:Processen!15: error: stopped after 1 error (--max-errors 1); row 15 and the rest of the sheet were not checked [max-errors-reached]"])
         // Rows 2-14 read (row 14 rejected), rows 15-60 after the stop.
         #expect(run.stderrLines.last == "cora: 13 rows read, 12 processes, 1 rejected, 46 lines not read; 2 errors (max-errors-reached 1, unknown-level 1), 0 warnings")
         let rejects = String(decoding: try scratch.read("rejects.csv"), as: UTF8.self)

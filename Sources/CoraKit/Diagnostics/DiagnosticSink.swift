@@ -86,13 +86,14 @@ public struct DiagnosticSink: Sendable {
     }
 
     /// Reports `max-errors-reached` and returns `true` when `--max-errors` is reached: the reader
-    /// of `file` then stops before the record at `line`.
-    public mutating func stopsBefore(line: Int, record: Int, of file: String) -> Bool {
+    /// of `file` then stops before the record at `line` (the row of that number, `inSheet`).
+    public mutating func stopsBefore(line: Int, record: Int, of file: String, inSheet: Bool = false) -> Bool {
         guard isFull, let maxErrors = policy.maxErrors else { return false }
         let errors = errorCount - errorsBeforeInput
+        let rest = inSheet ? "row \(line) and the rest of the sheet" : "line \(line) and the rest of the file"
         report(Diagnostic(
             .maxErrorsReached,
-            "stopped after \(errors) error\(errors == 1 ? "" : "s") (--max-errors \(maxErrors)); line \(line) and the rest of the file were not checked",
+            "stopped after \(errors) error\(errors == 1 ? "" : "s") (--max-errors \(maxErrors)); \(rest) were not checked",
             file: file, line: line, record: record, hint: "fix these errors first, or raise --max-errors"))
         return true
     }

@@ -228,6 +228,7 @@ public struct Pipeline {
         let skipRows = settings.skipRows ?? mapping.dialect.skipRows
         var table = TableReading(mapping: mapping, file: file, skipRows: skipRows, readsExcelCSV: false, expectedBytes: nil,
                                  maxRecords: settings.readOptions.maxRecords)
+        table.isSheet = true
         var number = 0
         var lastRow = 0
         var failure: WorkbookError?

@@ -20,6 +20,8 @@ struct TableReading {
     private(set) var unmapped: [CSVRecord] = []
     /// The record `--max-errors` stopped before: it and every record after it were not checked.
     private(set) var stoppedBefore: CSVRecord?
+    /// Whether the table is a sheet of a workbook, whose records' lines are its rows' numbers.
+    var isSheet = false
     /// Whether `--max-errors` stopped the reading.
     var stoppedAtLimit: Bool { stoppedBefore != nil }
     private var skipped = 0
@@ -99,7 +101,7 @@ struct TableReading {
     /// Whether `--max-errors` is reached before `record` (said once, by the sink): the reading
     /// stops there.
     private mutating func stops(before record: CSVRecord, sink: inout DiagnosticSink) -> Bool {
-        guard sink.stopsBefore(line: record.line, record: record.number, of: file) else { return false }
+        guard sink.stopsBefore(line: record.line, record: record.number, of: file, inSheet: isSheet) else { return false }
         stoppedBefore = record
         return true
     }
