@@ -40,6 +40,7 @@ public struct ConversionJob: Sendable {
     /// (the mapping `auto` chose) goes to `tell`; a run that cannot go on throws.
     public func run(detector: InputDetector, tell: (RunMessage) -> Void) throws(RunFailure) -> ConversionResult {
         let fileSystem = detector.fileSystem
+        try checkOutputFolders(fileSystem: fileSystem)
         let (source, standardInput, sheet) = try detector.source(mapping: mapping, inputs: inputs, readOptions: settings.readOptions,
                                                                  sheet: settings.sheet, skipRows: settings.skipRows, tell: tell)
         var settings = settings
@@ -121,6 +122,38 @@ public struct ConversionJob: Sendable {
             }
             claimed[key] = output
         }
+    }
+
+    /// Refuses, before anything is read, an output that cannot be written where it is asked for:
+    /// a file (`-o` of a one-file format, `--report`, `--rejects`) in a folder that does not exist
+    /// or is no folder or cannot be written to, or that is itself a folder; a format that writes a
+    /// folder (`--view each`, `--to archi`) under something that cannot hold it. Without this, a
+    /// mistyped folder was found only once the whole input was read, checked and built.
+    func checkOutputFolders(fileSystem: any FileSystem) throws(RunFailure) {
+        func refuse(_ path: String, _ why: String) -> RunFailure {
+            RunFailure(.unwritableOutput, "cannot write: \(why); nothing was read", file: path,
+                       hint: "choose a path in a folder that exists and can be written to")
+        }
+        func checkFile(_ path: String) throws(RunFailure) {
+            if fileSystem.isDirectory(path) { throw refuse(path, "a folder, not a file") }
+            let folder = BatchPath.parent(path)
+            if fileSystem.status(of: folder) == nil { throw refuse(path, "the folder \(folder) does not exist") }
+            if !fileSystem.isDirectory(folder) { throw refuse(path, "\(folder) is not a folder") }
+            if !fileSystem.isWritableDirectory(folder) { throw refuse(path, "the folder \(folder) cannot be written to") }
+        }
+        if let format, let output, output != "-" {
+            if format.writesFolder || options.view == .each {
+                // The folder and its missing parents are made when written: the nearest that exists must take them.
+                var folder = output
+                while fileSystem.status(of: folder) == nil, !folder.isEmpty, folder != "/", folder != "." { folder = BatchPath.parent(folder) }
+                if folder != output, !fileSystem.isDirectory(folder) { throw refuse(output, "\(folder) is not a folder") }
+                if folder != output, !fileSystem.isWritableDirectory(folder) { throw refuse(output, "the folder \(folder) cannot be written to") }
+            } else {
+                try checkFile(output)
+            }
+        }
+        if let report { try checkFile(report.path) }
+        if let rejects { try checkFile(rejects) }
     }
 
     /// The files this job reads: each file of an Archi set, standard input as what it was

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// An output that cannot be written where it is asked for is refused before anything is read (a
+/// new user's finding: a mistyped folder was found only once a large inventory was read, checked
+/// and built, and then nothing was written).
+@Suite("Outputs in a folder that cannot take them: refused before reading")
+struct OutputFolderTests {
+    static let inventory = "id,name,level\na,Verhuren eenheden,bedrijfsproces\n"
+
+    /// The two lines of the refusal of `path`, `why`.
+    static func refusal(_ path: String, _ why: String) -> [String] {
+        ["\(path): error: cannot write: \(why); nothing was read [unwritable-output]",
+         "\(path): note: choose a path in a folder that exists and can be written to"]
+    }
+
+    @Test("-o, --rejects and --report in a folder that does not exist, under a file, or on a folder: exit 2, nothing read or written")
+    func refusedBeforeReading() throws {
+        let scratch = try Scratch()
+        try scratch.write("in.csv", Self.inventory)
+        try scratch.write("plain.txt", "x")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        let cases: [(arguments: [String], refusal: [String])] = [
+            (["convert", "in.csv", "-o", "missing/model.csv"], Self.refusal("missing/model.csv", "the folder missing does not exist")),
+            (["convert", "in.csv", "-o", "plain.txt/model.csv"], Self.refusal("plain.txt/model.csv", "plain.txt is not a folder")),
+            (["convert", "in.csv", "-o", "folder"], Self.refusal("folder", "a folder, not a file")),
+            (["convert", "in.csv", "--rejects", "missing/rejects.csv", "-o", "model.csv"],
+             Self.refusal("missing/rejects.csv", "the folder missing does not exist")),
+            (["validate", "in.csv", "--report", "missing/report.json"], Self.refusal("missing/report.json", "the folder missing does not exist")),
+            (["convert", "in.csv", "--to", "archi", "-o", "plain.txt/archi"], Self.refusal("plain.txt/archi", "plain.txt is not a folder")),
+        ]
+        for (arguments, refusal) in cases {
+            let run = try scratch.cora(arguments)
+            #expect(run.status == 2, "\(arguments): \(run)")
+            // Not even which mapping was chosen: the input was not opened.
+            #expect(run.stderrLines == refusal, "\(arguments)")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("missing").path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("model.csv").path))
+    }
+
+    @Test("a format that writes a folder still makes the folders it lacks; a file in the current folder is fine")
+    func foldersStillMade() throws {
+        let scratch = try Scratch()
+        try scratch.write("in.csv", Self.inventory)
+        let archi = try scratch.cora("convert", "in.csv", "--to", "archi", "-o", "new/a/b")
+        #expect(archi.status == 0, "\(archi)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("new/a/b/elements.csv").path))
+        let plain = try scratch.cora("convert", "in.csv", "-o", "model.csv", "--rejects", "rejects.csv")
+        #expect(plain.status == 0, "\(plain)")
+        #expect(try scratch.read("model.csv").count > 0)
+    }
+}
