@@ -44,11 +44,16 @@ extension ModelBuilder {
             processes.setID(base, at: index)
             derived.insert(base, position: index, hasKey: { processes.id(at: $0, is: base) })
         }
+        // Where the search for a free number of each base ended: ids are only added here, so the
+        // numbers below it stay taken (a thousand rows of one name are numbered in one pass, not
+        // half a million tries).
+        var nextNumber: [String: Int] = [:]
         for (index, base) in taken {
-            let id = ProcessIdentifier.unique(base) { key in
+            let (id, number) = ProcessIdentifier.unique(base, from: nextNumber[base] ?? 1) { key in
                 (given.count > 0 && given.position(of: key) { processes.id(at: $0, is: key) } != nil)
                     || derived.position(of: key) { processes.id(at: $0, is: key) } != nil
             }
+            nextNumber[base] = number + 1
             processes.setID(id, at: index)
             derived.insert(id, position: index, hasKey: { processes.id(at: $0, is: id) })
         }

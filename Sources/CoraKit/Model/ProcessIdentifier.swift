@@ -28,10 +28,17 @@ public enum ProcessIdentifier {
 
     /// `id`, or `id-2`, `id-3`, … : the first for which `isTaken` says no.
     public static func unique(_ id: String, isTaken: (String) -> Bool) -> String {
-        guard isTaken(id) else { return id }
-        var counter = 2
+        unique(id, from: 1, isTaken: isTaken).id
+    }
+
+    /// `id` (number 1), or `id-2`, `id-3`, …: the first from number `first` on for which `isTaken`
+    /// says no, and its number. Whoever numbers many rows of one name starts where the last search
+    /// ended (the numbers before it stay taken), instead of counting from 2 for every row.
+    public static func unique(_ id: String, from first: Int, isTaken: (String) -> Bool) -> (id: String, number: Int) {
+        if first <= 1, !isTaken(id) { return (id, 1) }
+        var counter = max(2, first)
         while isTaken("\(id)-\(counter)") { counter += 1 }
-        return "\(id)-\(counter)"
+        return ("\(id)-\(counter)", counter)
     }
 
     /// Turns text into id characters: accents removed, runs of other characters (and of `-`) become
