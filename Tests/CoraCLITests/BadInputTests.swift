@@ -46,6 +46,22 @@ struct BadInputTests {
 
     // MARK: Files that are not inventories
 
+    @Test("an 8 GB sparse file after 1,100 short rows, --max-rows raised: no reservation beyond memory, the rows, nul-byte, exit 2")
+    func sparseFileWithRaisedRowLimit() throws {
+        // The first rows estimate 950,000,000 rows; the reservation from that estimate asked
+        // for tens of GB at once and the run ended on signal 6 (a breaker's finding).
+        for limit in ["350000000", "2000000000"] {
+            let run = try cora("validate", "sparse.csv", "--mapping", "canonical", "--max-rows", limit) { scratch in
+                try scratch.write("sparse.csv", "name\n" + String(repeating: "Verhuren\n", count: 1_100))
+                let handle = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("sparse.csv"))
+                try handle.truncate(atOffset: 8 << 30)
+                try handle.close()
+            }
+            expect(run, status: 2, prefix: "sparse.csv:1102: error: a NUL byte", code: "nul-byte")
+            #expect(run.stderrLines.last == "cora: 1100 rows read, 1100 processes, 0 rejected, 1 line not read; 1 error (nul-byte 1), 0 warnings", "\(run)")
+        }
+    }
+
     @Test("an empty file: empty-file on line 1, exit 1")
     func emptyFile() throws {
         let run = try cora("convert", "empty.csv")

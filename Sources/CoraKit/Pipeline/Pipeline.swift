@@ -295,6 +295,13 @@ public struct Pipeline {
     /// The rows whose size estimates how many rows a large input has.
     static let sampleRows = 1024
 
+    /// The most rows, and bytes of their text, reserved up front from that estimate; beyond them
+    /// the model's arrays grow as rows come. An estimate from short first rows of a large file
+    /// (or a sparse one) with `--max-rows` raised could otherwise ask for more memory at once than
+    /// the machine has, and end the run on the spot. The default `--max-rows` is below both.
+    static let reservedRowsLimit = 1 << 24
+    static let reservedBytesLimit = 1 << 31
+
     // MARK: 1-3: Archi sets
 
     /// One file of an Archi set, or a file the set lacks (`source` `nil`).

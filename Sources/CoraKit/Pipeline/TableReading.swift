@@ -115,13 +115,13 @@ struct TableReading {
         guard rowsRead == Pipeline.sampleRows else { return }
         // The size of the whole input over that of the first rows: about how many rows come.
         let estimate = Double(expected) / Double(max(sampledBytes, 1)) * Double(Pipeline.sampleRows) * 1.05
-        let rows = min(estimate, Double(maxRecords))
+        let rows = min(estimate, Double(maxRecords), Double(Pipeline.reservedRowsLimit))
         // The text of the rows goes into one arena: about as many bytes as the rows to come
         // have, the input's size at most (pages reserved and not written are not in memory).
         // Bounded by the rows as the rows are: `--max-rows` on a file larger than memory, or
         // a source whose size is only a hint (`Int.max`), would otherwise ask for more memory
         // than there is, or for more bytes than an `Int` holds.
-        let bytes = min(Double(expected), Double(sampledBytes) / Double(Pipeline.sampleRows) * rows) * 1.05
+        let bytes = min(Double(expected), Double(sampledBytes) / Double(Pipeline.sampleRows) * rows, Double(Pipeline.reservedBytesLimit)) * 1.05
         builder.reserveCapacity(forMoreRows: Int(rows) - rowsRead, textBytes: Int(bytes))
     }
 
