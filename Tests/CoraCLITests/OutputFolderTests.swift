@@ -50,5 +50,10 @@ struct OutputFolderTests {
         let plain = try scratch.cora("convert", "in.csv", "-o", "model.csv", "--rejects", "rejects.csv")
         #expect(plain.status == 0, "\(plain)")
         #expect(try scratch.read("model.csv").count > 0)
+        // A device is written into as it is, whatever its folder allows.
+        let device = try scratch.cora("convert", "in.csv", "-o", "/dev/null")
+        #expect(device.status == 0, "\(device)")
+        let report = try scratch.cora("validate", "in.csv", "--report", "/dev/null", "--report-format", "json")
+        #expect(report.status == 0, "\(report)")
     }
 }

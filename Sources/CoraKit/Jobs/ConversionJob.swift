@@ -135,7 +135,13 @@ public struct ConversionJob: Sendable {
                        hint: "choose a path in a folder that exists and can be written to")
         }
         func checkFile(_ path: String) throws(RunFailure) {
-            if fileSystem.isDirectory(path) { throw refuse(path, "a folder, not a file") }
+            switch fileSystem.status(of: path)?.kind {
+            case .directory?: throw refuse(path, "a folder, not a file")
+            // A device, a FIFO or a socket (`-o /dev/null`) is written into as it is: its folder
+            // need not take a new file.
+            case .other?: return
+            default: break
+            }
             let folder = BatchPath.parent(path)
             if fileSystem.status(of: folder) == nil { throw refuse(path, "the folder \(folder) does not exist") }
             if !fileSystem.isDirectory(folder) { throw refuse(path, "\(folder) is not a folder") }
