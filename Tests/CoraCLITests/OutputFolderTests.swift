@@ -19,7 +19,9 @@ struct OutputFolderTests {
         let scratch = try Scratch()
         try scratch.write("in.csv", Self.inventory)
         try scratch.write("plain.txt", "x")
+        try scratch.write("in2.csv", Self.inventory)
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("rejects-in2.csv"), withIntermediateDirectories: true)
         let cases: [(arguments: [String], refusal: [String])] = [
             (["convert", "in.csv", "-o", "missing/model.csv"], Self.refusal("missing/model.csv", "the folder missing does not exist")),
             (["convert", "in.csv", "-o", "plain.txt/model.csv"], Self.refusal("plain.txt/model.csv", "plain.txt is not a folder")),
@@ -28,6 +30,11 @@ struct OutputFolderTests {
              Self.refusal("missing/rejects.csv", "the folder missing does not exist")),
             (["validate", "in.csv", "--report", "missing/report.json"], Self.refusal("missing/report.json", "the folder missing does not exist")),
             (["convert", "in.csv", "--to", "archi", "-o", "plain.txt/archi"], Self.refusal("plain.txt/archi", "plain.txt is not a folder")),
+            (["convert", "in.csv", "--to", "archi", "-o", "plain.txt"], Self.refusal("plain.txt", "--to archi writes its files into a folder, and this is a file")),
+            // As the system finds the folder: `missing/..` does not exist while `missing` does not.
+            (["convert", "in.csv", "-o", "missing/../model.csv"], Self.refusal("missing/../model.csv", "the folder missing/.. does not exist")),
+            (["convert", "in.csv", "in2.csv", "--rejects", "rejects.csv", "-o", "model.csv"],
+             Self.refusal("rejects-in2.csv", "a folder, not a file")),
         ]
         for (arguments, refusal) in cases {
             let run = try scratch.cora(arguments)
@@ -55,5 +62,14 @@ struct OutputFolderTests {
         #expect(device.status == 0, "\(device)")
         let report = try scratch.cora("validate", "in.csv", "--report", "/dev/null", "--report-format", "json")
         #expect(report.status == 0, "\(report)")
+        // With several inputs the rejects files are PATH-INPUTNAME: a folder named as the path holds them.
+        try scratch.write("in2.csv", Self.inventory)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("r"), withIntermediateDirectories: true)
+        let several = try scratch.cora("convert", "in.csv", "in2.csv", "--rejects", "r/", "-o", "-")
+        // Exit 1: the two files share the id a (duplicate-id), rejected into r/.
+        #expect(several.status == 1, "\(several)")
+        #expect(!several.stderrText.contains("unwritable-output"), "\(several)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("r/-in.csv").path)
+            || FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("r/-in").path), "\(several)")
     }
 }

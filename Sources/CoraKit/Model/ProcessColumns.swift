@@ -84,8 +84,10 @@ struct ProcessColumns: Sendable {
         sourceFiles.reserveCapacity(total)
         sourceLines.reserveCapacity(total)
         sourceRecords.reserveCapacity(total)
-        // The rows are bounded by `--max-rows`, which a user may raise to any number.
-        let beside = min(max(0, count), Int.max / 4 / Self.arenaBytesBesideText) * Self.arenaBytesBesideText
+        // The rows are bounded by `--max-rows`, which a user may raise to any number; and the room
+        // is at most the text's, so that an estimate far too high (the short first rows of a sparse
+        // file) does not double what is asked for up front.
+        let beside = min(min(max(0, count), Int.max / 4 / Self.arenaBytesBesideText) * Self.arenaBytesBesideText, max(0, bytes))
         arena.reserveCapacity(arena.count + max(0, bytes) + beside)
     }
 
