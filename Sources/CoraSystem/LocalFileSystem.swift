@@ -94,6 +94,18 @@ public struct LocalFileSystem: FileSystem {
     public func write(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         // A device, a FIFO or a socket (`-o /dev/null`, a named pipe) is written into as it is: a
         // rename would replace it with a file.
+        // A link is written through, not replaced by a file: one into /proc or under /dev
+        // (`-o /dev/stdout`, which leads to /proc/self/fd/1, whatever that is) as it is, in place;
+        // any other into the file it leads to, replaced whole as a file named directly is.
+        var link = stat()
+        if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            if path.hasPrefix("/dev/") || Self.linkTarget(path)?.hasPrefix("/proc/") == true { return try writeInPlace(path, produce) }
+            if let resolved = realpath(path, nil) {
+                let target = String(cString: resolved)
+                free(resolved)
+                if target != path { return try write(target, produce) }
+            }
+        }
         var existing = stat()
         if stat(path, &existing) == 0 {
             switch existing.st_mode & S_IFMT {
@@ -161,6 +173,14 @@ public struct LocalFileSystem: FileSystem {
     }
 
     /// Writes into the special file at `path` (a device, a FIFO) without replacing it.
+    /// What the link at `path` holds, as written (not resolved).
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     private func writeInPlace(_ path: String, _ produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let descriptor = Glibc.open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.systemError()) }

@@ -47,6 +47,21 @@ struct OutputFolderTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("model.csv").path))
     }
 
+    @Test("-o through a link writes the file it leads to and leaves the link a link")
+    func throughALink() throws {
+        let scratch = try Scratch()
+        try scratch.write("in.csv", Self.inventory)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try scratch.write("data/model.csv", "old")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("link.csv").path, withDestinationPath: "data/model.csv")
+        let direct = try scratch.cora("convert", "in.csv", "-o", "direct.csv")
+        let linked = try scratch.cora("convert", "in.csv", "-o", "link.csv")
+        #expect(direct.status == 0 && linked.status == 0, "\(direct)\n\(linked)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent("link.csv").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try scratch.read("data/model.csv") == (try scratch.read("direct.csv")))
+    }
+
     @Test("a format that writes a folder still makes the folders it lacks; a file in the current folder is fine")
     func foldersStillMade() throws {
         let scratch = try Scratch()
