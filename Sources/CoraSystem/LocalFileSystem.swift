@@ -100,11 +100,7 @@ public struct LocalFileSystem: FileSystem {
         var link = stat()
         if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
             if path.hasPrefix("/dev/") || Self.linkTarget(path)?.hasPrefix("/proc/") == true { return try writeInPlace(path, produce) }
-            if let resolved = realpath(path, nil) {
-                let target = String(cString: resolved)
-                free(resolved)
-                if target != path { return try write(target, produce) }
-            }
+            if let target = realPath(path), target != path { return try write(target, produce) }
         }
         var existing = stat()
         if stat(path, &existing) == 0 {
